@@ -1,0 +1,56 @@
+# Village: `make run` to try it, `make test` to check it. Needs only Python >= 3.12.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# uv from PATH if there is one, else installed into the venv from PyPI (pinned in uv.lock).
+UV := $(shell command -v uv 2>/dev/null || echo $(VENV)/bin/uv)
+PYTHON ?= $(shell for p in python3.13 python3.12 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { echo $$p; break; }; done)
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON := $(PY)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup lint messages bench clean
+
+$(VENV)/bin/python:
+	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.synced: $(VENV)/bin/python pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || test -x $(VENV)/bin/uv || $(PY) -m pip install --quiet "uv==$$(sed -n '/^name = "uv"$$/{n;s/version = "\(.*\)"/\1/p}' uv.lock)"
+	$(UV) sync --frozen --inexact --quiet
+	@touch $@
+
+setup: $(VENV)/.synced
+	$(PY) manage.py build_translations
+
+run: export DJANGO_DEBUG ?= true
+run: export VILLAGE_DEMO ?= true
+run: export VILLAGE_HTTPS ?= false
+run: setup
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	@echo ""
+	@echo "Village is at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
+	@$(PY) manage.py db_worker & trap "kill $$! 2>/dev/null" EXIT; \
+	  $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+test: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run > /dev/null
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+lint: setup
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+bench: setup
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) village.sqlite3* staticfiles

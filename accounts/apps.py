@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+def ensure_roles(**kwargs):
+    """Every role is a Django auth group. Made after each migrate, and after a flush, which
+    re-sends post_migrate, so the roles always exist."""
+    from django.contrib.auth.models import Group
+
+    from accounts.models import Role
+
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
+
+
+class AccountsConfig(AppConfig):
+    name = "accounts"
+
+    def ready(self):
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="village_ensure_roles")

@@ -1,0 +1,89 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The program's roles. Each is a Django auth group of the same name."""
+
+    DIRECTOR = "director", _("Program director")
+    COACH = "coach", _("Family coach")
+    FINANCE = "finance", _("Finance")
+    BIRTH_PARENT = "birth_parent", _("Birth parent")
+    PARTNER_PARENT = "partner_parent", _("Partner parent")
+    VOLUNTEER = "volunteer", _("Community volunteer")
+
+
+STAFF_ROLES = frozenset({Role.DIRECTOR, Role.COACH, Role.FINANCE})
+PARENT_ROLES = frozenset({Role.BIRTH_PARENT, Role.PARTNER_PARENT})
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Español"
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in. Names and contact details live on their families.Person."""
+
+    email = models.EmailField(_("email"), unique=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
+    )
+    is_active = models.BooleanField(default=True)
+    date_joined = models.DateTimeField(auto_now_add=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.email
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The person's roles, read once per request."""
+        if not self.is_authenticated or not self.pk:
+            return frozenset()
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def is_program_staff(self) -> bool:
+        return bool(self.roles & STAFF_ROLES)
+
+    @property
+    def is_staff(self) -> bool:
+        # Django admin is not mounted; nobody is "staff" in Django's sense.
+        return False

@@ -1,0 +1,25 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from audit.models import Action
+from core.forms import DateInput
+
+RECORD_TYPES = [
+    ("", _("Any record")),
+    ("families.child", _("Child")),
+    ("families.birthfamily", _("Birth family")),
+    ("families.partnerhome", _("Partner home")),
+    ("families.person", _("Person")),
+    ("partnerships.partnership", _("Partnership")),
+]
+
+
+class AuditSearchForm(forms.Form):
+    actor_email = forms.CharField(label=_("Who (e-mail)"), required=False)
+    record_type = forms.ChoiceField(label=_("Kind of record"), choices=RECORD_TYPES, required=False)
+    record_id = forms.CharField(label=_("Record number"), required=False, max_length=40)
+    action = forms.ChoiceField(
+        label=_("What"), choices=[("", _("Anything"))] + Action.choices, required=False
+    )
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())

@@ -1,0 +1,28 @@
+from django.conf import settings
+
+from audit.context import current_ip, current_path
+
+
+def client_ip(request) -> str | None:
+    """The client's address; X-Forwarded-For is believed only through trusted proxies."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [h for h in hops if h]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class AuditContextMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        ip_token = current_ip.set(client_ip(request))
+        path_token = current_path.set(request.path[:300])
+        try:
+            return self.get_response(request)
+        finally:
+            current_ip.reset(ip_token)
+            current_path.reset(path_token)

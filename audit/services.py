@@ -1,0 +1,30 @@
+from collections.abc import Iterable
+
+from django.db import models
+
+from audit.context import current_ip, current_path
+from audit.models import Action, AuditEntry
+
+
+def audit_entry_create(
+    *,
+    actor,
+    action: Action,
+    record: models.Model,
+    fields: Iterable[str] = (),
+) -> AuditEntry:
+    """Append one entry to the trail. Called by every view and change of a sensitive record."""
+    return AuditEntry.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        record_type=record._meta.label_lower,
+        record_id=str(record.pk),
+        fields=sorted(fields),
+        ip=current_ip.get(),
+        path=current_path.get(),
+    )
+
+
+def changed_fields(form) -> list[str]:
+    """The names of the fields a bound, valid model form changed."""
+    return list(form.changed_data)

@@ -1,0 +1,128 @@
+"""Who may use each URL, in one place.
+
+Every URL name in the project must have a rule here; a URL without one answers 404
+(fail closed) and the access test fails. A rule names the roles that may use the URL and,
+for URLs about one record, the selector that loads that record scoped to the signed-in
+person. Anyone outside that scope gets 404, never 403, so the page does not even admit
+that the record exists.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+
+from accounts.models import Role
+
+logger = logging.getLogger(__name__)
+
+DIRECTOR, COACH, FINANCE = Role.DIRECTOR, Role.COACH, Role.FINANCE
+BIRTH_PARENT, PARTNER_PARENT, VOLUNTEER = Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER
+
+
+@dataclass(frozen=True)
+class Rule:
+    #: None: anyone, signed in or not. An empty set: anyone signed in.
+    roles: frozenset[str] | None
+    #: For URLs about one record: the selector that loads it for the signed-in person.
+    scope: str = ""
+
+    @property
+    def public(self) -> bool:
+        return self.roles is None
+
+    def allows(self, user) -> bool:
+        if self.public:
+            return True
+        if not user.is_authenticated:
+            return False
+        return not self.roles or user.has_role(*self.roles)
+
+
+def roles(*names: str, scope: str = "") -> Rule:
+    return Rule(roles=frozenset(names), scope=scope)
+
+
+PUBLIC = Rule(roles=None)
+SIGNED_IN = Rule(roles=frozenset())
+CASEWORK = (DIRECTOR, COACH)
+PARTNERSHIP_MEMBERS = (DIRECTOR, COACH, BIRTH_PARENT, PARTNER_PARENT)
+
+PARTNERSHIP_SCOPE = "partnerships.selectors.partnership_for"
+FAMILY_SCOPE = "families.selectors.birth_family_for"
+HOME_SCOPE = "families.selectors.partner_home_for"
+CHILD_SCOPE = "families.selectors.child_for"
+PERSON_SCOPE = "families.selectors.person_for"
+
+RULES: dict[str, Rule] = {
+    # core
+    "core:home": SIGNED_IN,
+    "core:healthz": PUBLIC,
+    "core:set_language": PUBLIC,
+    # accounts
+    "accounts:sign_in": PUBLIC,
+    "accounts:sign_out": SIGNED_IN,
+    "accounts:password_reset": PUBLIC,
+    "accounts:password_reset_done": PUBLIC,
+    "accounts:password_reset_confirm": PUBLIC,
+    "accounts:password_reset_complete": PUBLIC,
+    "accounts:invitation_accept": PUBLIC,
+    "accounts:password_change": SIGNED_IN,
+    "accounts:password_change_done": SIGNED_IN,
+    "accounts:invite_person": roles(*CASEWORK, scope=PERSON_SCOPE),
+    "accounts:invite_new": roles(*CASEWORK),
+    # audit
+    "audit:search": roles(DIRECTOR),
+    # families
+    "families:family_list": roles(*CASEWORK),
+    "families:family_detail": roles(*CASEWORK, scope=FAMILY_SCOPE),
+    "families:family_edit": roles(*CASEWORK, scope=FAMILY_SCOPE),
+    "families:family_parent_add": roles(*CASEWORK, scope=FAMILY_SCOPE),
+    "families:child_add": roles(*CASEWORK, scope=FAMILY_SCOPE),
+    "families:home_list": roles(*CASEWORK),
+    "families:home_new": roles(*CASEWORK),
+    "families:home_detail": roles(*CASEWORK, scope=HOME_SCOPE),
+    "families:home_edit": roles(*CASEWORK, scope=HOME_SCOPE),
+    "families:home_parent_add": roles(*CASEWORK, scope=HOME_SCOPE),
+    "families:person_edit": roles(*CASEWORK, scope=PERSON_SCOPE),
+    "families:child_detail": roles(*CASEWORK, scope=CHILD_SCOPE),
+    "families:child_edit": roles(*CASEWORK, scope=CHILD_SCOPE),
+    "families:placement_add": roles(*CASEWORK, scope=CHILD_SCOPE),
+    "families:permanency_add": roles(*CASEWORK, scope=CHILD_SCOPE),
+    # partnerships
+    "partnerships:list": roles(*CASEWORK),
+    "partnerships:new": roles(*CASEWORK),
+    "partnerships:detail": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
+    "partnerships:edit": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
+    "partnerships:stage_change": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
+    "partnerships:coverage": roles(*CASEWORK),
+}
+
+
+def rule_for(view_name: str) -> Rule | None:
+    return RULES.get(view_name)
+
+
+class AccessMiddleware:
+    """Enforces RULES before any view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        view_name = request.resolver_match.view_name
+        rule = rule_for(view_name)
+        if rule is None:
+            logger.error("No access rule for URL %r; refusing it.", view_name)
+            raise Http404
+        if rule.public:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not rule.allows(request.user):
+            raise Http404
+        return None

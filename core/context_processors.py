@@ -1,0 +1,15 @@
+from django.conf import settings
+
+from accounts.models import Language, Role
+
+
+def village(request):
+    user = getattr(request, "user", None)
+    roles = user.roles if user is not None and user.is_authenticated else frozenset()
+    return {
+        "program_name": settings.PROGRAM_NAME,
+        "demo_mode": settings.DEMO_MODE,
+        "languages": Language.choices,
+        "is_casework_staff": bool(roles & {Role.DIRECTOR, Role.COACH}),
+        "is_director": Role.DIRECTOR in roles,
+    }

@@ -1,0 +1,226 @@
+"""The demo program: a deterministic story that shows what Village is for.
+
+Two mothers share Sofía and Mateo: Ana, who is working her case plan, and Jenna, whose
+home they have lived in since spring. A second family, Keisha and her son Jalen, went home
+three months ago and is in the year after. A third, Rosa Delgado's, was only just referred.
+Dates are counted back from the day the demo is loaded, so the story is always current.
+"""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Language, Role
+from families.models import (
+    BirthFamily,
+    Child,
+    HomeKind,
+    PartnerHome,
+    PermanencyEvent,
+    PermanencyKind,
+    Person,
+    Placement,
+)
+from partnerships.models import Partnership, Stage, StageChange
+
+DEMO_PASSWORD = "village-demo"  # noqa: S105 - printed on purpose, demo mode only
+
+DEMO_LOGINS = [
+    ("director@example.org", _("Program director (also coaches one family)")),
+    ("coach@example.org", _("Family coach")),
+    ("finance@example.org", _("Finance")),
+    ("birth.parent@example.org", _("Birth parent: Ana, mother of Sofía and Mateo")),
+    ("partner.parent@example.org", _("Partner parent: Jenna, caring for Sofía and Mateo")),
+    ("outsider.parent@example.org", _("Birth parent in a different partnership: Keisha")),
+    ("volunteer@example.org", _("Community volunteer")),
+]
+
+
+def _user(email, roles, person_data, password=DEMO_PASSWORD):
+    user = get_user_model().objects.create_user(
+        email=email, password=password, language=person_data.get("language", Language.ENGLISH)
+    )
+    user.groups.set(Group.objects.filter(name__in=roles))
+    Person.objects.create(user=user, email=email, **person_data)
+    return user
+
+
+def _stages(partnership, actor, history):
+    for stage, day in history:
+        StageChange.objects.create(
+            partnership=partnership, stage=stage, changed_on=day, changed_by=actor
+        )
+    partnership.stage, partnership.stage_since = history[-1]
+    partnership.save(update_fields=["stage", "stage_since"])
+
+
+def demo_is_loaded() -> bool:
+    return get_user_model().objects.filter(email="director@example.org").exists()
+
+
+@transaction.atomic
+def load_demo(today: date | None = None) -> None:
+    today = today or timezone.localdate()
+
+    def ago(days):
+        return today - timedelta(days=days)
+
+    director = _user(
+        "director@example.org",
+        [Role.DIRECTOR, Role.COACH],
+        {"first_name": "Diane", "last_name": "Whitaker", "pronouns": "she/her"},
+    )
+    coach = _user(
+        "coach@example.org",
+        [Role.COACH],
+        {
+            "first_name": "Marisol",
+            "last_name": "Vega",
+            "pronouns": "she/her",
+            "language": Language.SPANISH,
+            "phone": "+15125550142",
+        },
+    )
+    coach.language = Language.ENGLISH
+    coach.save(update_fields=["language"])
+    _user("finance@example.org", [Role.FINANCE], {"first_name": "Tom", "last_name": "Nguyen"})
+    _user(
+        "volunteer@example.org",
+        [Role.VOLUNTEER],
+        {"first_name": "Ruth", "last_name": "Ellison", "preferred_name": "Miss Ruth"},
+    )
+
+    # The shared partnership: Ana and Jenna, around Sofía and Mateo.
+    ana = _user(
+        "birth.parent@example.org",
+        [Role.BIRTH_PARENT],
+        {
+            "first_name": "Ana",
+            "last_name": "Morales",
+            "language": Language.SPANISH,
+            "phone": "+15125550117",
+            "texts_ok": True,
+            "preferred_contact": "text",
+        },
+    )
+    ana.language = Language.ENGLISH  # she reads English on her phone; her Spanish is a tap away
+    ana.save(update_fields=["language"])
+    morales = BirthFamily.objects.create(name="Morales family")
+    morales.parents.add(ana.person)
+    sofia = Child.objects.create(
+        birth_family=morales,
+        first_name="Sofía",
+        last_name="Morales",
+        preferred_name="Sofi",
+        birth_date=ago(7 * 365 + 40),
+    )
+    mateo = Child.objects.create(
+        birth_family=morales,
+        first_name="Mateo",
+        last_name="Morales",
+        birth_date=ago(10 * 365 + 200),
+    )
+    jenna = _user(
+        "partner.parent@example.org",
+        [Role.PARTNER_PARENT],
+        {
+            "first_name": "Jenna",
+            "last_name": "Carter",
+            "pronouns": "she/her",
+            "phone": "+15125550188",
+        },
+    )
+    carter = PartnerHome.objects.create(
+        name="Carter home", kind=HomeKind.FOSTER, address="1418 Pecan Street, Austin, TX 78702"
+    )
+    carter.parents.add(jenna.person)
+    for child in (sofia, mateo):
+        PermanencyEvent.objects.create(
+            child=child,
+            kind=PermanencyKind.ENTERED_CARE,
+            occurred_on=ago(160),
+            recorded_by=coach,
+        )
+        Placement.objects.create(
+            child=child, partner_home=None, started_on=ago(160), ended_on=ago(151)
+        )
+        Placement.objects.create(child=child, partner_home=carter, started_on=ago(151))
+    shared = Partnership.objects.create(
+        birth_family=morales, partner_home=carter, coach=coach, stage_since=ago(120)
+    )
+    shared.children.set([sofia, mateo])
+    _stages(
+        shared,
+        coach,
+        [(Stage.REFERRED, ago(120)), (Stage.INTRODUCED, ago(104)), (Stage.ACTIVE, ago(75))],
+    )
+
+    # The year after: Keisha and Jalen are home; her aunt Denise was the kin home.
+    keisha = _user(
+        "outsider.parent@example.org",
+        [Role.BIRTH_PARENT],
+        {"first_name": "Keisha", "last_name": "Brown", "phone": "+15125550163"},
+    )
+    brown = BirthFamily.objects.create(name="Brown family")
+    brown.parents.add(keisha.person)
+    jalen = Child.objects.create(
+        birth_family=brown, first_name="Jalen", last_name="Brown", birth_date=ago(6 * 365 + 90)
+    )
+    denise = Person.objects.create(
+        first_name="Denise", last_name="Okafor", preferred_name="Aunt Dee"
+    )
+    okafor = PartnerHome.objects.create(
+        name="Okafor home", kind=HomeKind.KIN, address="77 Riverside Drive, Austin, TX 78704"
+    )
+    okafor.parents.add(denise)
+    PermanencyEvent.objects.create(
+        child=jalen, kind=PermanencyKind.ENTERED_CARE, occurred_on=ago(400), recorded_by=director
+    )
+    Placement.objects.create(
+        child=jalen, partner_home=okafor, started_on=ago(400), ended_on=ago(90)
+    )
+    PermanencyEvent.objects.create(
+        child=jalen,
+        kind=PermanencyKind.REUNIFIED,
+        occurred_on=ago(90),
+        recorded_by=director,
+        note="Home for good, in time for the first day of first grade.",
+    )
+    home_again = Partnership.objects.create(
+        birth_family=brown, partner_home=okafor, coach=director, stage_since=ago(380)
+    )
+    home_again.children.set([jalen])
+    _stages(
+        home_again,
+        director,
+        [
+            (Stage.REFERRED, ago(380)),
+            (Stage.INTRODUCED, ago(365)),
+            (Stage.ACTIVE, ago(340)),
+            (Stage.TRANSITION_HOME, ago(130)),
+            (Stage.POST_REUNIFICATION, ago(90)),
+        ],
+    )
+
+    # Only referred: Rosa's caseworker sent her to the program last week.
+    rosa = Person.objects.create(
+        first_name="Rosa", last_name="Delgado", language=Language.SPANISH, phone="+15125550199"
+    )
+    delgado = BirthFamily.objects.create(name="Delgado family")
+    delgado.parents.add(rosa)
+    luis = Child.objects.create(
+        birth_family=delgado, first_name="Luis", last_name="Delgado", birth_date=ago(3 * 365 + 10)
+    )
+    PermanencyEvent.objects.create(
+        child=luis, kind=PermanencyKind.ENTERED_CARE, occurred_on=ago(21), recorded_by=coach
+    )
+    referred = Partnership.objects.create(birth_family=delgado, coach=coach, stage_since=ago(9))
+    referred.children.set([luis])
+    _stages(referred, coach, [(Stage.REFERRED, ago(9))])
+
+    # A home that has finished training and waits to be matched.
+    PartnerHome.objects.create(name="Ramírez home", kind=HomeKind.FOSTER)

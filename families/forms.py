@@ -1,0 +1,65 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import DateInput
+from core.phone import PhoneNumberField
+from families.models import BirthFamily, Child, PartnerHome, PermanencyEvent, Person, Placement
+
+
+class PersonForm(forms.ModelForm):
+    phone = PhoneNumberField(label=_("Phone"), required=False)
+
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "pronouns",
+            "language",
+            "email",
+            "phone",
+            "texts_ok",
+            "preferred_contact",
+        ]
+        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
+
+
+class BirthFamilyForm(forms.ModelForm):
+    class Meta:
+        model = BirthFamily
+        fields = ["name"]
+
+
+class PartnerHomeForm(forms.ModelForm):
+    class Meta:
+        model = PartnerHome
+        fields = ["name", "kind", "address"]
+        widgets = {"address": forms.Textarea(attrs={"rows": 3})}
+
+
+class ChildForm(forms.ModelForm):
+    class Meta:
+        model = Child
+        fields = ["first_name", "last_name", "preferred_name", "birth_date"]
+        widgets = {"birth_date": DateInput()}
+
+
+class PlacementForm(forms.ModelForm):
+    class Meta:
+        model = Placement
+        fields = ["partner_home", "started_on"]
+        widgets = {"started_on": DateInput()}
+        labels = {"started_on": _("Moved in on")}
+
+    def __init__(self, *args, homes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner_home"].queryset = homes
+        self.fields["partner_home"].empty_label = _("A home outside the program")
+
+
+class PermanencyEventForm(forms.ModelForm):
+    class Meta:
+        model = PermanencyEvent
+        fields = ["kind", "occurred_on", "note"]
+        widgets = {"occurred_on": DateInput()}

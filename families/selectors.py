@@ -1,0 +1,152 @@
+"""Reads of families, homes, children and people, always scoped to the person asking.
+
+Case records are staff business: directors see all; coaches see the birth families and
+children of partnerships they can see, and every partner home (they match homes to
+families, so the pool of homes is shared by the team). See docs/decisions/0003.
+"""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from accounts.models import Role
+from families.models import BirthFamily, Child, PartnerHome, PermanencyEvent, Person, Placement
+
+
+def _visible_partnerships(user):
+    from partnerships.selectors import partnerships_visible_to
+
+    return partnerships_visible_to(user)
+
+
+def _is_director(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.DIRECTOR)
+
+
+def _is_coach(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.COACH)
+
+
+def birth_families_visible_to(user) -> QuerySet[BirthFamily]:
+    if _is_director(user):
+        return BirthFamily.objects.all()
+    if _is_coach(user):
+        return BirthFamily.objects.filter(pk__in=_visible_partnerships(user).values("birth_family"))
+    return BirthFamily.objects.none()
+
+
+def partner_homes_visible_to(user) -> QuerySet[PartnerHome]:
+    if _is_director(user) or _is_coach(user):
+        return PartnerHome.objects.all()
+    return PartnerHome.objects.none()
+
+
+def children_visible_to(user) -> QuerySet[Child]:
+    return Child.objects.filter(birth_family__in=birth_families_visible_to(user))
+
+
+def people_visible_to(user) -> QuerySet[Person]:
+    """Parents of visible families and homes; directors also see staff and volunteers."""
+    if _is_director(user):
+        return Person.objects.all()
+    if _is_coach(user):
+        return Person.objects.filter(
+            Q(birth_families__in=birth_families_visible_to(user))
+            | Q(partner_homes__in=partner_homes_visible_to(user))
+            | Q(user__isnull=False, birth_families__isnull=True, partner_homes__isnull=True)
+        ).distinct()
+    return Person.objects.none()
+
+
+def _get_or_404(queryset, pk):
+    try:
+        return queryset.get(pk=pk)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None
+
+
+def birth_family_for(user, family_id: int) -> BirthFamily:
+    from partnerships.models import Partnership
+
+    return _get_or_404(
+        birth_families_visible_to(user).prefetch_related(
+            Prefetch("parents", queryset=Person.objects.select_related("user")),
+            "children",
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.select_related("partner_home", "coach__person"),
+            ),
+        ),
+        family_id,
+    )
+
+
+def partner_home_for(user, home_id: int) -> PartnerHome:
+
+    return _get_or_404(
+        partner_homes_visible_to(user).prefetch_related(
+            Prefetch("parents", queryset=Person.objects.select_related("user")),
+            Prefetch(
+                "partnerships",
+                queryset=_visible_partnerships(user).select_related(
+                    "birth_family", "coach__person"
+                ),
+            ),
+            Prefetch(
+                "placements",
+                queryset=Placement.objects.filter(ended_on__isnull=True)
+                .filter(child__in=children_visible_to(user))
+                .select_related("child"),
+                to_attr="current_placements",
+            ),
+        ),
+        home_id,
+    )
+
+
+def child_for(user, child_id: int) -> Child:
+    return _get_or_404(
+        children_visible_to(user)
+        .select_related("birth_family")
+        .prefetch_related(
+            Prefetch("placements", queryset=Placement.objects.select_related("partner_home")),
+            Prefetch(
+                "permanency_events",
+                queryset=PermanencyEvent.objects.select_related("recorded_by__person"),
+            ),
+        ),
+        child_id,
+    )
+
+
+def person_for(user, person_id: int) -> Person:
+    return _get_or_404(people_visible_to(user).select_related("user"), person_id)
+
+
+def birth_family_list(user) -> QuerySet[BirthFamily]:
+    return birth_families_visible_to(user).prefetch_related("parents", "children")
+
+
+def partner_home_list(user) -> QuerySet[PartnerHome]:
+    return partner_homes_visible_to(user).prefetch_related(
+        "parents",
+        Prefetch(
+            "placements",
+            queryset=Placement.objects.filter(
+                ended_on__isnull=True, child__in=children_visible_to(user)
+            ).select_related("child"),
+            to_attr="current_placements",
+        ),
+    )
+
+
+def person_back_url(person: Person) -> str:
+    """Where a person's page leads back to: their family or home, else the home page."""
+    family = person.birth_families.first()
+    if family:
+        return family.get_absolute_url()
+    home = person.partner_homes.first()
+    if home:
+        return home.get_absolute_url()
+    from django.urls import reverse
+
+    return reverse("core:home")

@@ -1,0 +1,220 @@
+"""Case records for coaches and directors. Every page here views or changes a sensitive
+record, so each one is audited."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from audit.models import Action
+from audit.services import audit_entry_create
+from core.forms import add_errors
+from families import selectors, services
+from families.forms import (
+    BirthFamilyForm,
+    ChildForm,
+    PartnerHomeForm,
+    PermanencyEventForm,
+    PersonForm,
+    PlacementForm,
+)
+
+
+def _save(request, form, change, success, redirect_to, template, context):
+    """The shape every form page shares: validate, call one service, confirm, redirect."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            change(dict(form.cleaned_data))
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(redirect_to)
+    return render(request, template, {"form": form, **context})
+
+
+def family_list(request):
+    families = selectors.birth_family_list(request.user)
+    return render(request, "families/family_list.html", {"families": families})
+
+
+def family_detail(request, family_id):
+    family = selectors.birth_family_for(request.user, family_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=family)
+    return render(request, "families/family_detail.html", {"family": family})
+
+
+def family_edit(request, family_id):
+    family = selectors.birth_family_for(request.user, family_id)
+    form = BirthFamilyForm(request.POST or None, instance=family)
+    return _save(
+        request,
+        form,
+        lambda data: services.birth_family_update(actor=request.user, family=family, data=data),
+        _("Family saved."),
+        family.get_absolute_url(),
+        "core/form_page.html",
+        {"title": _("Edit family"), "back": family.get_absolute_url()},
+    )
+
+
+def family_parent_add(request, family_id):
+    family = selectors.birth_family_for(request.user, family_id)
+    form = PersonForm(request.POST or None)
+    return _save(
+        request,
+        form,
+        lambda data: services.birth_family_parent_add(
+            actor=request.user, family=family, person_data=data
+        ),
+        _("Parent added."),
+        family.get_absolute_url(),
+        "core/form_page.html",
+        {
+            "title": _("Add a parent to %(family)s") % {"family": family},
+            "back": family.get_absolute_url(),
+        },
+    )
+
+
+def child_add(request, family_id):
+    family = selectors.birth_family_for(request.user, family_id)
+    form = ChildForm(request.POST or None)
+    return _save(
+        request,
+        form,
+        lambda data: services.child_create(actor=request.user, family=family, data=data),
+        _("Child added."),
+        family.get_absolute_url(),
+        "core/form_page.html",
+        {
+            "title": _("Add a child to %(family)s") % {"family": family},
+            "back": family.get_absolute_url(),
+        },
+    )
+
+
+def home_list(request):
+    homes = selectors.partner_home_list(request.user)
+    return render(request, "families/home_list.html", {"homes": homes})
+
+
+def home_new(request):
+    form = PartnerHomeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        home = services.partner_home_create(actor=request.user, data=form.cleaned_data)
+        messages.success(request, _("Partner home added. Now add its parents."))
+        return redirect(home.get_absolute_url())
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("New partner home"), "back": "/families/homes/"},
+    )
+
+
+def home_detail(request, home_id):
+    home = selectors.partner_home_for(request.user, home_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=home)
+    return render(request, "families/home_detail.html", {"home": home})
+
+
+def home_edit(request, home_id):
+    home = selectors.partner_home_for(request.user, home_id)
+    form = PartnerHomeForm(request.POST or None, instance=home)
+    return _save(
+        request,
+        form,
+        lambda data: services.partner_home_update(actor=request.user, home=home, data=data),
+        _("Partner home saved."),
+        home.get_absolute_url(),
+        "core/form_page.html",
+        {"title": _("Edit partner home"), "back": home.get_absolute_url()},
+    )
+
+
+def home_parent_add(request, home_id):
+    home = selectors.partner_home_for(request.user, home_id)
+    form = PersonForm(request.POST or None)
+    return _save(
+        request,
+        form,
+        lambda data: services.partner_home_parent_add(
+            actor=request.user, home=home, person_data=data
+        ),
+        _("Partner parent added."),
+        home.get_absolute_url(),
+        "core/form_page.html",
+        {"title": _("Add a parent to %(home)s") % {"home": home}, "back": home.get_absolute_url()},
+    )
+
+
+def person_edit(request, person_id):
+    person = selectors.person_for(request.user, person_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=person)
+    form = PersonForm(request.POST or None, instance=person)
+    back = selectors.person_back_url(person)
+    return _save(
+        request,
+        form,
+        lambda data: services.person_update(actor=request.user, person=person, data=data),
+        _("Saved."),
+        back,
+        "families/person_edit.html",
+        {"person": person, "title": _("Edit %(name)s") % {"name": person}, "back": back},
+    )
+
+
+def child_detail(request, child_id):
+    child = selectors.child_for(request.user, child_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=child)
+    return render(request, "families/child_detail.html", {"child": child})
+
+
+def child_edit(request, child_id):
+    child = selectors.child_for(request.user, child_id)
+    form = ChildForm(request.POST or None, instance=child)
+    return _save(
+        request,
+        form,
+        lambda data: services.child_update(actor=request.user, child=child, data=data),
+        _("Saved."),
+        child.get_absolute_url(),
+        "core/form_page.html",
+        {"title": _("Edit %(name)s") % {"name": child.full_name}, "back": child.get_absolute_url()},
+    )
+
+
+def placement_add(request, child_id):
+    child = selectors.child_for(request.user, child_id)
+    form = PlacementForm(
+        request.POST or None, homes=selectors.partner_homes_visible_to(request.user)
+    )
+    return _save(
+        request,
+        form,
+        lambda data: services.placement_create(actor=request.user, child=child, **data),
+        _("Placement recorded."),
+        child.get_absolute_url(),
+        "core/form_page.html",
+        {
+            "title": _("Record a move for %(name)s") % {"name": child.full_name},
+            "back": child.get_absolute_url(),
+        },
+    )
+
+
+def permanency_add(request, child_id):
+    child = selectors.child_for(request.user, child_id)
+    form = PermanencyEventForm(request.POST or None)
+    return _save(
+        request,
+        form,
+        lambda data: services.permanency_event_record(actor=request.user, child=child, **data),
+        _("Event recorded."),
+        child.get_absolute_url(),
+        "core/form_page.html",
+        {
+            "title": _("Record a permanency event for %(name)s") % {"name": child.full_name},
+            "back": child.get_absolute_url(),
+        },
+    )

@@ -1,0 +1,117 @@
+"""Reads of partnerships, always scoped to the person asking."""
+
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import Role
+from families.models import Child, Person
+from partnerships.models import Coverage, Partnership, Stage, StageChange
+
+
+def coaches_covered_by(user, *, on: date | None = None) -> QuerySet:
+    """The coaches whose partnerships `user` covers today, as a subquery of ids."""
+    on = on or timezone.localdate()
+    return Coverage.objects.filter(covering_coach=user, starts_on__lte=on, ends_on__gte=on).values(
+        "coach"
+    )
+
+
+def partnerships_visible_to(user) -> QuerySet[Partnership]:
+    """Directors see every partnership; coaches theirs and those they cover today; parents
+    only the partnerships their own family or home belongs to; everyone else none."""
+    partnerships = Partnership.objects.all()
+    if not user.is_authenticated:
+        return partnerships.none()
+    if user.has_role(Role.DIRECTOR):
+        return partnerships
+    visible = Q(pk__in=[])
+    if user.has_role(Role.COACH):
+        visible |= Q(coach=user) | Q(coach__in=coaches_covered_by(user))
+    if user.has_role(Role.BIRTH_PARENT):
+        visible |= Q(birth_family__parents__user=user)
+    if user.has_role(Role.PARTNER_PARENT):
+        visible |= Q(partner_home__parents__user=user)
+    return partnerships.filter(pk__in=Partnership.objects.filter(visible).values("pk"))
+
+
+def partnership_for(user, partnership_id: int) -> Partnership:
+    """One partnership the person may see, with what its page shows; 404 otherwise."""
+    children = Child.objects.order_by("birth_date", "pk")
+    try:
+        return (
+            partnerships_visible_to(user)
+            .select_related("birth_family", "partner_home", "coach__person")
+            .prefetch_related(
+                Prefetch("children", queryset=children),
+                Prefetch("birth_family__parents", queryset=Person.objects.order_by("pk")),
+                Prefetch("partner_home__parents", queryset=Person.objects.order_by("pk")),
+                Prefetch(
+                    "stage_changes",
+                    queryset=StageChange.objects.select_related("changed_by__person"),
+                ),
+            )
+            .get(pk=partnership_id)
+        )
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+
+
+def partnership_list(user, *, stage: str = "") -> QuerySet[Partnership]:
+    """The caseload list: a fixed number of queries whatever its length."""
+    partnerships = (
+        partnerships_visible_to(user)
+        .select_related("birth_family", "partner_home", "coach__person")
+        .prefetch_related(Prefetch("children", queryset=Child.objects.order_by("birth_date")))
+        .order_by("birth_family__name", "pk")
+    )
+    if stage:
+        partnerships = partnerships.filter(stage=stage)
+    return partnerships
+
+
+def stage_counts(partnerships: QuerySet[Partnership]) -> list[tuple[str, str, int]]:
+    """(stage, label, count) for every stage, in order, from one query."""
+    counts = dict(
+        partnerships.order_by().values_list("stage").annotate(n=Count("pk", distinct=True))
+    )
+    return [(stage.value, stage.label, counts.get(stage.value, 0)) for stage in Stage]
+
+
+REFERRAL_WAIT_DAYS = 7
+STALLED_DAYS = 90
+
+
+def needing_attention(user, *, today: date | None = None) -> dict[str, list[Partnership]]:
+    """What a coach should look at first. Three queries whatever the caseload size."""
+    today = today or timezone.localdate()
+    mine = partnership_list(user).exclude(stage=Stage.CLOSED)
+    no_children = ~Exists(Partnership.children.through.objects.filter(partnership=OuterRef("pk")))
+    return {
+        "waiting_for_introduction": list(
+            mine.filter(
+                stage=Stage.REFERRED, stage_since__lte=today - timedelta(days=REFERRAL_WAIT_DAYS)
+            )
+        ),
+        "without_children": list(mine.filter(no_children)),
+        "stalled": list(
+            mine.filter(
+                stage__in=[Stage.INTRODUCED, Stage.ACTIVE, Stage.TRANSITION_HOME],
+                stage_since__lte=today - timedelta(days=STALLED_DAYS),
+            )
+        ),
+    }
+
+
+def partnerships_of_parent(user) -> QuerySet[Partnership]:
+    """A parent's open partnerships with both homes' people, for their home page."""
+    return (
+        partnership_list(user)
+        .exclude(stage=Stage.CLOSED)
+        .prefetch_related(
+            Prefetch("birth_family__parents", queryset=Person.objects.order_by("pk")),
+            Prefetch("partner_home__parents", queryset=Person.objects.order_by("pk")),
+        )
+    )

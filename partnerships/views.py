@@ -1,0 +1,128 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from audit.models import Action
+from audit.services import audit_entry_create
+from core.forms import add_errors
+from families.selectors import partner_homes_visible_to
+from partnerships import selectors, services
+from partnerships.forms import CoverageForm, PartnershipForm, ReferralForm, StageChangeForm
+from partnerships.models import Coverage, Stage
+
+
+def partnership_list(request):
+    stage = request.GET.get("stage", "")
+    if stage not in Stage.values:
+        stage = ""
+    partnerships = selectors.partnership_list(request.user, stage=stage)
+    counts = selectors.stage_counts(selectors.partnerships_visible_to(request.user))
+    return render(
+        request,
+        "partnerships/list.html",
+        {"partnerships": partnerships, "stage": stage, "counts": counts},
+    )
+
+
+def partnership_new(request):
+    form = ReferralForm(request.POST or None, initial={"coach": request.user})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        partnership = services.partnership_refer(
+            actor=request.user,
+            coach=data["coach"],
+            family_name=data["family_name"],
+            referred_on=data["referred_on"],
+            parent_data={
+                key: data[key] for key in ("first_name", "last_name", "language", "phone", "email")
+            },
+        )
+        messages.success(request, _("Referral recorded. Add the children next."))
+        return redirect(partnership.get_absolute_url())
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("New referral"), "back": "/partnerships/"},
+    )
+
+
+def partnership_detail(request, partnership_id):
+    partnership = selectors.partnership_for(request.user, partnership_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
+    is_staff = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    context = {"partnership": partnership, "is_staff_view": is_staff, "today": timezone.localdate()}
+    if is_staff:
+        context["stage_form"] = StageChangeForm()
+    return render(request, "partnerships/detail.html", context)
+
+
+def partnership_edit(request, partnership_id):
+    partnership = selectors.partnership_for(request.user, partnership_id)
+    form = PartnershipForm(
+        request.POST or None, instance=partnership, homes=partner_homes_visible_to(request.user)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partnership_update(
+                actor=request.user, partnership=partnership, data=dict(form.cleaned_data)
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Partnership saved."))
+            return redirect(partnership.get_absolute_url())
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Edit partnership"), "back": partnership.get_absolute_url()},
+    )
+
+
+@require_POST
+def stage_change(request, partnership_id):
+    partnership = selectors.partnership_for(request.user, partnership_id)
+    form = StageChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.partnership_stage_change(
+                actor=request.user, partnership=partnership, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Stage changed to %(stage)s.") % {"stage": partnership.get_stage_display()},
+            )
+            return redirect(partnership.get_absolute_url())
+    return render(
+        request,
+        "partnerships/detail.html",
+        {
+            "partnership": partnership,
+            "is_staff_view": True,
+            "stage_form": form,
+            "today": timezone.localdate(),
+        },
+        status=400,
+    )
+
+
+def coverage(request):
+    form = CoverageForm(request.POST or None, initial={"coach": request.user})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.coverage_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Coverage saved."))
+            return redirect("partnerships:coverage")
+    upcoming = Coverage.objects.filter(ends_on__gte=timezone.localdate()).select_related(
+        "coach__person", "covering_coach__person"
+    )
+    return render(request, "partnerships/coverage.html", {"form": form, "coverages": upcoming})

@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("core.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("audit/", include("audit.urls")),
+    path("families/", include("families.urls")),
+    path("partnerships/", include("partnerships.urls")),
+]
+
+handler404 = "core.views.not_found"
