@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from accounts.models import Role
 from audit.models import Action
@@ -82,9 +81,10 @@ def partnership_edit(request, partnership_id):
     )
 
 
-@require_POST
 def stage_change(request, partnership_id):
     partnership = selectors.partnership_for(request.user, partnership_id)
+    if request.method != "POST":
+        return redirect(partnership.get_absolute_url())
     form = StageChangeForm(request.POST)
     if form.is_valid():
         try:

@@ -199,12 +199,21 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # --- E-mail and background work -------------------------------------------------------
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+_SMTP = "django.core.mail.backends.smtp.EmailBackend"
+_mail_backend = env_choice(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    {_SMTP, "django.core.mail.backends.console.EmailBackend"},
+)
+MAILERS = {"default": {"BACKEND": _mail_backend}}
+if _mail_backend == _SMTP:
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env_str("EMAIL_HOST"),
+        "port": env_int("EMAIL_PORT", 587, minimum=1),
+        "username": env_str("EMAIL_HOST_USER", ""),
+        "password": env_str("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", True),
+    }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Village <no-reply@example.org>")
 PROGRAM_NAME = env_str("VILLAGE_PROGRAM_NAME", "Partners in Permanency")
 

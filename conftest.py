@@ -1,0 +1,88 @@
+"""Shared fixtures: the personas every test speaks of.
+
+`coach`, `birth_parent` and `partner_parent` share `partnership`; `outsider` is a birth
+parent in `other_partnership`, coached by `other_coach`. `director`, `finance` and
+`volunteer` complete the program.
+"""
+
+import pytest
+from django.db.models import query
+from django.db.models.fetch_modes import FETCH_RAISE
+
+from accounts.models import Role
+from core.testing import PASSWORD, partnership_for, person_with_account
+
+
+@pytest.fixture(autouse=True)
+def _lazy_loads_raise(monkeypatch):
+    """Any lazy load of a related object fails the test: pages must fetch what they show
+    up front, so their query count does not grow with the rows."""
+    monkeypatch.setattr(query, "DEFAULT_FETCH_MODE", FETCH_RAISE)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def director(db):
+    return person_with_account(Role.DIRECTOR, first_name="Dana")
+
+
+@pytest.fixture
+def coach(db):
+    return person_with_account(Role.COACH, first_name="Carmen")
+
+
+@pytest.fixture
+def other_coach(db):
+    return person_with_account(Role.COACH, first_name="Olivia")
+
+
+@pytest.fixture
+def finance(db):
+    return person_with_account(Role.FINANCE, first_name="Frank")
+
+
+@pytest.fixture
+def volunteer(db):
+    return person_with_account(Role.VOLUNTEER, first_name="Vera")
+
+
+@pytest.fixture
+def birth_parent(db):
+    return person_with_account(Role.BIRTH_PARENT, first_name="Beatriz")
+
+
+@pytest.fixture
+def partner_parent(db):
+    return person_with_account(Role.PARTNER_PARENT, first_name="Paula")
+
+
+@pytest.fixture
+def outsider(db):
+    return person_with_account(Role.BIRTH_PARENT, first_name="Olga")
+
+
+@pytest.fixture
+def partnership(coach, birth_parent, partner_parent):
+    return partnership_for(
+        coach=coach, birth_parent=birth_parent, partner_parent=partner_parent, children=2
+    )
+
+
+@pytest.fixture
+def other_partnership(other_coach, outsider):
+    return partnership_for(coach=other_coach, birth_parent=outsider)
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) signs the test client in as that person."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

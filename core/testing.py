@@ -1,0 +1,100 @@
+"""Factories for tests: people, homes, children and partnerships with sensible defaults."""
+
+from datetime import date, timedelta
+
+import factory
+from django.contrib.auth.models import Group
+
+from accounts.models import User
+from families.models import BirthFamily, Child, HomeKind, PartnerHome, Person, Placement
+from partnerships.models import Partnership, Stage, StageChange
+
+PASSWORD = "a-long-test-password"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.test")
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def roles(user, create, extracted, **kwargs):
+        if create and extracted:
+            user.groups.set(Group.objects.filter(name__in=extracted))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+
+
+def person_with_account(*roles: str, **person_fields) -> User:
+    user = UserFactory(roles=list(roles))
+    PersonFactory(user=user, email=user.email, **person_fields)
+    return user
+
+
+class BirthFamilyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BirthFamily
+
+    name = factory.Sequence(lambda n: f"Family {n}")
+
+
+class PartnerHomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerHome
+
+    name = factory.Sequence(lambda n: f"Home {n}")
+    kind = HomeKind.FOSTER
+    address = factory.Sequence(lambda n: f"{100 + n} Private Lane")
+
+
+class ChildFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Child
+
+    birth_family = factory.SubFactory(BirthFamilyFactory)
+    first_name = factory.Faker("first_name")
+    last_name = "Test"
+    birth_date = date(2018, 5, 1)
+
+
+def partnership_for(
+    *,
+    coach: User,
+    birth_parent: User | None = None,
+    partner_parent: User | None = None,
+    children: int = 1,
+    stage: str = Stage.ACTIVE,
+    since: date | None = None,
+) -> Partnership:
+    """A partnership with its two homes, children placed in the partner home."""
+    since = since or date.today() - timedelta(days=30)
+    family = BirthFamilyFactory()
+    home = PartnerHomeFactory()
+    if birth_parent:
+        family.parents.add(birth_parent.person)
+    if partner_parent:
+        home.parents.add(partner_parent.person)
+    partnership = Partnership.objects.create(
+        birth_family=family,
+        partner_home=home if stage != Stage.REFERRED else None,
+        coach=coach,
+        stage=stage,
+        stage_since=since,
+    )
+    StageChange.objects.create(
+        partnership=partnership, stage=stage, changed_on=since, changed_by=coach
+    )
+    kids = [ChildFactory(birth_family=family) for _ in range(children)]
+    for kid in kids:
+        Placement.objects.create(child=kid, partner_home=home, started_on=since)
+    partnership.children.set(kids)
+    return partnership

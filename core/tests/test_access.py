@@ -1,0 +1,218 @@
+"""Every URL, walked as every demo persona.
+
+The access module (core/access.py) declares who may use each URL. This test restates the
+intended access independently, walks every URL as every persona with a record from their
+own partnership and one from somebody else's, and fails when a URL has no rule, when the
+two disagree, or when anyone reaches what they should not. Outsiders get 404, never 403.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from audit.models import AuditEntry
+from core.access import RULES
+from core.demo import DEMO_PASSWORD, load_demo
+from families.models import BirthFamily, Child, PartnerHome, Person
+from partnerships.models import Partnership
+
+PERSONAS = {
+    "anonymous": None,
+    "director": "director@example.org",
+    "coach": "coach@example.org",
+    "finance": "finance@example.org",
+    "birth_parent": "birth.parent@example.org",
+    "partner_parent": "partner.parent@example.org",
+    "outsider": "outsider.parent@example.org",
+    "volunteer": "volunteer@example.org",
+}
+EVERYONE_SIGNED_IN = set(PERSONAS) - {"anonymous"}
+CASEWORK = {"director", "coach"}
+
+# Who is meant to reach each URL, written out independently of core/access.py.
+PUBLIC_URLS = {
+    "core:healthz",
+    "core:set_language",
+    "accounts:sign_in",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "accounts:invitation_accept",
+}
+INTENDED = {
+    "core:home": EVERYONE_SIGNED_IN,
+    "accounts:sign_out": EVERYONE_SIGNED_IN,
+    "accounts:password_change": EVERYONE_SIGNED_IN,
+    "accounts:password_change_done": EVERYONE_SIGNED_IN,
+    "accounts:invite_new": CASEWORK,
+    "accounts:invite_person": CASEWORK,
+    "audit:search": {"director"},
+    "partnerships:detail": CASEWORK | {"birth_parent", "partner_parent", "outsider"},
+} | {name: set(PERSONAS) for name in PUBLIC_URLS}
+CASEWORK_PREFIXES = ("families:", "partnerships:")
+
+# The record each persona may see, by kind: "ours" is the Morales–Carter partnership's
+# (Ana, Jenna, Marisol), "theirs" the Brown–Okafor one's (Keisha; coached by the director).
+SEES = {
+    "director": {"ours", "theirs"},
+    "coach": {"ours"},
+    "birth_parent": {"ours"},
+    "partner_parent": {"ours"},
+    "outsider": {"theirs"},
+}
+# Coaches match homes to families, so every partner home is open to every coach.
+SEES_HOMES = {"director": {"ours", "theirs"}, "coach": {"ours", "theirs"}}
+
+
+def intended_personas(view_name: str) -> set[str]:
+    if view_name in INTENDED:
+        return INTENDED[view_name]
+    if view_name.startswith(CASEWORK_PREFIXES):
+        return CASEWORK
+    raise AssertionError(f"Say in this test who may use {view_name}.")
+
+
+def all_url_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from all_url_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def records():
+    ours = Partnership.objects.get(birth_family__name="Morales family")
+    theirs = Partnership.objects.get(birth_family__name="Brown family")
+    return {
+        "partnership_id": {"ours": ours.pk, "theirs": theirs.pk},
+        "family_id": {"ours": ours.birth_family_id, "theirs": theirs.birth_family_id},
+        "home_id": {"ours": ours.partner_home_id, "theirs": theirs.partner_home_id},
+        "child_id": {
+            "ours": Child.objects.get(first_name="Sofía").pk,
+            "theirs": Child.objects.get(first_name="Jalen").pk,
+        },
+        "person_id": {
+            "ours": Person.objects.get(first_name="Ana").pk,
+            "theirs": Person.objects.get(first_name="Keisha").pk,
+        },
+    }
+
+
+def url_cases():
+    """(view name, url, which record or None) for every URL, with each record it takes."""
+    samples = records()
+    for view_name, pattern in all_url_patterns():
+        params = list(pattern.pattern.converters) or []
+        if not params:
+            yield view_name, reverse(view_name), None
+        elif set(params) <= {"uidb64", "token"}:
+            yield view_name, reverse(view_name, kwargs={"uidb64": "MQ", "token": "bad-token"}), None
+        else:
+            (param,) = params
+            for which, pk in samples[param].items():
+                yield view_name, reverse(view_name, kwargs={param: pk}), (param, which)
+
+
+@pytest.fixture
+def demo(db):
+    load_demo()
+
+
+@pytest.fixture
+def clients(demo):
+    signed_in = {}
+    for persona, email in PERSONAS.items():
+        client = Client()
+        if email:
+            assert client.login(username=email, password=DEMO_PASSWORD)
+        signed_in[persona] = client
+    return signed_in
+
+
+def expected_to_reach(persona, view_name, record) -> bool:
+    if persona not in intended_personas(view_name):
+        return False
+    if record is None:
+        return True
+    param, which = record
+    visible = SEES_HOMES if param == "home_id" else SEES
+    return which in visible.get(persona, set())
+
+
+def test_every_url_has_an_access_rule(demo):
+    names = {name for name, _ in all_url_patterns()}
+    assert names - set(RULES) == set(), "URLs without a rule in core/access.py"
+    assert set(RULES) - names == set(), "rules for URLs that no longer exist"
+
+
+def test_the_declared_rules_match_who_is_meant_to_use_each_url(demo):
+    from core.access import BIRTH_PARENT, COACH, DIRECTOR, FINANCE, PARTNER_PARENT, VOLUNTEER
+
+    persona_roles = {
+        "director": {DIRECTOR, COACH},
+        "coach": {COACH},
+        "finance": {FINANCE},
+        "birth_parent": {BIRTH_PARENT},
+        "partner_parent": {PARTNER_PARENT},
+        "outsider": {BIRTH_PARENT},
+        "volunteer": {VOLUNTEER},
+    }
+    for view_name, rule in RULES.items():
+        declared = {"anonymous"} if rule.public else set()
+        for persona, held in persona_roles.items():
+            if rule.public or not rule.roles or rule.roles & held:
+                declared.add(persona)
+        assert declared == intended_personas(view_name), view_name
+
+
+def test_every_url_as_every_persona_answers_only_what_it_should(clients):
+    checked = 0
+    for view_name, url, record in url_cases():
+        for persona, client in clients.items():
+            response = client.get(url)
+            status = response.status_code
+            where = f"{persona} GET {url} ({view_name}) answered {status}"
+            assert status < 500, where
+            if expected_to_reach(persona, view_name, record):
+                assert status in (200, 302, 405), where
+                if status == 302:
+                    assert (
+                        not urlsplit(response["Location"]).path.startswith(
+                            reverse("accounts:sign_in")
+                        )
+                        or view_name in PUBLIC_URLS
+                    ), where
+            elif persona == "anonymous":
+                assert status == 302, where
+                assert urlsplit(response["Location"]).path == reverse("accounts:sign_in"), where
+            else:
+                assert status == 404, where
+            checked += 1
+    assert checked > 8 * 40
+
+
+def test_an_outsider_cannot_change_anything_in_another_partnership(clients):
+    outsider = clients["outsider"]
+    coach_only_changes = [
+        (view_name, url) for view_name, url, record in url_cases() if record and record[1] == "ours"
+    ]
+    before = AuditEntry.objects.exclude(action="viewed").count()
+    for view_name, url in coach_only_changes:
+        response = outsider.post(url, {"name": "Taken over", "stage": "closed"})
+        assert response.status_code == 404, f"outsider POST {url} ({view_name})"
+    assert AuditEntry.objects.exclude(action="viewed").count() == before
+    assert not BirthFamily.objects.filter(name="Taken over").exists()
+    assert not PartnerHome.objects.filter(name="Taken over").exists()
+    assert Partnership.objects.get(birth_family__name="Morales family").stage == "active"
+
+
+def test_a_coach_cannot_see_a_partnership_that_is_not_theirs(clients):
+    theirs = Partnership.objects.get(birth_family__name="Brown family")
+    response = clients["coach"].get(reverse("partnerships:detail", args=[theirs.pk]))
+    assert response.status_code == 404
+    assert b"Keisha" not in response.content
