@@ -2,11 +2,22 @@ from django.db import models
 
 
 def apply_changes(instance: models.Model, data: dict) -> list[str]:
-    """Set the given fields, validate the whole record, and return what really changed."""
+    """Set the given fields, validate the whole record, and return what really changed.
+
+    Compares against the stored row, not the instance: a ModelForm has already copied the
+    submitted values onto the instance by the time a service sees it."""
+    stored = {}
+    if instance.pk is not None:
+        columns = {name: instance._meta.get_field(name).attname for name in data}
+        stored = (
+            type(instance)._base_manager.filter(pk=instance.pk).values(*columns.values()).get()
+        )
     changed = []
     for name, value in data.items():
-        if getattr(instance, name) != value:
-            setattr(instance, name, value)
+        attname = instance._meta.get_field(name).attname
+        new = value.pk if isinstance(value, models.Model) else value
+        if attname not in stored or stored[attname] != new:
             changed.append(name)
+        setattr(instance, name, value)
     instance.full_clean()
     return changed

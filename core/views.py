@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.db import connection
+from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -44,7 +44,10 @@ def home(request):
 
 
 @never_cache
+@transaction.non_atomic_requests
 def healthz(request):
+    """200 when the database answers, 503 when it does not: for load balancers and uptime
+    checks. Outside ATOMIC_REQUESTS so a dead database is reported, not raised."""
     if database_answers(connection):
         return JsonResponse({"status": "ok", "database": "ok"})
     return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)

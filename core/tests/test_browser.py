@@ -1,0 +1,161 @@
+"""Each demo persona signs in through the real browser, on a phone-sized screen, in
+English and in Spanish, and sees their own home page: accessible, within the CSP, and
+with nothing from another partnership."""
+
+import os
+
+import pytest
+from django.urls import reverse
+
+from core.demo import DEMO_PASSWORD, load_demo
+from core.tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, axe_violations, describe, page_overflows
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The playwright sync API runs an event loop in this thread; the ORM calls made here are
+# ordinary synchronous test set-up.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# What each persona's home page says first, in English and in Spanish.
+HOMES = {
+    "director@example.org": ("Program overview", "Resumen del programa"),
+    "coach@example.org": ("My caseload", "Mis casos asignados"),
+    "finance@example.org": ("Financial support", "Apoyo financiero"),
+    "birth.parent@example.org": ("Our partnership", "Nuestra alianza"),
+    "partner.parent@example.org": ("Our partnership", "Nuestra alianza"),
+    "outsider.parent@example.org": ("Our partnership", "Nuestra alianza"),
+    "volunteer@example.org": ("Thank you for being part of the village", None),
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is not at {CHROMIUM}; `apt-get install chromium` (CI does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    load_demo()
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    context = browser.new_context(viewport=PHONE, bypass_csp=True, locale="en-US")
+    page = context.new_page()
+    page.base_url = live_server.url
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text
+        and page.csp_violations.append(message.text),
+    )
+    yield page
+    context.close()
+
+
+def sign_in(page, email):
+    page.goto(page.base_url + reverse("accounts:sign_in"))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
+
+
+def assert_page_is_sound(page):
+    assert not page_overflows(page), f"{page.url} does not fit a 360 px screen"
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    assert page.csp_violations == []
+
+
+@pytest.mark.parametrize("email", list(HOMES))
+def test_each_persona_signs_in_and_sees_their_home_page_in_english_and_spanish(page, email):
+    english, spanish = HOMES[email]
+    sign_in(page, email)
+    assert page.url == page.base_url + "/"
+    assert page.get_by_role("heading", name=english).is_visible()
+    assert_page_is_sound(page)
+
+    page.get_by_role("button", name="Español").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "es"
+    if spanish:
+        assert page.get_by_role("heading", name=spanish).is_visible()
+    assert page.get_by_role("button", name="Cerrar sesión").is_visible()
+    assert_page_is_sound(page)
+
+    # The choice is remembered: it is still Spanish on the next visit.
+    page.goto(page.base_url + "/")
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_a_parent_cannot_reach_another_partnership(page):
+    from partnerships.models import Partnership
+
+    theirs = Partnership.objects.get(birth_family__name="Brown family").pk
+    sign_in(page, "birth.parent@example.org")
+    response = page.goto(page.base_url + reverse("partnerships:detail", args=[theirs]))
+    assert response.status == 404
+    assert "Keisha" not in page.content() and "Jalen" not in page.content()
+    assert page.get_by_role("heading", name="We could not find that page").is_visible()
+
+
+def test_the_birth_parent_sees_the_children_and_never_the_foster_homes_address(page):
+    sign_in(page, "birth.parent@example.org")
+    text = page.locator("main").inner_text()
+    assert "Sofi" in text and "Mateo" in text and "Jenna" in text
+    assert "Pecan" not in page.content() and "555-0188" not in page.content()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["partnerships:list", "families:family_list", "families:home_list",
+                 "partnerships:new", "partnerships:coverage"]
+)
+def test_the_coachs_pages_are_accessible_on_a_phone(page, url_name):
+    sign_in(page, "coach@example.org")
+    page.goto(page.base_url + reverse(url_name))
+    assert_page_is_sound(page)
+
+
+def test_the_coachs_record_pages_are_accessible_on_a_phone(page):
+    from partnerships.models import Partnership
+
+    ours = Partnership.objects.select_related("birth_family", "partner_home").get(
+        birth_family__name="Morales family"
+    )
+    sign_in(page, "coach@example.org")
+    for url in (ours.get_absolute_url(), ours.birth_family.get_absolute_url(),
+                ours.partner_home.get_absolute_url()):
+        page.goto(page.base_url + url)
+        assert_page_is_sound(page)
+
+
+def test_the_sign_in_page_works_from_the_keyboard(page):
+    page.goto(page.base_url + reverse("accounts:sign_in"))
+    assert_page_is_sound(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.get_by_label("Email").focus()
+    page.keyboard.type("coach@example.org")
+    page.keyboard.press("Tab")
+    page.keyboard.type(DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", name="My caseload").is_visible()
+
+
+def test_a_wrong_password_is_explained_and_the_email_is_kept(page):
+    page.goto(page.base_url + reverse("accounts:sign_in"))
+    page.get_by_label("Email").fill("coach@example.org")
+    page.get_by_label("Password").fill("not it")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_role("alert").is_visible()
+    assert page.get_by_label("Email").input_value() == "coach@example.org"
+    assert_page_is_sound(page)

@@ -1,0 +1,65 @@
+"""List and report pages run a fixed number of queries whatever the row count.
+
+Lazy loads already fail every test (conftest: FETCH_RAISE); these tests also check that
+the count does not grow with more rows."""
+
+import pytest
+from django.db import connection
+from django.db.models import query
+from django.db.models.fetch_modes import FETCH_RAISE
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core.testing import partnership_for
+from families.models import Child
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def test_lazy_loads_fail_in_tests(partnership):
+    assert query.DEFAULT_FETCH_MODE is FETCH_RAISE
+    child = Child.objects.first()
+    with pytest.raises(Exception, match="blocked"):
+        child.birth_family  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    ["core:home", "partnerships:list", "families:family_list", "families:home_list"],
+)
+def test_a_coachs_list_pages_run_the_same_queries_for_3_or_30_partnerships(
+    client_for, coach, director, url_name
+):
+    for _ in range(3):
+        partnership_for(coach=coach, children=2)
+    client = client_for(coach)
+    url = reverse(url_name)
+    few = queries_for(client, url)
+    for _ in range(27):
+        partnership_for(coach=coach, children=2)
+    assert queries_for(client, url) == few
+
+
+@pytest.mark.parametrize("url_name", ["core:home", "audit:search"])
+def test_the_directors_pages_run_the_same_queries_for_3_or_30_partnerships(
+    client_for, coach, director, url_name
+):
+    client = client_for(director)
+    for _ in range(3):
+        partnership_for(coach=coach, children=2)
+    client.get(reverse("partnerships:list"))
+    few = queries_for(client, reverse(url_name))
+    for _ in range(27):
+        partnership_for(coach=coach, children=2)
+    assert queries_for(client, reverse(url_name)) == few
+
+
+def test_a_parents_home_page_runs_a_fixed_number_of_queries(
+    client_for, birth_parent, partnership
+):
+    assert queries_for(client_for(birth_parent), reverse("core:home")) <= 15
