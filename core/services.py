@@ -9,9 +9,7 @@ def apply_changes(instance: models.Model, data: dict) -> list[str]:
     stored = {}
     if instance.pk is not None:
         columns = {name: instance._meta.get_field(name).attname for name in data}
-        stored = (
-            type(instance)._base_manager.filter(pk=instance.pk).values(*columns.values()).get()
-        )
+        stored = type(instance)._base_manager.filter(pk=instance.pk).values(*columns.values()).get()
     changed = []
     for name, value in data.items():
         attname = instance._meta.get_field(name).attname

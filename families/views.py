@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
+from core.pagination import paginate
 from families import selectors, services
 from families.forms import (
     BirthFamilyForm,
@@ -34,8 +35,8 @@ def _save(request, form, change, success, redirect_to, template, context):
 
 
 def family_list(request):
-    families = selectors.birth_family_list(request.user)
-    return render(request, "families/family_list.html", {"families": families})
+    page, query = paginate(request, selectors.birth_family_list(request.user))
+    return render(request, "families/family_list.html", {"page": page, "query": query})
 
 
 def family_detail(request, family_id):
@@ -95,8 +96,8 @@ def child_add(request, family_id):
 
 
 def home_list(request):
-    homes = selectors.partner_home_list(request.user)
-    return render(request, "families/home_list.html", {"homes": homes})
+    page, query = paginate(request, selectors.partner_home_list(request.user))
+    return render(request, "families/home_list.html", {"page": page, "query": query})
 
 
 def home_new(request):

@@ -8,6 +8,7 @@ from accounts.models import Role
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
+from core.pagination import paginate
 from families.selectors import partner_homes_visible_to
 from partnerships import selectors, services
 from partnerships.forms import CoverageForm, PartnershipForm, ReferralForm, StageChangeForm
@@ -18,12 +19,12 @@ def partnership_list(request):
     stage = request.GET.get("stage", "")
     if stage not in Stage.values:
         stage = ""
-    partnerships = selectors.partnership_list(request.user, stage=stage)
+    page, query = paginate(request, selectors.partnership_list(request.user, stage=stage))
     counts = selectors.stage_counts(selectors.partnerships_visible_to(request.user))
     return render(
         request,
         "partnerships/list.html",
-        {"partnerships": partnerships, "stage": stage, "counts": counts},
+        {"page": page, "query": query, "stage": stage, "counts": counts},
     )
 
 

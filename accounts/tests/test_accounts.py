@@ -49,7 +49,9 @@ def test_passwords_are_stored_with_argon2(db):
 
 def test_the_demo_logins_show_on_the_sign_in_page_only_in_demo_mode(client, settings):
     settings.DEMO_MODE = False
-    assert "birth.parent@example.org" not in client.get(reverse("accounts:sign_in")).content.decode()
+    assert (
+        "birth.parent@example.org" not in client.get(reverse("accounts:sign_in")).content.decode()
+    )
     settings.DEMO_MODE = True
     page = client.get(reverse("accounts:sign_in")).content.decode()
     assert "birth.parent@example.org" in page and "village-demo" in page
@@ -80,7 +82,10 @@ def test_a_coach_invites_a_parent_who_sets_their_own_password_through_a_single_u
     form_page = client.get(link, follow=True)
     assert form_page.status_code == 200 and form_page.context["validlink"]
     set_url = form_page.redirect_chain[-1][0]
-    done = client.post(set_url, {"new_password1": "our song is de colores", "new_password2": "our song is de colores"})
+    done = client.post(
+        set_url,
+        {"new_password1": "our song is de colores", "new_password2": "our song is de colores"},
+    )
     assert done.status_code == 302 and done["Location"] == reverse("core:home")
     assert client.get(reverse("core:home")).status_code == 200  # arrived signed in
 

@@ -11,9 +11,13 @@ def entries_for(record):
     ).select_related("actor")
 
 
-def test_viewing_a_childs_record_writes_who_what_when_and_from_where(client_for, coach, partnership):
+def test_viewing_a_childs_record_writes_who_what_when_and_from_where(
+    client_for, coach, partnership
+):
     child = partnership.children.order_by("pk").first()
-    client_for(coach).get(reverse("families:child_detail", args=[child.pk]), REMOTE_ADDR="203.0.113.7")
+    client_for(coach).get(
+        reverse("families:child_detail", args=[child.pk]), REMOTE_ADDR="203.0.113.7"
+    )
     (entry,) = entries_for(child)
     assert entry.actor == coach
     assert entry.action == Action.VIEWED
@@ -44,8 +48,12 @@ def test_changing_a_child_records_which_fields_changed_but_not_their_values(
     child = partnership.children.order_by("pk").first()
     response = client_for(coach).post(
         reverse("families:child_edit", args=[child.pk]),
-        {"first_name": child.first_name, "last_name": child.last_name,
-         "preferred_name": "Bunny", "birth_date": child.birth_date.isoformat()},
+        {
+            "first_name": child.first_name,
+            "last_name": child.last_name,
+            "preferred_name": "Bunny",
+            "birth_date": child.birth_date.isoformat(),
+        },
     )
     assert response.status_code == 302
     entry = entries_for(child).get(action=Action.CHANGED)
@@ -61,7 +69,9 @@ def test_a_page_that_is_refused_writes_no_view_entry(client_for, outsider, partn
 
 
 def test_audit_entries_cannot_be_changed_or_removed_through_the_model(coach):
-    entry = AuditEntry.objects.create(actor=coach, action=Action.VIEWED, record_type="x", record_id="1")
+    entry = AuditEntry.objects.create(
+        actor=coach, action=Action.VIEWED, record_type="x", record_id="1"
+    )
     entry.record_id = "2"
     with pytest.raises(PermissionError):
         entry.save()
@@ -73,10 +83,13 @@ def test_audit_entries_cannot_be_changed_or_removed_through_the_model(coach):
         AuditEntry.objects.update(record_id="3")
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE audit_auditentry SET record_id = 'rewritten'",
-    "DELETE FROM audit_auditentry",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE audit_auditentry SET record_id = 'rewritten'",
+        "DELETE FROM audit_auditentry",
+    ],
+)
 def test_the_database_itself_refuses_to_rewrite_the_audit_trail(coach, statement):
     AuditEntry.objects.create(actor=coach, action=Action.VIEWED, record_type="x", record_id="1")
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:

@@ -8,7 +8,14 @@ import pytest
 from django.urls import reverse
 
 from core.demo import DEMO_PASSWORD, load_demo
-from core.tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE, axe_violations, describe, page_overflows
+from core.tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    axe_violations,
+    describe,
+    page_overflows,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,8 +60,9 @@ def page(browser, live_server, demo):
     page.csp_violations = []
     page.on(
         "console",
-        lambda message: "Content Security Policy" in message.text
-        and page.csp_violations.append(message.text),
+        lambda message: (
+            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
+        ),
     )
     yield page
     context.close()
@@ -64,8 +72,8 @@ def sign_in(page, email):
     page.goto(page.base_url + reverse("accounts:sign_in"))
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
 
 
 def assert_page_is_sound(page):
@@ -83,8 +91,8 @@ def test_each_persona_signs_in_and_sees_their_home_page_in_english_and_spanish(p
     assert page.get_by_role("heading", name=english).is_visible()
     assert_page_is_sound(page)
 
-    page.get_by_role("button", name="Español").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Español").click()
     assert page.locator("html").get_attribute("lang") == "es"
     if spanish:
         assert page.get_by_role("heading", name=spanish).is_visible()
@@ -115,8 +123,14 @@ def test_the_birth_parent_sees_the_children_and_never_the_foster_homes_address(p
 
 
 @pytest.mark.parametrize(
-    "url_name", ["partnerships:list", "families:family_list", "families:home_list",
-                 "partnerships:new", "partnerships:coverage"]
+    "url_name",
+    [
+        "partnerships:list",
+        "families:family_list",
+        "families:home_list",
+        "partnerships:new",
+        "partnerships:coverage",
+    ],
 )
 def test_the_coachs_pages_are_accessible_on_a_phone(page, url_name):
     sign_in(page, "coach@example.org")
@@ -131,8 +145,11 @@ def test_the_coachs_record_pages_are_accessible_on_a_phone(page):
         birth_family__name="Morales family"
     )
     sign_in(page, "coach@example.org")
-    for url in (ours.get_absolute_url(), ours.birth_family.get_absolute_url(),
-                ours.partner_home.get_absolute_url()):
+    for url in (
+        ours.get_absolute_url(),
+        ours.birth_family.get_absolute_url(),
+        ours.partner_home.get_absolute_url(),
+    ):
         page.goto(page.base_url + url)
         assert_page_is_sound(page)
 
@@ -140,15 +157,17 @@ def test_the_coachs_record_pages_are_accessible_on_a_phone(page):
 def test_the_sign_in_page_works_from_the_keyboard(page):
     page.goto(page.base_url + reverse("accounts:sign_in"))
     assert_page_is_sound(page)
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
-    page.get_by_label("Email").focus()
+    assert page.evaluate("document.activeElement.name") == "username"  # autofocus
     page.keyboard.type("coach@example.org")
     page.keyboard.press("Tab")
     page.keyboard.type(DEMO_PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.get_by_role("heading", name="My caseload").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
 
 
 def test_a_wrong_password_is_explained_and_the_email_is_kept(page):

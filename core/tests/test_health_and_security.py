@@ -42,7 +42,10 @@ def test_every_page_carries_a_strict_content_security_policy(client, db):
     assert "frame-ancestors 'none'" in policy
 
 
-TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates", *Path(settings.BASE_DIR).glob("*/templates")]
+TEMPLATE_DIRS = [
+    Path(settings.BASE_DIR) / "templates",
+    *Path(settings.BASE_DIR).glob("*/templates"),
+]
 
 
 @pytest.mark.parametrize(

@@ -59,7 +59,5 @@ def test_the_directors_pages_run_the_same_queries_for_3_or_30_partnerships(
     assert queries_for(client, reverse(url_name)) == few
 
 
-def test_a_parents_home_page_runs_a_fixed_number_of_queries(
-    client_for, birth_parent, partnership
-):
+def test_a_parents_home_page_runs_a_fixed_number_of_queries(client_for, birth_parent, partnership):
     assert queries_for(client_for(birth_parent), reverse("core:home")) <= 15

@@ -2,8 +2,8 @@ from datetime import date
 
 from django.urls import reverse
 
-from families.models import Placement
 from core.testing import PartnerHomeFactory
+from families.models import Placement
 
 
 def test_recording_a_move_ends_the_current_placement_the_day_the_new_one_starts(
@@ -17,9 +17,9 @@ def test_recording_a_move_ends_the_current_placement_the_day_the_new_one_starts(
     )
     assert response.status_code == 302
     placements = list(
-        Placement.objects.filter(child=child).order_by("started_on").values_list(
-            "partner_home", "ended_on"
-        )
+        Placement.objects.filter(child=child)
+        .order_by("started_on")
+        .values_list("partner_home", "ended_on")
     )
     assert placements == [(partnership.partner_home_id, date(2026, 11, 1)), (new_home.pk, None)]
 
@@ -41,7 +41,12 @@ def test_a_coach_adds_a_child_and_sees_them_on_the_family_page(client_for, coach
     family = partnership.birth_family
     response = client.post(
         reverse("families:child_add", args=[family.pk]),
-        {"first_name": "Luz", "last_name": "Test", "preferred_name": "", "birth_date": "2021-02-03"},
+        {
+            "first_name": "Luz",
+            "last_name": "Test",
+            "preferred_name": "",
+            "birth_date": "2021-02-03",
+        },
         follow=True,
     )
     page = response.content.decode()
@@ -61,9 +66,11 @@ def test_a_birth_date_that_is_not_a_date_is_explained(client_for, coach, partner
 def test_a_partner_homes_address_is_shown_to_its_coach_marked_private(
     client_for, coach, partnership
 ):
-    page = client_for(coach).get(
-        reverse("families:home_detail", args=[partnership.partner_home_id])
-    ).content.decode()
+    page = (
+        client_for(coach)
+        .get(reverse("families:home_detail", args=[partnership.partner_home_id]))
+        .content.decode()
+    )
     assert partnership.partner_home.address in page
     assert "never shown to the birth family" in page
 
@@ -72,8 +79,13 @@ def test_a_phone_number_is_stored_in_e164(client_for, coach, birth_parent, partn
     person = birth_parent.person
     client_for(coach).post(
         reverse("families:person_edit", args=[person.pk]),
-        {"first_name": person.first_name, "last_name": person.last_name, "language": "es",
-         "phone": "512.555.0117", "preferred_contact": "text"},
+        {
+            "first_name": person.first_name,
+            "last_name": person.last_name,
+            "language": "es",
+            "phone": "512.555.0117",
+            "preferred_contact": "text",
+        },
     )
     person.refresh_from_db()
     assert person.phone == "+15125550117"

@@ -13,9 +13,16 @@ from partnerships.services import partnership_stage_change
 def test_a_coach_records_a_referral_without_retyping_anything_later(client_for, coach):
     response = client_for(coach).post(
         reverse("partnerships:new"),
-        {"family_name": "Delgado family", "first_name": "Rosa", "last_name": "Delgado",
-         "language": "es", "phone": "(512) 555-0199", "email": "", "coach": coach.pk,
-         "referred_on": "2026-11-20"},
+        {
+            "family_name": "Delgado family",
+            "first_name": "Rosa",
+            "last_name": "Delgado",
+            "language": "es",
+            "phone": "(512) 555-0199",
+            "email": "",
+            "coach": coach.pk,
+            "referred_on": "2026-11-20",
+        },
     )
     partnership = Partnership.objects.select_related("birth_family").get()
     assert response["Location"] == reverse("partnerships:detail", args=[partnership.pk])
@@ -30,8 +37,14 @@ def test_a_bad_phone_number_is_explained_beside_the_field_and_nothing_typed_is_l
 ):
     response = client_for(coach).post(
         reverse("partnerships:new"),
-        {"family_name": "Delgado family", "first_name": "Rosa", "language": "es",
-         "phone": "555", "coach": coach.pk, "referred_on": "2026-11-20"},
+        {
+            "family_name": "Delgado family",
+            "first_name": "Rosa",
+            "language": "es",
+            "phone": "555",
+            "coach": coach.pk,
+            "referred_on": "2026-11-20",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -43,14 +56,20 @@ def test_a_bad_phone_number_is_explained_beside_the_field_and_nothing_typed_is_l
 def test_every_stage_change_is_dated_and_kept(coach, partnership):
     start = partnership.stage_since
     partnership_stage_change(
-        actor=coach, partnership=partnership, stage=Stage.TRANSITION_HOME,
+        actor=coach,
+        partnership=partnership,
+        stage=Stage.TRANSITION_HOME,
         changed_on=start + timedelta(days=3),
     )
     partnership_stage_change(
-        actor=coach, partnership=partnership, stage=Stage.POST_REUNIFICATION,
+        actor=coach,
+        partnership=partnership,
+        stage=Stage.POST_REUNIFICATION,
         changed_on=start + timedelta(days=9),
     )
-    history = list(partnership.stage_changes.order_by("changed_on").values_list("stage", "changed_on"))
+    history = list(
+        partnership.stage_changes.order_by("changed_on").values_list("stage", "changed_on")
+    )
     assert history == [
         (Stage.ACTIVE, start),
         (Stage.TRANSITION_HOME, start + timedelta(days=3)),
@@ -64,8 +83,13 @@ def test_a_referral_cannot_move_on_until_a_partner_home_is_matched(client_for, c
     client = client_for(coach)
     client.post(
         reverse("partnerships:new"),
-        {"family_name": "Delgado family", "first_name": "Rosa", "language": "es",
-         "coach": coach.pk, "referred_on": "2026-11-20"},
+        {
+            "family_name": "Delgado family",
+            "first_name": "Rosa",
+            "language": "es",
+            "coach": coach.pk,
+            "referred_on": "2026-11-20",
+        },
     )
     partnership = Partnership.objects.get()
     response = client.post(
@@ -81,7 +105,9 @@ def test_a_referral_cannot_move_on_until_a_partner_home_is_matched(client_for, c
 def test_a_stage_cannot_be_dated_before_the_current_one_began(coach, partnership):
     with pytest.raises(ValidationError):
         partnership_stage_change(
-            actor=coach, partnership=partnership, stage=Stage.CLOSED,
+            actor=coach,
+            partnership=partnership,
+            stage=Stage.CLOSED,
             changed_on=partnership.stage_since - timedelta(days=1),
         )
 
@@ -103,8 +129,12 @@ def test_a_covering_coach_sees_the_partnerships_of_the_coach_who_is_away(
 def test_coverage_cannot_be_arranged_for_oneself(client_for, coach):
     response = client_for(coach).post(
         reverse("partnerships:coverage"),
-        {"coach": coach.pk, "covering_coach": coach.pk,
-         "starts_on": "2026-12-01", "ends_on": "2026-12-05"},
+        {
+            "coach": coach.pk,
+            "covering_coach": coach.pk,
+            "starts_on": "2026-12-01",
+            "ends_on": "2026-12-05",
+        },
     )
     assert "cannot cover for themselves" in response.content.decode()
     assert not Coverage.objects.exists()
@@ -114,8 +144,11 @@ def test_a_coach_matches_a_home_and_children_to_a_partnership(client_for, coach,
     children = list(partnership.children.order_by("pk"))
     response = client_for(coach).post(
         reverse("partnerships:edit", args=[partnership.pk]),
-        {"partner_home": partnership.partner_home_id, "children": [children[0].pk],
-         "coach": coach.pk},
+        {
+            "partner_home": partnership.partner_home_id,
+            "children": [children[0].pk],
+            "coach": coach.pk,
+        },
     )
     assert response.status_code == 302
     assert list(partnership.children.all()) == [children[0]]

@@ -1,0 +1,180 @@
+"""Benchmark the list and report pages on a large generated program.
+
+    make bench                      # 40 coaches, 1,200 partnerships, 50,000 audit entries
+    BENCH_SCALE=3 make bench        # three times that
+
+Builds bench/bench.sqlite3 (or uses DATABASE_URL), then requests each page as a coach and
+as the director and prints the median time and the query count. Timings belong here,
+never in the test suite.
+"""
+
+import os
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "village.settings")
+os.environ.setdefault("DJANGO_DEBUG", "false")
+os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
+os.environ.setdefault("VILLAGE_HTTPS", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'bench.sqlite3'}")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from accounts.models import Role, User  # noqa: E402
+from audit.models import AuditEntry  # noqa: E402
+from families.models import BirthFamily, Child, PartnerHome, Person, Placement  # noqa: E402
+from partnerships.models import Partnership, Stage  # noqa: E402
+
+SCALE = int(os.environ.get("BENCH_SCALE", "1"))
+COACHES, PER_COACH, AUDIT = 40 * SCALE, 30, 50_000 * SCALE
+RUNS = 7
+
+
+@transaction.atomic
+def generate():
+    today = date.today()
+    coach_group = Group.objects.get(name=Role.COACH)
+    director = User.objects.create_user(email="bench-director@example.org", password="x")
+    director.groups.add(Group.objects.get(name=Role.DIRECTOR))
+    Person.objects.create(user=director, first_name="Bench", last_name="Director")
+    coaches = User.objects.bulk_create(
+        [User(email=f"bench-coach{i}@example.org", password="!") for i in range(COACHES)]
+    )
+    coach_group.user_set.add(*coaches)
+    Person.objects.bulk_create(
+        [Person(user=c, first_name=f"Coach{i}", last_name="Bench") for i, c in enumerate(coaches)]
+    )
+    total = COACHES * PER_COACH
+    families = BirthFamily.objects.bulk_create(
+        [BirthFamily(name=f"Family {i:05d}") for i in range(total)]
+    )
+    homes = PartnerHome.objects.bulk_create(
+        [PartnerHome(name=f"Home {i:05d}", kind="foster", address="private") for i in range(total)]
+    )
+    parents = Person.objects.bulk_create(
+        [Person(first_name=f"Parent{i}", last_name="Bench") for i in range(total * 2)]
+    )
+    BirthFamily.parents.through.objects.bulk_create(
+        [
+            BirthFamily.parents.through(birthfamily=f, person=parents[i])
+            for i, f in enumerate(families)
+        ]
+    )
+    PartnerHome.parents.through.objects.bulk_create(
+        [
+            PartnerHome.parents.through(partnerhome=h, person=parents[total + i])
+            for i, h in enumerate(homes)
+        ]
+    )
+    children = Child.objects.bulk_create(
+        [
+            Child(
+                birth_family=f, first_name=f"Kid{i}{k}", birth_date=today - timedelta(days=2000 + k)
+            )
+            for i, f in enumerate(families)
+            for k in range(2)
+        ]
+    )
+    Placement.objects.bulk_create(
+        [
+            Placement(child=c, partner_home=homes[i // 2], started_on=today - timedelta(days=100))
+            for i, c in enumerate(children)
+        ]
+    )
+    stages = [s for s in Stage if s != Stage.REFERRED]
+    partnerships = Partnership.objects.bulk_create(
+        [
+            Partnership(
+                birth_family=f,
+                partner_home=homes[i],
+                coach=coaches[i % COACHES],
+                stage=stages[i % len(stages)],
+                stage_since=today - timedelta(days=i % 200),
+            )
+            for i, f in enumerate(families)
+        ]
+    )
+    Partnership.children.through.objects.bulk_create(
+        [
+            Partnership.children.through(partnership=p, child=children[2 * i + k])
+            for i, p in enumerate(partnerships)
+            for k in range(2)
+        ]
+    )
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                actor=coaches[i % COACHES],
+                action="viewed",
+                record_type="families.child",
+                record_id=str(children[i % len(children)].pk),
+            )
+            for i in range(AUDIT)
+        ],
+        batch_size=5000,
+    )
+    return director, coaches[0]
+
+
+def measure(client, url):
+    times, queries = [], 0
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(captured)
+    return statistics.median(times), queries, len(response.content)
+
+
+def main():
+    name = settings.DATABASES["default"]["NAME"]
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and Path(name).exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{name}{suffix}").unlink(missing_ok=True)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    started = time.perf_counter()
+    director, coach = generate()
+    print(
+        f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
+        f"{AUDIT:,} audit entries in {time.perf_counter() - started:.1f} s "
+        f"({connection.vendor})\n"
+    )
+    print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
+    pages = [
+        ("/", "coach", coach),
+        ("/partnerships/", "coach", coach),
+        ("/families/", "coach", coach),
+        ("/families/homes/", "coach", coach),
+        ("/", "director", director),
+        ("/partnerships/", "director", director),
+        ("/partnerships/?page=20", "director", director),
+        ("/audit/", "director", director),
+        ("/audit/?record_type=families.child", "director", director),
+    ]
+    for url, who, user in pages:
+        client = Client()
+        client.force_login(user)
+        ms, queries, size = measure(client, url)
+        print(f"{url:<38}{who:<10}{ms:>10.1f}{queries:>9}{size / 1024:>7.1f}")
+
+
+if __name__ == "__main__":
+    main()
