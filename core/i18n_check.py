@@ -69,10 +69,7 @@ def untranslated(language: str) -> list[str]:
     for context, msgid in sorted(source_messages(), key=lambda m: (m[0] or "", m[1])):
         message = catalog.get(msgid, context=context)
         strings = message.string if message else None
-        if isinstance(strings, tuple):
-            done = all(strings)
-        else:
-            done = bool(strings)
+        done = all(strings) if isinstance(strings, tuple) else bool(strings)
         if message is None or message.fuzzy or not done:
             missing.append(msgid)
     return missing

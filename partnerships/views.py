@@ -21,10 +21,10 @@ def partnership_list(request):
         stage = ""
     page, query = paginate(request, selectors.partnership_list(request.user, stage=stage))
     counts = selectors.stage_counts(selectors.partnerships_visible_to(request.user))
+    # A stage filter clicked with htmx swaps only the filters and rows.
+    template = "partnerships/list_results.html" if request.htmx else "partnerships/list.html"
     return render(
-        request,
-        "partnerships/list.html",
-        {"page": page, "query": query, "stage": stage, "counts": counts},
+        request, template, {"page": page, "query": query, "stage": stage, "counts": counts}
     )
 
 

@@ -54,7 +54,7 @@ def demo(transactional_db):
 
 @pytest.fixture
 def page(browser, live_server, demo):
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, locale="en-US")
+    context = browser.new_context(viewport=PHONE, locale="en-US")
     page = context.new_page()
     page.base_url = live_server.url
     page.csp_violations = []
@@ -178,3 +178,27 @@ def test_a_wrong_password_is_explained_and_the_email_is_kept(page):
     assert page.get_by_role("alert").is_visible()
     assert page.get_by_label("Email").input_value() == "coach@example.org"
     assert_page_is_sound(page)
+
+
+def test_filtering_partnerships_by_stage_swaps_the_list_in_place(page):
+    sign_in(page, "coach@example.org")
+    page.goto(page.base_url + reverse("partnerships:list"))
+    page.evaluate("window.notReloaded = true")
+    page.get_by_role("link", name="Referred (1)").click()
+    page.wait_for_url("**/partnerships/?stage=referred")
+    assert page.evaluate("window.notReloaded") is True, "htmx should swap, not reload"
+    rows = page.locator("#partnership-page .rows").inner_text()
+    assert "Delgado family" in rows and "Morales family" not in rows
+    assert page.get_by_role("link", name="Referred (1)").get_attribute("aria-current") == "page"
+    assert page.csp_violations == []
+
+
+def test_the_browser_enforces_the_content_security_policy_on_inline_script(page):
+    page.goto(page.base_url + reverse("accounts:sign_in"))
+    page.evaluate(
+        "() => { const s = document.createElement('script');"
+        " s.textContent = 'window.injected = true'; document.body.append(s); }"
+    )
+    page.wait_for_timeout(100)
+    assert page.evaluate("() => window.injected === undefined")
+    assert page.csp_violations, "the test harness must see CSP refusals"

@@ -189,3 +189,12 @@ def test_the_coach_home_page_shows_the_caseload_by_stage_and_what_needs_attentio
     assert "waiting for an introduction" in page
     counts = {stage: n for stage, _label, n in response.context["caseload_counts"]}
     assert counts[Stage.REFERRED] == 1
+
+
+def test_an_htmx_stage_filter_gets_only_the_filters_and_rows(client_for, coach, partnership):
+    response = client_for(coach).get(
+        reverse("partnerships:list"), {"stage": Stage.ACTIVE}, HTTP_HX_REQUEST="true"
+    )
+    page = response.content.decode()
+    assert page.startswith('<div id="partnership-page">') and "<html" not in page
+    assert partnership.birth_family.name in page
