@@ -26,7 +26,7 @@ $(VENV)/.synced: $(VENV)/bin/python pyproject.toml uv.lock
 	@touch $@
 
 setup: $(VENV)/.synced
-	$(PY) manage.py build_translations
+	DJANGO_DEBUG=true $(PY) manage.py build_translations
 
 run: export DJANGO_DEBUG ?= true
 run: export VILLAGE_DEMO ?= true
