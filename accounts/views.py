@@ -70,8 +70,10 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 
 def invite_person(request, person_id):
     person = person_for(request.user, person_id)
-    grantable = services.roles_grantable_by(request.user)
-    initial = {"email": person.email, "role": services.role_for_person(person)}
+    # A parent's role follows from their family or home; nobody picks another for them.
+    role = services.role_for_person(person)
+    grantable = services.roles_grantable_by(request.user) & {role}
+    initial = {"email": person.email, "role": role}
     form = InvitePersonForm(request.POST or None, initial=initial, grantable=grantable)
     back = safe_next(request, fallback="core:home")
     if request.method == "POST" and form.is_valid():

@@ -45,14 +45,13 @@ def children_visible_to(user) -> QuerySet[Child]:
 
 
 def people_visible_to(user) -> QuerySet[Person]:
-    """Parents of visible families and homes; directors also see staff and volunteers."""
+    """Parents of the families and homes a coach can see; directors see everyone."""
     if _is_director(user):
         return Person.objects.all()
     if _is_coach(user):
         return Person.objects.filter(
             Q(birth_families__in=birth_families_visible_to(user))
             | Q(partner_homes__in=partner_homes_visible_to(user))
-            | Q(user__isnull=False, birth_families__isnull=True, partner_homes__isnull=True)
         ).distinct()
     return Person.objects.none()
 

@@ -4,6 +4,7 @@ record, so each one is audited."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from audit.models import Action
@@ -109,7 +110,7 @@ def home_new(request):
     return render(
         request,
         "core/form_page.html",
-        {"form": form, "title": _("New partner home"), "back": "/families/homes/"},
+        {"form": form, "title": _("New partner home"), "back": reverse("families:home_list")},
     )
 
 

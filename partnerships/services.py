@@ -72,6 +72,10 @@ def partnership_stage_change(
 
 
 def coverage_create(*, actor, coach, covering_coach, starts_on: date, ends_on: date) -> Coverage:
+    """Coverage opens one coach's caseload to another, so a coach may only arrange it for
+    their own absence; a director may arrange any."""
+    if coach != actor and not actor.has_role(Role.DIRECTOR):
+        raise ValidationError({"coach": _("You can arrange coverage only for your own time away.")})
     for person in (coach, covering_coach):
         if not person.has_role(Role.COACH):
             raise ValidationError(_("Both people must be family coaches."))

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,7 +47,7 @@ def partnership_new(request):
     return render(
         request,
         "core/form_page.html",
-        {"form": form, "title": _("New referral"), "back": "/partnerships/"},
+        {"form": form, "title": _("New referral"), "back": reverse("partnerships:list")},
     )
 
 

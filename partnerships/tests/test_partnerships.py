@@ -198,3 +198,34 @@ def test_an_htmx_stage_filter_gets_only_the_filters_and_rows(client_for, coach, 
     page = response.content.decode()
     assert page.startswith('<div id="partnership-page">') and "<html" not in page
     assert partnership.birth_family.name in page
+
+
+def test_a_coach_cannot_arrange_coverage_that_opens_another_coachs_caseload_to_them(
+    client_for, coach, other_coach, other_partnership
+):
+    response = client_for(coach).post(
+        reverse("partnerships:coverage"),
+        {
+            "coach": other_coach.pk,
+            "covering_coach": coach.pk,
+            "starts_on": "2026-12-01",
+            "ends_on": "2026-12-05",
+        },
+    )
+    assert "only for your own time away" in response.content.decode()
+    assert not Coverage.objects.exists()
+
+
+def test_a_coach_arranges_cover_for_their_own_time_away(client_for, coach, other_coach):
+    response = client_for(coach).post(
+        reverse("partnerships:coverage"),
+        {
+            "coach": coach.pk,
+            "covering_coach": other_coach.pk,
+            "starts_on": "2026-12-01",
+            "ends_on": "2026-12-05",
+        },
+        follow=True,
+    )
+    assert "Coverage saved." in response.content.decode()
+    assert Coverage.objects.get().covering_coach_id == other_coach.pk
