@@ -42,7 +42,7 @@ run: setup
 test: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run > /dev/null
+	DJANGO_SETTINGS_MODULE=village.test_settings $(PY) manage.py makemigrations --check --dry-run > /dev/null
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 lint: setup
