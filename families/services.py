@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_entry_create
-from core.services import apply_changes
+from core.services import audited_create, audited_update
 from families.models import (
     BirthFamily,
     Child,
@@ -27,36 +27,19 @@ DISCHARGES = frozenset(PermanencyKind) - {
 
 
 def person_create(*, actor, data: dict) -> Person:
-    person = Person(**data)
-    person.full_clean()
-    person.save()
-    audit_entry_create(actor=actor, action=Action.CREATED, record=person, fields=data.keys())
-    return person
+    return audited_create(actor=actor, record=Person(**data), fields=data.keys())
 
 
 def person_update(*, actor, person: Person, data: dict) -> Person:
-    changed = apply_changes(person, data)
-    if changed:
-        person.save(update_fields=changed)
-        audit_entry_create(actor=actor, action=Action.CHANGED, record=person, fields=changed)
-    return person
+    return audited_update(actor=actor, record=person, data=data)
 
 
-@transaction.atomic
 def birth_family_create(*, actor, name: str) -> BirthFamily:
-    family = BirthFamily(name=name)
-    family.full_clean()
-    family.save()
-    audit_entry_create(actor=actor, action=Action.CREATED, record=family, fields=["name"])
-    return family
+    return audited_create(actor=actor, record=BirthFamily(name=name), fields=["name"])
 
 
 def birth_family_update(*, actor, family: BirthFamily, data: dict) -> BirthFamily:
-    changed = apply_changes(family, data)
-    if changed:
-        family.save(update_fields=changed)
-        audit_entry_create(actor=actor, action=Action.CHANGED, record=family, fields=changed)
-    return family
+    return audited_update(actor=actor, record=family, data=data)
 
 
 @transaction.atomic
@@ -67,21 +50,12 @@ def birth_family_parent_add(*, actor, family: BirthFamily, person_data: dict) ->
     return person
 
 
-@transaction.atomic
 def partner_home_create(*, actor, data: dict) -> PartnerHome:
-    home = PartnerHome(**data)
-    home.full_clean()
-    home.save()
-    audit_entry_create(actor=actor, action=Action.CREATED, record=home, fields=data.keys())
-    return home
+    return audited_create(actor=actor, record=PartnerHome(**data), fields=data.keys())
 
 
 def partner_home_update(*, actor, home: PartnerHome, data: dict) -> PartnerHome:
-    changed = apply_changes(home, data)
-    if changed:
-        home.save(update_fields=changed)
-        audit_entry_create(actor=actor, action=Action.CHANGED, record=home, fields=changed)
-    return home
+    return audited_update(actor=actor, record=home, data=data)
 
 
 @transaction.atomic
@@ -92,21 +66,13 @@ def partner_home_parent_add(*, actor, home: PartnerHome, person_data: dict) -> P
     return person
 
 
-@transaction.atomic
 def child_create(*, actor, family: BirthFamily, data: dict) -> Child:
     child = Child(birth_family=family, **data)
-    child.full_clean()
-    child.save()
-    audit_entry_create(actor=actor, action=Action.CREATED, record=child, fields=data.keys())
-    return child
+    return audited_create(actor=actor, record=child, fields=data.keys())
 
 
 def child_update(*, actor, child: Child, data: dict) -> Child:
-    changed = apply_changes(child, data)
-    if changed:
-        child.save(update_fields=changed)
-        audit_entry_create(actor=actor, action=Action.CHANGED, record=child, fields=changed)
-    return child
+    return audited_update(actor=actor, record=child, data=data)
 
 
 @transaction.atomic

@@ -161,7 +161,7 @@ def person_edit(request, person_id):
         lambda data: services.person_update(actor=request.user, person=person, data=data),
         _("Saved."),
         back,
-        "families/person_edit.html",
+        "core/form_page.html",
         {"person": person, "title": _("Edit %(name)s") % {"name": person}, "back": back},
     )
 
