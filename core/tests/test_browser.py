@@ -202,3 +202,41 @@ def test_the_browser_enforces_the_content_security_policy_on_inline_script(page)
     page.wait_for_timeout(100)
     assert page.evaluate("() => window.injected === undefined")
     assert page.csp_violations, "the test harness must see CSP refusals"
+
+
+def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(page):
+    sign_in(page, "coach@example.org")
+    page.get_by_role("link", name="New referral").first.click()
+    page.get_by_label("Family name").fill("Nguyen family")
+    page.get_by_label("Parent's first name").fill("Linh")
+    page.get_by_label("Phone").fill("512 555 0100")
+    page.get_by_label("Referred on").fill("2026-11-02")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Referral recorded.").is_visible()
+    assert_page_is_sound(page)
+
+    page.get_by_role("link", name="Nguyen family").first.click()
+    page.get_by_role("link", name="Add a child").click()
+    page.get_by_label("First name").fill("Bao")
+    page.get_by_label("Birth date").fill("2019-06-01")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Child added.").is_visible()
+
+    page.get_by_role("link", name="(not matched yet)").click()
+    page.get_by_role("link", name="Edit partnership").click()
+    page.get_by_label("Partner home").select_option(label="Ramírez home")
+    page.get_by_label("Bao").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Partnership saved.").is_visible()
+
+    page.get_by_label("New stage").select_option(label="Introduced")
+    page.get_by_label("Date").fill("2026-11-05")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Change stage").click()
+    assert page.get_by_text("Stage changed to Introduced.").is_visible()
+    history = page.locator("ol.rows").inner_text()
+    assert "Introduced" in history and "Referred" in history
+    assert_page_is_sound(page)
