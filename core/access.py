@@ -54,10 +54,11 @@ FAMILY_SCOPE = "families.selectors.birth_family_for"
 HOME_SCOPE = "families.selectors.partner_home_for"
 CHILD_SCOPE = "families.selectors.child_for"
 PERSON_SCOPE = "families.selectors.person_for"
+SUBMISSION_SCOPE = "intake.selectors.submission_for"
 
 RULES: dict[str, Rule] = {
     # core
-    "core:home": SIGNED_IN,
+    "core:home": PUBLIC,  # the program overview for visitors, a home page once signed in
     "core:healthz": PUBLIC,
     "core:set_language": PUBLIC,
     # accounts
@@ -97,6 +98,19 @@ RULES: dict[str, Rule] = {
     "partnerships:edit": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
     "partnerships:stage_change": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
     "partnerships:coverage": roles(*CASEWORK),
+    # intake
+    "intake:interest": PUBLIC,
+    "intake:contact": PUBLIC,
+    "intake:thanks": PUBLIC,
+    "intake:queue": roles(*CASEWORK),
+    "intake:figures": roles(DIRECTOR),
+    "intake:holidays": roles(DIRECTOR),
+    "intake:detail": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
+    "intake:assign": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
+    "intake:attempt": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
+    "intake:close": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
+    "intake:convert": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
+    "intake:link": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
 }
 
 

@@ -14,6 +14,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.selectors import database_answers, program_overview
 from core.urls_safety import safe_next
+from intake.selectors import overdue_count
 from partnerships.selectors import (
     needing_attention,
     partnership_list,
@@ -23,9 +24,14 @@ from partnerships.selectors import (
 
 
 def home(request):
-    """One page per person, with a section for each role they hold."""
+    """Visitors see the program's overview; a signed-in person their own home page, with
+    a section for each role they hold."""
     user = request.user
+    if not user.is_authenticated:
+        return render(request, "core/public_home.html")
     context = {"today": timezone.localdate()}
+    if user.has_role(Role.DIRECTOR, Role.COACH):
+        context["intake_overdue"] = overdue_count(user)
     if user.has_role(Role.DIRECTOR):
         context["overview"] = program_overview()
     if user.has_role(Role.COACH):

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "audit",
     "families",
     "partnerships",
+    "intake",
 ]
 
 MIDDLEWARE = [
@@ -216,6 +217,10 @@ if _mail_backend == _SMTP:
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Village <no-reply@example.org>")
 PROGRAM_NAME = env_str("VILLAGE_PROGRAM_NAME", "Partners in Permanency")
+# The interest and contact forms: how many one address may send in an hour, and how many
+# seconds a person takes at the least to fill one (faster is a robot).
+INTAKE_SUBMISSIONS_PER_HOUR = env_int("VILLAGE_INTAKE_PER_HOUR", 5, minimum=1)
+INTAKE_MINIMUM_SECONDS = env_int("VILLAGE_INTAKE_MINIMUM_SECONDS", 3, minimum=0)
 
 TASKS = {
     "default": {

@@ -6,6 +6,7 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("families/", include("families.urls")),
     path("partnerships/", include("partnerships.urls")),
+    path("", include("intake.urls")),
 ]
 
 handler404 = "core.views.not_found"

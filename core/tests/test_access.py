@@ -16,6 +16,7 @@ from audit.models import AuditEntry
 from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
 from families.models import BirthFamily, Child, PartnerHome, Person
+from intake.models import Submission
 from partnerships.models import Partnership
 
 PERSONAS = {
@@ -33,6 +34,10 @@ CASEWORK = {"director", "coach"}
 
 # Who is meant to reach each URL, written out independently of core/access.py.
 PUBLIC_URLS = {
+    "core:home",
+    "intake:interest",
+    "intake:contact",
+    "intake:thanks",
     "core:healthz",
     "core:set_language",
     "accounts:sign_in",
@@ -43,16 +48,17 @@ PUBLIC_URLS = {
     "accounts:invitation_accept",
 }
 INTENDED = {
-    "core:home": EVERYONE_SIGNED_IN,
     "accounts:sign_out": EVERYONE_SIGNED_IN,
     "accounts:password_change": EVERYONE_SIGNED_IN,
     "accounts:password_change_done": EVERYONE_SIGNED_IN,
     "accounts:invite_new": CASEWORK,
     "accounts:invite_person": CASEWORK,
     "audit:search": {"director"},
+    "intake:figures": {"director"},
+    "intake:holidays": {"director"},
     "partnerships:detail": CASEWORK | {"birth_parent", "partner_parent", "outsider"},
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
-CASEWORK_PREFIXES = ("families:", "partnerships:")
+CASEWORK_PREFIXES = ("families:", "partnerships:", "intake:")
 
 # The record each persona may see, by kind: "ours" is the Morales–Carter partnership's
 # (Ana, Jenna, Marisol), "theirs" the Brown–Okafor one's (Keisha; coached by the director).
@@ -63,8 +69,10 @@ SEES = {
     "partner_parent": {"ours"},
     "outsider": {"theirs"},
 }
-# Coaches match homes to families, so every partner home is open to every coach.
+# Coaches match homes to families, so every partner home is open to every coach; triage is
+# the whole team's work, so every interest form is too.
 SEES_HOMES = {"director": {"ours", "theirs"}, "coach": {"ours", "theirs"}}
+SHARED_BY_THE_TEAM = {"home_id", "submission_id"}
 
 
 def intended_personas(view_name: str) -> set[str]:
@@ -99,6 +107,10 @@ def records():
         "person_id": {
             "ours": Person.objects.get(first_name="Ana").pk,
             "theirs": Person.objects.get(first_name="Keisha").pk,
+        },
+        "submission_id": {
+            "ours": Submission.objects.get(first_name="Lucía").pk,
+            "theirs": Submission.objects.get(first_name="Grace").pk,
         },
     }
 
@@ -140,7 +152,7 @@ def expected_to_reach(persona, view_name, record) -> bool:
     if record is None:
         return True
     param, which = record
-    visible = SEES_HOMES if param == "home_id" else SEES
+    visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
     return which in visible.get(persona, set())
 
 

@@ -1,0 +1,158 @@
+"""Intake: receiving forms, keeping the contact promise, and turning a submission into
+the program's own records without retyping."""
+
+import hashlib
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.models import Action
+from audit.services import audit_entry_create
+from families.models import HomeKind, Person
+from families.services import partner_home_create, partner_home_parent_add
+from intake.business_days import due_at
+from intake.models import ContactAttempt, Holiday, Kind, Submission
+from intake.tasks import acknowledge_submission, notify_coaches_of_submission
+from partnerships.services import partnership_refer
+
+
+class TooManySubmissions(Exception):
+    """The same address sent more forms in the last hour than a person would."""
+
+
+def sender_key(ip: str | None) -> str:
+    """A keyed hash of the address: it can be compared, not read back."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), (ip or "unknown").encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def holidays_between(start, end) -> set:
+    return set(Holiday.objects.filter(day__gte=start, day__lte=end).values_list("day", flat=True))
+
+
+@transaction.atomic
+def submission_receive(*, data: dict, source: str, ip: str | None) -> Submission:
+    sender = sender_key(ip)
+    hour_ago = timezone.now() - timedelta(hours=1)
+    if (
+        Submission.objects.filter(sender=sender, received_at__gte=hour_ago).count()
+        >= settings.INTAKE_SUBMISSIONS_PER_HOUR
+    ):
+        raise TooManySubmissions
+    now = timezone.now()
+    today = timezone.localdate(now)
+    submission = Submission(
+        **data,
+        source=source,
+        sender=sender,
+        due_at=due_at(now, holidays_between(today, today + timedelta(days=30))),
+    )
+    submission.full_clean()
+    submission.save()
+    if submission.email:
+        acknowledge_submission.enqueue(submission.pk)
+    notify_coaches_of_submission.enqueue(submission.pk)
+    return submission
+
+
+def _changed(actor, submission, fields):
+    audit_entry_create(actor=actor, action=Action.CHANGED, record=submission, fields=fields)
+
+
+def submission_assign(*, actor, submission: Submission, coach) -> Submission:
+    submission.assigned_to = coach
+    submission.save(update_fields=["assigned_to"])
+    _changed(actor, submission, ["assigned_to"])
+    return submission
+
+
+@transaction.atomic
+def contact_attempt_record(
+    *, actor, submission: Submission, method: str, note: str = ""
+) -> ContactAttempt:
+    """Every attempt counts as contact for the promise: the program reached out."""
+    if not submission.is_open:
+        raise ValidationError(_("This submission is closed."))
+    attempt = ContactAttempt.objects.create(
+        submission=submission, method=method, note=note, made_by=actor
+    )
+    fields = ["attempts"]
+    if submission.first_contact_at is None:
+        submission.first_contact_at = attempt.made_at
+        fields.append("first_contact_at")
+    if submission.assigned_to_id is None:
+        submission.assigned_to = actor
+        fields.append("assigned_to")
+    submission.save(update_fields=[f for f in fields if f != "attempts"])
+    _changed(actor, submission, fields)
+    return attempt
+
+
+def submission_close(*, actor, submission: Submission, outcome: str) -> Submission:
+    if not submission.is_open:
+        raise ValidationError(_("This submission is already closed."))
+    submission.outcome = outcome
+    submission.closed_at = timezone.now()
+    submission.save(update_fields=["outcome", "closed_at"])
+    _changed(actor, submission, ["outcome", "closed_at"])
+    return submission
+
+
+def submission_link_person(*, actor, submission: Submission, person: Person) -> Submission:
+    """Connect a submission to someone the program already knows, instead of a new record."""
+    submission.person = person
+    submission.save(update_fields=["person"])
+    _changed(actor, submission, ["person"])
+    return submission
+
+
+def _person_data(submission: Submission) -> dict:
+    return {
+        "first_name": submission.first_name,
+        "last_name": submission.last_name,
+        "language": submission.language,
+        "phone": submission.phone,
+        "email": submission.email,
+        "texts_ok": submission.texts_ok,
+    }
+
+
+@transaction.atomic
+def submission_convert(*, actor, submission: Submission, coach, name: str) -> Submission:
+    """Create the family (with a referred partnership) or the partner home from what the
+    person typed, and link the submission to it."""
+    if submission.person_id or submission.partnership_id:
+        raise ValidationError(_("This submission is already linked to the program's records."))
+    if submission.kind in (Kind.BIRTH_PARENT, Kind.REFERRAL):
+        partnership = partnership_refer(
+            actor=actor,
+            coach=coach,
+            family_name=name,
+            parent_data=_person_data(submission),
+            referred_on=timezone.localdate(),
+        )
+        submission.partnership = partnership
+        submission.person = partnership.birth_family.parents.get()
+    elif submission.kind == Kind.PARTNER_PARENT:
+        home = partner_home_create(actor=actor, data={"name": name, "kind": HomeKind.FOSTER})
+        submission.person = partner_home_parent_add(
+            actor=actor, home=home, person_data=_person_data(submission)
+        )
+    else:
+        raise ValidationError(_("Only parents and referrals become families or homes."))
+    submission.save(update_fields=["person", "partnership"])
+    _changed(actor, submission, ["person", "partnership"])
+    return submission
+
+
+def holiday_add(*, actor, day, name: str) -> Holiday:
+    holiday = Holiday(day=day, name=name)
+    holiday.full_clean()
+    holiday.save()
+    return holiday

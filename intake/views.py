@@ -1,0 +1,197 @@
+from datetime import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.middleware import client_ip
+from audit.models import Action
+from audit.services import audit_entry_create
+from core.forms import add_errors
+from core.pagination import paginate
+from families.selectors import people_visible_to
+from intake import selectors, services
+from intake.forms import (
+    AssignForm,
+    AttemptForm,
+    CloseForm,
+    ContactForm,
+    ConvertForm,
+    HolidayForm,
+    InterestForm,
+    QueueFilterForm,
+)
+from intake.models import Holiday, Source
+
+THANKS_SESSION_KEY = "intake_due"
+
+
+def _public_form(request, form_class, source, template):
+    form = form_class(request.POST or None)
+    if request.method == "POST":
+        if form.is_robot():
+            return redirect("intake:thanks")  # a robot learns nothing
+        if form.too_fast():
+            form.add_error(None, _("That was very fast. Please check your answers and send again."))
+        elif form.is_valid():
+            try:
+                submission = services.submission_receive(
+                    data=form.submission_data(), source=source, ip=client_ip(request)
+                )
+            except services.TooManySubmissions:
+                form.add_error(
+                    None,
+                    _(
+                        "We received several forms from this connection. Please call us, or "
+                        "try again in an hour."
+                    ),
+                )
+                return render(request, template, {"form": form}, status=429)
+            request.session[THANKS_SESSION_KEY] = submission.due_at.isoformat()
+            return redirect("intake:thanks")
+    return render(request, template, {"form": form})
+
+
+def interest(request):
+    return _public_form(request, InterestForm, Source.INTEREST, "intake/interest.html")
+
+
+def contact(request):
+    return _public_form(request, ContactForm, Source.CONTACT, "intake/contact.html")
+
+
+def thanks(request):
+    due = request.session.pop(THANKS_SESSION_KEY, None)
+    due_at = datetime.fromisoformat(due) if due else None
+    return render(request, "intake/thanks.html", {"due_at": due_at})
+
+
+def queue(request):
+    filters = QueueFilterForm(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    page, query = paginate(request, selectors.triage_queue(request.user, **chosen))
+    return render(
+        request,
+        "intake/queue.html",
+        {"filters": filters, "page": page, "query": query, "now": timezone.now()},
+    )
+
+
+def _detail_context(request, submission, **forms):
+    return {
+        "submission": submission,
+        "attempts": selectors.attempts_of(submission),
+        "duplicates": selectors.possible_duplicates(submission).filter(
+            pk__in=people_visible_to(request.user).values("pk")
+        ),
+        "now": timezone.now(),
+        "assign_form": forms.get("assign_form")
+        or AssignForm(initial={"coach": submission.assigned_to_id or request.user.pk}),
+        "attempt_form": forms.get("attempt_form") or AttemptForm(),
+        "close_form": forms.get("close_form") or CloseForm(),
+        "convert_form": forms.get("convert_form")
+        or ConvertForm(
+            initial={
+                "name": submission.last_name or submission.first_name,
+                "coach": submission.assigned_to_id or request.user.pk,
+            }
+        ),
+    }
+
+
+def detail(request, submission_id):
+    submission = selectors.submission_for(request.user, submission_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=submission)
+    return render(request, "intake/detail.html", _detail_context(request, submission))
+
+
+def _act(request, submission_id, form_class, form_name, change, success):
+    """The shape of every action on a submission: a POST with one small form."""
+    submission = selectors.submission_for(request.user, submission_id)
+    if request.method != "POST":
+        return redirect(submission.get_absolute_url())
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            change(submission, form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(submission.get_absolute_url())
+    context = _detail_context(request, submission, **{form_name: form})
+    return render(request, "intake/detail.html", context, status=400)
+
+
+def assign(request, submission_id):
+    return _act(
+        request,
+        submission_id,
+        AssignForm,
+        "assign_form",
+        lambda s, data: services.submission_assign(actor=request.user, submission=s, **data),
+        _("Assigned."),
+    )
+
+
+def attempt(request, submission_id):
+    return _act(
+        request,
+        submission_id,
+        AttemptForm,
+        "attempt_form",
+        lambda s, data: services.contact_attempt_record(actor=request.user, submission=s, **data),
+        _("Contact attempt logged."),
+    )
+
+
+def close(request, submission_id):
+    return _act(
+        request,
+        submission_id,
+        CloseForm,
+        "close_form",
+        lambda s, data: services.submission_close(actor=request.user, submission=s, **data),
+        _("Closed."),
+    )
+
+
+def convert(request, submission_id):
+    return _act(
+        request,
+        submission_id,
+        ConvertForm,
+        "convert_form",
+        lambda s, data: services.submission_convert(actor=request.user, submission=s, **data),
+        _("Created from the form, and linked."),
+    )
+
+
+def link(request, submission_id):
+    submission = selectors.submission_for(request.user, submission_id)
+    person_id = request.POST.get("person", "")
+    person = (
+        people_visible_to(request.user).filter(pk=person_id).first()
+        if person_id.isdigit()
+        else None
+    )
+    if request.method == "POST" and person is not None:
+        services.submission_link_person(actor=request.user, submission=submission, person=person)
+        messages.success(request, _("Linked to %(name)s.") % {"name": person.full_name})
+    return redirect(submission.get_absolute_url())
+
+
+def figures(request):
+    return render(request, "intake/figures.html", {"figures": selectors.intake_figures()})
+
+
+def holidays(request):
+    form = HolidayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.holiday_add(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Holiday added."))
+        return redirect("intake:holidays")
+    upcoming = Holiday.objects.filter(day__gte=timezone.localdate())
+    return render(request, "intake/holidays.html", {"form": form, "holidays": upcoming})
