@@ -42,6 +42,7 @@ from partnerships.models import Partnership, Stage  # noqa: E402
 
 SCALE = int(os.environ.get("BENCH_SCALE", "1"))
 COACHES, PER_COACH, AUDIT = 40 * SCALE, 30, 50_000 * SCALE
+SUBMISSIONS = 20_000 * SCALE
 RUNS = 7
 
 
@@ -128,6 +129,26 @@ def generate():
         ],
         batch_size=5000,
     )
+    from django.utils import timezone as tz
+
+    from intake.models import Submission
+
+    now = tz.now()
+    Submission.objects.bulk_create(
+        [
+            Submission(
+                kind=["birth_parent", "partner_parent", "community", "referral"][i % 4],
+                first_name=f"Visitor{i}",
+                sender="bench",
+                county=["Travis", "Hays"][i % 2],
+                due_at=now + timedelta(hours=i % 96 - 48),
+                first_contact_at=now if i % 3 == 0 else None,
+                closed_at=now if i % 5 == 0 else None,
+            )
+            for i in range(SUBMISSIONS)
+        ],
+        batch_size=5000,
+    )
     return director, coaches[0]
 
 
@@ -154,7 +175,7 @@ def main():
     director, coach = generate()
     print(
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
-        f"{AUDIT:,} audit entries in {time.perf_counter() - started:.1f} s "
+        f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms in {time.perf_counter() - started:.1f} s "
         f"({connection.vendor})\n"
     )
     print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
@@ -168,6 +189,9 @@ def main():
         ("/partnerships/?page=20", "director", director),
         ("/audit/", "director", director),
         ("/audit/?record_type=families.child", "director", director),
+        ("/intake/", "coach", coach),
+        ("/intake/?county=Hays&kind=referral", "coach", coach),
+        ("/intake/figures/", "director", director),
     ]
     for url, who, user in pages:
         client = Client()

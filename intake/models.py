@@ -54,7 +54,7 @@ class Outcome(models.TextChoices):
     ENROLLED = "enrolled", _("Enrolled")
     REFERRED_ELSEWHERE = "referred_elsewhere", _("Referred elsewhere")
     NOT_ELIGIBLE = "not_eligible", _("Not eligible")
-    NO_RESPONSE = "no_response", _("No response after several attempts")
+    NO_RESPONSE = "no_response", _("No response after repeated attempts")
 
 
 class Submission(models.Model):

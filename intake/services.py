@@ -16,7 +16,7 @@ from audit.services import audit_entry_create
 from families.models import HomeKind, Person
 from families.services import partner_home_create, partner_home_parent_add
 from intake.business_days import due_at
-from intake.models import ContactAttempt, Holiday, Kind, Submission
+from intake.models import ContactAttempt, Holiday, Kind, Outcome, Submission
 from intake.tasks import acknowledge_submission, notify_coaches_of_submission
 from partnerships.services import partnership_refer
 
@@ -97,6 +97,14 @@ def contact_attempt_record(
 def submission_close(*, actor, submission: Submission, outcome: str) -> Submission:
     if not submission.is_open:
         raise ValidationError(_("This submission is already closed."))
+    needed = settings.INTAKE_NO_RESPONSE_ATTEMPTS
+    if outcome == Outcome.NO_RESPONSE and submission.attempts.count() < needed:
+        raise ValidationError(
+            {
+                "outcome": _("Try at least %(n)s times before closing for no response.")
+                % {"n": needed}
+            }
+        )
     submission.outcome = outcome
     submission.closed_at = timezone.now()
     submission.save(update_fields=["outcome", "closed_at"])

@@ -221,6 +221,8 @@ PROGRAM_NAME = env_str("VILLAGE_PROGRAM_NAME", "Partners in Permanency")
 # seconds a person takes at the least to fill one (faster is a robot).
 INTAKE_SUBMISSIONS_PER_HOUR = env_int("VILLAGE_INTAKE_PER_HOUR", 5, minimum=1)
 INTAKE_MINIMUM_SECONDS = env_int("VILLAGE_INTAKE_MINIMUM_SECONDS", 3, minimum=0)
+# A form may be closed as "no response" only after this many contact attempts.
+INTAKE_NO_RESPONSE_ATTEMPTS = env_int("VILLAGE_INTAKE_NO_RESPONSE_ATTEMPTS", 3, minimum=1)
 
 TASKS = {
     "default": {

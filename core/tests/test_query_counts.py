@@ -61,3 +61,28 @@ def test_the_directors_pages_run_the_same_queries_for_3_or_30_partnerships(
 
 def test_a_parents_home_page_runs_a_fixed_number_of_queries(client_for, birth_parent, partnership):
     assert queries_for(client_for(birth_parent), reverse("core:home")) <= 15
+
+
+def test_the_triage_queue_runs_the_same_queries_for_3_or_30_forms(client_for, coach):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from intake.models import ContactAttempt, Submission
+
+    def forms(n):
+        for i in range(n):
+            submission = Submission.objects.create(
+                kind="birth_parent",
+                first_name=f"P{i}",
+                sender="x",
+                assigned_to=coach,
+                due_at=timezone.now() + timedelta(hours=i),
+            )
+            ContactAttempt.objects.create(submission=submission, method="texted", made_by=coach)
+
+    client = client_for(coach)
+    forms(3)
+    few = queries_for(client, reverse("intake:queue"))
+    forms(27)
+    assert queries_for(client, reverse("intake:queue")) == few

@@ -162,6 +162,11 @@ def test_logging_an_attempt_records_first_contact_and_closing_takes_it_off_the_q
     client = client_for(coach)
     client.post(reverse("intake:attempt", args=[submission.pk]), {"method": "no_answer"})
     client.post(reverse("intake:attempt", args=[submission.pk]), {"method": "voicemail"})
+    too_soon = client.post(
+        reverse("intake:close", args=[submission.pk]), {"outcome": "no_response"}
+    )
+    assert "Try at least 3 times" in too_soon.content.decode()
+    client.post(reverse("intake:attempt", args=[submission.pk]), {"method": "texted"})
     submission.refresh_from_db()
     first = ContactAttempt.objects.order_by("made_at", "pk").first()
     assert submission.first_contact_at == first.made_at
@@ -172,7 +177,7 @@ def test_logging_an_attempt_records_first_contact_and_closing_takes_it_off_the_q
     assert submission not in client.get(reverse("intake:queue")).context["page"].object_list
     assert (
         AuditEntry.objects.filter(record_type="intake.submission", action=Action.CHANGED).count()
-        == 3
+        == 4
     )
 
 

@@ -105,3 +105,18 @@ def test_a_mistake_on_the_form_is_explained_and_nothing_typed_is_lost(open_page)
     assert visitor.get_by_label("First name").input_value() == "Dee"
     assert "Enter a phone number we can call" in visitor.locator("main").inner_text()
     assert_sound(visitor)
+
+
+def test_the_directors_intake_pages_and_the_contact_page_are_accessible(open_page):
+    visitor = open_page("en-US")
+    visitor.goto(visitor.base_url + reverse("intake:contact"))
+    assert_sound(visitor)
+    director = open_page("en-US")
+    director.goto(director.base_url + reverse("accounts:sign_in"))
+    director.get_by_label("Email").fill("director@example.org")
+    director.get_by_label("Password").fill(DEMO_PASSWORD)
+    with director.expect_navigation():
+        director.get_by_role("button", name="Sign in").click()
+    for name in ("intake:figures", "intake:holidays", "intake:queue"):
+        director.goto(director.base_url + reverse(name))
+        assert_sound(director)
