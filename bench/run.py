@@ -175,8 +175,8 @@ def main():
     director, coach = generate()
     print(
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
-        f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms in {time.perf_counter() - started:.1f} s "
-        f"({connection.vendor})\n"
+        f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms "
+        f"in {time.perf_counter() - started:.1f} s ({connection.vendor})\n"
     )
     print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
     pages = [
