@@ -113,6 +113,8 @@ class Submission(models.Model):
 
     class Meta:
         ordering = ["due_at", "pk"]
+        # The triage queue: open forms by due time.
+        indexes = [models.Index(fields=["closed_at", "due_at"], name="intake_open_by_due")]
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}".strip()
