@@ -1,11 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
 from core.phone import PhoneNumberField
-from intake.models import AttemptMethod, Holiday, Kind, Outcome, Submission
+from intake.models import AttemptMethod, CaseStage, HeardFrom, Holiday, Kind, Outcome, Submission
 from partnerships.forms import CoachChoiceField, coaches
 
 _SIGNER = signing.TimestampSigner(salt="intake.form-started")
@@ -28,6 +29,8 @@ class SpamCheckedForm(forms.Form):
         )
         if not self.is_bound:
             self.initial["started"] = _SIGNER.sign("form")
+            # The language they are reading the form in is the one they most likely prefer.
+            self.initial.setdefault("language", get_language())
 
     def is_robot(self) -> bool:
         return bool(self.data.get("website"))
@@ -117,6 +120,8 @@ class InterestForm(SpamCheckedForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [c for c in Kind.choices if c[0] != Kind.OTHER]
+        for name, choices in (("case_stage", CaseStage.choices), ("heard_from", HeardFrom.choices)):
+            self.fields[name].choices = [("", _("Choose one"))] + choices
         self.fields["first_name"].widget.attrs["autocomplete"] = "given-name"
         self.fields["last_name"].widget.attrs["autocomplete"] = "family-name"
 

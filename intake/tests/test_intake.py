@@ -283,3 +283,8 @@ def test_viewing_a_form_is_audited(client_for, coach):
 def test_visitors_see_the_program_overview_with_the_principles_of_partnership(client):
     page = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Principles of partnership" in page and reverse("intake:interest") in page
+
+
+def test_the_form_offers_the_visitors_own_language_first(client):
+    response = client.get(reverse("intake:interest"), HTTP_ACCEPT_LANGUAGE="es")
+    assert response.context["form"]["language"].value() == "es"
