@@ -55,6 +55,7 @@ def submission_receive(*, data: dict, source: str, ip: str | None) -> Submission
     )
     submission.full_clean()
     submission.save()
+    audit_entry_create(actor=None, action=Action.CREATED, record=submission, fields=data.keys())
     if submission.email:
         acknowledge_submission.enqueue(submission.pk)
     notify_coaches_of_submission.enqueue(submission.pk)

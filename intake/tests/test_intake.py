@@ -51,6 +51,7 @@ def test_a_visitor_sends_the_interest_form_and_is_told_by_when_in_their_language
     acknowledgment, notice = sorted(mail.outbox, key=lambda m: m.to != ["lucia@example.net"])
     assert acknowledgment.to == ["lucia@example.net"] and "Recibimos" in acknowledgment.subject
     assert notice.to == [coach.email]
+    assert AuditEntry.objects.get(record_type="intake.submission").action == Action.CREATED
     assert "Lucía" not in notice.body and "Paz" not in notice.body and "Travis" not in notice.body
 
 
