@@ -22,6 +22,12 @@ from families.forms import (
 )
 
 
+def _audit_form_view(request, record):
+    """An edit page shows the record it edits, so opening one is a view of that record."""
+    if request.method != "POST":
+        audit_entry_create(actor=request.user, action=Action.VIEWED, record=record)
+
+
 def _save(request, form, change, success, redirect_to, template, context):
     """The shape every form page shares: validate, call one service, confirm, redirect."""
     if request.method == "POST" and form.is_valid():
@@ -48,6 +54,7 @@ def family_detail(request, family_id):
 
 def family_edit(request, family_id):
     family = selectors.birth_family_for(request.user, family_id)
+    _audit_form_view(request, family)
     form = BirthFamilyForm(request.POST or None, instance=family)
     return _save(
         request,
@@ -122,6 +129,7 @@ def home_detail(request, home_id):
 
 def home_edit(request, home_id):
     home = selectors.partner_home_for(request.user, home_id)
+    _audit_form_view(request, home)
     form = PartnerHomeForm(request.POST or None, instance=home)
     return _save(
         request,
@@ -152,7 +160,7 @@ def home_parent_add(request, home_id):
 
 def person_edit(request, person_id):
     person = selectors.person_for(request.user, person_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=person)
+    _audit_form_view(request, person)
     form = PersonForm(request.POST or None, instance=person)
     back = selectors.person_back_url(person)
     return _save(
@@ -174,6 +182,7 @@ def child_detail(request, child_id):
 
 def child_edit(request, child_id):
     child = selectors.child_for(request.user, child_id)
+    _audit_form_view(request, child)
     form = ChildForm(request.POST or None, instance=child)
     return _save(
         request,

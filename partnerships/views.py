@@ -63,6 +63,8 @@ def partnership_detail(request, partnership_id):
 
 def partnership_edit(request, partnership_id):
     partnership = selectors.partnership_for(request.user, partnership_id)
+    if request.method != "POST":
+        audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     form = PartnershipForm(
         request.POST or None, instance=partnership, homes=partner_homes_visible_to(request.user)
     )

@@ -113,3 +113,24 @@ def test_the_director_finds_who_viewed_a_child(client_for, director, coach, part
 def test_the_audit_search_says_when_nothing_matches(client_for, director):
     response = client_for(director).get(reverse("audit:search"), {"actor_email": "nobody@x"})
     assert "No entries match" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url_name, record",
+    [
+        ("families:child_edit", lambda p: p.children.order_by("pk").first()),
+        ("families:family_edit", lambda p: p.birth_family),
+        ("families:home_edit", lambda p: p.partner_home),
+        ("partnerships:edit", lambda p: p),
+    ],
+)
+def test_opening_an_edit_page_is_audited_as_a_view(
+    client_for, coach, partnership, url_name, record
+):
+    target = record(
+        type(partnership)
+        .objects.select_related("birth_family", "partner_home")
+        .get(pk=partnership.pk)
+    )
+    client_for(coach).get(reverse(url_name, args=[target.pk]))
+    assert entries_for(target).filter(action=Action.VIEWED, actor=coach).exists()
