@@ -33,7 +33,7 @@ def _role_choices(grantable: set[str]) -> list[tuple[str, str]]:
 
 
 class InvitePersonForm(forms.Form):
-    email = forms.EmailField(label=_("Email"))
+    email = forms.EmailField(label=_("Email"), max_length=254)
     role = forms.ChoiceField(label=_("Role"))
 
     def __init__(self, *args, grantable: set[str], **kwargs):

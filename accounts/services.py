@@ -47,20 +47,30 @@ def role_for_person(person: Person) -> str:
 def user_invite(*, actor, person: Person, email: str, role: str) -> User:
     """Give a person an account and e-mail them a single-use link to set a password.
 
-    Inviting again someone who never accepted sends a fresh link; the old one stops
-    working only when they set a password, or when it expires."""
+    Inviting again someone who never accepted sends a fresh link to the address given
+    now (a mistyped address can be corrected this way); the old link stops working only
+    when they set a password, or when it expires."""
     if role not in roles_grantable_by(actor):
         raise ValidationError(_("You cannot give that role."))
     email = email.strip().lower()
     user = person.user
+    taken = User.objects.filter(email__iexact=email)
+    if user is not None:
+        taken = taken.exclude(pk=user.pk)
+    if taken.exists():
+        raise ValidationError({"email": _("Someone already signs in with this e-mail.")})
     if user is None:
-        if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError({"email": _("Someone already signs in with this e-mail.")})
         user = User.objects.create_user(email=email, language=person.language)
         person.user = user
         person.save(update_fields=["user"])
     elif user.has_usable_password():
         raise ValidationError(_("This person already has an account."))
+    elif user.email != email:
+        if person.email == user.email:
+            person.email = email
+            person.save(update_fields=["email"])
+        user.email = email
+        user.save(update_fields=["email"])
     user.groups.add(Group.objects.get(name=role))
     if not person.email:
         person.email = email

@@ -8,10 +8,12 @@ from django.utils.translation import gettext as _
 
 from accounts import services
 from accounts.forms import InviteNewForm, InvitePersonForm, PasswordResetRequestForm, SignInForm
+from audit.models import Action
+from audit.services import audit_entry_create
 from core.demo import DEMO_LOGINS, DEMO_PASSWORD
 from core.forms import add_errors
 from core.urls_safety import safe_next
-from families.selectors import person_for
+from families.selectors import person_invitable_for
 
 
 class SignInView(auth_views.LoginView):
@@ -69,7 +71,7 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
 
 
 def invite_person(request, person_id):
-    person = person_for(request.user, person_id)
+    person = person_invitable_for(request.user, person_id)
     # A parent's role follows from their family or home; nobody picks another for them.
     role = services.role_for_person(person)
     grantable = services.roles_grantable_by(request.user) & {role}
@@ -86,6 +88,8 @@ def invite_person(request, person_id):
                 request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
             )
             return redirect(back)
+    # The page shows the person's name and e-mail: reading it is reading their record.
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=person, fields=["email"])
     return render(
         request, "accounts/invite_person.html", {"form": form, "person": person, "next": back}
     )

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +13,11 @@ RECORD_TYPES = [
     ("families.partnerhome", _("Partner home")),
     ("families.person", _("Person")),
     ("partnerships.partnership", _("Partnership")),
+    ("intake.submission", _("Interest or contact form")),
 ]
+
+# A day at the very edge of the calendar cannot be turned into a time in every zone.
+LAST_SEARCHABLE_DAY = date(9998, 12, 31)
 
 
 class AuditSearchForm(forms.Form):
@@ -23,3 +29,15 @@ class AuditSearchForm(forms.Form):
     )
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def _searchable(self, name):
+        day = self.cleaned_data[name]
+        if day and not date(1, 1, 2) <= day <= LAST_SEARCHABLE_DAY:
+            raise forms.ValidationError(_("Enter a date between the years 1 and 9998."))
+        return day
+
+    def clean_since(self):
+        return self._searchable("since")
+
+    def clean_until(self):
+        return self._searchable("until")

@@ -71,7 +71,7 @@ RULES: dict[str, Rule] = {
     "accounts:invitation_accept": PUBLIC,
     "accounts:password_change": SIGNED_IN,
     "accounts:password_change_done": SIGNED_IN,
-    "accounts:invite_person": roles(*CASEWORK, scope=PERSON_SCOPE),
+    "accounts:invite_person": roles(*CASEWORK, scope="families.selectors.person_invitable_for"),
     "accounts:invite_new": roles(*CASEWORK),
     # audit
     "audit:search": roles(DIRECTOR),

@@ -56,6 +56,27 @@ def people_visible_to(user) -> QuerySet[Person]:
     return Person.objects.none()
 
 
+def people_invitable_by(user) -> QuerySet[Person]:
+    """Whom a user may give an account. An account opens a parent's view of every
+    partnership their family or home belongs to, so a coach may invite only parents of
+    families they can see, and of homes with no partnership outside what they can see."""
+    if _is_director(user):
+        return Person.objects.all()
+    if _is_coach(user):
+        from partnerships.models import Partnership
+
+        hidden = Partnership.objects.exclude(pk__in=_visible_partnerships(user).values("pk"))
+        homes = PartnerHome.objects.exclude(partnerships__in=hidden)
+        return Person.objects.filter(
+            Q(birth_families__in=birth_families_visible_to(user)) | Q(partner_homes__in=homes)
+        ).distinct()
+    return Person.objects.none()
+
+
+def person_invitable_for(user, person_id: int) -> Person:
+    return _get_or_404(people_invitable_by(user).select_related("user"), person_id)
+
+
 def _get_or_404(queryset, pk):
     try:
         return queryset.get(pk=pk)
@@ -64,15 +85,15 @@ def _get_or_404(queryset, pk):
 
 
 def birth_family_for(user, family_id: int) -> BirthFamily:
-    from partnerships.models import Partnership
-
     return _get_or_404(
         birth_families_visible_to(user).prefetch_related(
             Prefetch("parents", queryset=Person.objects.select_related("user")),
             "children",
             Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.select_related("partner_home", "coach__person"),
+                queryset=_visible_partnerships(user).select_related(
+                    "partner_home", "coach__person"
+                ),
             ),
         ),
         family_id,

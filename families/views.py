@@ -124,7 +124,9 @@ def home_new(request):
 def home_detail(request, home_id):
     home = selectors.partner_home_for(request.user, home_id)
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=home)
-    return render(request, "families/home_detail.html", {"home": home})
+    # Only a coach who can see every partnership of the home may open accounts for it.
+    can_invite = selectors.people_invitable_by(request.user).filter(partner_homes=home).exists()
+    return render(request, "families/home_detail.html", {"home": home, "can_invite": can_invite})
 
 
 def home_edit(request, home_id):

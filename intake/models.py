@@ -85,6 +85,9 @@ class Submission(models.Model):
     due_at = models.DateTimeField(_("first contact due"), db_index=True)
     #: A keyed hash of the sender's address: enough to limit the rate, useless to anyone else.
     sender = models.CharField(max_length=64, db_index=True, editable=False)
+    #: The random nonce of the form that was shown, so one rendering of the form
+    #: creates at most one submission (a double click or a replay stores nothing more).
+    form_nonce = models.CharField(max_length=32, unique=True, null=True, editable=False)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

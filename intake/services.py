@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,10 @@ class TooManySubmissions(Exception):
     """The same address sent more forms in the last hour than a person would."""
 
 
+class AlreadyReceived(Exception):
+    """This rendering of the form was already sent: a double click, or a replay."""
+
+
 def sender_key(ip: str | None) -> str:
     """A keyed hash of the address: it can be compared, not read back."""
     return hmac.new(
@@ -37,7 +41,11 @@ def holidays_between(start, end) -> set:
 
 
 @transaction.atomic
-def submission_receive(*, data: dict, source: str, ip: str | None) -> Submission:
+def submission_receive(
+    *, data: dict, source: str, ip: str | None, nonce: str | None = None
+) -> Submission:
+    if nonce and Submission.objects.filter(form_nonce=nonce).exists():
+        raise AlreadyReceived
     sender = sender_key(ip)
     hour_ago = timezone.now() - timedelta(hours=1)
     if (
@@ -51,10 +59,15 @@ def submission_receive(*, data: dict, source: str, ip: str | None) -> Submission
         **data,
         source=source,
         sender=sender,
+        form_nonce=nonce,
         due_at=due_at(now, holidays_between(today, today + timedelta(days=30))),
     )
-    submission.full_clean()
-    submission.save()
+    submission.full_clean(exclude=["form_nonce"])
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError:  # the same form sent twice at the same moment
+        raise AlreadyReceived from None
     audit_entry_create(actor=None, action=Action.CREATED, record=submission, fields=data.keys())
     if submission.email:
         acknowledge_submission.enqueue(submission.pk)
@@ -135,19 +148,25 @@ def _person_data(submission: Submission) -> dict:
 @transaction.atomic
 def submission_convert(*, actor, submission: Submission, coach, name: str) -> Submission:
     """Create the family (with a referred partnership) or the partner home from what the
-    person typed, and link the submission to it."""
+    person typed, and link the submission to it.
+
+    A birth parent's form becomes the family's parent. A referral's sender is a caseworker
+    or another professional, never the parent: the family and partnership are created
+    without a parent, and the sender stays on the form as the referral's contact."""
     if submission.person_id or submission.partnership_id:
         raise ValidationError(_("This submission is already linked to the program's records."))
     if submission.kind in (Kind.BIRTH_PARENT, Kind.REFERRAL):
+        is_parent = submission.kind == Kind.BIRTH_PARENT
         partnership = partnership_refer(
             actor=actor,
             coach=coach,
             family_name=name,
-            parent_data=_person_data(submission),
+            parent_data=_person_data(submission) if is_parent else None,
             referred_on=timezone.localdate(),
         )
         submission.partnership = partnership
-        submission.person = partnership.birth_family.parents.get()
+        if is_parent:
+            submission.person = partnership.birth_family.parents.get()
     elif submission.kind == Kind.PARTNER_PARENT:
         home = partner_home_create(actor=actor, data={"name": name, "kind": HomeKind.FOSTER})
         submission.person = partner_home_parent_add(

@@ -38,8 +38,13 @@ def _public_form(request, form_class, source, template):
         elif form.is_valid():
             try:
                 submission = services.submission_receive(
-                    data=form.submission_data(), source=source, ip=client_ip(request)
+                    data=form.submission_data(),
+                    source=source,
+                    ip=client_ip(request),
+                    nonce=form.nonce(),
                 )
+            except services.AlreadyReceived:
+                return redirect("intake:thanks")
             except services.TooManySubmissions:
                 form.add_error(
                     None,
@@ -51,6 +56,7 @@ def _public_form(request, form_class, source, template):
                 return render(request, template, {"form": form}, status=429)
             request.session[THANKS_SESSION_KEY] = submission.due_at.isoformat()
             return redirect("intake:thanks")
+        form.refresh_started_if_unusable()
     return render(request, template, {"form": form})
 
 
@@ -121,6 +127,8 @@ def _act(request, submission_id, form_class, form_name, change, success):
         else:
             messages.success(request, success)
             return redirect(submission.get_absolute_url())
+    # Shown again with its errors, the record is read once more.
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=submission)
     context = _detail_context(request, submission, **{form_name: form})
     return render(request, "intake/detail.html", context, status=400)
 

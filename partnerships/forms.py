@@ -33,7 +33,7 @@ class ReferralForm(forms.Form):
     last_name = forms.CharField(label=_("Parent's last name"), max_length=80, required=False)
     language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
     phone = PhoneNumberField(label=_("Phone"), required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
     coach = CoachChoiceField(label=_("Coach"), queryset=coaches())
     referred_on = forms.DateField(label=_("Referred on"), widget=DateInput())
 

@@ -16,11 +16,15 @@ from partnerships.models import Coverage, Partnership, Stage, StageChange
 
 @transaction.atomic
 def partnership_refer(
-    *, actor, coach, family_name: str, parent_data: dict, referred_on: date
+    *, actor, coach, family_name: str, parent_data: dict | None, referred_on: date
 ) -> Partnership:
-    """A new family is referred: the family, its first parent and a referred partnership."""
+    """A new family is referred: the family, its first parent and a referred partnership.
+
+    A referral from a caseworker names no parent yet (`parent_data` None): the person who
+    sent it is not the family, and the coach adds the parent once they have met."""
     family = birth_family_create(actor=actor, name=family_name)
-    birth_family_parent_add(actor=actor, family=family, person_data=parent_data)
+    if parent_data is not None:
+        birth_family_parent_add(actor=actor, family=family, person_data=parent_data)
     partnership = Partnership.objects.create(
         birth_family=family, coach=coach, stage=Stage.REFERRED, stage_since=referred_on
     )

@@ -33,17 +33,22 @@ def partnership_new(request):
     form = ReferralForm(request.POST or None, initial={"coach": request.user})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        partnership = services.partnership_refer(
-            actor=request.user,
-            coach=data["coach"],
-            family_name=data["family_name"],
-            referred_on=data["referred_on"],
-            parent_data={
-                key: data[key] for key in ("first_name", "last_name", "language", "phone", "email")
-            },
-        )
-        messages.success(request, _("Referral recorded. Add the children next."))
-        return redirect(partnership.get_absolute_url())
+        try:
+            partnership = services.partnership_refer(
+                actor=request.user,
+                coach=data["coach"],
+                family_name=data["family_name"],
+                referred_on=data["referred_on"],
+                parent_data={
+                    key: data[key]
+                    for key in ("first_name", "last_name", "language", "phone", "email")
+                },
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Referral recorded. Add the children next."))
+            return redirect(partnership.get_absolute_url())
     return render(
         request,
         "core/form_page.html",
@@ -103,6 +108,8 @@ def stage_change(request, partnership_id):
                 _("Stage changed to %(stage)s.") % {"stage": partnership.get_stage_display()},
             )
             return redirect(partnership.get_absolute_url())
+    # Shown again with its errors, the record is read once more.
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     return render(
         request,
         "partnerships/detail.html",

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from audit.models import Action, AuditEntry
+from core.testing import PartnerHomeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +105,74 @@ def test_an_invitation_link_expires(client_for, coach, partnership, client, sett
     client.logout()
     settings.PASSWORD_RESET_TIMEOUT = -1
     assert not client.get(link, follow=True).context["validlink"]
+
+
+def test_inviting_again_sends_the_new_link_to_a_corrected_address(client_for, coach, partnership):
+    person = partnership.birth_family.parents.create(first_name="Rosa")
+    client = client_for(coach)
+    url = reverse("accounts:invite_person", args=[person.pk])
+    client.post(url, {"email": "rosa@exmaple.test", "role": Role.BIRTH_PARENT})
+    client.post(url, {"email": "rosa@example.test", "role": Role.BIRTH_PARENT})
+    person.refresh_from_db()
+    assert mail.outbox[-1].to == ["rosa@example.test"]
+    assert User.objects.get(pk=person.user_id).email == "rosa@example.test"
+    assert person.email == "rosa@example.test"
+
+
+def test_a_corrected_address_already_in_use_is_refused(client_for, coach, partnership, director):
+    person = partnership.birth_family.parents.create(first_name="Rosa")
+    client = client_for(coach)
+    url = reverse("accounts:invite_person", args=[person.pk])
+    client.post(url, {"email": "rosa@example.test", "role": Role.BIRTH_PARENT})
+    response = client.post(url, {"email": director.email, "role": Role.BIRTH_PARENT})
+    assert "Someone already signs in with this e-mail" in response.content.decode()
+    assert User.objects.get(person=person).email == "rosa@example.test"
+
+
+def test_a_coach_cannot_invite_a_parent_of_a_home_in_another_coachs_partnership(
+    client_for, coach, other_partnership
+):
+    home = PartnerHomeFactory()
+    stranger = home.parents.create(first_name="Grace")
+    other_partnership.partner_home = home
+    other_partnership.save()
+    response = client_for(coach).post(
+        reverse("accounts:invite_person", args=[stranger.pk]),
+        {"email": "coach.alias@example.test", "role": Role.PARTNER_PARENT},
+    )
+    assert response.status_code == 404
+    assert not User.objects.filter(email="coach.alias@example.test").exists()
+    page = client_for(coach).get(reverse("families:home_detail", args=[home.pk]))
+    assert reverse("accounts:invite_person", args=[stranger.pk]) not in page.content.decode()
+
+
+def test_a_coach_can_invite_a_parent_of_a_home_not_yet_matched(client_for, coach):
+    home = PartnerHomeFactory()
+    newcomer = home.parents.create(first_name="Grace")
+    response = client_for(coach).post(
+        reverse("accounts:invite_person", args=[newcomer.pk]),
+        {"email": "grace@example.test", "role": Role.PARTNER_PARENT},
+    )
+    assert response.status_code == 302
+    assert User.objects.get(email="grace@example.test").roles == {Role.PARTNER_PARENT}
+
+
+def test_an_overlong_email_is_explained_not_a_server_error(client_for, coach, partnership):
+    person = partnership.birth_family.parents.create(first_name="Rosa")
+    response = client_for(coach).post(
+        reverse("accounts:invite_person", args=[person.pk]),
+        {"email": "a" * 250 + "@example.test", "role": Role.BIRTH_PARENT},
+    )
+    assert response.status_code == 200
+    assert "email" in response.context["form"].errors
+
+
+def test_opening_the_invitation_page_is_audited_as_a_view(client_for, coach, partnership):
+    person = partnership.birth_family.parents.create(first_name="Rosa")
+    client_for(coach).get(reverse("accounts:invite_person", args=[person.pk]))
+    assert AuditEntry.objects.filter(
+        action=Action.VIEWED, record_type="families.person", record_id=str(person.pk)
+    ).exists()
 
 
 def test_a_coach_cannot_make_someone_a_director(client_for, coach):

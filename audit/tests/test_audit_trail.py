@@ -115,6 +115,12 @@ def test_the_audit_search_says_when_nothing_matches(client_for, director):
     assert "No entries match" in response.content.decode()
 
 
+def test_an_audit_search_at_the_edge_of_the_calendar_is_explained(client_for, director):
+    response = client_for(director).get(reverse("audit:search"), {"until": "9999-12-31"})
+    assert response.status_code == 200
+    assert "Enter a date between" in response.content.decode()
+
+
 @pytest.mark.parametrize(
     "url_name, record",
     [

@@ -1,3 +1,6 @@
+import re
+import secrets
+import time
 from datetime import timedelta
 
 import pytest
@@ -7,15 +10,21 @@ from django.utils import timezone
 
 from audit.models import Action, AuditEntry
 from core.testing import PersonFactory
-from families.models import BirthFamily, PartnerHome
+from families.models import BirthFamily, PartnerHome, Person
 from intake.models import ContactAttempt, Submission
 from partnerships.models import Stage
 
 pytestmark = pytest.mark.django_db
 
 
-def started() -> str:
-    return signing.TimestampSigner(salt="intake.form-started").sign("form")
+def started(seconds_ago: int = 0) -> str:
+    """A stamp like the one the form carries, made `seconds_ago`, with a fresh nonce."""
+
+    class Signer(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - seconds_ago)
+
+    return Signer(salt="intake.form-started").sign(secrets.token_hex(16))
 
 
 def interest(**overrides):
@@ -97,6 +106,23 @@ def test_an_altered_form_timestamp_is_refused(client):
     response = client.post(reverse("intake:interest"), interest(started="forged:stamp"))
     assert "Please send the form again" in response.content.decode()
     assert not Submission.objects.exists()
+
+
+def test_the_same_form_sent_twice_is_kept_once(client):
+    data = interest()
+    assert client.post(reverse("intake:interest"), data).status_code == 302
+    again = client.post(reverse("intake:interest"), data)
+    assert again.status_code == 302 and again["Location"] == reverse("intake:thanks")
+    assert Submission.objects.count() == 1
+
+
+def test_a_form_left_open_too_long_can_be_sent_again_without_retyping(client):
+    first = client.post(reverse("intake:interest"), interest(started=started(25 * 3600)))
+    page = first.content.decode()
+    assert "open for a long time" in page and 'value="Lucía"' in page
+    fresh = re.search(r'name="started" value="([^"]+)"', page).group(1)
+    assert client.post(reverse("intake:interest"), interest(started=fresh)).status_code == 302
+    assert Submission.objects.get().first_name == "Lucía"
 
 
 def test_one_address_can_send_only_a_few_forms_an_hour(client, settings):
@@ -213,6 +239,23 @@ def test_a_birth_parents_form_becomes_a_family_and_a_referred_partnership_withou
     ) == ("Lucía", "Paz", "+15125550100", "lucia@example.net", "es", True)
     assert submission.partnership.stage == Stage.REFERRED
     assert BirthFamily.objects.get(name="Paz family").parents.get() == person
+
+
+def test_a_caseworkers_referral_becomes_a_family_without_making_the_caseworker_its_parent(
+    client_for, coach
+):
+    submission = make_submission(
+        kind="referral", first_name="Dana", last_name="Cruz", email="dana.cruz@county.example"
+    )
+    response = client_for(coach).post(
+        reverse("intake:convert", args=[submission.pk]), {"name": "Ruiz family", "coach": coach.pk}
+    )
+    assert response.status_code == 302
+    submission = Submission.objects.select_related("partnership__birth_family").get()
+    family = submission.partnership.birth_family
+    assert family.name == "Ruiz family" and not family.parents.exists()
+    assert submission.person_id is None and submission.partnership.stage == Stage.REFERRED
+    assert not Person.objects.filter(email="dana.cruz@county.example").exists()
 
 
 def test_a_foster_parents_form_becomes_a_partner_home(client_for, coach):

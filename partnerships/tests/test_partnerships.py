@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from audit.models import Action, AuditEntry
 from families.models import BirthFamily, Person
 from partnerships.models import Coverage, Partnership, Stage
 from partnerships.selectors import partnerships_visible_to
@@ -100,6 +101,44 @@ def test_a_referral_cannot_move_on_until_a_partner_home_is_matched(client_for, c
     assert "Match a partner home" in response.content.decode()
     partnership.refresh_from_db()
     assert partnership.stage == Stage.REFERRED
+
+
+def test_a_refused_stage_change_shown_again_is_audited_as_a_view(client_for, coach, partnership):
+    client_for(coach).post(
+        reverse("partnerships:stage_change", args=[partnership.pk]),
+        {"stage": partnership.stage, "changed_on": "2026-11-21"},
+    )
+    assert AuditEntry.objects.filter(
+        action=Action.VIEWED, record_type="partnerships.partnership", record_id=str(partnership.pk)
+    ).exists()
+
+
+def test_the_partner_parents_page_title_does_not_name_the_birth_family(
+    client_for, partner_parent, partnership
+):
+    page = (
+        client_for(partner_parent)
+        .get(reverse("partnerships:detail", args=[partnership.pk]))
+        .content.decode()
+    )
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert partnership.birth_family.name not in title and "Our partnership" in title
+
+
+def test_an_overlong_referral_email_is_explained_not_a_server_error(client_for, coach):
+    response = client_for(coach).post(
+        reverse("partnerships:new"),
+        {
+            "family_name": "Delgado family",
+            "first_name": "Rosa",
+            "language": "es",
+            "email": "r" * 250 + "@example.test",
+            "coach": coach.pk,
+            "referred_on": "2026-11-20",
+        },
+    )
+    assert response.status_code == 200 and "email" in response.context["form"].errors
+    assert not Partnership.objects.exists()
 
 
 def test_a_stage_cannot_be_dated_before_the_current_one_began(coach, partnership):
