@@ -10,7 +10,7 @@ from django.db.models import query
 from django.db.models.fetch_modes import FETCH_RAISE
 
 from accounts.models import Role
-from core.testing import PASSWORD, partnership_for, person_with_account
+from core.testing import PASSWORD, agreement_for, partnership_for, person_with_account
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +75,19 @@ def partnership(coach, birth_parent, partner_parent):
 @pytest.fixture
 def other_partnership(other_coach, outsider):
     return partnership_for(coach=other_coach, birth_parent=outsider)
+
+
+@pytest.fixture
+def agreed(partnership, coach, birth_parent, partner_parent):
+    """The partnership once both homes acknowledged an agreement that shares the children's
+    news both ways but no contact details, and both parents consented to sharing."""
+    agreement_for(
+        partnership,
+        by=coach,
+        acknowledged_by=[birth_parent, partner_parent],
+        consent=[birth_parent, partner_parent],
+    )
+    return partnership
 
 
 @pytest.fixture

@@ -48,6 +48,7 @@ PUBLIC = Rule(roles=None)
 SIGNED_IN = Rule(roles=frozenset())
 CASEWORK = (DIRECTOR, COACH)
 PARTNERSHIP_MEMBERS = (DIRECTOR, COACH, BIRTH_PARENT, PARTNER_PARENT)
+PARENTS = (BIRTH_PARENT, PARTNER_PARENT)
 
 PARTNERSHIP_SCOPE = "partnerships.selectors.partnership_for"
 FAMILY_SCOPE = "families.selectors.birth_family_for"
@@ -55,6 +56,8 @@ HOME_SCOPE = "families.selectors.partner_home_for"
 CHILD_SCOPE = "families.selectors.child_for"
 PERSON_SCOPE = "families.selectors.person_for"
 SUBMISSION_SCOPE = "intake.selectors.submission_for"
+AGREEMENT_SCOPE = "agreements.selectors.partnership_with_agreement_for"
+PROFILE_SCOPE = "aboutme.selectors.child_profile_for"
 
 RULES: dict[str, Rule] = {
     # core
@@ -98,6 +101,20 @@ RULES: dict[str, Rule] = {
     "partnerships:edit": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
     "partnerships:stage_change": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
     "partnerships:coverage": roles(*CASEWORK),
+    # agreements: both homes read it; each parent acknowledges and consents for
+    # themselves; the coach drafts it and records court orders.
+    "agreements:agreement": roles(*PARTNERSHIP_MEMBERS, scope=AGREEMENT_SCOPE),
+    "agreements:draft": roles(*CASEWORK, scope=AGREEMENT_SCOPE),
+    "agreements:acknowledge": roles(*PARENTS, scope=AGREEMENT_SCOPE),
+    "agreements:consent": roles(*PARENTS, scope=AGREEMENT_SCOPE),
+    "agreements:restriction_add": roles(*CASEWORK, scope=AGREEMENT_SCOPE),
+    "agreements:restriction_end": roles(*CASEWORK, scope=AGREEMENT_SCOPE),
+    # All About Me: the child's profile, for both homes and the coach.
+    "aboutme:profile": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
+    "aboutme:edit": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
+    "aboutme:history": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
+    "aboutme:print": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
+    "aboutme:print_all": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,

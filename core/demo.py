@@ -225,7 +225,125 @@ def load_demo(today: date | None = None) -> None:
     # A home that has finished training and waits to be matched.
     PartnerHome.objects.create(name="Ramírez home", kind=HomeKind.FOSTER)
 
+    _agreements_and_profiles(ago, coach, director, ana, jenna, keisha, shared, home_again)
     _intake(today, coach)
+
+
+def _agreements_and_profiles(ago, coach, director, ana, jenna, keisha, shared, home_again):
+    """Both homes agreed what to share: Ana her phone, Jenna messages in Village only and
+    never her address. Visits are supervised for now. Ana has started Sofi's and Mateo's
+    profiles; Jenna added what she has learned about Mateo's math."""
+    from datetime import time
+
+    from aboutme.models import Author, Entry, Seen
+    from agreements.models import (
+        Acknowledgment,
+        AgreementVersion,
+        Consent,
+        CourtRestriction,
+        HomeTerms,
+        Purpose,
+        RestrictionKind,
+    )
+
+    def agreement(partnership, drafted_by, readers, **partner_terms):
+        version = AgreementVersion.objects.create(
+            partnership=partnership, number=1, drafted_by=drafted_by
+        )
+        HomeTerms.objects.create(version=version, side="birth", share_phone=True)
+        HomeTerms.objects.create(version=version, side="partner", **partner_terms)
+        for reader in readers:
+            Acknowledgment.objects.create(version=version, user=reader)
+
+    agreement(shared, coach, [ana, jenna], quiet_from=time(21), quiet_until=time(7))
+    agreement(home_again, director, [keisha], share_phone=True)
+    for person, partnership, purposes in (
+        (ana.person, shared, Purpose.values),
+        (jenna.person, shared, [Purpose.OTHER_HOME, Purpose.PHOTOS]),
+        (keisha.person, home_again, Purpose.values),
+    ):
+        for purpose in purposes:
+            Consent.objects.create(
+                partnership=partnership, person=person, purpose=purpose, given=True
+            )
+    CourtRestriction.objects.create(
+        partnership=shared,
+        kind=RestrictionKind.SUPERVISED,
+        starts_on=ago(150),
+        recorded_by=coach,
+    )
+
+    sofia, mateo = shared.children.order_by("birth_date").reverse()
+    now = timezone.now()
+
+    def wrote(child, topic, author, user, text, days_ago, language="en"):
+        entry = Entry.objects.create(
+            child=child, topic=topic, author=author, text=text, language=language, written_by=user
+        )
+        Entry.objects.filter(pk=entry.pk).update(written_at=now - timedelta(days=days_ago))
+
+    wrote(
+        sofia,
+        "names",
+        Author.BIRTH,
+        ana,
+        "Sofía. Everyone calls her Sofi; her brother calls her Fifi.",
+        40,
+    )
+    wrote(
+        sofia,
+        "song",
+        Author.BIRTH,
+        ana,
+        "Duérmete, Sofi, la luna te cuida,\nmamá te quiere toda la vida.\n"
+        "Mañana hay sol y pan con canela,\nduérmete, Sofi, mi estrellita bella.",
+        30,
+        language="es",
+    )
+    wrote(
+        sofia,
+        "bedtime",
+        Author.BIRTH,
+        ana,
+        "Bath at 7:30, two stories, and the hall light left on.",
+        30,
+    )
+    wrote(
+        sofia,
+        "comfort",
+        Author.BIRTH,
+        ana,
+        "Conejita, her stuffed rabbit. When she cries, rub her back in small circles.",
+        29,
+    )
+    wrote(
+        mateo,
+        "breakfast",
+        Author.BIRTH,
+        ana,
+        "Huevos rancheros on Sundays; cereal with banana on school days.",
+        28,
+    )
+    wrote(mateo, "allergies", Author.BIRTH, ana, "Penicillin gives him a rash.", 28)
+    wrote(
+        mateo,
+        "school",
+        Author.PARTNER,
+        jenna,
+        "Fourth grade with Mr. Hale. Math is the hard part: fractions click when we "
+        "bake and he measures the flour.",
+        6,
+    )
+    wrote(
+        mateo,
+        "own_words",
+        Author.COACH,
+        coach,
+        "I like soccer and drawing dragons. Math is hard but I am getting better.",
+        12,
+    )
+    for child in (sofia, mateo):
+        Seen.objects.create(user=jenna, child=child, seen_at=now - timedelta(days=10))
 
 
 def _intake(today, coach):

@@ -98,3 +98,33 @@ def partnership_for(
         Placement.objects.create(child=kid, partner_home=home, started_on=since)
     partnership.children.set(kids)
     return partnership
+
+
+def agreement_for(
+    partnership: Partnership,
+    *,
+    by: User,
+    acknowledged_by=(),
+    consent=(),
+    birth: dict | None = None,
+    partner: dict | None = None,
+):
+    """Draft a version of the partnership's agreement through the service, have the given
+    users acknowledge it, and have the given users consent to sharing with the other home."""
+    from agreements.models import Purpose
+    from agreements.services import agreement_acknowledge, agreement_draft, consent_set
+
+    version = agreement_draft(
+        actor=by, partnership=partnership, terms={"birth": birth or {}, "partner": partner or {}}
+    )
+    for user in acknowledged_by:
+        agreement_acknowledge(actor=user, version=version)
+    for user in consent:
+        consent_set(
+            actor=user,
+            partnership=partnership,
+            person=user.person,
+            purpose=Purpose.OTHER_HOME,
+            given=True,
+        )
+    return version

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from accounts.forms import LanguageForm
 from accounts.models import Role
 from accounts.services import user_language_set
+from agreements.selectors import sharing_for_many
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.selectors import database_answers, program_overview
@@ -41,7 +42,9 @@ def home(request):
         context["attention"] = needing_attention(user)
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnerships = list(partnerships_of_parent(user))
+        sharing = sharing_for_many(partnerships)
         for partnership in partnerships:
+            partnership.sharing = sharing[partnership.pk]
             audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)
         context["parent_partnerships"] = partnerships
     context["is_finance"] = user.has_role(Role.FINANCE)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from agreements.selectors import sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
@@ -58,6 +59,7 @@ def partnership_new(request):
 
 def partnership_detail(request, partnership_id):
     partnership = selectors.partnership_for(request.user, partnership_id)
+    partnership.sharing = sharing_for(partnership)
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     is_staff = request.user.has_role(Role.DIRECTOR, Role.COACH)
     context = {"partnership": partnership, "is_staff_view": is_staff, "today": timezone.localdate()}
@@ -110,6 +112,7 @@ def stage_change(request, partnership_id):
             return redirect(partnership.get_absolute_url())
     # Shown again with its errors, the record is read once more.
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
+    partnership.sharing = sharing_for(partnership)
     return render(
         request,
         "partnerships/detail.html",

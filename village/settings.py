@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "families",
     "partnerships",
     "intake",
+    "agreements",
+    "aboutme",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("families/", include("families.urls")),
     path("partnerships/", include("partnerships.urls")),
+    path("agreements/", include("agreements.urls")),
+    path("about-me/", include("aboutme.urls")),
     path("", include("intake.urls")),
 ]
 

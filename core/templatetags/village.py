@@ -1,7 +1,6 @@
 from django import template
 from django.utils.text import get_text_list
 
-from accounts.models import Role
 from core import phone as phone_numbers
 
 register = template.Library()
@@ -18,26 +17,29 @@ def phone(value):
 
 
 @register.simple_tag
-def other_home_names(partnership, user):
-    """First names of the parents in the other home: all a parent sees of them here.
+def other_home(partnership, user) -> list[dict]:
+    """The other home's parents as this parent may see them: first names, and only the
+    contact details the agreement in effect shares (partnership.sharing, set by the view).
+    A court's no-contact order leaves them out entirely."""
+    sharing = partnership.sharing
+    return [
+        {"name": person.called, "contact": sharing.contact_of(user, person)}
+        for person in sharing.other_side_visible(user)
+    ]
 
-    A birth parent sees the partner home's parents; a partner parent sees the birth
-    parents. Addresses and phone numbers are never part of this."""
-    person = getattr(user, "person", None)
-    if person is None:
-        return ""
-    birth_parents = list(partnership.birth_family.parents.all())
-    home_parents = list(partnership.partner_home.parents.all()) if partnership.partner_home else []
-    if user.has_role(Role.BIRTH_PARENT) and person in birth_parents:
-        others = home_parents
-    elif user.has_role(Role.PARTNER_PARENT) and person in home_parents:
-        others = birth_parents
-    else:
-        return ""
-    return get_text_list([p.called for p in others], last_word=_and())
+
+@register.simple_tag
+def other_home_names(partnership, user):
+    """First names of the parents in the other home that this parent may see."""
+    return get_text_list([p["name"] for p in other_home(partnership, user)], last_word=_and())
 
 
 def _and():
     from django.utils.translation import gettext
 
     return gettext("and")
+
+
+@register.filter
+def acknowledged_by(sharing, user) -> bool:
+    return not sharing.needs_acknowledgment_from(user)

@@ -31,6 +31,8 @@ PERSONAS = {
 }
 EVERYONE_SIGNED_IN = set(PERSONAS) - {"anonymous"}
 CASEWORK = {"director", "coach"}
+PARENT_PERSONAS = {"birth_parent", "partner_parent", "outsider"}
+MEMBERS = CASEWORK | PARENT_PERSONAS
 
 # Who is meant to reach each URL, written out independently of core/access.py.
 PUBLIC_URLS = {
@@ -56,9 +58,17 @@ INTENDED = {
     "audit:search": {"director"},
     "intake:figures": {"director"},
     "intake:holidays": {"director"},
-    "partnerships:detail": CASEWORK | {"birth_parent", "partner_parent", "outsider"},
+    "partnerships:detail": MEMBERS,
+    "agreements:agreement": MEMBERS,
+    "agreements:acknowledge": PARENT_PERSONAS,
+    "agreements:consent": PARENT_PERSONAS,
+    "aboutme:profile": MEMBERS,
+    "aboutme:edit": MEMBERS,
+    "aboutme:history": MEMBERS,
+    "aboutme:print": MEMBERS,
+    "aboutme:print_all": MEMBERS,
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
-CASEWORK_PREFIXES = ("families:", "partnerships:", "intake:")
+CASEWORK_PREFIXES = ("families:", "partnerships:", "intake:", "agreements:")
 
 # The record each persona may see, by kind: "ours" is the Morales–Carter partnership's
 # (Ana, Jenna, Marisol), "theirs" the Brown–Okafor one's (Keisha; coached by the director).

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AboutMeConfig(AppConfig):
+    name = "aboutme"
+    verbose_name = _("All About Me")

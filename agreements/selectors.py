@@ -1,0 +1,270 @@
+"""Reading the agreement as rules: who sees whom, and what of them.
+
+Every page that shows one home's people or words to the other asks a `Sharing` first.
+It is built for many partnerships at once in a fixed number of queries.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from agreements.models import (
+    HIDING,
+    AgreementVersion,
+    Consent,
+    CourtRestriction,
+    HomeTerms,
+    InfoKind,
+    Purpose,
+    RestrictionKind,
+    Side,
+)
+from families.models import Person
+from partnerships.models import Partnership
+from partnerships.selectors import partnerships_visible_to
+
+_FLAGS = ["phone", "email", "address", *InfoKind.values]
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What one home shares in effect: a flag is on only if the current version says so
+    and so did the last version every parent acknowledged. A new draft that shares less
+    takes effect at once; one that shares more waits for everyone's acknowledgment."""
+
+    flags: frozenset[str] = frozenset()
+    quiet_from: object = None
+    quiet_until: object = None
+
+    def shares(self, what: str) -> bool:
+        return what in self.flags
+
+
+NOTHING = Terms()
+
+
+def _flags(terms: HomeTerms) -> frozenset[str]:
+    return frozenset(name for name in _FLAGS if getattr(terms, f"share_{name}"))
+
+
+@dataclass
+class Sharing:
+    partnership: Partnership
+    today: date
+    current: AgreementVersion | None = None
+    acknowledged: AgreementVersion | None = None
+    terms: dict[str, Terms] = field(default_factory=dict)
+    consents: dict[tuple[int, str], bool] = field(default_factory=dict)
+    restrictions: list[CourtRestriction] = field(default_factory=list)
+
+    # --- who is who -----------------------------------------------------------------
+    def parents(self, side: str) -> list[Person]:
+        p = self.partnership
+        if side == Side.BIRTH:
+            return list(p.birth_family.parents.all())
+        return list(p.partner_home.parents.all()) if p.partner_home_id else []
+
+    def side_of_user(self, user) -> str | None:
+        """The home a signed-in parent belongs to in this partnership; None for staff."""
+        for side in Side.values:
+            if any(person.user_id == user.pk for person in self.parents(side)):
+                return side
+        return None
+
+    def side_of_person(self, person: Person) -> str | None:
+        for side in Side.values:
+            if any(p.pk == person.pk for p in self.parents(side)):
+                return side
+        return None
+
+    def person_of_user(self, user) -> Person | None:
+        for side in Side.values:
+            for person in self.parents(side):
+                if person.user_id == user.pk:
+                    return person
+        return None
+
+    # --- the court --------------------------------------------------------------------
+    @property
+    def active_restrictions(self) -> list[CourtRestriction]:
+        return [r for r in self.restrictions if r.is_active(self.today)]
+
+    @property
+    def supervised_only(self) -> bool:
+        return any(r.kind == RestrictionKind.SUPERVISED for r in self.active_restrictions)
+
+    @property
+    def no_contact(self) -> bool:
+        """Some no-contact order is in force in this partnership (for banners)."""
+        return any(r.kind in HIDING for r in self.active_restrictions)
+
+    def hidden_between(self, one: Person | None, other: Person | None) -> bool:
+        for restriction in self.active_restrictions:
+            if restriction.kind not in HIDING:
+                continue
+            if restriction.person_id is None:
+                return True
+            if restriction.person_id in {getattr(one, "pk", None), getattr(other, "pk", None)}:
+                return True
+        return False
+
+    # --- what is shown ------------------------------------------------------------------
+    def consented(self, person: Person, purpose: str) -> bool:
+        return self.consents.get((person.pk, purpose), False)
+
+    def sees_person(self, viewer, person: Person) -> bool:
+        viewer_side = self.side_of_user(viewer)
+        if viewer_side is None or viewer_side == self.side_of_person(person):
+            return True
+        return not self.hidden_between(self.person_of_user(viewer), person)
+
+    def contact_of(self, viewer, person: Person) -> dict[str, str]:
+        """The contact details of `person` that `viewer` may see: all of them for staff
+        and the person's own home; for the other home, only what that home shares under
+        the agreement in effect, what the person consented to, and no court order hides."""
+        side = self.side_of_person(person)
+        home = self.partnership.partner_home
+        details = {"phone": person.phone, "email": person.email}
+        if side == Side.PARTNER and home is not None:
+            details["address"] = home.address
+        viewer_side = self.side_of_user(viewer)
+        if viewer_side is None or viewer_side == side:
+            return {k: v for k, v in details.items() if v}
+        if not self.sees_person(viewer, person) or not self.consented(person, Purpose.OTHER_HOME):
+            return {}
+        terms = self.terms.get(side, NOTHING)
+        return {k: v for k, v in details.items() if v and terms.shares(k)}
+
+    def shows_words(self, viewer, *, author: Person | None, side: str, kind: str = "") -> bool:
+        """Whether words one home wrote about the children reach `viewer`.
+
+        Staff, the author's own home, and anything the coach wrote are always shown.
+        The other home sees them only under an acknowledged agreement, with the author's
+        consent, when the kind of information is shared, and when no court order hides
+        the author from them."""
+        viewer_side = self.side_of_user(viewer)
+        if viewer_side is None or side not in Side.values or viewer_side == side:
+            return True
+        if self.acknowledged is None or author is None:
+            return False
+        if not self.consented(author, Purpose.OTHER_HOME):
+            return False
+        if kind and not self.terms.get(side, NOTHING).shares(kind):
+            return False
+        return not self.hidden_between(self.person_of_user(viewer), author)
+
+    def other_side_visible(self, viewer) -> list[Person]:
+        """The other home's parents the viewer may see at all."""
+        side = self.side_of_user(viewer)
+        if side is None:
+            return []
+        other = Side.PARTNER if side == Side.BIRTH else Side.BIRTH
+        return [p for p in self.parents(other) if self.sees_person(viewer, p)]
+
+    def needs_acknowledgment_from(self, user) -> bool:
+        if self.current is None or self.side_of_user(user) is None:
+            return False
+        return not any(a.user_id == user.pk for a in self.current.acknowledgments.all())
+
+
+def _account_holders(partnership: Partnership) -> set[int]:
+    people = list(partnership.birth_family.parents.all())
+    if partnership.partner_home_id:
+        people += list(partnership.partner_home.parents.all())
+    return {p.user_id for p in people if p.user_id}
+
+
+def _versions():
+    return AgreementVersion.objects.select_related("drafted_by__person").prefetch_related(
+        "terms", "acknowledgments"
+    )
+
+
+def sharing_for_many(partnerships, *, today: date | None = None) -> dict[int, Sharing]:
+    """One Sharing per partnership, in five queries whatever their number. The
+    partnerships must come with both homes' parents prefetched."""
+    today = today or timezone.localdate()
+    partnerships = list(partnerships)
+    ids = [p.pk for p in partnerships]
+    sharing = {p.pk: Sharing(partnership=p, today=today) for p in partnerships}
+    versions = defaultdict(list)
+    for version in _versions().filter(partnership__in=ids).order_by("-number"):
+        versions[version.partnership_id].append(version)
+    for p in partnerships:
+        rules = sharing[p.pk]
+        history = versions[p.pk]
+        rules.current = history[0] if history else None
+        needed = _account_holders(p)
+        rules.acknowledged = next(
+            (
+                v
+                for v in history
+                if needed and needed <= {a.user_id for a in v.acknowledgments.all()}
+            ),
+            None,
+        )
+        for side in Side.values:
+            rules.terms[side] = _effective(rules.current, rules.acknowledged, side)
+    for consent in Consent.objects.filter(partnership__in=ids):
+        sharing[consent.partnership_id].consents[(consent.person_id, consent.purpose)] = (
+            consent.given
+        )
+    for restriction in CourtRestriction.objects.filter(partnership__in=ids).select_related(
+        "person"
+    ):
+        sharing[restriction.partnership_id].restrictions.append(restriction)
+    return sharing
+
+
+def _terms_of(version: AgreementVersion | None, side: str) -> HomeTerms | None:
+    if version is None:
+        return None
+    return next((t for t in version.terms.all() if t.side == side), None)
+
+
+def _effective(current, acknowledged, side) -> Terms:
+    now, agreed = _terms_of(current, side), _terms_of(acknowledged, side)
+    if now is None or agreed is None:
+        return NOTHING
+    return Terms(
+        flags=_flags(now) & _flags(agreed), quiet_from=now.quiet_from, quiet_until=now.quiet_until
+    )
+
+
+def sharing_for(partnership: Partnership, *, today: date | None = None) -> Sharing:
+    return sharing_for_many([partnership], today=today)[partnership.pk]
+
+
+def partnership_with_agreement_for(user, partnership_id: int) -> Partnership:
+    """A partnership the person may see, with both homes' parents, for the agreement page."""
+    people = Person.objects.select_related("user").order_by("pk")
+    try:
+        return (
+            partnerships_visible_to(user)
+            .select_related("birth_family", "partner_home", "coach__person")
+            .prefetch_related(
+                Prefetch("birth_family__parents", queryset=people),
+                Prefetch("partner_home__parents", queryset=people),
+            )
+            .get(pk=partnership_id)
+        )
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+
+
+def agreement_history(partnership: Partnership) -> QuerySet[AgreementVersion]:
+    return (
+        AgreementVersion.objects.filter(partnership=partnership)
+        .select_related("drafted_by__person")
+        .prefetch_related(Prefetch("acknowledgments", queryset=_acknowledgments()))
+    )
+
+
+def _acknowledgments():
+    from agreements.models import Acknowledgment
+
+    return Acknowledgment.objects.select_related("user__person").order_by("at")
