@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.utils import timezone
 
 from aboutme.models import Author, Entry, Seen
-from aboutme.topics import TOPIC_BY_CODE, Topic, topics_for
+from aboutme.topics import TOPIC_BY_CODE, TOPICS, Topic, topics_for
 from accounts.models import Role
 from agreements.selectors import Sharing, sharing_for_many
 from families.models import Child, Person
@@ -83,64 +83,61 @@ class Profile:
     child: Child
     topics: list[TopicView]
     news: list[tuple[str, Topic]]  # ("new" | "changed" | "removed", topic)
-    history: list[Entry]
 
     @property
     def has_answers(self) -> bool:
         return any(view.answers for view in self.topics)
 
 
-def _visible(sharing: Sharing, user, entry: Entry) -> bool:
-    topic = TOPIC_BY_CODE.get(entry.topic)
-    author = getattr(entry.written_by, "person", None)
-    return sharing.shows_words(
-        user, author=author, side=entry.author, kind=topic.kind if topic else ""
-    )
+KINDS = {topic.code: topic.kind for topic in TOPICS}
 
 
-def _entries(children):
-    return (
-        Entry.objects.filter(child__in=children)
-        .select_related("written_by__person")
-        .order_by("written_at", "pk")
-    )
+def visible_entries(user, children, sharing: Sharing):
+    return Entry.objects.filter(child__in=children).filter(sharing.words_filter(user, KINDS))
 
 
-def profiles(user, children, sharing: Sharing, *, today=None) -> list[Profile]:
+def _latest(entries):
+    """The newest entry of each child, topic and author among `entries`."""
+    newest = entries.values("child", "topic", "author").annotate(last=Max("pk")).values("last")
+    return Entry.objects.filter(pk__in=newest).select_related("written_by__person")
+
+
+def profiles(user, children, sharing: Sharing, *, today=None, news: bool = False) -> list[Profile]:
     """Each child's profile as `user` may read it: the current words of each home on each
-    topic, what changed since the reader last looked, and the history they may see.
-    Three queries whatever the number of children and entries."""
+    topic and, with `news`, what changed since the reader last looked. A fixed number of
+    queries whatever the number of children and however long the history."""
     today = today or timezone.localdate()
     children = list(children)
-    seen = dict(
-        Seen.objects.filter(user=user, child__in=children).values_list("child_id", "seen_at")
-    )
-    by_child: dict[int, list[Entry]] = {child.pk: [] for child in children}
-    for entry in _entries(children):
-        if _visible(sharing, user, entry):
-            by_child[entry.child_id].append(entry)
+    visible = visible_entries(user, children, sharing)
+    current: dict[int, dict[tuple[str, str], Entry]] = {child.pk: {} for child in children}
+    for entry in _latest(visible):
+        current[entry.child_id][(entry.topic, entry.author)] = entry
+    seen = {}
+    before: dict[int, dict[tuple[str, str], str]] = {child.pk: {} for child in children}
+    if news:
+        seen = dict(
+            Seen.objects.filter(user=user, child__in=children).values_list("child_id", "seen_at")
+        )
+        for child_id, last_seen in seen.items():
+            older = visible.filter(child_id=child_id, written_at__lte=last_seen)
+            for entry in _latest(older):
+                before[child_id][(entry.topic, entry.author)] = entry.text
     result = []
     for child in children:
-        history = by_child[child.pk]
         last_seen = seen.get(child.pk)
-        current: dict[tuple[str, str], Entry] = {}
-        news: dict[str, str] = {}
-        for entry in history:
-            key = (entry.topic, entry.author)
-            mine = entry.written_by_id == user.pk
-            if last_seen is not None and entry.written_at > last_seen and not mine:
-                if not entry.text:
-                    news[entry.topic] = "removed"
-                elif key in current and current[key].text:
-                    news.setdefault(entry.topic, "changed")
-                else:
-                    news[entry.topic] = "new"
-            current[key] = entry
+        changes: dict[str, str] = {}
+        for (code, author), entry in current[child.pk].items():
+            if not _is_new(entry, user, last_seen):
+                continue
+            earlier = before[child.pk].get((code, author), "")
+            kind = "removed" if not entry.text else "changed" if earlier else "new"
+            if kind == "new" or code not in changes:
+                changes[code] = kind
         views = []
         for topic in topics_for(child, today):
             answers = [
                 Answer(entry=entry, is_new=_is_new(entry, user, last_seen))
-                for entry in (current.get((topic.code, author)) for author in Author.values)
+                for entry in (current[child.pk].get((topic.code, a)) for a in Author.values)
                 if entry is not None and entry.text
             ]
             views.append(TopicView(topic=topic, answers=answers))
@@ -148,11 +145,26 @@ def profiles(user, children, sharing: Sharing, *, today=None) -> list[Profile]:
             Profile(
                 child=child,
                 topics=views,
-                news=[(kind, TOPIC_BY_CODE[code]) for code, kind in news.items()],
-                history=list(reversed(history)),
+                news=[
+                    (kind, TOPIC_BY_CODE[code])
+                    for code, kind in sorted(changes.items(), key=lambda c: _order(c[0]))
+                ],
             )
         )
     return result
+
+
+def _order(code: str) -> int:
+    return [topic.code for topic in TOPICS].index(code)
+
+
+def history_of(user, child: Child, sharing: Sharing):
+    """Every change the reader may see, newest first: for paginating."""
+    return (
+        visible_entries(user, [child], sharing)
+        .select_related("written_by__person")
+        .order_by("-written_at", "-pk")
+    )
 
 
 def _is_new(entry: Entry, user, last_seen) -> bool:

@@ -49,7 +49,8 @@ def about_me_save(*, actor, child: Child, sharing: Sharing, texts: dict[str, str
             record=child,
             fields=[f"about_me.{code}" for code in changed],
         )
-        transaction.on_commit(lambda: _notify(actor, child, sharing, author, changed))
+        # The queue lives in the same database: the notice commits with the words, or not at all.
+        _notify(actor, child, sharing, author, changed)
     return changed
 
 

@@ -9,6 +9,7 @@ from aboutme.forms import AboutMeForm
 from aboutme.topics import TOPIC_BY_CODE, is_older, topics_for
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.pagination import paginate
 
 
 def _load(request, child_id):
@@ -23,7 +24,7 @@ def _viewed(request, child):
 
 def profile(request, child_id):
     child, partnership, sharing = _load(request, child_id)
-    (shown,) = selectors.profiles(request.user, [child], sharing)
+    (shown,) = selectors.profiles(request.user, [child], sharing, news=True)
     _viewed(request, child)
     services.about_me_seen(user=request.user, child=child)
     return render(
@@ -65,9 +66,9 @@ def edit(request, child_id):
 
 def history(request, child_id):
     child, partnership, sharing = _load(request, child_id)
-    (shown,) = selectors.profiles(request.user, [child], sharing)
+    page, query = paginate(request, selectors.history_of(request.user, child, sharing))
     _viewed(request, child)
-    return render(request, "aboutme/history.html", {"profile": shown})
+    return render(request, "aboutme/history.html", {"child": child, "page": page, "query": query})
 
 
 def print_one(request, child_id):

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -156,6 +156,29 @@ class Sharing:
         if kind and not self.terms.get(side, NOTHING).shares(kind):
             return False
         return not self.hidden_between(self.person_of_user(viewer), author)
+
+    def words_filter(self, viewer, kinds_of_topics: dict[str, str]) -> Q:
+        """`shows_words` as a database filter on rows with `author` (a side or "coach"),
+        `topic` and `written_by`, so pages can select and paginate only what the viewer
+        may read. `kinds_of_topics` maps each topic to its kind of information."""
+        viewer_side = self.side_of_user(viewer)
+        if viewer_side is None:
+            return Q()
+        other = Side.PARTNER if viewer_side == Side.BIRTH else Side.BIRTH
+        visible = ~Q(author=other)
+        if self.acknowledged is None:
+            return visible
+        me = self.person_of_user(viewer)
+        writers = [
+            p.user_id
+            for p in self.parents(other)
+            if p.user_id
+            and self.consented(p, Purpose.OTHER_HOME)
+            and not self.hidden_between(me, p)
+        ]
+        terms = self.terms.get(other, NOTHING)
+        topics = [code for code, kind in kinds_of_topics.items() if not kind or terms.shares(kind)]
+        return visible | Q(author=other, written_by__in=writers, topic__in=topics)
 
     def other_side_visible(self, viewer) -> list[Person]:
         """The other home's parents the viewer may see at all."""

@@ -14,6 +14,9 @@ RECORD_TYPES = [
     ("families.person", _("Person")),
     ("partnerships.partnership", _("Partnership")),
     ("intake.submission", _("Interest or contact form")),
+    ("agreements.agreementversion", _("Partnership agreement")),
+    ("agreements.consent", _("Consent")),
+    ("agreements.courtrestriction", _("Court order")),
 ]
 
 # A day at the very edge of the calendar cannot be turned into a time in every zone.

@@ -43,6 +43,7 @@ from partnerships.models import Partnership, Stage  # noqa: E402
 SCALE = int(os.environ.get("BENCH_SCALE", "1"))
 COACHES, PER_COACH, AUDIT = 40 * SCALE, 30, 50_000 * SCALE
 SUBMISSIONS = 20_000 * SCALE
+PROFILE_ENTRIES, BUSY_CHILD_ENTRIES = 100_000 * SCALE, 3_000
 RUNS = 7
 
 
@@ -149,7 +150,56 @@ def generate():
         ],
         batch_size=5000,
     )
-    return director, coaches[0]
+    parent = _profiles(partnerships[0], children, parents[total], now)
+    return director, coaches[0], parent
+
+
+def _profiles(partnership, children, home_parent, now):
+    """A partner parent with an account and an acknowledged agreement, every child's
+    profile written a little, and one child's profile edited thousands of times."""
+    from aboutme.models import Entry
+    from aboutme.topics import TOPICS
+    from agreements.models import Acknowledgment, AgreementVersion, Consent, HomeTerms
+
+    parent = User.objects.create_user(email="bench-parent@example.org", password="x")
+    parent.groups.add(Group.objects.get(name=Role.PARTNER_PARENT))
+    home_parent.user = parent
+    home_parent.save(update_fields=["user"])
+    writer = User.objects.create_user(email="bench-birth@example.org", password="x")
+    writer.groups.add(Group.objects.get(name=Role.BIRTH_PARENT))
+    mother = partnership.birth_family.parents.get()
+    mother.user = writer
+    mother.save(update_fields=["user"])
+    version = AgreementVersion.objects.create(partnership=partnership, number=1, drafted_by=writer)
+    for side in ("birth", "partner"):
+        HomeTerms.objects.create(version=version, side=side)
+    for reader in (parent, writer):
+        Acknowledgment.objects.create(version=version, user=reader)
+    Consent.objects.create(partnership=partnership, person=mother, purpose="other_home", given=True)
+    busy = children[0]
+    rows = [
+        Entry(
+            child=busy,
+            topic=TOPICS[i % len(TOPICS)].code,
+            author="birth",
+            text=f"Version {i} of what she loves.",
+            language="en",
+            written_by=writer,
+        )
+        for i in range(BUSY_CHILD_ENTRIES)
+    ] + [
+        Entry(
+            child=children[i % len(children)],
+            topic=TOPICS[i % len(TOPICS)].code,
+            author=["birth", "partner", "coach"][i % 3],
+            text="A few words.",
+            language="es",
+            written_by=writer,
+        )
+        for i in range(PROFILE_ENTRIES)
+    ]
+    Entry.objects.bulk_create(rows, batch_size=5000)
+    return parent
 
 
 def measure(client, url):
@@ -172,10 +222,15 @@ def main():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     started = time.perf_counter()
-    director, coach = generate()
+    director, coach, parent = generate()
+    from families.models import Child as ChildModel
+
+    busy = ChildModel.objects.order_by("pk").first()
+    shared = busy.partnerships.get()
     print(
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
-        f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms "
+        f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms, "
+        f"{PROFILE_ENTRIES + BUSY_CHILD_ENTRIES:,} All About Me entries "
         f"in {time.perf_counter() - started:.1f} s ({connection.vendor})\n"
     )
     print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
@@ -192,6 +247,11 @@ def main():
         ("/intake/", "coach", coach),
         ("/intake/?county=Hays&kind=referral", "coach", coach),
         ("/intake/figures/", "director", director),
+        ("/", "parent", parent),
+        (f"/about-me/{busy.pk}/", "parent", parent),
+        (f"/about-me/{busy.pk}/history/", "parent", parent),
+        (f"/about-me/partnership/{shared.pk}/print/", "parent", parent),
+        (f"/agreements/{shared.pk}/", "parent", parent),
     ]
     for url, who, user in pages:
         client = Client()
