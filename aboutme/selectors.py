@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -96,10 +96,12 @@ def visible_entries(user, children, sharing: Sharing):
     return Entry.objects.filter(child__in=children).filter(sharing.words_filter(user, KINDS))
 
 
-def _latest(entries):
-    """The newest entry of each child, topic and author among `entries`."""
+def _latest(entries, visible: Q):
+    """The newest entry of each child, topic and author among `entries`, kept only when
+    the reader may see it: words a home replaced or removed never show through an older
+    entry the reader happens to be allowed."""
     newest = entries.values("child", "topic", "author").annotate(last=Max("pk")).values("last")
-    return Entry.objects.filter(pk__in=newest).select_related("written_by__person")
+    return Entry.objects.filter(pk__in=newest).filter(visible).select_related("written_by__person")
 
 
 def profiles(user, children, sharing: Sharing, *, today=None, news: bool = False) -> list[Profile]:
@@ -108,9 +110,10 @@ def profiles(user, children, sharing: Sharing, *, today=None, news: bool = False
     queries whatever the number of children and however long the history."""
     today = today or timezone.localdate()
     children = list(children)
-    visible = visible_entries(user, children, sharing)
+    every = Entry.objects.filter(child__in=children)
+    visible = sharing.words_filter(user, KINDS)
     current: dict[int, dict[tuple[str, str], Entry]] = {child.pk: {} for child in children}
-    for entry in _latest(visible):
+    for entry in _latest(every, visible):
         current[entry.child_id][(entry.topic, entry.author)] = entry
     seen = {}
     before: dict[int, dict[tuple[str, str], str]] = {child.pk: {} for child in children}
@@ -119,8 +122,8 @@ def profiles(user, children, sharing: Sharing, *, today=None, news: bool = False
             Seen.objects.filter(user=user, child__in=children).values_list("child_id", "seen_at")
         )
         for child_id, last_seen in seen.items():
-            older = visible.filter(child_id=child_id, written_at__lte=last_seen)
-            for entry in _latest(older):
+            older = every.filter(child_id=child_id, written_at__lte=last_seen)
+            for entry in _latest(older, visible):
                 before[child_id][(entry.topic, entry.author)] = entry.text
     result = []
     for child in children:
@@ -171,14 +174,14 @@ def _is_new(entry: Entry, user, last_seen) -> bool:
     return last_seen is not None and entry.written_at > last_seen and entry.written_by_id != user.pk
 
 
-def current_texts(child: Child, author: str) -> dict[str, str]:
-    """One home's current words on each topic: what its edit form starts from."""
+def current_texts(child: Child, author: str, writers=None) -> dict[str, str]:
+    """One home's current words on each topic: what its edit form starts from. `writers`
+    limits them to the home as it is now (a child's earlier foster home is not it)."""
     texts: dict[str, str] = {}
-    for topic, text in (
-        Entry.objects.filter(child=child, author=author)
-        .order_by("written_at", "pk")
-        .values_list("topic", "text")
-    ):
+    entries = Entry.objects.filter(child=child, author=author)
+    if writers is not None:
+        entries = entries.filter(written_by__in=writers)
+    for topic, text in entries.order_by("written_at", "pk").values_list("topic", "text"):
         texts[topic] = text
     return texts
 

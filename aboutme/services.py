@@ -1,6 +1,8 @@
 """Changes to children's profiles. Every change is kept and audited, and the other home is
 told that something changed."""
 
+import logging
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -16,16 +18,25 @@ from audit.services import audit_entry_create
 from core.quiet_hours import quiet_until
 from families.models import Child
 
+logger = logging.getLogger(__name__)
+
 
 def author_of(sharing: Sharing, user) -> str:
     return sharing.side_of_user(user) or Author.COACH
+
+
+def writers_of(sharing: Sharing, author: str) -> list[int] | None:
+    """Who writes for a home today; None for the coach, whoever that is now."""
+    if author == Author.COACH:
+        return None
+    return [person.user_id for person in sharing.parents(author) if person.user_id]
 
 
 @transaction.atomic
 def about_me_save(*, actor, child: Child, sharing: Sharing, texts: dict[str, str]) -> list[str]:
     """Keep a new entry for each topic whose words changed; return those topics."""
     author = author_of(sharing, actor)
-    before = current_texts(child, author)
+    before = current_texts(child, author, writers_of(sharing, author))
     changed = [
         code
         for code, text in texts.items()
@@ -49,8 +60,7 @@ def about_me_save(*, actor, child: Child, sharing: Sharing, texts: dict[str, str
             record=child,
             fields=[f"about_me.{code}" for code in changed],
         )
-        # The queue lives in the same database: the notice commits with the words, or not at all.
-        _notify(actor, child, sharing, author, changed)
+        transaction.on_commit(lambda: _notify(actor, child, sharing, author, changed))
     return changed
 
 
@@ -75,7 +85,12 @@ def _notify(actor, child, sharing: Sharing, author: str, changed: list[str]) -> 
                 continue
             wait = quiet_until(now, terms.quiet_from, terms.quiet_until) if terms else None
             task = send_update_notice
-            if wait is not None and task.get_backend().supports_defer:
+            if wait is not None:
+                if not task.get_backend().supports_defer:
+                    # A queue that cannot hold it back must not wake anyone: the page
+                    # still shows what is new.
+                    logger.info("Quiet hours: no notice for user %s", reader.pk)
+                    continue
                 task = task.using(run_after=wait)
             task.enqueue(reader.pk, path)
 

@@ -44,7 +44,9 @@ def edit(request, child_id):
     author = services.author_of(sharing, request.user)
     topics = topics_for(child, timezone.localdate())
     form = AboutMeForm(
-        request.POST or None, topics=topics, initial=selectors.current_texts(child, author)
+        request.POST or None,
+        topics=topics,
+        initial=selectors.current_texts(child, author, services.writers_of(sharing, author)),
     )
     if request.method == "POST" and form.is_valid():
         changed = services.about_me_save(

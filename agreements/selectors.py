@@ -24,7 +24,7 @@ from agreements.models import (
     Side,
 )
 from families.models import Person
-from partnerships.models import Partnership
+from partnerships.models import Partnership, Stage
 from partnerships.selectors import partnerships_visible_to
 
 _FLAGS = ["phone", "email", "address", *InfoKind.values]
@@ -134,8 +134,17 @@ class Sharing:
         viewer_side = self.side_of_user(viewer)
         if viewer_side is None or viewer_side == side:
             return {k: v for k, v in details.items() if v}
+        if self.partnership.stage == Stage.CLOSED:
+            return {}  # the partnership ended: the homes no longer reach each other here
         if not self.sees_person(viewer, person) or not self.consented(person, Purpose.OTHER_HOME):
             return {}
+        me = self.person_of_user(viewer)
+        if "address" in details and any(
+            self.hidden_between(me, parent) for parent in self.parents(Side.PARTNER)
+        ):
+            # The address is where every parent of the home lives: an order on any of
+            # them keeps it from the other home.
+            del details["address"]
         terms = self.terms.get(side, NOTHING)
         return {k: v for k, v in details.items() if v and terms.shares(k)}
 
@@ -147,8 +156,12 @@ class Sharing:
         consent, when the kind of information is shared, and when no court order hides
         the author from them."""
         viewer_side = self.side_of_user(viewer)
-        if viewer_side is None or side not in Side.values or viewer_side == side:
+        if viewer_side is None or side not in Side.values:
             return True
+        if viewer_side == side:
+            # The same side, but only the home as it is now: a child's earlier foster
+            # home is not the present one.
+            return author is not None and author in self.parents(side)
         if self.acknowledged is None or author is None:
             return False
         if not self.consented(author, Purpose.OTHER_HOME):
@@ -165,7 +178,8 @@ class Sharing:
         if viewer_side is None:
             return Q()
         other = Side.PARTNER if viewer_side == Side.BIRTH else Side.BIRTH
-        visible = ~Q(author=other)
+        own_writers = [p.user_id for p in self.parents(viewer_side) if p.user_id]
+        visible = ~Q(author__in=Side.values) | Q(author=viewer_side, written_by__in=own_writers)
         if self.acknowledged is None:
             return visible
         me = self.person_of_user(viewer)

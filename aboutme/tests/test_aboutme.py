@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aboutme.models import Entry
+from aboutme.services import about_me_save
+from accounts.models import Role
 from audit.models import Action, AuditEntry
 from core.quiet_hours import quiet_until
-from core.testing import ChildFactory, agreement_for
+from core.testing import ChildFactory, PartnerHomeFactory, agreement_for, person_with_account
 
 pytestmark = pytest.mark.django_db
 
@@ -55,11 +57,12 @@ def test_a_change_is_told_as_what_changed(client_for, birth_parent, partner_pare
 
 
 def test_the_change_notice_says_only_that_there_is_something_new(
-    client_for, birth_parent, partner_parent, agreed
+    client_for, birth_parent, partner_parent, agreed, django_capture_on_commit_callbacks
 ):
     child = agreed.children.first()
     mail.outbox.clear()
-    write(client_for(birth_parent), child, breakfast="Pancakes with cinnamon.")
+    with django_capture_on_commit_callbacks(execute=True):
+        write(client_for(birth_parent), child, breakfast="Pancakes with cinnamon.")
     (notice,) = mail.outbox
     assert notice.to == [partner_parent.email]
     assert "new update" in notice.subject
@@ -70,11 +73,12 @@ def test_the_change_notice_says_only_that_there_is_something_new(
 
 
 def test_nothing_written_reaches_the_other_home_without_an_agreement(
-    client_for, birth_parent, partner_parent, partnership
+    client_for, birth_parent, partner_parent, partnership, django_capture_on_commit_callbacks
 ):
     child = partnership.children.first()
     mail.outbox.clear()
-    write(client_for(birth_parent), child, breakfast="Pancakes with cinnamon.")
+    with django_capture_on_commit_callbacks(execute=True):
+        write(client_for(birth_parent), child, breakfast="Pancakes with cinnamon.")
     assert "Pancakes" not in profile(client_for(partner_parent), child)
     assert mail.outbox == []
 
@@ -232,3 +236,53 @@ def test_a_long_history_comes_a_page_at_a_time(client_for, birth_parent, agreed)
     assert "Page 1 of 2" in first
     second = client.get(reverse("aboutme:history", args=[child.pk]), {"page": 2})
     assert "Breakfast, take 9." in second.content.decode()
+
+
+def test_a_new_partner_home_does_not_read_what_the_childs_earlier_home_wrote(
+    client_for, coach, partner_parent, agreed
+):
+    child = agreed.children.first()
+    write(client_for(partner_parent), child, medicines="Inhaler at night, from our home.")
+    newcomer = person_with_account(Role.PARTNER_PARENT, first_name="Quinn")
+    home = PartnerHomeFactory()
+    home.parents.add(newcomer.person)
+    agreed.partner_home = home
+    agreed.save()
+    client = client_for(newcomer)
+    for name in ("aboutme:profile", "aboutme:edit", "aboutme:history"):
+        page = client.get(reverse(name, args=[child.pk])).content.decode()
+        assert "Inhaler at night" not in page and partner_parent.person.first_name not in page
+
+
+def test_words_a_home_removed_do_not_show_through_an_older_entry(
+    client_for, coach, birth_parent, partner_parent, partnership
+):
+    second = person_with_account(Role.PARTNER_PARENT, first_name="Pat")
+    partnership.partner_home.parents.add(second.person)
+    agreement_for(
+        partnership,
+        by=coach,
+        acknowledged_by=[birth_parent, partner_parent, second],
+        consent=[birth_parent, partner_parent],  # Pat has not said yes
+    )
+    child = partnership.children.first()
+    write(client_for(partner_parent), child, school="Lincoln Elementary, room 4.")
+    assert "Lincoln Elementary" in profile(client_for(birth_parent), child)
+    write(client_for(second), child, school="")
+    for name in ("aboutme:profile", "aboutme:print", "aboutme:history"):
+        page = client_for(birth_parent).get(reverse(name, args=[child.pk])).content.decode()
+        assert "Lincoln Elementary" not in page or name == "aboutme:history", name
+
+
+def test_notices_are_sent_only_once_the_words_are_saved(
+    coach, birth_parent, partner_parent, agreed, django_capture_on_commit_callbacks
+):
+    from agreements.selectors import sharing_for
+
+    child = agreed.children.first()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        about_me_save(
+            actor=birth_parent, child=child, sharing=sharing_for(agreed), texts={"fears": "Dogs."}
+        )
+    assert mail.outbox == [] and len(callbacks) == 1

@@ -5,6 +5,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import Role
 from agreements.models import (
     Acknowledgment,
     AgreementVersion,
@@ -17,7 +18,7 @@ from agreements.selectors import sharing_for
 from agreements.services import restriction_add
 from audit.models import Action, AuditEntry
 from core.demo import DEMO_PASSWORD, load_demo
-from core.testing import agreement_for
+from core.testing import agreement_for, person_with_account
 from core.tests.test_access import url_cases
 
 pytestmark = pytest.mark.django_db
@@ -254,3 +255,47 @@ def test_a_coach_records_a_court_order_and_later_its_end(client_for, coach, part
     order.refresh_from_db()
     assert str(order.ends_on) == "2026-11-20"
     assert AuditEntry.objects.filter(record_type="agreements.courtrestriction").count() == 2
+
+
+def test_an_order_on_one_foster_parent_keeps_the_homes_address_from_the_birth_family(
+    client_for, coach, birth_parent, partner_parent, partnership
+):
+    second = person_with_account(Role.PARTNER_PARENT, first_name="Pat")
+    partnership.partner_home.parents.add(second.person)
+    agreement_for(
+        partnership,
+        by=coach,
+        acknowledged_by=[birth_parent, partner_parent, second],
+        consent=[partner_parent, second],
+        partner={"share_address": True},
+    )
+    address = partnership.partner_home.address
+    assert address in home_page(client_for, birth_parent)
+    restriction_add(
+        actor=coach,
+        partnership=partnership,
+        kind=RestrictionKind.PROTECTIVE_ORDER,
+        starts_on=timezone.localdate(),
+        person=partner_parent.person,
+    )
+    page = home_page(client_for, birth_parent)
+    assert address not in page and partner_parent.person.first_name not in page
+    assert "Pat" in page
+
+
+def test_a_closed_partnership_shows_parents_no_contact_details(
+    client_for, coach, birth_parent, partner_parent, partnership
+):
+    with_phones(partnership, birth_parent, partner_parent)
+    agreement_for(
+        partnership,
+        by=coach,
+        acknowledged_by=[birth_parent, partner_parent],
+        consent=[partner_parent],
+        partner={"share_phone": True},
+    )
+    url = reverse("partnerships:detail", args=[partnership.pk])
+    assert "555-0188" in client_for(birth_parent).get(url).content.decode()
+    partnership.stage = "closed"
+    partnership.save()
+    assert "555-0188" not in client_for(birth_parent).get(url).content.decode()
