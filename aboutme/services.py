@@ -1,24 +1,19 @@
 """Changes to children's profiles. Every change is kept and audited, and the other home is
 told that something changed."""
 
-import logging
-
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from aboutme.models import Author, Entry, Seen
 from aboutme.selectors import current_texts
-from aboutme.tasks import send_update_notice
 from aboutme.topics import TOPIC_BY_CODE
 from agreements.models import Side
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from core.quiet_hours import quiet_until
+from core.notifications import notify
 from families.models import Child
-
-logger = logging.getLogger(__name__)
 
 
 def author_of(sharing: Sharing, user) -> str:
@@ -67,32 +62,19 @@ def about_me_save(*, actor, child: Child, sharing: Sharing, texts: dict[str, str
 def _notify(actor, child, sharing: Sharing, author: str, changed: list[str]) -> None:
     """Tell every parent who can read the new words, outside their home's quiet hours."""
     path = reverse("aboutme:profile", args=[child.pk])
-    now = timezone.now()
     author_person = getattr(actor, "person", None)
+    kinds = {TOPIC_BY_CODE[code].kind for code in changed}
     for side in Side.values:
         if side == author:
             continue
-        kinds = {TOPIC_BY_CODE[code].kind for code in changed}
-        terms = sharing.terms.get(side)
         for person in sharing.parents(side):
             if person.user_id is None:
                 continue
-            reader = person.user
-            if not any(
-                sharing.shows_words(reader, author=author_person, side=author, kind=kind)
+            if any(
+                sharing.shows_words(person.user, author=author_person, side=author, kind=kind)
                 for kind in kinds
             ):
-                continue
-            wait = quiet_until(now, terms.quiet_from, terms.quiet_until) if terms else None
-            task = send_update_notice
-            if wait is not None:
-                if not task.get_backend().supports_defer:
-                    # A queue that cannot hold it back must not wake anyone: the page
-                    # still shows what is new.
-                    logger.info("Quiet hours: no notice for user %s", reader.pk)
-                    continue
-                task = task.using(run_after=wait)
-            task.enqueue(reader.pk, path)
+                notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
 
 
 def about_me_seen(*, user, child: Child) -> None:

@@ -170,7 +170,14 @@ class Sharing:
             return False
         return not self.hidden_between(self.person_of_user(viewer), author)
 
-    def words_filter(self, viewer, kinds_of_topics: dict[str, str]) -> Q:
+    def words_filter(
+        self,
+        viewer,
+        kinds_of_topics: dict[str, str] | None = None,
+        *,
+        side_field: str = "author",
+        writer_field: str = "written_by",
+    ) -> Q:
         """`shows_words` as a database filter on rows with `author` (a side or "coach"),
         `topic` and `written_by`, so pages can select and paginate only what the viewer
         may read. `kinds_of_topics` maps each topic to its kind of information."""
@@ -179,7 +186,10 @@ class Sharing:
             return Q()
         other = Side.PARTNER if viewer_side == Side.BIRTH else Side.BIRTH
         own_writers = [p.user_id for p in self.parents(viewer_side) if p.user_id]
-        visible = ~Q(author__in=Side.values) | Q(author=viewer_side, written_by__in=own_writers)
+        side_in, writer_in = f"{side_field}__in", f"{writer_field}__in"
+        visible = ~Q(**{side_in: Side.values}) | Q(
+            **{side_field: viewer_side, writer_in: own_writers}
+        )
         if self.acknowledged is None:
             return visible
         me = self.person_of_user(viewer)
@@ -190,9 +200,24 @@ class Sharing:
             and self.consented(p, Purpose.OTHER_HOME)
             and not self.hidden_between(me, p)
         ]
-        terms = self.terms.get(other, NOTHING)
-        topics = [code for code, kind in kinds_of_topics.items() if not kind or terms.shares(kind)]
-        return visible | Q(author=other, written_by__in=writers, topic__in=topics)
+        theirs = Q(**{side_field: other, writer_in: writers})
+        if kinds_of_topics is not None:
+            terms = self.terms.get(other, NOTHING)
+            topics = [c for c, kind in kinds_of_topics.items() if not kind or terms.shares(kind)]
+            theirs &= Q(topic__in=topics)
+        return visible | theirs
+
+    def shows_photos(self, viewer, *, author: Person | None, side: str) -> bool:
+        """Photos reach the other home only where words do, and only when the author's
+        home shares photos under the agreement and the author consented to it."""
+        if not self.shows_words(viewer, author=author, side=side):
+            return False
+        viewer_side = self.side_of_user(viewer)
+        if viewer_side is None or side not in Side.values or viewer_side == side:
+            return True
+        return self.terms.get(side, NOTHING).shares("photos") and self.consented(
+            author, Purpose.PHOTOS
+        )
 
     def other_side_visible(self, viewer) -> list[Person]:
         """The other home's parents the viewer may see at all."""

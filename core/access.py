@@ -58,6 +58,10 @@ PERSON_SCOPE = "families.selectors.person_for"
 SUBMISSION_SCOPE = "intake.selectors.submission_for"
 AGREEMENT_SCOPE = "agreements.selectors.partnership_with_agreement_for"
 PROFILE_SCOPE = "aboutme.selectors.child_profile_for"
+JOURNAL_SCOPE = "journal.selectors.journal_partnership_for"
+POST_SCOPE = "journal.selectors.post_for"
+PHOTO_SCOPE = "journal.selectors.photo_for"
+REVIEW_SCOPE = "journal.selectors.waiting_post_for"
 
 RULES: dict[str, Rule] = {
     # core
@@ -115,6 +119,21 @@ RULES: dict[str, Rule] = {
     "aboutme:history": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
     "aboutme:print": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
     "aboutme:print_all": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
+    # journal: both homes and the coach; changing a post is for its author, reviewing
+    # for the casework team.
+    "journal:feed": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL_SCOPE),
+    "journal:post_new": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL_SCOPE),
+    "journal:review_setting": roles(*CASEWORK, scope=JOURNAL_SCOPE),
+    "journal:post": roles(*PARTNERSHIP_MEMBERS, scope=POST_SCOPE),
+    "journal:reply": roles(*PARTNERSHIP_MEMBERS, scope=POST_SCOPE),
+    "journal:react": roles(*PARTNERSHIP_MEMBERS, scope=POST_SCOPE),
+    "journal:post_edit": roles(*PARTNERSHIP_MEMBERS, scope="journal.selectors.own_post_for"),
+    "journal:post_withdraw": roles(*PARTNERSHIP_MEMBERS, scope="journal.selectors.own_post_for"),
+    "journal:photo_large": roles(*PARTNERSHIP_MEMBERS, scope=PHOTO_SCOPE),
+    "journal:photo_small": roles(*PARTNERSHIP_MEMBERS, scope=PHOTO_SCOPE),
+    "journal:review": roles(*CASEWORK),
+    "journal:review_approve": roles(*CASEWORK, scope=REVIEW_SCOPE),
+    "journal:review_return": roles(*CASEWORK, scope=REVIEW_SCOPE),
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,

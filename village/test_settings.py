@@ -1,6 +1,7 @@
 """Settings for the test suite: the production settings with test-only defaults."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-" + "x" * 50)
 os.environ.setdefault("VILLAGE_HTTPS", "false")
@@ -22,3 +23,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Tests fill forms faster than people; the minimum fill time has a test of its own.
 INTAKE_MINIMUM_SECONDS = 0
+
+# Uploaded photos go to a throwaway folder, never the developer's media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="village-test-media-"))  # noqa: F405

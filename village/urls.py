@@ -8,6 +8,7 @@ urlpatterns = [
     path("partnerships/", include("partnerships.urls")),
     path("agreements/", include("agreements.urls")),
     path("about-me/", include("aboutme.urls")),
+    path("journal/", include("journal.urls")),
     path("", include("intake.urls")),
 ]
 

@@ -61,6 +61,8 @@ def test_an_unshared_phone_number_never_appears_in_any_page_the_other_home_can_o
     pages = 0
     for view_name, url, _record in url_cases():
         response = ana.get(url, follow=True)
+        if response.streaming:
+            continue  # a photo: its bytes hold no text (see the journal's metadata tests)
         body = response.content.decode()
         for hidden in ("555-0188", "5550188", "1418 Pecan"):
             assert hidden not in body, f"{hidden} on {url} ({view_name})"

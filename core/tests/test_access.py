@@ -17,6 +17,7 @@ from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
 from families.models import BirthFamily, Child, PartnerHome, Person
 from intake.models import Submission
+from journal.models import Photo, Post
 from partnerships.models import Partnership
 
 PERSONAS = {
@@ -67,8 +68,20 @@ INTENDED = {
     "aboutme:history": MEMBERS,
     "aboutme:print": MEMBERS,
     "aboutme:print_all": MEMBERS,
+    "journal:feed": MEMBERS,
+    "journal:post_new": MEMBERS,
+    "journal:post": MEMBERS,
+    "journal:reply": MEMBERS,
+    "journal:react": MEMBERS,
+    "journal:post_edit": MEMBERS,
+    "journal:post_withdraw": MEMBERS,
+    "journal:photo_large": MEMBERS,
+    "journal:photo_small": MEMBERS,
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
-CASEWORK_PREFIXES = ("families:", "partnerships:", "intake:", "agreements:")
+CASEWORK_PREFIXES = ("families:", "partnerships:", "intake:", "agreements:", "journal:")
+# Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
+AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw"}
+AUTHORS = {"ours": "partner_parent", "theirs": "outsider"}
 
 # The record each persona may see, by kind: "ours" is the Morales–Carter partnership's
 # (Ana, Jenna, Marisol), "theirs" the Brown–Okafor one's (Keisha; coached by the director).
@@ -118,6 +131,14 @@ def records():
             "ours": Person.objects.get(first_name="Ana").pk,
             "theirs": Person.objects.get(first_name="Keisha").pk,
         },
+        "post_id": {
+            "ours": Post.objects.get(text__startswith="There they are").pk,
+            "theirs": Post.objects.get(text__startswith="First day").pk,
+        },
+        "photo_id": {
+            "ours": Photo.objects.get(post__text__startswith="There they are").pk,
+            "theirs": Photo.objects.get(post__text__startswith="First day").pk,
+        },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,
             "theirs": Submission.objects.get(first_name="Grace").pk,
@@ -162,6 +183,8 @@ def expected_to_reach(persona, view_name, record) -> bool:
     if record is None:
         return True
     param, which = record
+    if view_name in AUTHOR_ONLY:
+        return AUTHORS[which] == persona
     visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
     return which in visible.get(persona, set())
 

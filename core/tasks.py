@@ -1,5 +1,5 @@
-"""Change notices. They say only that something is new and link to it: never the child's
-name, the topic, or the words (see the privacy rules in docs/decisions/0007)."""
+"""Notices that something is new. They say only that, and link to it: never a child's
+name, photo or words (docs/decisions/0007)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +16,6 @@ def send_update_notice(user_id: int, path: str) -> None:
         return
     with translation.override(user.language):
         context = {"link": f"{settings.SITE_URL}{path}", "program": settings.PROGRAM_NAME}
-        subject = render_to_string("aboutme/email/update_subject.txt", context).strip()
-        body = render_to_string("aboutme/email/update_body.txt", context)
+        subject = render_to_string("core/email/update_subject.txt", context).strip()
+        body = render_to_string("core/email/update_body.txt", context)
     send_mail(subject, body, None, [user.email])

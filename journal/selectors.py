@@ -1,0 +1,179 @@
+"""Reads of the journal, scoped to the reader and filtered by the partnership agreement."""
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from accounts.models import Role
+from agreements.selectors import Sharing, sharing_for_many
+from families.models import Child, Person
+from journal.models import Photo, Post, Reaction, ReviewSetting, Status
+from partnerships.models import Partnership, Stage
+from partnerships.selectors import partnerships_visible_to
+
+FEED_PAGE = 10
+
+
+def _journal_partnerships(user) -> QuerySet[Partnership]:
+    """Parents read the journal of their open partnerships; staff of every one they see."""
+    partnerships = partnerships_visible_to(user)
+    if not user.has_role(Role.DIRECTOR, Role.COACH):
+        partnerships = partnerships.exclude(stage=Stage.CLOSED)
+    return partnerships
+
+
+def _with_people(partnerships):
+    people = Person.objects.select_related("user").order_by("pk")
+    return partnerships.select_related(
+        "birth_family", "partner_home", "coach__person"
+    ).prefetch_related(
+        Prefetch("birth_family__parents", queryset=people),
+        Prefetch("partner_home__parents", queryset=people),
+        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
+    )
+
+
+def journal_partnership_for(user, partnership_id: int) -> Partnership:
+    try:
+        return _with_people(_journal_partnerships(user)).get(pk=partnership_id)
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+
+
+def sharing_of(partnership: Partnership) -> Sharing:
+    return sharing_for_many([partnership])[partnership.pk]
+
+
+def posts_wait_for_review(partnership: Partnership) -> bool:
+    return not ReviewSetting.objects.filter(
+        partnership_id=partnership.pk, posts_wait_for_review=False
+    ).exists()
+
+
+def visible_posts(user, sharing: Sharing) -> Q:
+    """Which posts of the partnership the reader sees: their own in any state but
+    withdrawn, and everyone else's once shared and as the agreement allows. Staff see
+    everything that is not withdrawn."""
+    alive = ~Q(status=Status.WITHDRAWN)
+    if sharing.side_of_user(user) is None:
+        return alive
+    shared = Q(status=Status.PUBLISHED) & sharing.words_filter(
+        user, side_field="side", writer_field="author"
+    )
+    return alive & (Q(author=user) | shared)
+
+
+def _posts(user, sharing: Sharing):
+    visible = visible_posts(user, sharing)
+    return (
+        Post.objects.filter(partnership=sharing.partnership)
+        .filter(visible)
+        .select_related("author__person")
+        .prefetch_related(
+            "photos",
+            Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
+            Prefetch(
+                "replies",
+                queryset=Post.objects.filter(visible)
+                .select_related("author__person")
+                .order_by("created_at", "pk"),
+            ),
+            Prefetch("reactions", queryset=Reaction.objects.order_by("pk")),
+        )
+    )
+
+
+def feed(user, sharing: Sharing) -> QuerySet[Post]:
+    """Top-level posts, newest first, for paging: a fixed number of queries a page."""
+    return _posts(user, sharing).filter(reply_to__isnull=True).order_by("-created_at", "-pk")
+
+
+def post_for(user, post_id: int) -> Post:
+    """One post (never a reply: replies live on their post's page) the reader may see."""
+    post = (
+        Post.objects.filter(pk=post_id, reply_to__isnull=True)
+        .filter(partnership__in=_journal_partnerships(user))
+        .only("pk", "partnership_id")
+        .first()
+    )
+    if post is None:
+        raise Http404
+    partnership = _with_people(Partnership.objects.all()).get(pk=post.partnership_id)
+    sharing = sharing_of(partnership)
+    found = _posts(user, sharing).filter(pk=post_id).first()
+    if found is None:
+        raise Http404
+    found.sharing = sharing
+    return found
+
+
+def own_post_for(user, post_id: int) -> Post:
+    """A post or reply the reader wrote and may still change."""
+    try:
+        return (
+            Post.objects.select_related("partnership")
+            .filter(partnership__in=_journal_partnerships(user))
+            .exclude(status=Status.WITHDRAWN)
+            .get(pk=post_id, author=user)
+        )
+    except Post.DoesNotExist:
+        raise Http404 from None
+
+
+def photo_for(user, photo_id: int) -> Photo:
+    """A photo the reader may see: its post is visible to them and, for the other home,
+    the agreement shares photos and the author consented."""
+    photo = (
+        Photo.objects.filter(pk=photo_id, post__partnership__in=_journal_partnerships(user))
+        .select_related("post")
+        .first()
+    )
+    if photo is None:
+        raise Http404
+    partnership = _with_people(Partnership.objects.all()).get(pk=photo.post.partnership_id)
+    sharing = sharing_of(partnership)
+    post = (
+        Post.objects.filter(pk=photo.post_id)
+        .filter(visible_posts(user, sharing))
+        .select_related("author__person")
+        .first()
+    )
+    if post is None or not sharing.shows_photos(
+        user, author=getattr(post.author, "person", None), side=post.side
+    ):
+        raise Http404
+    return photo
+
+
+def review_queue(user) -> QuerySet[Post]:
+    """Posts waiting for the coach, oldest first, in the partnerships the coach sees."""
+    return (
+        Post.objects.filter(status=Status.WAITING, partnership__in=partnerships_visible_to(user))
+        .select_related("author__person", "partnership__birth_family", "partnership__partner_home")
+        .prefetch_related("photos", "children")
+        .order_by("created_at", "pk")
+    )
+
+
+def waiting_count(user) -> int:
+    return review_queue(user).count()
+
+
+def reaction_counts(post: Post) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for reaction in post.reactions.all():
+        counts[reaction.kind] = counts.get(reaction.kind, 0) + 1
+    return counts
+
+
+def waiting_post_for(user, post_id: int) -> Post:
+    """A post or reply waiting for review, in a partnership the coach sees."""
+    post = (
+        Post.objects.filter(pk=post_id, partnership__in=partnerships_visible_to(user))
+        .select_related("author__person")
+        .first()
+    )
+    if post is None:
+        raise Http404
+    partnership = _with_people(Partnership.objects.all()).get(pk=post.partnership_id)
+    post.sharing = sharing_of(partnership)
+    return post

@@ -1,0 +1,170 @@
+"""Changes to the journal. Each is audited; the other home hears only that something new
+is there, once the coach has let it through."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements.models import Side
+from agreements.selectors import Sharing
+from audit.models import Action
+from audit.services import audit_entry_create
+from core.notifications import notify
+from journal.models import Photo, Post, Reaction, ReviewSetting, Status
+from journal.photos import PhotoRefused, make_safe
+from journal.selectors import posts_wait_for_review
+
+
+def side_of(sharing: Sharing, user) -> str:
+    return sharing.side_of_user(user) or "coach"
+
+
+@transaction.atomic
+def post_create(
+    *,
+    actor,
+    sharing: Sharing,
+    text: str,
+    children=(),
+    photo=None,
+    description: str = "",
+    reply_to: Post | None = None,
+) -> Post:
+    """A post (or a reply) by a parent or the coach. A parent's waits for the coach when
+    the partnership says so; the coach's own are shared at once."""
+    partnership = sharing.partnership
+    text = text.strip()
+    if not text and photo is None:
+        raise ValidationError({"text": _("Write something or add a photo.")})
+    allowed = {child.pk for child in partnership.children.all()}
+    if any(child.pk not in allowed for child in children):
+        raise ValidationError({"children": _("Choose children of this partnership.")})
+    safe = None
+    if photo is not None:
+        try:
+            safe = make_safe(photo)
+        except PhotoRefused as refusal:
+            raise ValidationError({"photo": str(refusal)}) from None
+    side = side_of(sharing, actor)
+    waits = side != "coach" and posts_wait_for_review(partnership)
+    post = Post.objects.create(
+        partnership=partnership,
+        reply_to=reply_to,
+        author=actor,
+        side=side,
+        text=text,
+        status=Status.WAITING if waits else Status.PUBLISHED,
+        published_at=None if waits else timezone.now(),
+    )
+    post.children.set(children)
+    if safe is not None:
+        Photo.objects.create(
+            post=post,
+            large=safe.large,
+            small=safe.small,
+            width=safe.width,
+            height=safe.height,
+            description=description.strip(),
+        )
+    audit_entry_create(actor=actor, action=Action.CREATED, record=post, fields=_fields(post, safe))
+    transaction.on_commit(lambda: _announce(post, sharing))
+    return post
+
+
+def _fields(post, safe):
+    return ["text", "children"] + (["photo"] if safe else [])
+
+
+def _announce(post: Post, sharing: Sharing) -> None:
+    """Waiting: the coach hears of it. Shared: everyone else who may read it."""
+    path = post.get_absolute_url()
+    partnership = sharing.partnership
+    if post.status == Status.WAITING:
+        notify(user_id=partnership.coach_id, path=_review_path())
+        return
+    author = getattr(post.author, "person", None)
+    for side in Side.values:
+        for person in sharing.parents(side):
+            if person.user_id is None or person.user_id == post.author_id:
+                continue
+            if sharing.shows_words(person.user, author=author, side=post.side):
+                notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
+
+
+def _review_path() -> str:
+    from django.urls import reverse
+
+    return reverse("journal:review")
+
+
+def post_approve(*, actor, post: Post, sharing: Sharing) -> Post:
+    if post.status != Status.WAITING:
+        raise ValidationError(_("This post is not waiting for review."))
+    post.status = Status.PUBLISHED
+    post.published_at = timezone.now()
+    post.return_reason = ""
+    post.save(update_fields=["status", "published_at", "return_reason"])
+    audit_entry_create(actor=actor, action=Action.CHANGED, record=post, fields=["status"])
+    transaction.on_commit(lambda: _announce(post, sharing))
+    return post
+
+
+def post_return(*, actor, post: Post, reason: str) -> Post:
+    """The coach sends a post back to its author with a reason; the other home never
+    sees it."""
+    if post.status != Status.WAITING:
+        raise ValidationError(_("This post is not waiting for review."))
+    post.status = Status.RETURNED
+    post.return_reason = reason.strip()
+    post.save(update_fields=["status", "return_reason"])
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=post, fields=["status", "return_reason"]
+    )
+    transaction.on_commit(lambda: notify(user_id=post.author_id, path=post.get_absolute_url()))
+    return post
+
+
+def post_edit(*, actor, post: Post, text: str) -> Post:
+    """The author changes their words. A changed post waits for review again where posts
+    do; the earlier text is gone from the page, its change is in the audit trail."""
+    text = text.strip()
+    if not text and not post.photos.exists():
+        raise ValidationError({"text": _("Write something or add a photo.")})
+    if text == post.text:
+        return post
+    post.text = text
+    fields = ["text"]
+    if post.side != "coach" and posts_wait_for_review(post.partnership):
+        post.status = Status.WAITING
+        post.published_at = None
+        fields += ["status", "published_at"]
+    post.save(update_fields=fields)
+    audit_entry_create(actor=actor, action=Action.CHANGED, record=post, fields=fields)
+    return post
+
+
+def post_withdraw(*, actor, post: Post) -> Post:
+    post.status = Status.WITHDRAWN
+    post.save(update_fields=["status"])
+    audit_entry_create(actor=actor, action=Action.REMOVED, record=post, fields=["status"])
+    return post
+
+
+def reaction_toggle(*, actor, post: Post, kind: str) -> bool:
+    """Add the reaction, or take it back if it was there. True when it is now there."""
+    removed, _count = Reaction.objects.filter(post=post, user=actor, kind=kind).delete()
+    if removed:
+        return False
+    Reaction.objects.create(post=post, user=actor, kind=kind)
+    return True
+
+
+def review_setting_set(*, actor, partnership, posts_wait: bool) -> None:
+    ReviewSetting.objects.update_or_create(
+        partnership=partnership,
+        defaults={"posts_wait_for_review": posts_wait, "changed_by": actor},
+    )
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=partnership, fields=["journal_review"]
+    )

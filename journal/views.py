@@ -1,0 +1,231 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from audit.models import Action
+from audit.services import audit_entry_create
+from core.forms import add_errors
+from core.pagination import paginate
+from journal import selectors, services
+from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnForm, ReviewSettingForm
+from journal.models import EMOJI, ReactionKind
+
+
+def _feed_page(request, partnership, sharing, form, status=200):
+    sharing.reader = request.user
+    page, query = paginate(request, selectors.feed(request.user, sharing), selectors.FEED_PAGE)
+    audit_entry_create(
+        actor=request.user, action=Action.VIEWED, record=partnership, fields=["journal"]
+    )
+    context = {
+        "partnership": partnership,
+        "sharing": sharing,
+        "page": page,
+        "query": query,
+        "form": form,
+        "is_staff_view": sharing.side_of_user(request.user) is None,
+        "posts_wait": selectors.posts_wait_for_review(partnership),
+        "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
+    }
+    # Scrolling to the end asks htmx for the next page: only its posts are sent.
+    if request.htmx and page.number > 1:
+        return render(request, "journal/_posts.html", context)
+    return render(request, "journal/feed.html", context, status=status)
+
+
+def feed(request, partnership_id):
+    partnership = selectors.journal_partnership_for(request.user, partnership_id)
+    sharing = selectors.sharing_of(partnership)
+    form = PostForm(children=partnership.children.all())
+    return _feed_page(request, partnership, sharing, form)
+
+
+def post_new(request, partnership_id):
+    partnership = selectors.journal_partnership_for(request.user, partnership_id)
+    if request.method != "POST":
+        return redirect("journal:feed", partnership.pk)
+    sharing = selectors.sharing_of(partnership)
+    form = PostForm(request.POST, request.FILES, children=partnership.children.all())
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            post = services.post_create(
+                actor=request.user,
+                sharing=sharing,
+                text=data["text"],
+                children=data["children"],
+                photo=data["photo"],
+                description=data["description"],
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            if post.status == "waiting":
+                messages.success(
+                    request, _("Posted. Your coach will look at it before the other home sees it.")
+                )
+            else:
+                messages.success(request, _("Posted."))
+            return redirect("journal:feed", partnership.pk)
+    return _feed_page(request, partnership, sharing, form, status=400)
+
+
+def post(request, post_id):
+    found = selectors.post_for(request.user, post_id)
+    found.sharing.reader = request.user
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    return render(
+        request,
+        "journal/post.html",
+        {
+            "post": found,
+            "partnership": found.sharing.partnership,
+            "sharing": found.sharing,
+            "reply_form": ReplyForm(),
+            "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
+        },
+    )
+
+
+def reply(request, post_id):
+    found = selectors.post_for(request.user, post_id)
+    if request.method != "POST":
+        return redirect(found.get_absolute_url())
+    form = ReplyForm(request.POST)
+    if form.is_valid():
+        try:
+            services.post_create(
+                actor=request.user,
+                sharing=found.sharing,
+                text=form.cleaned_data["text"],
+                reply_to=found,
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Reply sent."))
+    else:
+        messages.error(request, _("Write your reply first."))
+    return redirect(found.get_absolute_url())
+
+
+def react(request, post_id):
+    found = selectors.post_for(request.user, post_id)
+    if request.method != "POST":
+        return redirect(found.get_absolute_url())
+    form = ReactionForm(request.POST)
+    if form.is_valid():
+        services.reaction_toggle(actor=request.user, post=found, kind=form.cleaned_data["kind"])
+    if request.POST.get("back") == "feed":
+        return redirect(reverse("journal:feed", args=[found.partnership_id]) + f"#post-{found.pk}")
+    return redirect(found.get_absolute_url())
+
+
+def post_edit(request, post_id):
+    mine = selectors.own_post_for(request.user, post_id)
+    form = EditForm(request.POST or None, initial={"text": mine.text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_edit(actor=request.user, post=mine, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(mine.get_absolute_url())
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=mine)
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Change your post"), "back": mine.get_absolute_url()},
+    )
+
+
+def post_withdraw(request, post_id):
+    mine = selectors.own_post_for(request.user, post_id)
+    if request.method != "POST":
+        return redirect(mine.get_absolute_url())
+    services.post_withdraw(actor=request.user, post=mine)
+    messages.success(request, _("Withdrawn. Nobody sees it in the journal any more."))
+    return redirect("journal:feed", mine.partnership_id)
+
+
+def photo_large(request, photo_id):
+    return _photo(request, photo_id, "large")
+
+
+def photo_small(request, photo_id):
+    return _photo(request, photo_id, "small")
+
+
+def _photo(request, photo_id, size):
+    photo = selectors.photo_for(request.user, photo_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=photo, fields=[size])
+    response = FileResponse(
+        getattr(photo, size).open("rb"),
+        content_type="image/jpeg",
+        as_attachment=request.GET.get("save") == "1",
+        filename=f"photo-{photo.pk}.jpg",
+    )
+    # Private to this person's browser: no shared cache keeps a copy.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def review(request):
+    return render(
+        request,
+        "journal/review.html",
+        {"posts": selectors.review_queue(request.user), "return_form": ReturnForm()},
+    )
+
+
+def review_approve(request, post_id):
+    waiting = selectors.waiting_post_for(request.user, post_id)
+    if request.method != "POST":
+        return redirect("journal:review")
+    try:
+        services.post_approve(actor=request.user, post=waiting, sharing=waiting.sharing)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Shared with the other home."))
+    return redirect("journal:review")
+
+
+def review_return(request, post_id):
+    waiting = selectors.waiting_post_for(request.user, post_id)
+    if request.method != "POST":
+        return redirect("journal:review")
+    form = ReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.post_return(
+                actor=request.user, post=waiting, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Returned to its author with your note."))
+    else:
+        messages.error(request, _("Say why it goes back, so the author knows what to change."))
+    return redirect("journal:review")
+
+
+def review_setting(request, partnership_id):
+    partnership = selectors.journal_partnership_for(request.user, partnership_id)
+    if request.method != "POST":
+        return redirect("journal:feed", partnership.pk)
+    form = ReviewSettingForm(request.POST)
+    if form.is_valid():
+        wait = form.cleaned_data["posts_wait"]
+        services.review_setting_set(actor=request.user, partnership=partnership, posts_wait=wait)
+        messages.success(
+            request,
+            _("Posts now wait for you before the other home sees them.")
+            if wait
+            else _("Posts are now shared without waiting for you."),
+        )
+    return redirect("journal:feed", partnership.pk)
