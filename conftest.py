@@ -12,6 +12,8 @@ from django.db.models.fetch_modes import FETCH_RAISE
 from accounts.models import Role
 from core.testing import PASSWORD, agreement_for, partnership_for, person_with_account
 
+pytest_plugins = ["core.tests.browser_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _lazy_loads_raise(monkeypatch):

@@ -1,70 +1,15 @@
 """Ana writes Sofi's favorite breakfast and the words of her song; Jenna, who is caring
 for Sofi, sees them and what is new; Keisha, from another partnership, cannot reach them."""
 
-import os
-
 import pytest
 from django.urls import reverse
 
-from core.demo import DEMO_PASSWORD, load_demo
-from core.tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    PHONE,
-    axe_violations,
-    describe,
-    page_overflows,
-)
+from core.tests.browser_fixtures import assert_sound
 from families.models import Child
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SONG = "Duérmete, Sofi, la luna te cuida"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def sign_in(browser, live_server, transactional_db):
-    load_demo()
-    contexts = []
-
-    def as_(email, locale="en-US"):
-        context = browser.new_context(viewport=PHONE, locale=locale)
-        contexts.append(context)
-        page = context.new_page()
-        page.csp_violations = []
-        page.on(
-            "console",
-            lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
-        )
-        page.base_url = live_server.url
-        page.goto(live_server.url + reverse("accounts:sign_in"))
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill(DEMO_PASSWORD)
-        with page.expect_navigation():
-            page.get_by_role("button", name="Sign in").click()
-        return page
-
-    yield as_
-    for context in contexts:
-        context.close()
-
-
-def assert_sound(page):
-    assert not page_overflows(page), f"{page.url} does not fit a 360 px screen"
-    violations = axe_violations(page)
-    assert violations == [], describe(violations)
-    assert page.csp_violations == []
 
 
 def test_the_birth_mother_writes_and_the_partner_mother_sees_what_is_new(sign_in):

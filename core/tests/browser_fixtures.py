@@ -1,0 +1,63 @@
+"""Browser fixtures shared by the browser tests: Chromium at 360 px and signing in as a
+demo persona on the live server."""
+
+import os
+
+import pytest
+from django.urls import reverse
+
+from core.demo import DEMO_PASSWORD, load_demo
+from core.tests.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    axe_violations,
+    describe,
+    page_overflows,
+)
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def sign_in(chromium, live_server, transactional_db):
+    load_demo()
+    contexts = []
+
+    def as_(email, locale="en-US"):
+        context = chromium.new_context(viewport=PHONE, locale=locale)
+        contexts.append(context)
+        page = context.new_page()
+        page.csp_violations = []
+        page.on(
+            "console",
+            lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
+        )
+        page.base_url = live_server.url
+        page.goto(live_server.url + reverse("accounts:sign_in"))
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(DEMO_PASSWORD)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sign in").click()
+        return page
+
+    yield as_
+    for context in contexts:
+        context.close()
+
+
+def assert_sound(page):
+    assert not page_overflows(page), f"{page.url} does not fit a 360 px screen"
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    assert page.csp_violations == []

@@ -1,0 +1,76 @@
+"""Jenna posts a photo from her phone that carries its GPS location; the coach shares it;
+Ana sees it, and neither the stored nor the served file says where it was taken. Keisha,
+from another partnership, reaches none of it."""
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from django.urls import reverse
+from PIL import Image
+
+from core.tests.browser_fixtures import assert_sound
+from journal.models import Photo, Post
+from journal.tests.images import jpeg_with_gps
+from partnerships.models import Partnership
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_photo_with_gps_is_shared_after_review_without_its_location(sign_in):
+    shared = Partnership.objects.get(birth_family__name="Morales family")
+    jenna = sign_in("partner.parent@example.org")
+    jenna.get_by_role("link", name="Open the journal").click()
+    assert_sound(jenna)
+    jenna.get_by_label("What happened").fill("Sofi lost her first tooth at breakfast!")
+    jenna.get_by_label("Sofi", exact=True).check()
+    jenna.set_input_files(
+        "input[name=photo]",
+        files=[{"name": "IMG_2041.jpg", "mimeType": "image/jpeg", "buffer": jpeg_with_gps()}],
+    )
+    jenna.get_by_label("Describe the photo").fill("Sofi smiling with a gap in her teeth.")
+    with jenna.expect_navigation():
+        jenna.get_by_role("button", name="Post").click()
+    assert jenna.get_by_text("Your coach will look at it").is_visible()
+    post = Post.objects.get(text__startswith="Sofi lost")
+    photo = Photo.objects.get(post=post)
+
+    ana = sign_in("birth.parent@example.org")
+    ana.goto(ana.base_url + reverse("journal:feed", args=[shared.pk]))
+    assert "first tooth" not in ana.locator("main").inner_text()
+
+    coach = sign_in("coach@example.org")
+    coach.get_by_role("link", name="Posts to review").click()
+    assert_sound(coach)
+    card = coach.locator("article", has_text="first tooth")
+    with coach.expect_navigation():
+        card.get_by_role("button", name="Share it").click()
+    assert coach.get_by_text("Shared with the other home.").is_visible()
+
+    ana.goto(ana.base_url + reverse("journal:feed", args=[shared.pk]))
+    assert "first tooth" in ana.locator("main").inner_text()
+    image = ana.get_by_role("img", name="Sofi smiling with a gap in her teeth.")
+    assert image.is_visible()
+    assert_sound(ana)
+    served = ana.request.get(ana.base_url + reverse("journal:photo_large", args=[photo.pk]))
+    assert served.status == 200
+    assert len(Image.open(io.BytesIO(served.body())).getexif()) == 0
+    stored = photo.large.path
+    assert len(Image.open(stored).getexif()) == 0
+    if shutil.which("exiftool"):
+        for path in (stored,):
+            tags = subprocess.run(
+                ["exiftool", "-GPS:all", "-Make", "-Model", path], capture_output=True, text=True
+            ).stdout
+            assert tags.strip() == "", tags
+    ana.get_by_role("link", name="Open, reply or print").first.click()
+    assert_sound(ana)
+
+    keisha = sign_in("outsider.parent@example.org")
+    for url in (
+        reverse("journal:post", args=[post.pk]),
+        reverse("journal:photo_large", args=[photo.pk]),
+        reverse("journal:photo_small", args=[photo.pk]),
+    ):
+        assert keisha.request.get(keisha.base_url + url).status == 404, url
