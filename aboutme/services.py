@@ -12,8 +12,8 @@ from agreements.models import Side
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from core.notifications import notify
 from families.models import Child
+from notices.services import notify
 
 
 def author_of(sharing: Sharing, user) -> str:

@@ -134,6 +134,14 @@ RULES: dict[str, Rule] = {
     "journal:review": roles(*CASEWORK),
     "journal:review_approve": roles(*CASEWORK, scope=REVIEW_SCOPE),
     "journal:review_return": roles(*CASEWORK, scope=REVIEW_SCOPE),
+    # notifications: everyone chooses their own
+    "notices:preferences": SIGNED_IN,
+    # messages: a parent and the coach, and the two homes when the agreement allows
+    "conversations:inbox": roles(*PARTNERSHIP_MEMBERS),
+    "conversations:start": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL_SCOPE),
+    "conversations:thread": roles(
+        *PARTNERSHIP_MEMBERS, scope="conversations.selectors.conversation_for"
+    ),
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,

@@ -227,6 +227,7 @@ def load_demo(today: date | None = None) -> None:
 
     _agreements_and_profiles(ago, coach, director, ana, jenna, keisha, shared, home_again)
     _journal(coach, director, ana, jenna, keisha, shared, home_again)
+    _conversations(coach, director, ana, jenna, keisha, shared, home_again)
     _intake(today, coach)
 
 
@@ -437,6 +438,27 @@ def _journal(coach, director, ana, jenna, keisha, shared, home_again):
         alt="A boy with a backpack.",
     )
     school.children.set(home_again.children.all())
+
+
+def _conversations(coach, director, ana, jenna, keisha, shared, home_again):
+    """Ana and Jenna talk about the school play; Keisha checks in with her coach."""
+    from conversations.models import Conversation, Kind, Message
+
+    homes = Conversation.objects.create(partnership=shared, kind=Kind.HOMES)
+    for author, text in (
+        (jenna, "Mateo has a part in the school play on the 12th. He asked if you can come."),
+        (ana, "¡Sí! Le voy a preguntar a Marisol si se puede. Thank you for telling me."),
+    ):
+        Message.objects.create(conversation=homes, author=author, text=text)
+    check_in = Conversation.objects.create(partnership=home_again, kind=Kind.COACH, parent=keisha)
+    Message.objects.create(
+        conversation=check_in,
+        author=keisha,
+        text="Jalen's first week went well. Can we talk about after-school care?",
+    )
+    Message.objects.create(
+        conversation=check_in, author=director, text="So glad! I will call you Thursday at 4."
+    )
 
 
 def _intake(today, coach):

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "agreements",
     "aboutme",
     "journal",
+    "notices",
+    "conversations",
 ]
 
 MIDDLEWARE = [
@@ -210,6 +212,9 @@ _mail_backend = env_choice(
     {_SMTP, "django.core.mail.backends.console.EmailBackend"},
 )
 MAILERS = {"default": {"BACKEND": _mail_backend}}
+# Text messages: the console by default. A provider's backend is a class with
+# `send(to, text)` (see notices/sms.py), named here by its dotted path.
+SMS_BACKEND = env_str("VILLAGE_SMS_BACKEND", "notices.sms.ConsoleBackend")
 if _mail_backend == _SMTP:
     MAILERS["default"]["OPTIONS"] = {
         "host": env_str("EMAIL_HOST"),

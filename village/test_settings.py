@@ -26,3 +26,4 @@ INTAKE_MINIMUM_SECONDS = 0
 
 # Uploaded photos go to a throwaway folder, never the developer's media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="village-test-media-"))  # noqa: F405
+SMS_BACKEND = "notices.sms.MemoryBackend"

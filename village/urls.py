@@ -9,6 +9,8 @@ urlpatterns = [
     path("agreements/", include("agreements.urls")),
     path("about-me/", include("aboutme.urls")),
     path("journal/", include("journal.urls")),
+    path("notifications/", include("notices.urls")),
+    path("messages/", include("conversations.urls")),
     path("", include("intake.urls")),
 ]
 

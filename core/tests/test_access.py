@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audit.models import AuditEntry
+from conversations.models import Conversation
 from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
 from families.models import BirthFamily, Child, PartnerHome, Person
@@ -69,6 +70,10 @@ INTENDED = {
     "aboutme:print": MEMBERS,
     "aboutme:print_all": MEMBERS,
     "journal:feed": MEMBERS,
+    "conversations:inbox": MEMBERS,
+    "conversations:start": MEMBERS,
+    "conversations:thread": MEMBERS,
+    "notices:preferences": EVERYONE_SIGNED_IN,
     "journal:post_new": MEMBERS,
     "journal:post": MEMBERS,
     "journal:reply": MEMBERS,
@@ -138,6 +143,10 @@ def records():
         "photo_id": {
             "ours": Photo.objects.get(post__text__startswith="There they are").pk,
             "theirs": Photo.objects.get(post__text__startswith="First day").pk,
+        },
+        "conversation_id": {
+            "ours": Conversation.objects.get(kind="homes").pk,
+            "theirs": Conversation.objects.get(kind="coach").pk,
         },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,

@@ -10,10 +10,10 @@ from django.urls import reverse
 from PIL import Image
 
 from audit.models import Action, AuditEntry
-from core.notifications import notify
 from core.testing import agreement_for
 from journal.models import Photo, Post, Reaction, Status
 from journal.tests.images import jpeg_with_gps
+from notices.services import notify
 
 pytestmark = pytest.mark.django_db
 

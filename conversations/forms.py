@@ -1,0 +1,8 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class MessageForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your message"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

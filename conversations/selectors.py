@@ -1,0 +1,96 @@
+"""Reads of conversations, scoped to the person asking and to the agreement."""
+
+from django.db.models import Max, Prefetch, Q
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from accounts.models import Role
+from agreements.selectors import Sharing, sharing_for_many
+from conversations.models import Conversation, Kind, Message
+from families.models import Child, Person
+from partnerships.models import Partnership, Stage
+from partnerships.selectors import partnerships_visible_to
+
+THREAD_LENGTH = 100
+
+
+def _is_staff(user) -> bool:
+    return user.has_role(Role.DIRECTOR, Role.COACH)
+
+
+def _partnerships(user):
+    partnerships = partnerships_visible_to(user)
+    if not _is_staff(user):
+        partnerships = partnerships.exclude(stage=Stage.CLOSED)
+    people = Person.objects.select_related("user").order_by("pk")
+    return partnerships.select_related(
+        "birth_family", "partner_home", "coach__person"
+    ).prefetch_related(
+        Prefetch("birth_family__parents", queryset=people),
+        Prefetch("partner_home__parents", queryset=people),
+        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
+    )
+
+
+def homes_may_talk(sharing: Sharing) -> str:
+    """Why the two homes may not message each other here, or "" when they may."""
+    if sharing.no_contact:
+        return _("A court order is in force: the homes do not message each other.")
+    if sharing.acknowledged is None:
+        return _("Messages between the homes open once both have acknowledged the agreement.")
+    return ""
+
+
+def inbox(user) -> list[tuple[Partnership, Sharing, list[Conversation], str]]:
+    """Each partnership the person is part of, with its conversations they may read."""
+    partnerships = list(_partnerships(user))
+    sharing = sharing_for_many(partnerships)
+    conversations = (
+        Conversation.objects.filter(partnership__in=partnerships)
+        .select_related("parent__person")
+        .annotate(last=Max("messages__sent_at"))
+        .order_by("-last", "pk")
+    )
+    if not _is_staff(user):
+        conversations = conversations.filter(Q(kind=Kind.HOMES) | Q(parent=user))
+    by_partnership: dict[int, list[Conversation]] = {p.pk: [] for p in partnerships}
+    for conversation in conversations:
+        rules = sharing[conversation.partnership_id]
+        if conversation.kind == Kind.HOMES and homes_may_talk(rules):
+            continue
+        by_partnership[conversation.partnership_id].append(conversation)
+    return [
+        (p, sharing[p.pk], by_partnership[p.pk], homes_may_talk(sharing[p.pk]))
+        for p in partnerships
+    ]
+
+
+def conversation_for(user, conversation_id: int) -> Conversation:
+    conversation = (
+        Conversation.objects.filter(pk=conversation_id, partnership__in=_partnerships(user))
+        .select_related("parent__person")
+        .first()
+    )
+    if conversation is None:
+        raise Http404
+    partnership = _partnerships(user).get(pk=conversation.partnership_id)
+    sharing = sharing_for_many([partnership])[partnership.pk]
+    if not _is_staff(user):
+        if conversation.kind == Kind.COACH and conversation.parent_id != user.pk:
+            raise Http404
+        if conversation.kind == Kind.HOMES and (
+            homes_may_talk(sharing) or sharing.side_of_user(user) is None
+        ):
+            raise Http404
+    conversation.sharing = sharing
+    return conversation
+
+
+def messages_of(conversation: Conversation) -> list[Message]:
+    """The newest messages, oldest first, with their authors: two queries."""
+    newest = list(
+        conversation.messages.select_related("author__person").order_by("-sent_at", "-pk")[
+            :THREAD_LENGTH
+        ]
+    )
+    return list(reversed(newest))

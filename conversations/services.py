@@ -1,0 +1,57 @@
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from agreements.models import Side
+from agreements.selectors import Sharing
+from audit.models import Action
+from audit.services import audit_entry_create
+from conversations.models import Conversation, Kind, Message
+from conversations.selectors import homes_may_talk
+from notices.services import notify
+
+
+def conversation_start(*, actor, sharing: Sharing, kind: str) -> Conversation:
+    partnership = sharing.partnership
+    side = sharing.side_of_user(actor)
+    if kind == Kind.HOMES:
+        reason = homes_may_talk(sharing)
+        if reason:
+            raise ValidationError(reason)
+        conversation, _created = Conversation.objects.get_or_create(
+            partnership=partnership, kind=Kind.HOMES, parent=None
+        )
+        return conversation
+    if side is None:
+        raise ValidationError(_("Coaches answer in the parent's own conversation."))
+    conversation, _created = Conversation.objects.get_or_create(
+        partnership=partnership, kind=Kind.COACH, parent=actor
+    )
+    return conversation
+
+
+@transaction.atomic
+def message_send(*, actor, conversation: Conversation, sharing: Sharing, text: str) -> Message:
+    if conversation.kind == Kind.HOMES and homes_may_talk(sharing):
+        raise ValidationError(homes_may_talk(sharing))
+    message = Message(conversation=conversation, author=actor, text=text.strip())
+    message.full_clean()
+    message.save()
+    audit_entry_create(actor=actor, action=Action.CREATED, record=message, fields=["text"])
+    transaction.on_commit(lambda: _tell_the_others(message, sharing))
+    return message
+
+
+def _tell_the_others(message: Message, sharing: Sharing) -> None:
+    conversation = message.conversation
+    path = conversation.get_absolute_url()
+    if conversation.kind == Kind.COACH:
+        coach_id = sharing.partnership.coach_id
+        other = coach_id if message.author_id == conversation.parent_id else conversation.parent_id
+        side = sharing.side_of_user(conversation.parent) if other != coach_id else None
+        notify(user_id=other, path=path, quiet=sharing.terms.get(side) if side else None)
+        return
+    for side in Side.values:
+        for person in sharing.parents(side):
+            if person.user_id and person.user_id != message.author_id:
+                notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))

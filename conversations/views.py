@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from audit.models import Action
+from audit.services import audit_entry_create
+from conversations import selectors, services
+from conversations.forms import MessageForm
+from conversations.models import Kind
+from journal.selectors import journal_partnership_for, sharing_of
+
+
+def inbox(request):
+    return render(request, "conversations/inbox.html", {"rows": selectors.inbox(request.user)})
+
+
+def start(request, partnership_id):
+    partnership = journal_partnership_for(request.user, partnership_id)
+    if request.method != "POST":
+        return redirect("conversations:inbox")
+    kind = request.POST.get("kind")
+    if kind not in Kind.values:
+        return redirect("conversations:inbox")
+    try:
+        conversation = services.conversation_start(
+            actor=request.user, sharing=sharing_of(partnership), kind=kind
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("conversations:inbox")
+    return redirect(conversation.get_absolute_url())
+
+
+def thread(request, conversation_id):
+    conversation = selectors.conversation_for(request.user, conversation_id)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.message_send(
+                actor=request.user,
+                conversation=conversation,
+                sharing=conversation.sharing,
+                text=form.cleaned_data["text"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Sent."))
+            return redirect(conversation.get_absolute_url())
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=conversation)
+    return render(
+        request,
+        "conversations/thread.html",
+        {
+            "conversation": conversation,
+            "partnership": conversation.sharing.partnership,
+            "thread": selectors.messages_of(conversation),
+            "form": form,
+        },
+    )

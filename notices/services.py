@@ -1,0 +1,73 @@
+"""Telling people that something is new for them: on the channels they chose, as often
+as they chose, and never during their home's quiet hours."""
+
+import logging
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from core.quiet_hours import quiet_until
+from notices.models import DEFAULTS, Channel, Frequency, PendingNotice, Preference
+from notices.tasks import send_digest, send_update_notice
+
+logger = logging.getLogger(__name__)
+
+#: When daily digests go out, in the program's time zone.
+DIGEST_AT = time(18, 0)
+
+
+def preferences_of(user_id: int) -> dict[str, str]:
+    chosen = dict(Preference.objects.filter(user_id=user_id).values_list("channel", "frequency"))
+    return {channel: chosen.get(channel, default) for channel, default in DEFAULTS.items()}
+
+
+def notify(*, user_id: int, path: str, quiet=None) -> None:
+    """Queue a notice for one person. `quiet` is their home's terms (with quiet_from and
+    quiet_until) or None. A queue that cannot hold a notice back skips it rather than
+    wake anyone: the page still shows what is new."""
+    now = timezone.now()
+    wait = quiet_until(now, quiet.quiet_from, quiet.quiet_until) if quiet else None
+    for channel, frequency in preferences_of(user_id).items():
+        if frequency == Frequency.NONE:
+            continue
+        if frequency == Frequency.DIGEST:
+            _hold_for_digest(user_id, channel, now, quiet)
+            continue
+        _enqueue(send_update_notice, wait, user_id, path, channel)
+
+
+def _enqueue(task, wait, *args) -> None:
+    if wait is not None:
+        if not task.get_backend().supports_defer:
+            logger.info("Quiet hours: no notice for user %s", args[0])
+            return
+        task = task.using(run_after=wait)
+    task.enqueue(*args)
+
+
+def _hold_for_digest(user_id: int, channel: str, now, quiet) -> None:
+    """The first notice of the day schedules the digest; later ones join it."""
+    first = not PendingNotice.objects.filter(user_id=user_id, channel=channel).exists()
+    PendingNotice.objects.create(user_id=user_id, channel=channel)
+    if not first:
+        return
+    send_at = next_digest_time(now)
+    if quiet:
+        send_at = quiet_until(send_at, quiet.quiet_from, quiet.quiet_until) or send_at
+    task = send_digest
+    if task.get_backend().supports_defer:
+        task = task.using(run_after=send_at)
+    task.enqueue(user_id, channel)
+
+
+def next_digest_time(now) -> datetime:
+    local = timezone.localtime(now)
+    today = datetime.combine(local.date(), DIGEST_AT, tzinfo=local.tzinfo)
+    return today if local < today else today + timedelta(days=1)
+
+
+def preferences_set(*, user, choices: dict[str, str]) -> None:
+    for channel in Channel.values:
+        Preference.objects.update_or_create(
+            user=user, channel=channel, defaults={"frequency": choices[channel]}
+        )

@@ -1,0 +1,45 @@
+"""Notices that something is new. They say only that, and link to it: never a child's
+name, photo or words (docs/decisions/0007)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from notices.models import Channel, PendingNotice
+from notices.sms import send_sms
+
+
+def _deliver(user, channel: str, template: str, context: dict) -> None:
+    with translation.override(user.language):
+        context = {**context, "program": settings.PROGRAM_NAME}
+        if channel == Channel.SMS:
+            phone = getattr(getattr(user, "person", None), "phone", "")
+            if phone:
+                send_sms(phone, render_to_string(f"notices/{template}_sms.txt", context).strip())
+            return
+        subject = render_to_string(f"notices/{template}_subject.txt", context).strip()
+        body = render_to_string(f"notices/{template}_body.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@task()
+def send_update_notice(user_id: int, path: str, channel: str = Channel.EMAIL) -> None:
+    user = get_user_model().objects.select_related("person").get(pk=user_id)
+    if user.is_active:
+        _deliver(user, channel, "update", {"link": f"{settings.SITE_URL}{path}"})
+
+
+@task()
+def send_digest(user_id: int, channel: str) -> None:
+    """Everything held for one person's digest on one channel, as one count."""
+    user = get_user_model().objects.select_related("person").get(pk=user_id)
+    held = PendingNotice.objects.filter(user=user, channel=channel)
+    count = held.count()
+    held.delete()
+    if count and user.is_active:
+        link = f"{settings.SITE_URL}{reverse('core:home')}"
+        _deliver(user, channel, "digest", {"link": link, "count": count})
