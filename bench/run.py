@@ -44,6 +44,7 @@ SCALE = int(os.environ.get("BENCH_SCALE", "1"))
 COACHES, PER_COACH, AUDIT = 40 * SCALE, 30, 50_000 * SCALE
 SUBMISSIONS = 20_000 * SCALE
 PROFILE_ENTRIES, BUSY_CHILD_ENTRIES = 100_000 * SCALE, 3_000
+POSTS, BUSY_PARTNERSHIP_POSTS = 50_000 * SCALE, 2_000
 RUNS = 7
 
 
@@ -199,7 +200,47 @@ def _profiles(partnership, children, home_parent, now):
         for i in range(PROFILE_ENTRIES)
     ]
     Entry.objects.bulk_create(rows, batch_size=5000)
+    _posts(partnership, parent, writer)
     return parent
+
+
+def _posts(busy, parent, writer):
+    """A journal of thousands of shared posts with reactions and replies in one
+    partnership, and posts spread over all the others."""
+    from journal.models import Post, Reaction
+
+    others = list(Partnership.objects.exclude(pk=busy.pk).values_list("pk", flat=True))
+    posts = Post.objects.bulk_create(
+        [
+            Post(
+                partnership_id=busy.pk if i < BUSY_PARTNERSHIP_POSTS else others[i % len(others)],
+                author=writer,
+                side="birth",
+                text=f"Moment number {i}: the children at the park.",
+                status="published",
+            )
+            for i in range(POSTS)
+        ],
+        batch_size=5000,
+    )
+    mine = posts[:BUSY_PARTNERSHIP_POSTS]
+    Post.objects.bulk_create(
+        [
+            Post(
+                partnership_id=busy.pk,
+                reply_to=post,
+                author=parent,
+                side="partner",
+                text="Thank you!",
+                status="published",
+            )
+            for post in mine
+        ],
+        batch_size=5000,
+    )
+    Reaction.objects.bulk_create(
+        [Reaction(post=post, user=parent, kind="heart") for post in mine], batch_size=5000
+    )
 
 
 def measure(client, url):
@@ -230,7 +271,8 @@ def main():
     print(
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
         f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms, "
-        f"{PROFILE_ENTRIES + BUSY_CHILD_ENTRIES:,} All About Me entries "
+        f"{PROFILE_ENTRIES + BUSY_CHILD_ENTRIES:,} All About Me entries, "
+        f"{POSTS:,} journal posts "
         f"in {time.perf_counter() - started:.1f} s ({connection.vendor})\n"
     )
     print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
@@ -252,6 +294,10 @@ def main():
         (f"/about-me/{busy.pk}/history/", "parent", parent),
         (f"/about-me/partnership/{shared.pk}/print/", "parent", parent),
         (f"/agreements/{shared.pk}/", "parent", parent),
+        (f"/journal/{shared.pk}/", "parent", parent),
+        (f"/journal/{shared.pk}/?page=150", "parent", parent),
+        ("/journal/review/", "coach", coach),
+        ("/messages/", "parent", parent),
     ]
     for url, who, user in pages:
         client = Client()

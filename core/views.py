@@ -16,6 +16,7 @@ from audit.services import audit_entry_create
 from core.selectors import database_answers, program_overview
 from core.urls_safety import safe_next
 from intake.selectors import overdue_count
+from journal.selectors import waiting_count
 from partnerships.selectors import (
     needing_attention,
     partnership_list,
@@ -33,6 +34,7 @@ def home(request):
     context = {"today": timezone.localdate()}
     if user.has_role(Role.DIRECTOR, Role.COACH):
         context["intake_overdue"] = overdue_count(user)
+        context["posts_waiting"] = waiting_count(user)
     if user.has_role(Role.DIRECTOR):
         context["overview"] = program_overview()
     if user.has_role(Role.COACH):

@@ -100,3 +100,15 @@ class ReviewSetting(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     changed_at = models.DateTimeField(auto_now=True)
+
+
+class Revision(models.Model):
+    """The words a post had before its author changed them, kept for the coach: the page
+    shows the newest words, the program keeps what was said."""
+
+    post = models.ForeignKey(Post, on_delete=models.PROTECT, related_name="revisions")
+    text = models.TextField()
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["replaced_at", "pk"]

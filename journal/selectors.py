@@ -99,7 +99,7 @@ def post_for(user, post_id: int) -> Post:
         raise Http404
     partnership = _with_people(Partnership.objects.all()).get(pk=post.partnership_id)
     sharing = sharing_of(partnership)
-    found = _posts(user, sharing).filter(pk=post_id).first()
+    found = _posts(user, sharing).prefetch_related("revisions").filter(pk=post_id).first()
     if found is None:
         raise Http404
     found.sharing = sharing

@@ -10,7 +10,7 @@ from agreements.models import Side
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from journal.models import Photo, Post, Reaction, ReviewSetting, Status
+from journal.models import Photo, Post, Reaction, ReviewSetting, Revision, Status
 from journal.photos import PhotoRefused, make_safe
 from journal.selectors import posts_wait_for_review
 from notices.services import notify
@@ -127,12 +127,13 @@ def post_return(*, actor, post: Post, reason: str) -> Post:
 
 def post_edit(*, actor, post: Post, text: str) -> Post:
     """The author changes their words. A changed post waits for review again where posts
-    do; the earlier text is gone from the page, its change is in the audit trail."""
+    do; the earlier words leave the page but are kept for the coach (Revision)."""
     text = text.strip()
     if not text and not post.photos.exists():
         raise ValidationError({"text": _("Write something or add a photo.")})
     if text == post.text:
         return post
+    Revision.objects.create(post=post, text=post.text)
     post.text = text
     fields = ["text"]
     if post.side != "coach" and posts_wait_for_review(post.partnership):

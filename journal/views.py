@@ -85,6 +85,7 @@ def post(request, post_id):
             "partnership": found.sharing.partnership,
             "sharing": found.sharing,
             "reply_form": ReplyForm(),
+            "is_staff_view": found.sharing.side_of_user(request.user) is None,
             "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
         },
     )

@@ -138,6 +138,9 @@ def test_an_author_edits_and_withdraws_a_post_and_the_trail_keeps_it(
     post = Post.objects.get()
     client.post(reverse("journal:post_edit", args=[post.pk]), {"text": "Second try."})
     assert "Second try." in feed(client_for(birth_parent), agreed)
+    assert "First try." not in feed(client_for(birth_parent), agreed)
+    coach_view = client_for(coach).get(reverse("journal:post", args=[post.pk])).content.decode()
+    assert "Earlier words" in coach_view and "First try." in coach_view
     assert (
         client_for(birth_parent).post(reverse("journal:post_withdraw", args=[post.pk])).status_code
         == 404
@@ -151,6 +154,9 @@ def test_an_author_edits_and_withdraws_a_post_and_the_trail_keeps_it(
         .values_list("action", flat=True)
     )
     assert actions == [Action.CREATED, Action.CHANGED, Action.REMOVED]
+    earlier = client_for(coach).get(reverse("journal:post", args=[post.pk]))
+    assert earlier.status_code == 404  # withdrawn posts leave the journal for everyone
+    assert list(post.revisions.values_list("text", flat=True)) == ["First try."]
 
 
 def test_the_other_home_reacts_and_replies(client_for, coach, birth_parent, partner_parent, agreed):
