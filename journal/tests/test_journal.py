@@ -235,3 +235,17 @@ def test_the_worker_delivers_notices(settings, client_for, coach, partner_parent
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     assert [m.to for m in mail.outbox] == [[coach.email]]
     assert "Bath" not in mail.outbox[0].body
+
+
+def test_older_posts_arrive_as_the_reader_scrolls(client_for, coach, birth_parent, agreed):
+    Post.objects.bulk_create(
+        Post(partnership=agreed, author=coach, side="coach", text=f"Note {n}.", status="published")
+        for n in range(12)
+    )
+    client = client_for(birth_parent)
+    first = client.get(reverse("journal:feed", args=[agreed.pk])).content.decode()
+    assert 'hx-trigger="revealed"' in first and "Note 11." in first and "Note 1." not in first
+    more = client.get(
+        reverse("journal:feed", args=[agreed.pk]), {"page": 2}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "Note 1." in more and "<html" not in more
