@@ -17,7 +17,9 @@ def _deliver(user, channel: str, template: str, context: dict) -> None:
     with translation.override(user.language):
         context = {**context, "program": settings.PROGRAM_NAME}
         if channel == Channel.SMS:
-            phone = getattr(getattr(user, "person", None), "phone", "")
+            # Only to a phone the program has been told is safe to text.
+            person = getattr(user, "person", None)
+            phone = person.phone if person is not None and person.texts_ok else ""
             if phone:
                 send_sms(phone, render_to_string(f"notices/{template}_sms.txt", context).strip())
             return

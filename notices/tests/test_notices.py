@@ -32,6 +32,7 @@ def test_never_means_no_notice(birth_parent):
 
 def test_a_text_message_says_only_that_there_is_something_new(birth_parent):
     birth_parent.person.phone = "+15125550117"
+    birth_parent.person.texts_ok = True
     birth_parent.person.save()
     Preference.objects.create(user=birth_parent, channel="sms", frequency="instant")
     sms.outbox.clear()
@@ -66,3 +67,13 @@ def test_digests_go_out_at_six_in_the_evening(settings):
     night = datetime(2026, 11, 23, 20, 0, tzinfo=chicago)
     assert next_digest_time(morning) == datetime(2026, 11, 23, 18, 0, tzinfo=chicago)
     assert next_digest_time(night) == datetime(2026, 11, 24, 18, 0, tzinfo=chicago)
+
+
+def test_no_text_goes_to_a_phone_that_is_not_safe_to_text(birth_parent):
+    birth_parent.person.phone = "+15125550117"
+    birth_parent.person.texts_ok = False
+    birth_parent.person.save()
+    Preference.objects.create(user=birth_parent, channel="sms", frequency="instant")
+    sms.outbox.clear()
+    notify(user_id=birth_parent.pk, path="/journal/1/")
+    assert sms.outbox == []
