@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from audit.models import Action, AuditEntry
@@ -249,3 +250,42 @@ def test_older_posts_arrive_as_the_reader_scrolls(client_for, coach, birth_paren
         reverse("journal:feed", args=[agreed.pk]), {"page": 2}, HTTP_HX_REQUEST="true"
     ).content.decode()
     assert "Note 1." in more and "<html" not in more
+
+
+def test_an_order_on_one_parent_hides_their_posts_and_replies_from_the_other_home(
+    client_for, coach, birth_parent, partner_parent, partnership
+):
+    from accounts.models import Role
+    from agreements.services import restriction_add
+    from core.testing import person_with_account
+
+    second = person_with_account(Role.PARTNER_PARENT, first_name="Pat")
+    partnership.partner_home.parents.add(second.person)
+    agreement_for(
+        partnership,
+        by=coach,
+        acknowledged_by=[birth_parent, partner_parent, second],
+        consent=[birth_parent, partner_parent, second],
+    )
+    client_for(coach).post(reverse("journal:review_setting", args=[partnership.pk]), {})
+    client_for(partner_parent).post(
+        reverse("journal:post_new", args=[partnership.pk]), {"text": "Paula's news."}
+    )
+    client_for(second).post(
+        reverse("journal:post_new", args=[partnership.pk]), {"text": "Pat's news."}
+    )
+    restriction_add(
+        actor=coach,
+        partnership=partnership,
+        kind="protective_order",
+        starts_on=timezone.localdate(),
+        person=second.person,
+    )
+    paula_post = Post.objects.get(text="Paula's news.")
+    client_for(second).post(reverse("journal:reply", args=[paula_post.pk]), {"text": "Pat agrees."})
+    page = feed(client_for(birth_parent), partnership)
+    assert "Paula&#x27;s news." in page
+    assert "Pat&#x27;s news." not in page and "Pat agrees." not in page
+    pat_post = Post.objects.get(text="Pat's news.")
+    url = reverse("journal:post", args=[pat_post.pk])
+    assert client_for(birth_parent).get(url).status_code == 404
