@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "journal",
     "notices",
     "conversations",
+    "schedule",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,154 @@
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import recurring_ical_events
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from icalendar import Calendar
+
+from agreements.services import restriction_add
+from core.testing import agreement_for
+from schedule.feed import feed_for
+from schedule.models import Event
+from schedule.occurrences import occurrences
+from schedule.services import event_create, occurrence_change
+
+pytestmark = pytest.mark.django_db
+
+CHICAGO = ZoneInfo("America/Chicago")
+
+
+@pytest.fixture(autouse=True)
+def _program_time(settings):
+    settings.TIME_ZONE = "America/Chicago"
+
+
+def sharing_of(partnership):
+    from agreements.selectors import sharing_for
+
+    return sharing_for(partnership)
+
+
+def weekly_visit(**overrides) -> dict:
+    return {
+        "kind": "visit",
+        "title": "Family time",
+        "starts_at": datetime(2026, 10, 20, 16, 0, tzinfo=CHICAGO),  # a Tuesday, before DST ends
+        "minutes": 90,
+        "repeat": "FREQ=WEEKLY",
+        "repeat_until": date(2026, 11, 30),
+        "place": "visit_room",
+        **overrides,
+    }
+
+
+def test_under_a_supervised_only_order_a_visit_needs_a_supervisor(coach, agreed):
+    restriction_add(actor=coach, partnership=agreed, kind="supervised", starts_on=date.today())
+    with pytest.raises(ValidationError) as refused:
+        event_create(actor=coach, sharing=sharing_of(agreed), data=weekly_visit())
+    assert "supervised contact only" in str(refused.value)
+    event = event_create(
+        actor=coach,
+        sharing=sharing_of(agreed),
+        data=weekly_visit(supervised=True, supervisor="Marisol Vega"),
+    )
+    assert event.supervisor == "Marisol Vega"
+
+
+def test_under_a_no_contact_order_family_time_cannot_be_scheduled(coach, agreed):
+    restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=date.today())
+    with pytest.raises(ValidationError, match="cannot be scheduled"):
+        event_create(actor=coach, sharing=sharing_of(agreed), data=weekly_visit())
+    assert not Event.objects.exists()
+
+
+def test_a_visit_at_the_partner_home_needs_the_agreement_to_share_its_address(coach, agreed):
+    with pytest.raises(ValidationError, match="does not share the partner home"):
+        event_create(
+            actor=coach, sharing=sharing_of(agreed), data=weekly_visit(place="partner_home")
+        )
+    agreement_for(
+        agreed,
+        by=coach,
+        acknowledged_by=list(_parents(agreed)),
+        partner={"share_address": True},
+    )
+    event_create(actor=coach, sharing=sharing_of(agreed), data=weekly_visit(place="partner_home"))
+
+
+def _parents(partnership):
+    for home in (partnership.birth_family, partnership.partner_home):
+        for person in home.parents.select_related("user"):
+            if person.user_id:
+                yield person.user
+
+
+def test_a_weekly_visit_keeps_its_local_time_across_daylight_saving(coach, agreed):
+    event = event_create(actor=coach, sharing=sharing_of(agreed), data=weekly_visit())
+    event = Event.objects.prefetch_related("changes").get(pk=event.pk)
+    found = occurrences(
+        [event],
+        datetime(2026, 10, 1, tzinfo=CHICAGO),
+        datetime(2026, 12, 1, tzinfo=CHICAGO),
+    )
+    assert len(found) == 6  # Oct 20, 27; Nov 3, 10, 17, 24
+    assert {timezone.localtime(o.starts_at).hour for o in found} == {16}
+
+
+def test_a_moved_and_a_cancelled_occurrence(coach, agreed):
+    sharing = sharing_of(agreed)
+    event = event_create(actor=coach, sharing=sharing, data=weekly_visit())
+    nov_3 = datetime(2026, 11, 3, 16, 0, tzinfo=CHICAGO)
+    nov_10 = datetime(2026, 11, 10, 16, 0, tzinfo=CHICAGO)
+    occurrence_change(actor=coach, sharing=sharing, event=event, occurrence=nov_3)
+    occurrence_change(
+        actor=coach,
+        sharing=sharing,
+        event=event,
+        occurrence=nov_10,
+        moved_to=nov_10 + timedelta(days=1, hours=1),
+    )
+    event = Event.objects.prefetch_related("changes").get(pk=event.pk)
+    found = occurrences(
+        [event], datetime(2026, 11, 1, tzinfo=CHICAGO), datetime(2026, 11, 15, tzinfo=CHICAGO)
+    )
+    assert [(o.cancelled, o.moved, timezone.localtime(o.starts_at).day) for o in found] == [
+        (True, False, 3),
+        (False, True, 11),
+    ]
+    with pytest.raises(ValidationError, match="not one of this event"):
+        occurrence_change(
+            actor=coach, sharing=sharing, event=event, occurrence=nov_3 + timedelta(hours=1)
+        )
+
+
+def test_the_feed_parses_and_expands_like_the_calendar(coach, agreed):
+    sharing = sharing_of(agreed)
+    event = event_create(actor=coach, sharing=sharing, data=weekly_visit(place_detail="Room 2"))
+    nov_3 = datetime(2026, 11, 3, 16, 0, tzinfo=CHICAGO)
+    nov_10 = datetime(2026, 11, 10, 16, 0, tzinfo=CHICAGO)
+    occurrence_change(actor=coach, sharing=sharing, event=event, occurrence=nov_3)
+    occurrence_change(
+        actor=coach,
+        sharing=sharing,
+        event=event,
+        occurrence=nov_10,
+        moved_to=nov_10 + timedelta(days=1),
+    )
+    events = Event.objects.prefetch_related("changes")
+    parsed = Calendar.from_ical(feed_for(events))
+    assert parsed.walk("VTIMEZONE")[0]["TZID"] == "America/Chicago"
+    expanded = recurring_ical_events.of(parsed).between(date(2026, 10, 1), date(2026, 12, 1))
+    starts = sorted(e["DTSTART"].dt.astimezone(CHICAGO) for e in expanded)
+    ours = sorted(
+        o.starts_at.astimezone(CHICAGO)
+        for o in occurrences(
+            events, datetime(2026, 10, 1, tzinfo=CHICAGO), datetime(2026, 12, 1, tzinfo=CHICAGO)
+        )
+        if not o.cancelled
+    )
+    assert starts == ours and len(starts) == 5
+    text = feed_for(events).decode()
+    assert "UNTIL=20261201T055959Z" in text  # the end of Nov 30 in Chicago, in UTC
+    assert "Room 2" not in text and agreed.partner_home.address not in text
