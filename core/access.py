@@ -142,6 +142,11 @@ RULES: dict[str, Rule] = {
     "conversations:thread": roles(
         *PARTNERSHIP_MEMBERS, scope="conversations.selectors.conversation_for"
     ),
+    # calendar: each person's own; the feed is opened by its secret alone (phones
+    # subscribe without signing in), and an unknown or revoked secret answers 404.
+    "schedule:agenda": roles(*PARTNERSHIP_MEMBERS),
+    "schedule:feed_manage": roles(*PARTNERSHIP_MEMBERS),
+    "schedule:feed": PUBLIC,
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,

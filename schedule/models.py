@@ -91,3 +91,15 @@ class Change(models.Model):
     @property
     def cancelled(self) -> bool:
         return self.moved_to is None
+
+
+class FeedToken(models.Model):
+    """The secret in a person's calendar feed address. Revoking it makes the address
+    answer 404 at once; a new one can be made at any time."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    secret = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)

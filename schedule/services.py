@@ -1,16 +1,18 @@
 """Changes to the calendar. The court's orders and the agreement are checked on every
 save (schedule/rules.py); each change is audited."""
 
+import secrets
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from schedule.models import Change, Event
+from schedule.models import Change, Event, FeedToken
 from schedule.occurrences import _starts
 from schedule.rules import check_event
 
@@ -47,3 +49,13 @@ def occurrence_change(
         fields=["moved" if moved_to else "cancelled"],
     )
     return change
+
+
+def feed_token_create(*, user) -> FeedToken:
+    """A new secret address for the person's feed; any earlier one stops working."""
+    feed_token_revoke(user=user)
+    return FeedToken.objects.create(user=user, secret=secrets.token_urlsafe(32))
+
+
+def feed_token_revoke(*, user) -> None:
+    FeedToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())

@@ -11,6 +11,7 @@ urlpatterns = [
     path("journal/", include("journal.urls")),
     path("notifications/", include("notices.urls")),
     path("messages/", include("conversations.urls")),
+    path("calendar/", include("schedule.urls")),
     path("", include("intake.urls")),
 ]
 

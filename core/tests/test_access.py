@@ -38,6 +38,7 @@ MEMBERS = CASEWORK | PARENT_PERSONAS
 
 # Who is meant to reach each URL, written out independently of core/access.py.
 PUBLIC_URLS = {
+    "schedule:feed",
     "core:home",
     "intake:interest",
     "intake:contact",
@@ -74,6 +75,8 @@ INTENDED = {
     "conversations:start": MEMBERS,
     "conversations:thread": MEMBERS,
     "notices:preferences": EVERYONE_SIGNED_IN,
+    "schedule:agenda": MEMBERS,
+    "schedule:feed_manage": MEMBERS,
     "journal:post_new": MEMBERS,
     "journal:post": MEMBERS,
     "journal:reply": MEMBERS,
@@ -162,6 +165,8 @@ def url_cases():
         params = list(pattern.pattern.converters) or []
         if not params:
             yield view_name, reverse(view_name), None
+        elif params == ["secret"]:  # a calendar feed: a made-up secret opens nothing
+            yield view_name, reverse(view_name, kwargs={"secret": "made-up"}), ("secret", "none")
         elif set(params) <= {"uidb64", "token"}:
             yield view_name, reverse(view_name, kwargs={"uidb64": "MQ", "token": "bad-token"}), None
         else:
@@ -192,6 +197,8 @@ def expected_to_reach(persona, view_name, record) -> bool:
     if record is None:
         return True
     param, which = record
+    if param == "secret":
+        return False  # nobody reaches a feed without its real secret
     if view_name in AUTHOR_ONLY:
         return AUTHORS[which] == persona
     visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
@@ -241,7 +248,7 @@ def test_every_url_as_every_persona_answers_only_what_it_should(clients):
                         )
                         or view_name in PUBLIC_URLS
                     ), where
-            elif persona == "anonymous":
+            elif persona == "anonymous" and not (record and record[0] == "secret"):
                 assert status == 302, where
                 assert urlsplit(response["Location"]).path == reverse("accounts:sign_in"), where
             else:

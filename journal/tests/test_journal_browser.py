@@ -95,3 +95,8 @@ def test_messages_and_notification_choices_work_on_a_phone(sign_in):
         ana.get_by_role("button", name="Save").click()
     assert ana.get_by_text("Your notification choices are saved.").is_visible()
     assert_sound(ana)
+    ana.get_by_role("link", name="Calendar").click()
+    with ana.expect_navigation():
+        ana.get_by_role("button", name="Make my calendar address").click()
+    assert ".ics" in ana.get_by_label("Your calendar address").input_value()
+    assert_sound(ana)

@@ -152,3 +152,48 @@ def test_the_feed_parses_and_expands_like_the_calendar(coach, agreed):
     text = feed_for(events).decode()
     assert "UNTIL=20261201T055959Z" in text  # the end of Nov 30 in Chicago, in UTC
     assert "Room 2" not in text and agreed.partner_home.address not in text
+
+
+def test_a_private_feed_answers_to_its_secret_until_it_is_revoked(
+    client, client_for, coach, birth_parent, agreed, other_partnership, other_coach
+):
+    from django.urls import reverse
+
+    from schedule.models import FeedToken
+
+    event_create(actor=coach, sharing=sharing_of(agreed), data=weekly_visit(place_detail="Room 2"))
+    event_create(
+        actor=other_coach,
+        sharing=sharing_of(other_partnership),
+        data=weekly_visit(title="Someone else's hearing", kind="court", place="court"),
+    )
+    client_for(birth_parent).post(reverse("schedule:feed_manage"), {"action": "create"})
+    secret = FeedToken.objects.get(user=birth_parent).secret
+    url = reverse("schedule:feed", args=[secret])
+    client.logout()
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    text = response.content.decode()
+    assert "Family time" in text and "Someone else" not in text and "Room 2" not in text
+    client_for(birth_parent).post(reverse("schedule:feed_manage"), {"action": "revoke"})
+    client.logout()
+    assert client.get(url).status_code == 404
+
+
+def test_the_agenda_shows_what_is_coming_with_cancellations_marked(
+    client_for, coach, birth_parent, agreed
+):
+    from django.urls import reverse
+
+    start = timezone.now().astimezone(CHICAGO).replace(minute=0, second=0, microsecond=0)
+    sharing = sharing_of(agreed)
+    event = event_create(
+        actor=coach,
+        sharing=sharing,
+        data=weekly_visit(starts_at=start + timedelta(days=1), repeat_until=None),
+    )
+    occurrence_change(
+        actor=coach, sharing=sharing, event=event, occurrence=start + timedelta(days=8)
+    )
+    page = client_for(birth_parent).get(reverse("schedule:agenda")).content.decode()
+    assert page.count("Family time") == 8 and page.count("Cancelled") == 1

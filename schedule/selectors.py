@@ -1,0 +1,47 @@
+"""Reads of the calendar, scoped to the person asking."""
+
+from datetime import timedelta
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import Role
+from partnerships.models import Stage
+from partnerships.selectors import partnerships_visible_to
+from schedule.models import Event, FeedToken
+from schedule.occurrences import Occurrence, occurrences
+
+AGENDA_WEEKS = 8
+
+
+def events_visible_to(user) -> QuerySet[Event]:
+    partnerships = partnerships_visible_to(user)
+    if not user.has_role(Role.DIRECTOR, Role.COACH):
+        partnerships = partnerships.exclude(stage=Stage.CLOSED)
+    return (
+        Event.objects.filter(partnership__in=partnerships)
+        .select_related("partnership__birth_family")
+        .prefetch_related("changes")
+    )
+
+
+def agenda(user, *, weeks: int = AGENDA_WEEKS) -> list[Occurrence]:
+    """What is coming in the next weeks, cancelled occurrences included and marked."""
+    start = timezone.now() - timedelta(hours=2)
+    return occurrences(events_visible_to(user), start, start + timedelta(weeks=weeks))
+
+
+def active_feed(user) -> FeedToken | None:
+    return FeedToken.objects.filter(user=user, revoked_at__isnull=True).first()
+
+
+def feed_owner(secret: str):
+    token = (
+        FeedToken.objects.select_related("user")
+        .filter(secret=secret, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        raise Http404
+    return token.user
