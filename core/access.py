@@ -147,6 +147,8 @@ RULES: dict[str, Rule] = {
     "schedule:agenda": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed_manage": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed": PUBLIC,
+    "schedule:event_new": roles(*CASEWORK, scope=JOURNAL_SCOPE),
+    "schedule:occurrence_change": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,

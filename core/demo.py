@@ -228,6 +228,7 @@ def load_demo(today: date | None = None) -> None:
     _agreements_and_profiles(ago, coach, director, ana, jenna, keisha, shared, home_again)
     _journal(coach, director, ana, jenna, keisha, shared, home_again)
     _conversations(coach, director, ana, jenna, keisha, shared, home_again)
+    _calendar(today, coach, director, shared, home_again)
     _intake(today, coach)
 
 
@@ -458,6 +459,50 @@ def _conversations(coach, director, ana, jenna, keisha, shared, home_again):
     )
     Message.objects.create(
         conversation=check_in, author=director, text="So glad! I will call you Thursday at 4."
+    )
+
+
+def _calendar(today, coach, director, shared, home_again):
+    """Supervised family time every Tuesday, the next court review, and Keisha's
+    30-day check-in after reunification."""
+    from datetime import datetime, time
+
+    from schedule.models import Event
+
+    zone = timezone.get_current_timezone()
+    next_tuesday = today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+    Event.objects.create(
+        partnership=shared,
+        kind="visit",
+        title="Family time",
+        starts_at=datetime.combine(next_tuesday, time(16), tzinfo=zone),
+        minutes=90,
+        repeat="FREQ=WEEKLY",
+        place="visit_room",
+        supervised=True,
+        supervisor="Marisol Vega",
+        brings_children="Jenna",
+        created_by=coach,
+    )
+    Event.objects.create(
+        partnership=shared,
+        kind="court",
+        title="Permanency review hearing",
+        starts_at=datetime.combine(today + timedelta(days=23), time(9, 30), tzinfo=zone),
+        minutes=60,
+        place="court",
+        court_room="Travis County Civil Courthouse, Courtroom 4B",
+        hearing_type="Permanency review",
+        created_by=coach,
+    )
+    Event.objects.create(
+        partnership=home_again,
+        kind="appointment",
+        title="Check-in at home",
+        starts_at=datetime.combine(today + timedelta(days=5), time(17), tzinfo=zone),
+        minutes=45,
+        place="other",
+        created_by=director,
     )
 
 

@@ -45,3 +45,15 @@ def feed_owner(secret: str):
     if token is None:
         raise Http404
     return token.user
+
+
+def event_for(user, event_id: int) -> Event:
+    """An event the casework team may change, in a partnership they see."""
+    try:
+        return (
+            Event.objects.filter(partnership__in=partnerships_visible_to(user))
+            .select_related("partnership")
+            .get(pk=event_id)
+        )
+    except Event.DoesNotExist:
+        raise Http404 from None

@@ -36,7 +36,8 @@ def occurrence_change(
     if occurrence not in _starts(event, occurrence, occurrence.replace(year=occurrence.year + 1)):
         raise ValidationError(_("That date is not one of this event's occurrences."))
     if moved_to is not None:
-        check_event(sharing, {f.name: getattr(event, f.name) for f in Event._meta.fields})
+        checked = ("kind", "supervised", "supervisor", "place")
+        check_event(sharing, {name: getattr(event, name) for name in checked})
     change, _created = Change.objects.update_or_create(
         event=event,
         occurrence=occurrence,

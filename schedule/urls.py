@@ -8,4 +8,6 @@ urlpatterns = [
     path("", views.agenda, name="agenda"),
     path("feed/", views.feed_manage, name="feed_manage"),
     path("feed/<str:secret>.ics", views.feed, name="feed"),
+    path("new/<int:partnership_id>/", views.event_new, name="event_new"),
+    path("events/<int:event_id>/change/", views.occurrence_change, name="occurrence_change"),
 ]

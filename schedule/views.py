@@ -1,12 +1,17 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from agreements.selectors import sharing_for
+from core.forms import add_errors
+from journal.selectors import journal_partnership_for
 from schedule import selectors, services
 from schedule.feed import feed_for
+from schedule.forms import EventForm, OccurrenceForm
 
 
 def agenda(request):
@@ -44,3 +49,50 @@ def feed(request, secret):
     )
     response["Content-Disposition"] = 'inline; filename="village.ics"'
     return response
+
+
+def event_new(request, partnership_id):
+    """The coach schedules an event. The court's orders and the agreement are checked
+    on saving, and a refusal is explained beside the field it is about."""
+    partnership = journal_partnership_for(request.user, partnership_id)
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_create(
+                actor=request.user, sharing=sharing_for(partnership), data=form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Scheduled. Both homes see it in their calendar."))
+            return redirect("schedule:agenda")
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Schedule"), "back": partnership.get_absolute_url()},
+    )
+
+
+def occurrence_change(request, event_id):
+    event = selectors.event_for(request.user, event_id)
+    form = OccurrenceForm(
+        request.POST or None, initial={"occurrence": request.GET.get("occurrence")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.occurrence_change(
+                actor=request.user,
+                sharing=sharing_for(journal_partnership_for(request.user, event.partnership_id)),
+                event=event,
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Changed. Both homes see the new date."))
+            return redirect("schedule:agenda")
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": event.title, "back": reverse("schedule:agenda")},
+    )

@@ -20,6 +20,7 @@ from families.models import BirthFamily, Child, PartnerHome, Person
 from intake.models import Submission
 from journal.models import Photo, Post
 from partnerships.models import Partnership
+from schedule.models import Event
 
 PERSONAS = {
     "anonymous": None,
@@ -86,7 +87,14 @@ INTENDED = {
     "journal:photo_large": MEMBERS,
     "journal:photo_small": MEMBERS,
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
-CASEWORK_PREFIXES = ("families:", "partnerships:", "intake:", "agreements:", "journal:")
+CASEWORK_PREFIXES = (
+    "families:",
+    "partnerships:",
+    "intake:",
+    "agreements:",
+    "journal:",
+    "schedule:",
+)
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
 AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw"}
 AUTHORS = {"ours": "partner_parent", "theirs": "outsider"}
@@ -150,6 +158,10 @@ def records():
         "conversation_id": {
             "ours": Conversation.objects.get(kind="homes").pk,
             "theirs": Conversation.objects.get(kind="coach").pk,
+        },
+        "event_id": {
+            "ours": Event.objects.get(title="Family time").pk,
+            "theirs": Event.objects.get(title="Check-in at home").pk,
         },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,

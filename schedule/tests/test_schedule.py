@@ -197,3 +197,40 @@ def test_the_agenda_shows_what_is_coming_with_cancellations_marked(
     )
     page = client_for(birth_parent).get(reverse("schedule:agenda")).content.decode()
     assert page.count("Family time") == 8 and page.count("Cancelled") == 1
+
+
+def test_the_coach_schedules_weekly_family_time_and_moves_one_date_the_mother_sees(
+    client_for, coach, birth_parent, agreed
+):
+    from django.urls import reverse
+
+    restriction_add(actor=coach, partnership=agreed, kind="supervised", starts_on=date.today())
+    start = (
+        (timezone.now() + timedelta(days=2))
+        .astimezone(CHICAGO)
+        .replace(hour=16, minute=0, second=0, microsecond=0)
+    )
+    data = {
+        "kind": "visit",
+        "title": "Family time",
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "minutes": "90",
+        "repeat": "FREQ=WEEKLY",
+        "place": "visit_room",
+    }
+    refused = client_for(coach).post(reverse("schedule:event_new", args=[agreed.pk]), data)
+    assert "name who will supervise this visit" in refused.content.decode()
+    assert not Event.objects.exists()
+    data.update(supervised="on", supervisor="Marisol Vega")
+    client_for(coach).post(reverse("schedule:event_new", args=[agreed.pk]), data)
+    event = Event.objects.get()
+    second = start + timedelta(days=7)
+    client_for(coach).post(
+        reverse("schedule:occurrence_change", args=[event.pk]),
+        {
+            "occurrence": second.strftime("%Y-%m-%dT%H:%M"),
+            "moved_to": (second + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    agenda = client_for(birth_parent).get(reverse("schedule:agenda")).content.decode()
+    assert "Moved" in agenda and "Supervised by Marisol Vega" in agenda
