@@ -22,6 +22,16 @@ def _lazy_loads_raise(monkeypatch):
     monkeypatch.setattr(query, "DEFAULT_FETCH_MODE", FETCH_RAISE)
 
 
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Code run outside a request speaks English unless a test says otherwise: a request
+    in Spanish earlier on the same worker must not change what the next test reads."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def password():
     return PASSWORD
