@@ -57,6 +57,7 @@ def sign_in(chromium, live_server, transactional_db):
 
 
 def assert_sound(page):
+    page.wait_for_load_state()  # a link just clicked may still be loading its page
     assert not page_overflows(page), f"{page.url} does not fit a 360 px screen"
     violations = axe_violations(page)
     assert violations == [], describe(violations)
