@@ -23,6 +23,7 @@ from partnerships.selectors import (
     partnerships_of_parent,
     stage_counts,
 )
+from schedule.selectors import coming_up
 
 
 def home(request):
@@ -45,6 +46,7 @@ def home(request):
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnerships = list(partnerships_of_parent(user))
         sharing = sharing_for_many(partnerships)
+        coming_up(user, partnerships)
         for partnership in partnerships:
             partnership.sharing = sharing[partnership.pk]
             audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)

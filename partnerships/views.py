@@ -15,6 +15,7 @@ from families.selectors import partner_homes_visible_to
 from partnerships import selectors, services
 from partnerships.forms import CoverageForm, PartnershipForm, ReferralForm, StageChangeForm
 from partnerships.models import Coverage, Stage
+from schedule.selectors import coming_up
 
 
 def partnership_list(request):
@@ -60,6 +61,7 @@ def partnership_new(request):
 def partnership_detail(request, partnership_id):
     partnership = selectors.partnership_for(request.user, partnership_id)
     partnership.sharing = sharing_for(partnership)
+    coming_up(request.user, [partnership])
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     is_staff = request.user.has_role(Role.DIRECTOR, Role.COACH)
     context = {"partnership": partnership, "is_staff_view": is_staff, "today": timezone.localdate()}

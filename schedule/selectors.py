@@ -57,3 +57,17 @@ def event_for(user, event_id: int) -> Event:
         )
     except Event.DoesNotExist:
         raise Http404 from None
+
+
+def coming_up(user, partnerships, *, weeks: int = 4, each: int = 3) -> None:
+    """Set `.coming` on each partnership: its next few dates, for the parent's page.
+    Two queries whatever the number of partnerships."""
+    start = timezone.now() - timedelta(hours=2)
+    ids = [p.pk for p in partnerships]
+    found = occurrences(
+        events_visible_to(user).filter(partnership__in=ids), start, start + timedelta(weeks=weeks)
+    )
+    for partnership in partnerships:
+        partnership.coming = [
+            o for o in found if o.event.partnership_id == partnership.pk and not o.cancelled
+        ][:each]

@@ -234,3 +234,21 @@ def test_the_coach_schedules_weekly_family_time_and_moves_one_date_the_mother_se
     )
     agenda = client_for(birth_parent).get(reverse("schedule:agenda")).content.decode()
     assert "Moved" in agenda and "Supervised by Marisol Vega" in agenda
+
+
+def test_the_parents_page_shows_what_is_coming(client_for, coach, birth_parent, agreed):
+    from django.urls import reverse
+
+    soon = (
+        (timezone.now() + timedelta(days=3))
+        .astimezone(CHICAGO)
+        .replace(hour=10, minute=0, second=0, microsecond=0)
+    )
+    event_create(
+        actor=coach,
+        sharing=sharing_of(agreed),
+        data=weekly_visit(starts_at=soon, repeat="", repeat_until=None, title="Park visit"),
+    )
+    for url in (reverse("core:home"), reverse("partnerships:detail", args=[agreed.pk])):
+        page = client_for(birth_parent).get(url).content.decode()
+        assert "Park visit" in page and "The whole calendar" in page, url
