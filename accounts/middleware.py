@@ -1,6 +1,8 @@
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+
+from core.zones import zone_of
 
 
 class LanguageMiddleware:
@@ -26,3 +28,17 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class TimeZoneMiddleware:
+    """Show times in the zone the signed-in person reads them in (core/zones.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            timezone.activate(zone_of(request.user))
+        else:
+            timezone.deactivate()
+        return self.get_response(request)

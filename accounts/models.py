@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.zones import zone_choices
+
 
 class Role(models.TextChoices):
     """The program's roles. Each is a Django auth group of the same name."""
@@ -54,6 +56,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
     )
+    time_zone = models.CharField(_("time zone"), max_length=40, blank=True, choices=zone_choices)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(auto_now_add=True)
 

@@ -101,3 +101,8 @@ def password_reset_send(*, email: str) -> None:
 def user_language_set(*, user, language: str) -> None:
     user.language = language
     user.save(update_fields=["language"])
+
+
+def user_time_zone_set(*, user, time_zone: str) -> None:
+    user.time_zone = time_zone
+    user.save(update_fields=["time_zone"])

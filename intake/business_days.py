@@ -10,6 +10,8 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from core.zones import program_zone
+
 OPENING = time(9, 0)
 PROMISE_DAYS = 2
 
@@ -27,7 +29,7 @@ def next_business_day(day: date, holidays: Container[date]) -> date:
 
 def due_at(received: datetime, holidays: Container[date], days: int = PROMISE_DAYS) -> datetime:
     """When a submission received at `received` must have had its first contact."""
-    zone = timezone.get_current_timezone()
+    zone = program_zone()  # the program's business days, whoever is reading
     local = timezone.localtime(received, zone)
     day, at = local.date(), local.time()
     if not is_business_day(day, holidays):
