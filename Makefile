@@ -34,6 +34,7 @@ run: export VILLAGE_HTTPS ?= false
 run: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo
+	$(PY) manage.py start_reminders
 	@echo ""
 	@echo "Village is at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	@$(PY) manage.py db_worker & trap "kill $$! 2>/dev/null" EXIT; \

@@ -23,7 +23,7 @@ from partnerships.selectors import (
     partnerships_of_parent,
     stage_counts,
 )
-from schedule.selectors import coming_up
+from schedule.selectors import coming_up, missed_in_a_row
 
 
 def home(request):
@@ -43,6 +43,7 @@ def home(request):
         context["caseload"] = list(caseload)
         context["caseload_counts"] = stage_counts(caseload)
         context["attention"] = needing_attention(user)
+        context["missed_visits"] = missed_in_a_row(user)
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnerships = list(partnerships_of_parent(user))
         sharing = sharing_for_many(partnerships)

@@ -4,11 +4,13 @@ as they chose, and never during their home's quiet hours."""
 import logging
 from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.quiet_hours import quiet_until
+from core.zones import program_zone, zone_of
 from notices.models import DEFAULTS, Channel, Frequency, PendingNotice, Preference
-from notices.tasks import send_digest, send_update_notice
+from notices.tasks import send_digest, send_reminder, send_update_notice
 
 logger = logging.getLogger(__name__)
 
@@ -26,14 +28,24 @@ def notify(*, user_id: int, path: str, quiet=None) -> None:
     quiet_until) or None. A queue that cannot hold a notice back skips it rather than
     wake anyone: the page still shows what is new."""
     now = timezone.now()
-    wait = quiet_until(now, quiet.quiet_from, quiet.quiet_until) if quiet else None
+    zone = _zone_of(user_id)
+    wait = quiet_until(now, quiet.quiet_from, quiet.quiet_until, zone) if quiet else None
     for channel, frequency in preferences_of(user_id).items():
         if frequency == Frequency.NONE:
             continue
         if frequency == Frequency.DIGEST:
-            _hold_for_digest(user_id, channel, now, quiet)
+            _hold_for_digest(user_id, channel, now, quiet, zone)
             continue
         _enqueue(send_update_notice, wait, user_id, path, channel)
+
+
+def remind(*, user_id: int, starts_at: datetime) -> None:
+    """A reminder of a date on the person's calendar, now, on each channel they have
+    not turned off. A daily digest would come too late to remind, so a person who chose
+    the digest gets reminders right away too."""
+    for channel, frequency in preferences_of(user_id).items():
+        if frequency != Frequency.NONE:
+            send_reminder.enqueue(user_id, starts_at.isoformat(), channel)
 
 
 def _enqueue(task, wait, *args) -> None:
@@ -45,23 +57,28 @@ def _enqueue(task, wait, *args) -> None:
     task.enqueue(*args)
 
 
-def _hold_for_digest(user_id: int, channel: str, now, quiet) -> None:
+def _zone_of(user_id: int):
+    return zone_of(get_user_model().objects.only("time_zone").get(pk=user_id))
+
+
+def _hold_for_digest(user_id: int, channel: str, now, quiet, zone) -> None:
     """The first notice of the day schedules the digest; later ones join it."""
     first = not PendingNotice.objects.filter(user_id=user_id, channel=channel).exists()
     PendingNotice.objects.create(user_id=user_id, channel=channel)
     if not first:
         return
-    send_at = next_digest_time(now)
+    send_at = next_digest_time(now, zone)
     if quiet:
-        send_at = quiet_until(send_at, quiet.quiet_from, quiet.quiet_until) or send_at
+        send_at = quiet_until(send_at, quiet.quiet_from, quiet.quiet_until, zone) or send_at
     task = send_digest
     if task.get_backend().supports_defer:
         task = task.using(run_after=send_at)
     task.enqueue(user_id, channel)
 
 
-def next_digest_time(now) -> datetime:
-    local = timezone.localtime(now)
+def next_digest_time(now, zone=None) -> datetime:
+    """The next 18:00 on the person's clock."""
+    local = timezone.localtime(now, zone or program_zone())
     today = datetime.combine(local.date(), DIGEST_AT, tzinfo=local.tzinfo)
     return today if local < today else today + timedelta(days=1)
 

@@ -1,20 +1,23 @@
 """Notices that something is new. They say only that, and link to it: never a child's
 name, photo or words (docs/decisions/0007)."""
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from core.zones import zone_of
 from notices.models import Channel, PendingNotice
 from notices.sms import send_sms
 
 
 def _deliver(user, channel: str, template: str, context: dict) -> None:
-    with translation.override(user.language):
+    with translation.override(user.language), timezone.override(zone_of(user)):
         context = {**context, "program": settings.PROGRAM_NAME}
         if channel == Channel.SMS:
             # Only to a phone the program has been told is safe to text.
@@ -45,3 +48,18 @@ def send_digest(user_id: int, channel: str) -> None:
     if count and user.is_active:
         link = f"{settings.SITE_URL}{reverse('core:home')}"
         _deliver(user, channel, "digest", {"link": link, "count": count})
+
+
+@task()
+def send_reminder(user_id: int, starts_at: str, channel: str) -> None:
+    """ "You have something on your calendar tomorrow at 4:00 pm": the time, and a link,
+    never what it is or who it is with."""
+    user = get_user_model().objects.select_related("person").get(pk=user_id)
+    if not user.is_active:
+        return
+    moment = datetime.fromisoformat(starts_at)
+    today = timezone.localdate(timezone.now(), zone_of(user))
+    day = timezone.localdate(moment, zone_of(user))
+    relative = {today: "today", today + timedelta(days=1): "tomorrow"}.get(day, "")
+    link = f"{settings.SITE_URL}{reverse('schedule:agenda')}"
+    _deliver(user, channel, "reminder", {"link": link, "starts_at": moment, "relative": relative})

@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
-from schedule.models import Event
+from core.zones import zone_choices
+from schedule.models import By, Event, Outcome
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -22,6 +23,7 @@ class EventForm(forms.ModelForm):
             "minutes",
             "repeat",
             "repeat_until",
+            "attendees",
             "place",
             "place_detail",
             "supervised",
@@ -31,7 +33,20 @@ class EventForm(forms.ModelForm):
             "hearing_type",
         ]
         widgets = {"starts_at": DateTimeInput(), "repeat_until": DateInput()}
-        help_texts = {"title": _("Shown to both homes and in calendar feeds: no child's name.")}
+        help_texts = {
+            "title": _("Shown to the homes and in calendar feeds: no child's name."),
+            "attendees": _("A home sees only the events for it, or for both homes."),
+        }
+
+    despite_conflicts = forms.BooleanField(
+        label=_("Schedule it anyway"), required=False, widget=forms.HiddenInput
+    )
+
+    def ask_about_conflicts(self) -> None:
+        """Show the "anyway" box, unticked, for the person to decide."""
+        field = self.fields["despite_conflicts"]
+        field.widget = forms.CheckboxInput()
+        field.help_text = _("Tick this if the overlap is intended, then save again.")
 
 
 class OccurrenceForm(forms.Form):
@@ -43,3 +58,26 @@ class OccurrenceForm(forms.Form):
         help_text=_("Leave empty to cancel this one date."),
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
+
+
+class AttendanceForm(forms.Form):
+    occurrence = forms.DateTimeField(widget=forms.HiddenInput)
+    outcome = forms.ChoiceField(
+        label=_("What happened"), choices=Outcome.choices, widget=forms.RadioSelect
+    )
+    by = forms.ChoiceField(
+        label=_("Who cancelled or did not come"),
+        choices=[("", _("Nobody: it happened")), *By.choices],
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For the team only. For example: the bus was late, rescheduled for Friday."),
+    )
+
+
+class TimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(label=_("Show times in"), choices=zone_choices, required=False)

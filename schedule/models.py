@@ -31,6 +31,15 @@ class Repeat(models.TextChoices):
     BIWEEKLY = "FREQ=WEEKLY;INTERVAL=2", _("Every two weeks")
 
 
+class Attendees(models.TextChoices):
+    """Who an event is for. Parents see the events for both homes and for their own:
+    the birth mother's counseling appointment is not the partner home's business."""
+
+    BOTH = "both", _("Both homes")
+    BIRTH = "birth", _("The birth family")
+    PARTNER = "partner", _("The partner home")
+
+
 class Event(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -39,6 +48,9 @@ class Event(models.Model):
     minutes = models.PositiveSmallIntegerField(_("how long (minutes)"), default=60)
     repeat = models.CharField(_("repeats"), max_length=40, choices=Repeat.choices, blank=True)
     repeat_until = models.DateField(_("until"), null=True, blank=True)
+    attendees = models.CharField(
+        _("who should attend"), max_length=10, choices=Attendees.choices, default=Attendees.BOTH
+    )
     place = models.CharField(_("where"), max_length=20, choices=Place.choices)
     place_detail = models.CharField(
         _("place name"),
@@ -68,6 +80,16 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_place_detail(self) -> str:
+        """The place's name or address as the reader may see it. A home's address stays
+        with that home (and the team): the other home reads only "the partner home".
+        `viewer_side` is set by the selectors: "" for staff, else the reader's home."""
+        side = getattr(self, "viewer_side", "")
+        if (self.place, side) in {(Place.PARTNER_HOME, "birth"), (Place.BIRTH_HOME, "partner")}:
+            return ""
+        return self.place_detail
 
 
 class Change(models.Model):
@@ -103,3 +125,76 @@ class FeedToken(models.Model):
     secret = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class Outcome(models.TextChoices):
+    ATTENDED = "attended", _("Happened as planned")
+    CANCELLED = "cancelled", _("Cancelled")
+    NO_SHOW = "no_show", _("Someone did not come")
+
+
+class By(models.TextChoices):
+    BIRTH = "birth", _("The birth family")
+    PARTNER = "partner", _("The partner home")
+    PROGRAM = "program", _("The program")
+    OTHER = "other", _("Someone else (the court, the caseworker, the weather)")
+
+
+#: Who, by cancelling or not coming, made family time not happen. A cancellation by the
+#: program or the court is not a visit the family missed.
+MISSED_BY = (By.BIRTH, By.PARTNER)
+
+
+class Attendance(models.Model):
+    """What happened at one occurrence, recorded by the team afterwards."""
+
+    event = models.ForeignKey(Event, on_delete=models.PROTECT, related_name="attendances")
+    occurrence = models.DateTimeField(_("the occurrence on"))
+    outcome = models.CharField(_("what happened"), max_length=10, choices=Outcome.choices)
+    by = models.CharField(
+        _("who cancelled or did not come"), max_length=10, choices=By.choices, blank=True
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "occurrence"], name="one_attendance_per_occurrence"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="attended", by="") | (~Q(outcome="attended") & ~Q(by="")),
+                name="attendance_names_who_cancelled_or_missed",
+                violation_error_message=_("Say who cancelled or did not come."),
+            ),
+        ]
+
+    @property
+    def missed(self) -> bool:
+        return self.outcome != Outcome.ATTENDED and self.by in MISSED_BY
+
+
+class Lead(models.TextChoices):
+    DAY = "day", _("the day before")
+    HOURS = "hours", _("two hours before")
+
+
+class Reminder(models.Model):
+    """A reminder sent: the row is what makes each one go once, whichever worker or
+    sweep gets there first. A moved occurrence has a new start, so a new reminder."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+    starts_at = models.DateTimeField()
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    lead = models.CharField(max_length=10, choices=Lead.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "starts_at", "user", "lead"], name="one_reminder_each"
+            )
+        ]

@@ -6,7 +6,8 @@ from datetime import datetime, time, timedelta
 from dateutil.rrule import rrulestr
 from django.utils import timezone
 
-from schedule.models import Event
+from core.zones import program_zone
+from schedule.models import Attendance, Event
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class Occurrence:
     starts_at: datetime
     cancelled: bool = False
     moved: bool = False
+    attendance: Attendance | None = None
 
     @property
     def ends_at(self) -> datetime:
@@ -25,19 +27,19 @@ class Occurrence:
 def _starts(event: Event, start: datetime, end: datetime) -> list[datetime]:
     if not event.repeat:
         return [event.starts_at] if start <= event.starts_at < end else []
-    # Repeat in the program's local time, so a 4 pm visit stays at 4 pm across the
-    # change to and from daylight saving time.
-    local_start = timezone.localtime(event.starts_at)
+    # Repeat on the program's clock, so a 4 pm visit stays at 4 pm across the change to
+    # and from daylight saving time, whichever zone the reader is in.
+    zone = program_zone()
+    local_start = timezone.localtime(event.starts_at, zone)
     rule = event.repeat
     if event.repeat_until:
         # Local, like the start: the last occurrence is on that day in the program's zone.
         until = datetime.combine(event.repeat_until, time(23, 59, 59))
         rule += f";UNTIL={until.strftime('%Y%m%dT%H%M%S')}"
     naive_start = local_start.replace(tzinfo=None)
-    zone = local_start.tzinfo
     expanded = rrulestr(rule, dtstart=naive_start)
-    lower = timezone.localtime(start).replace(tzinfo=None)
-    upper = timezone.localtime(end).replace(tzinfo=None)
+    lower = timezone.localtime(start, zone).replace(tzinfo=None)
+    upper = timezone.localtime(end, zone).replace(tzinfo=None)
     return [
         moment.replace(tzinfo=zone)
         for moment in expanded.between(lower - timedelta(seconds=1), upper, inc=False)
@@ -46,20 +48,34 @@ def _starts(event: Event, start: datetime, end: datetime) -> list[datetime]:
 
 def occurrences(events, start: datetime, end: datetime) -> list[Occurrence]:
     """Every occurrence in [start, end), moved ones at their new time, cancelled ones
-    kept and marked (so the calendar can say "cancelled"), in time order. The events'
-    changes must be prefetched."""
+    kept and marked (so the calendar can say "cancelled"), each with what happened if
+    that was recorded, in time order. The events' changes and attendances must be
+    prefetched; an event not yet saved has neither."""
     found = []
     for event in events:
-        changes = {change.occurrence: change for change in event.changes.all()}
+        saved = event.pk is not None
+        changes = {c.occurrence: c for c in event.changes.all()} if saved else {}
+        outcomes = {a.occurrence: a for a in event.attendances.all()} if saved else {}
         for original in _starts(event, start, end):
             change = changes.pop(original, None)
+            outcome = outcomes.get(original)
             if change is None:
-                found.append(Occurrence(event, original, original))
+                found.append(Occurrence(event, original, original, attendance=outcome))
             elif change.cancelled:
-                found.append(Occurrence(event, original, original, cancelled=True))
+                found.append(Occurrence(event, original, original, True, attendance=outcome))
             elif start <= change.moved_to < end:
-                found.append(Occurrence(event, original, change.moved_to, moved=True))
+                found.append(
+                    Occurrence(event, original, change.moved_to, moved=True, attendance=outcome)
+                )
         for change in changes.values():  # moved into the window from outside it
             if change.moved_to and start <= change.moved_to < end:
-                found.append(Occurrence(event, change.occurrence, change.moved_to, moved=True))
+                found.append(
+                    Occurrence(
+                        event,
+                        change.occurrence,
+                        change.moved_to,
+                        moved=True,
+                        attendance=outcomes.get(change.occurrence),
+                    )
+                )
     return sorted(found, key=lambda o: (o.starts_at, o.event.pk))

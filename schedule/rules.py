@@ -5,12 +5,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from agreements.selectors import Sharing
-from schedule.models import Kind, Place
+from schedule.models import Attendees, Kind, Place
 
 
 def check_event(sharing: Sharing, data: dict) -> None:
     errors = {}
     if data["kind"] == Kind.VISIT:
+        if data.get("attendees", Attendees.BOTH) != Attendees.BOTH:
+            errors["attendees"] = _("Family time brings both homes together: choose both homes.")
         if sharing.no_contact:
             raise ValidationError(
                 _(

@@ -1,28 +1,51 @@
 """Reads of the calendar, scoped to the person asking."""
 
-from datetime import timedelta
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 
-from django.db.models import QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Role
+from families.models import BirthFamily
 from partnerships.models import Stage
 from partnerships.selectors import partnerships_visible_to
-from schedule.models import Event, FeedToken
+from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
 from schedule.occurrences import Occurrence, occurrences
 
 AGENDA_WEEKS = 8
+#: How far back the team is asked to record what happened.
+RECORD_WITHIN_DAYS = 14
+#: Family time missed this many times in a row shows on the coach's home page.
+MISSED_IN_A_ROW = 2
+
+
+def _is_team(user) -> bool:
+    return user.has_role(Role.DIRECTOR, Role.COACH)
 
 
 def events_visible_to(user) -> QuerySet[Event]:
+    """The events a person sees: the team, all of their partnerships'; a parent, those
+    of their open partnerships that are for both homes or for their own. Each event
+    carries `viewer_side` ("" for the team), which decides what of the place is shown."""
     partnerships = partnerships_visible_to(user)
-    if not user.has_role(Role.DIRECTOR, Role.COACH):
-        partnerships = partnerships.exclude(stage=Stage.CLOSED)
+    events = Event.objects.filter(partnership__in=partnerships)
+    events = events.select_related("partnership__birth_family").prefetch_related(
+        "changes", "attendances"
+    )
+    if _is_team(user):
+        return events.annotate(viewer_side=Value(""))
+    in_birth = Exists(
+        BirthFamily.parents.through.objects.filter(
+            birthfamily=OuterRef("partnership__birth_family"), person__user=user
+        )
+    )
     return (
-        Event.objects.filter(partnership__in=partnerships)
-        .select_related("partnership__birth_family")
-        .prefetch_related("changes")
+        events.exclude(partnership__stage=Stage.CLOSED)
+        .annotate(viewer_side=Case(When(in_birth, then=Value("birth")), default=Value("partner")))
+        .filter(Q(attendees=Attendees.BOTH) | Q(attendees=F("viewer_side")))
     )
 
 
@@ -30,6 +53,76 @@ def agenda(user, *, weeks: int = AGENDA_WEEKS) -> list[Occurrence]:
     """What is coming in the next weeks, cancelled occurrences included and marked."""
     start = timezone.now() - timedelta(hours=2)
     return occurrences(events_visible_to(user), start, start + timedelta(weeks=weeks))
+
+
+@dataclass
+class Day:
+    day: date
+    occurrences: list[Occurrence] = field(default_factory=list)
+    in_month: bool = True
+
+
+def days(user, first: date, last: date, *, month: int | None = None) -> list[Day]:
+    """Each day from `first` to `last` on the reader's clock, with its occurrences."""
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(first, time.min, tzinfo=zone)
+    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
+    by_day = defaultdict(list)
+    for occurrence in occurrences(events_visible_to(user), start, end):
+        by_day[timezone.localdate(occurrence.starts_at)].append(occurrence)
+    count = (last - first).days + 1
+    return [
+        Day(d, by_day[d], in_month=month is None or d.month == month)
+        for d in (first + timedelta(days=n) for n in range(count))
+    ]
+
+
+def to_record(user) -> list[Occurrence]:
+    """Dates of the last two weeks that have begun and whose outcome nobody recorded."""
+    now = timezone.now()
+    found = occurrences(events_visible_to(user), now - timedelta(days=RECORD_WITHIN_DAYS), now)
+    return [o for o in found if not o.cancelled and o.attendance is None]
+
+
+@dataclass
+class Missed:
+    partnership_id: int
+    family: str
+    count: int
+    last: datetime
+
+
+def missed_in_a_row(user) -> list[Missed]:
+    """Open partnerships whose most recent family times were missed, MISSED_IN_A_ROW or
+    more in a row. A cancellation by the program or the court neither counts nor breaks
+    the run. One query whatever the caseload."""
+    records = (
+        Attendance.objects.filter(
+            event__kind=Kind.VISIT,
+            event__partnership__in=partnerships_visible_to(user).exclude(stage=Stage.CLOSED),
+            occurrence__gte=timezone.now() - timedelta(days=120),
+        )
+        .select_related("event__partnership__birth_family")
+        .order_by("-occurrence")
+    )
+    runs: dict[int, Missed] = {}
+    ended: set[int] = set()
+    for record in records:
+        partnership = record.event.partnership
+        if partnership.pk in ended:
+            continue
+        if record.outcome == "attended":
+            ended.add(partnership.pk)
+        elif record.missed:
+            run = runs.setdefault(
+                partnership.pk,
+                Missed(partnership.pk, partnership.birth_family.name, 0, record.occurrence),
+            )
+            run.count += 1
+    return sorted(
+        (run for run in runs.values() if run.count >= MISSED_IN_A_ROW),
+        key=lambda run: -run.count,
+    )
 
 
 def active_feed(user) -> FeedToken | None:
@@ -53,15 +146,46 @@ def event_for(user, event_id: int) -> Event:
         return (
             Event.objects.filter(partnership__in=partnerships_visible_to(user))
             .select_related("partnership")
+            .prefetch_related("changes", "attendances")
             .get(pk=event_id)
         )
     except Event.DoesNotExist:
         raise Http404 from None
 
 
+def conflicts(event: Event, *, weeks: int = 26) -> list[Occurrence]:
+    """Other events' occurrences that overlap this one's in the next months and share a
+    child or a parent with it: the same partnership, the same birth family, or the same
+    partner home (which may care for children of two families)."""
+    partnership = event.partnership
+    same_people = Q(partnership=partnership) | Q(
+        partnership__birth_family=partnership.birth_family_id
+    )
+    if partnership.partner_home_id:
+        same_people |= Q(partnership__partner_home=partnership.partner_home_id)
+    start = max(event.starts_at, timezone.now())
+    end = start + timedelta(weeks=weeks)
+    # Others that began up to a day earlier may still be going on.
+    earlier = start - timedelta(days=1)
+    others = (
+        Event.objects.filter(same_people)
+        .exclude(pk=event.pk)
+        .exclude(partnership__stage=Stage.CLOSED)
+        .select_related("partnership__birth_family")
+        .prefetch_related("changes", "attendances")
+    )
+    mine = [o for o in occurrences([event], start, end) if not o.cancelled]
+    theirs = [o for o in occurrences(others, earlier, end) if not o.cancelled]
+    return [
+        other
+        for other in theirs
+        if any(o.starts_at < other.ends_at and other.starts_at < o.ends_at for o in mine)
+    ]
+
+
 def coming_up(user, partnerships, *, weeks: int = 4, each: int = 3) -> None:
     """Set `.coming` on each partnership: its next few dates, for the parent's page.
-    Two queries whatever the number of partnerships."""
+    Three queries whatever the number of partnerships."""
     start = timezone.now() - timedelta(hours=2)
     ids = [p.pk for p in partnerships]
     found = occurrences(

@@ -1,20 +1,33 @@
 """Changes to the calendar. The court's orders and the agreement are checked on every
-save (schedule/rules.py); each change is audited."""
+save (schedule/rules.py); each change is audited, and the homes it concerns hear that
+something is new (never what)."""
 
 import secrets
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from schedule.models import Change, Event, FeedToken
+from notices.services import notify
+from schedule.models import Attendance, Attendees, Change, Event, FeedToken, Outcome
 from schedule.occurrences import _starts
 from schedule.rules import check_event
+
+
+def _tell_the_homes(sharing: Sharing, event: Event) -> None:
+    """An update notice to each parent with an account the event is for."""
+    sides = ["birth", "partner"] if event.attendees == Attendees.BOTH else [event.attendees]
+    path = reverse("schedule:agenda")
+    for side in sides:
+        for person in sharing.parents(side):
+            if person.user_id:
+                notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
 
 
 @transaction.atomic
@@ -24,7 +37,13 @@ def event_create(*, actor, sharing: Sharing, data: dict) -> Event:
     event.full_clean()
     event.save()
     audit_entry_create(actor=actor, action=Action.CREATED, record=event, fields=sorted(data))
+    transaction.on_commit(lambda: _tell_the_homes(sharing, event))
     return event
+
+
+def _check_occurrence(event: Event, occurrence: datetime) -> None:
+    if occurrence not in _starts(event, occurrence, occurrence.replace(year=occurrence.year + 1)):
+        raise ValidationError(_("That date is not one of this event's occurrences."))
 
 
 @transaction.atomic
@@ -33,10 +52,9 @@ def occurrence_change(
 ) -> Change:
     """Cancel one occurrence (moved_to None) or move it. A move is checked like a new
     event: the court's orders hold on the new day too."""
-    if occurrence not in _starts(event, occurrence, occurrence.replace(year=occurrence.year + 1)):
-        raise ValidationError(_("That date is not one of this event's occurrences."))
+    _check_occurrence(event, occurrence)
     if moved_to is not None:
-        checked = ("kind", "supervised", "supervisor", "place")
+        checked = ("kind", "supervised", "supervisor", "place", "attendees")
         check_event(sharing, {name: getattr(event, name) for name in checked})
     change, _created = Change.objects.update_or_create(
         event=event,
@@ -49,7 +67,32 @@ def occurrence_change(
         record=event,
         fields=["moved" if moved_to else "cancelled"],
     )
+    transaction.on_commit(lambda: _tell_the_homes(sharing, event))
     return change
+
+
+@transaction.atomic
+def attendance_record(
+    *, actor, event: Event, occurrence: datetime, outcome: str, by: str = "", note: str = ""
+) -> Attendance:
+    """What happened at one date, once it has begun. Recording again corrects it."""
+    _check_occurrence(event, occurrence)
+    moved = next((c.moved_to for c in event.changes.all() if c.occurrence == occurrence), None)
+    if (moved or occurrence) > timezone.now():
+        raise ValidationError(_("That date has not come yet: record what happened afterwards."))
+    if outcome == Outcome.ATTENDED:
+        by = ""
+    elif not by:
+        raise ValidationError({"by": _("Say who cancelled or did not come.")})
+    attendance, _created = Attendance.objects.update_or_create(
+        event=event,
+        occurrence=occurrence,
+        defaults={"outcome": outcome, "by": by, "note": note, "recorded_by": actor},
+    )
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=event, fields=[f"attendance.{outcome}"]
+    )
+    return attendance
 
 
 def feed_token_create(*, user) -> FeedToken:

@@ -1,29 +1,86 @@
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
 from core.forms import add_errors
 from journal.selectors import journal_partnership_for
 from schedule import selectors, services
 from schedule.feed import feed_for
-from schedule.forms import EventForm, OccurrenceForm
+from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
+from schedule.models import Event
+
+VIEWS = ("agenda", "week", "month")
+
+
+def _day_asked(request) -> date:
+    """The day the reader asked to see (?on=2026-11-23), else today on their clock."""
+    try:
+        return date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        return timezone.localdate()
 
 
 def agenda(request):
+    """The person's calendar: the coming weeks as a list, a week by day (phones), or a
+    month as a grid (laptops; it folds into a list of busy days on a phone)."""
+    view = request.GET.get("view") if request.GET.get("view") in VIEWS else "agenda"
+    context = {"view": view, "today": timezone.localdate(), "now": timezone.now()}
+    if view == "agenda":
+        context["occurrences"] = selectors.agenda(request.user)
+        if request.user.has_role("director", "coach"):
+            context["to_record"] = selectors.to_record(request.user)
+    else:
+        context.update(_period(request.user, view, _day_asked(request)))
+        context["busy"] = any(day.occurrences for day in context["days"])
     token = selectors.active_feed(request.user)
-    feed_url = (
-        request.build_absolute_uri(reverse("schedule:feed", args=[token.secret])) if token else ""
-    )
-    return render(
-        request,
-        "schedule/agenda.html",
-        {"occurrences": selectors.agenda(request.user), "feed_url": feed_url},
-    )
+    if token:
+        context["feed_url"] = request.build_absolute_uri(
+            reverse("schedule:feed", args=[token.secret])
+        )
+    context["zone_form"] = TimeZoneForm(initial={"time_zone": request.user.time_zone})
+    return render(request, "schedule/agenda.html", context)
+
+
+def _period(user, view: str, day: date) -> dict:
+    if view == "week":
+        first = day - timedelta(days=day.weekday())
+        return {
+            "days": selectors.days(user, first, first + timedelta(days=6)),
+            "previous": first - timedelta(weeks=1),
+            "next": first + timedelta(weeks=1),
+            "first": first,
+        }
+    month_start = day.replace(day=1)
+    month_end = (month_start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    first = month_start - timedelta(days=month_start.weekday())
+    last = month_end + timedelta(days=6 - month_end.weekday())
+    return {
+        "days": selectors.days(user, first, last, month=month_start.month),
+        "previous": (month_start - timedelta(days=1)).replace(day=1),
+        "next": month_end + timedelta(days=1),
+        "first": month_start,
+    }
+
+
+@require_POST
+def time_zone(request):
+    form = TimeZoneForm(request.POST)
+    if form.is_valid():
+        user_time_zone_set(user=request.user, time_zone=form.cleaned_data["time_zone"])
+        messages.success(request, _("Times are now shown in the zone you chose."))
+    else:
+        messages.error(request, _("Choose one of the time zones in the list."))
+    return redirect("schedule:agenda")
 
 
 def feed_manage(request):
@@ -52,24 +109,36 @@ def feed(request, secret):
 
 
 def event_new(request, partnership_id):
-    """The coach schedules an event. The court's orders and the agreement are checked
-    on saving, and a refusal is explained beside the field it is about."""
+    """The coach schedules an event. The court's orders and the agreement are checked on
+    saving, and a refusal is explained beside the field it is about. A double booking of
+    the same children or parents is a warning: it may be intended."""
     partnership = journal_partnership_for(request.user, partnership_id)
     form = EventForm(request.POST or None)
+    conflicts = []
     if request.method == "POST" and form.is_valid():
-        try:
-            services.event_create(
-                actor=request.user, sharing=sharing_for(partnership), data=form.cleaned_data
-            )
-        except ValidationError as error:
-            add_errors(form, error)
+        data = {k: v for k, v in form.cleaned_data.items() if k != "despite_conflicts"}
+        conflicts = selectors.conflicts(Event(partnership=partnership, **data))
+        if conflicts and not form.cleaned_data["despite_conflicts"]:
+            form.ask_about_conflicts()
         else:
-            messages.success(request, _("Scheduled. Both homes see it in their calendar."))
-            return redirect("schedule:agenda")
+            try:
+                services.event_create(
+                    actor=request.user, sharing=sharing_for(partnership), data=data
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("Scheduled. The homes see it in their calendar."))
+                return redirect("schedule:agenda")
     return render(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("Schedule"), "back": partnership.get_absolute_url()},
+        "schedule/event_form.html",
+        {
+            "form": form,
+            "conflicts": conflicts[:10],
+            "title": _("Schedule"),
+            "back": partnership.get_absolute_url(),
+        },
     )
 
 
@@ -89,10 +158,35 @@ def occurrence_change(request, event_id):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Changed. Both homes see the new date."))
+            messages.success(request, _("Changed. The homes see the new date."))
             return redirect("schedule:agenda")
     return render(
         request,
         "core/form_page.html",
         {"form": form, "title": event.title, "back": reverse("schedule:agenda")},
+    )
+
+
+def attendance(request, event_id):
+    """What happened at one date, recorded by the team afterwards."""
+    event = selectors.event_for(request.user, event_id)
+    form = AttendanceForm(
+        request.POST or None, initial={"occurrence": request.GET.get("occurrence")}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(actor=request.user, event=event, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Recorded."))
+            return redirect("schedule:agenda")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("What happened: %(event)s") % {"event": event.title},
+            "back": reverse("schedule:agenda"),
+        },
     )

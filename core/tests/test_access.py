@@ -78,6 +78,7 @@ INTENDED = {
     "notices:preferences": EVERYONE_SIGNED_IN,
     "schedule:agenda": MEMBERS,
     "schedule:feed_manage": MEMBERS,
+    "schedule:time_zone": MEMBERS,
     "journal:post_new": MEMBERS,
     "journal:post": MEMBERS,
     "journal:reply": MEMBERS,

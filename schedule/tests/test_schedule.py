@@ -135,6 +135,7 @@ def test_the_feed_parses_and_expands_like_the_calendar(coach, agreed):
         event=event,
         occurrence=nov_10,
         moved_to=nov_10 + timedelta(days=1),
+        note="Car trouble at the partner home",
     )
     events = Event.objects.prefetch_related("changes")
     parsed = Calendar.from_ical(feed_for(events))
@@ -151,7 +152,8 @@ def test_the_feed_parses_and_expands_like_the_calendar(coach, agreed):
     assert starts == ours and len(starts) == 5
     text = feed_for(events).decode()
     assert "UNTIL=20261201T055959Z" in text  # the end of Nov 30 in Chicago, in UTC
-    assert "Room 2" not in text and agreed.partner_home.address not in text
+    assert "Room 2" in text  # the visit room's name, for everyone
+    assert "Car trouble" not in text and agreed.partner_home.address not in text
 
 
 def test_a_private_feed_answers_to_its_secret_until_it_is_revoked(
@@ -174,7 +176,7 @@ def test_a_private_feed_answers_to_its_secret_until_it_is_revoked(
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     text = response.content.decode()
-    assert "Family time" in text and "Someone else" not in text and "Room 2" not in text
+    assert "Family time" in text and "Someone else" not in text
     client_for(birth_parent).post(reverse("schedule:feed_manage"), {"action": "revoke"})
     client.logout()
     assert client.get(url).status_code == 404
@@ -216,6 +218,7 @@ def test_the_coach_schedules_weekly_family_time_and_moves_one_date_the_mother_se
         "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
         "minutes": "90",
         "repeat": "FREQ=WEEKLY",
+        "attendees": "both",
         "place": "visit_room",
     }
     refused = client_for(coach).post(reverse("schedule:event_new", args=[agreed.pk]), data)
