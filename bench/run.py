@@ -152,7 +152,77 @@ def generate():
         batch_size=5000,
     )
     parent = _profiles(partnerships[0], children, parents[total], now)
+    _calendar(partnerships, coaches, now)
     return director, coaches[0], parent
+
+
+def _calendar(partnerships, coaches, now):
+    """Per partnership: weekly family time for the last twelve weeks and on, with each
+    past date's attendance and one moved date; a fortnightly appointment; a hearing."""
+    from schedule.models import Attendance, Change, Event
+
+    start = now.replace(hour=16, minute=0, second=0, microsecond=0) - timedelta(weeks=12)
+    events = []
+    for i, p in enumerate(partnerships):
+        coach = coaches[i % COACHES]
+        events += [
+            Event(
+                partnership=p,
+                kind="visit",
+                title="Family time",
+                starts_at=start + timedelta(days=i % 7),
+                minutes=90,
+                repeat="FREQ=WEEKLY",
+                place="visit_room",
+                created_by=coach,
+            ),
+            Event(
+                partnership=p,
+                kind="appointment",
+                title="Counseling",
+                attendees="birth",
+                starts_at=start + timedelta(days=i % 5, hours=-5),
+                repeat="FREQ=WEEKLY;INTERVAL=2",
+                place="other",
+                created_by=coach,
+            ),
+            Event(
+                partnership=p,
+                kind="court",
+                title="Hearing",
+                starts_at=now + timedelta(days=i % 50, hours=1),
+                place="court",
+                created_by=coach,
+            ),
+        ]
+    events = Event.objects.bulk_create(events, batch_size=5000)
+    visits = [e for e in events if e.kind == "visit"]
+    Attendance.objects.bulk_create(
+        [
+            Attendance(
+                event=e,
+                occurrence=e.starts_at + timedelta(weeks=w),
+                outcome="attended" if (w + e.pk) % 4 else "no_show",
+                by="" if (w + e.pk) % 4 else "birth",
+                recorded_by=e.created_by,
+            )
+            for e in visits
+            for w in range(11)
+        ],
+        batch_size=5000,
+    )
+    Change.objects.bulk_create(
+        [
+            Change(
+                event=e,
+                occurrence=e.starts_at + timedelta(weeks=14),
+                moved_to=e.starts_at + timedelta(weeks=14, days=1),
+                changed_by=e.created_by,
+            )
+            for e in visits
+        ],
+        batch_size=5000,
+    )
 
 
 def _profiles(partnership, children, home_parent, now):
@@ -272,7 +342,7 @@ def main():
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
         f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms, "
         f"{PROFILE_ENTRIES + BUSY_CHILD_ENTRIES:,} All About Me entries, "
-        f"{POSTS:,} journal posts "
+        f"{POSTS:,} journal posts, {COACHES * PER_COACH * 3:,} calendar events "
         f"in {time.perf_counter() - started:.1f} s ({connection.vendor})\n"
     )
     print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
@@ -298,12 +368,33 @@ def main():
         (f"/journal/{shared.pk}/?page=150", "parent", parent),
         ("/journal/review/", "coach", coach),
         ("/messages/", "parent", parent),
+        ("/calendar/", "coach", coach),
+        ("/calendar/?view=month", "coach", coach),
+        ("/calendar/?view=week", "parent", parent),
+        ("/calendar/", "director", director),
     ]
     for url, who, user in pages:
         client = Client()
         client.force_login(user)
         ms, queries, size = measure(client, url)
         print(f"{url:<38}{who:<10}{ms:>10.1f}{queries:>9}{size / 1024:>7.1f}")
+    _sweep()
+
+
+def _sweep():
+    """The reminder sweep the worker runs every five minutes, over the whole program."""
+    from django.utils import timezone as tz
+
+    from schedule.reminders import reminders_due
+
+    times = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            due = reminders_due(tz.now())
+            times.append((time.perf_counter() - started) * 1000)
+    label = f"reminder sweep ({len(due)} due)"
+    print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{len(captured):>9}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """A person's private calendar feed (RFC 5545): repeating events as RRULE with EXDATE for
 cancelled occurrences and RECURRENCE-ID overrides for moved ones, in the program's time
 zone with its VTIMEZONE. Only what the person may see goes in: the events for their
-home, no address of the other home, no notes, and a title that names no child."""
+home (for the team, their caseload's), no address of the other home, no notes, and a
+title that names no child."""
 
 from datetime import UTC, datetime, time, timedelta
 

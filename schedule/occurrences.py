@@ -4,10 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from dateutil.rrule import rrulestr
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from core.zones import program_zone
-from schedule.models import Attendance, Event
+from schedule.models import Attendance, Change, Event
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Occurrence:
     cancelled: bool = False
     moved: bool = False
     attendance: Attendance | None = None
+    #: Why a court order now holds this date back, if one does (schedule/rules.py).
+    held: str = ""
 
     @property
     def ends_at(self) -> datetime:
@@ -79,3 +82,36 @@ def occurrences(events, start: datetime, end: datetime) -> list[Occurrence]:
                     )
                 )
     return sorted(found, key=lambda o: (o.starts_at, o.event.pk))
+
+
+#: How far a date may be moved and still show what happened at it.
+MOVED_AT_MOST = timedelta(days=31)
+
+
+def events_between(
+    events: QuerySet[Event], start: datetime, end: datetime, *, attendance: bool = True
+) -> QuerySet[Event]:
+    """The events that may have a date in [start, end), each with only the changes and
+    attendance records that matter there: the queries stay the same size however long
+    the events have been repeating."""
+    moved_in = Change.objects.filter(event=OuterRef("pk"), moved_to__gte=start, moved_to__lt=end)
+    could_occur = (
+        Q(repeat="", starts_at__gte=start, starts_at__lt=end)
+        | (
+            ~Q(repeat="")
+            & Q(starts_at__lt=end)
+            & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=start.date()))
+        )
+        | Exists(moved_in)
+    )
+    changes = Change.objects.filter(
+        Q(occurrence__gte=start, occurrence__lt=end) | Q(moved_to__gte=start, moved_to__lt=end)
+    )
+    records = (
+        Attendance.objects.filter(occurrence__gte=start - MOVED_AT_MOST, occurrence__lt=end)
+        if attendance
+        else Attendance.objects.none()
+    )
+    return events.filter(could_occur).prefetch_related(
+        Prefetch("changes", queryset=changes), Prefetch("attendances", queryset=records)
+    )

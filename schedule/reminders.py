@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 
 from agreements.selectors import sharing_for_many
@@ -18,7 +18,8 @@ from core.zones import zone_of
 from families.models import Person
 from partnerships.models import Partnership, Stage
 from schedule.models import Attendees, Event, Lead, Reminder
-from schedule.occurrences import Occurrence, occurrences
+from schedule.occurrences import Occurrence, events_between, occurrences
+from schedule.rules import held_by_orders
 
 LEADS = {Lead.DAY: timedelta(days=1), Lead.HOURS: timedelta(hours=2)}
 #: How often the sweep runs, so how late at most a reminder can be.
@@ -33,22 +34,8 @@ class Due:
 
 
 def _events_in(start: datetime, end: datetime):
-    """Events that may have a date between start and end, with what expanding needs."""
-    could_occur = (
-        Q(repeat="", starts_at__gte=start, starts_at__lt=end)
-        | (
-            ~Q(repeat="")
-            & Q(starts_at__lt=end)
-            & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=start.date()))
-        )
-        | Q(changes__moved_to__gte=start, changes__moved_to__lt=end)
-    )
-    return (
-        Event.objects.filter(could_occur)
-        .exclude(partnership__stage=Stage.CLOSED)
-        .distinct()
-        .prefetch_related("changes", "attendances")
-    )
+    open_ones = Event.objects.exclude(partnership__stage=Stage.CLOSED)
+    return events_between(open_ones, start, end, attendance=False)
 
 
 def _lead_due(starts_at: datetime, now: datetime) -> str | None:
@@ -68,7 +55,8 @@ def reminders_due(now: datetime) -> list[Due]:
     queries whatever the number of events."""
     end = now + LEADS[Lead.DAY] + timedelta(seconds=1)  # a date exactly a day away is due
     found = occurrences(_events_in(now, end), now, end)
-    found = [o for o in found if not o.cancelled]
+    held = held_by_orders({o.event.pk: o.event for o in found}.values())
+    found = [o for o in found if not o.cancelled and o.event.pk not in held]
     if not found:
         return []
     people = Person.objects.select_related("user").order_by("pk")

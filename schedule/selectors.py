@@ -1,7 +1,7 @@
 """Reads of the calendar, scoped to the person asking."""
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
@@ -11,11 +11,14 @@ from django.utils import timezone
 from accounts.models import Role
 from families.models import BirthFamily
 from partnerships.models import Stage
-from partnerships.selectors import partnerships_visible_to
+from partnerships.selectors import coaches_covered_by, partnerships_visible_to
 from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
-from schedule.occurrences import Occurrence, occurrences
+from schedule.occurrences import Occurrence, events_between, occurrences
+from schedule.rules import held_by_orders
 
-AGENDA_WEEKS = 8
+#: How far "Coming up" looks ahead: a parent's few dates for two months; a coach's whole
+#: caseload for two weeks (the week and month views go further).
+AGENDA_WEEKS, TEAM_AGENDA_WEEKS = 8, 2
 #: How far back the team is asked to record what happened.
 RECORD_WITHIN_DAYS = 14
 #: Family time missed this many times in a row shows on the coach's home page.
@@ -32,9 +35,7 @@ def events_visible_to(user) -> QuerySet[Event]:
     carries `viewer_side` ("" for the team), which decides what of the place is shown."""
     partnerships = partnerships_visible_to(user)
     events = Event.objects.filter(partnership__in=partnerships)
-    events = events.select_related("partnership__birth_family").prefetch_related(
-        "changes", "attendances"
-    )
+    events = events.select_related("partnership__birth_family")
     if _is_team(user):
         return events.annotate(viewer_side=Value(""))
     in_birth = Exists(
@@ -49,10 +50,32 @@ def events_visible_to(user) -> QuerySet[Event]:
     )
 
 
+def calendar_events(user) -> QuerySet[Event]:
+    """What a person's own calendar holds. A parent's: every event they see. The team's:
+    the partnerships they coach or cover today, not the whole program a director may
+    look into (each partnership's page has its own dates)."""
+    events = events_visible_to(user)
+    if _is_team(user):
+        mine = Q(partnership__coach=user) | Q(partnership__coach__in=coaches_covered_by(user))
+        events = events.filter(mine)
+    return events
+
+
+def _marked(found: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences with any hold a court order now puts on them."""
+    held = held_by_orders({o.event.pk: o.event for o in found}.values())
+    return [replace(o, held=held[o.event.pk]) if o.event.pk in held else o for o in found]
+
+
+def agenda_weeks(user) -> int:
+    return TEAM_AGENDA_WEEKS if _is_team(user) else AGENDA_WEEKS
+
+
 def agenda(user, *, weeks: int = AGENDA_WEEKS) -> list[Occurrence]:
     """What is coming in the next weeks, cancelled occurrences included and marked."""
     start = timezone.now() - timedelta(hours=2)
-    return occurrences(events_visible_to(user), start, start + timedelta(weeks=weeks))
+    end = start + timedelta(weeks=weeks)
+    return _marked(occurrences(events_between(calendar_events(user), start, end), start, end))
 
 
 @dataclass
@@ -68,7 +91,8 @@ def days(user, first: date, last: date, *, month: int | None = None) -> list[Day
     start = datetime.combine(first, time.min, tzinfo=zone)
     end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
     by_day = defaultdict(list)
-    for occurrence in occurrences(events_visible_to(user), start, end):
+    found = occurrences(events_between(calendar_events(user), start, end), start, end)
+    for occurrence in _marked(found):
         by_day[timezone.localdate(occurrence.starts_at)].append(occurrence)
     count = (last - first).days + 1
     return [
@@ -80,7 +104,8 @@ def days(user, first: date, last: date, *, month: int | None = None) -> list[Day
 def to_record(user) -> list[Occurrence]:
     """Dates of the last two weeks that have begun and whose outcome nobody recorded."""
     now = timezone.now()
-    found = occurrences(events_visible_to(user), now - timedelta(days=RECORD_WITHIN_DAYS), now)
+    start = now - timedelta(days=RECORD_WITHIN_DAYS)
+    found = occurrences(events_between(calendar_events(user), start, now), start, now)
     return [o for o in found if not o.cancelled and o.attendance is None]
 
 
@@ -167,12 +192,14 @@ def conflicts(event: Event, *, weeks: int = 26) -> list[Occurrence]:
     end = start + timedelta(weeks=weeks)
     # Others that began up to a day earlier may still be going on.
     earlier = start - timedelta(days=1)
-    others = (
+    others = events_between(
         Event.objects.filter(same_people)
         .exclude(pk=event.pk)
         .exclude(partnership__stage=Stage.CLOSED)
-        .select_related("partnership__birth_family")
-        .prefetch_related("changes", "attendances")
+        .select_related("partnership__birth_family"),
+        earlier,
+        end,
+        attendance=False,
     )
     mine = [o for o in occurrences([event], start, end) if not o.cancelled]
     theirs = [o for o in occurrences(others, earlier, end) if not o.cancelled]
@@ -187,10 +214,9 @@ def coming_up(user, partnerships, *, weeks: int = 4, each: int = 3) -> None:
     """Set `.coming` on each partnership: its next few dates, for the parent's page.
     Three queries whatever the number of partnerships."""
     start = timezone.now() - timedelta(hours=2)
-    ids = [p.pk for p in partnerships]
-    found = occurrences(
-        events_visible_to(user).filter(partnership__in=ids), start, start + timedelta(weeks=weeks)
-    )
+    end = start + timedelta(weeks=weeks)
+    events = events_visible_to(user).filter(partnership__in=[p.pk for p in partnerships])
+    found = _marked(occurrences(events_between(events, start, end, attendance=False), start, end))
     for partnership in partnerships:
         partnership.coming = [
             o for o in found if o.event.partnership_id == partnership.pk and not o.cancelled

@@ -36,7 +36,8 @@ def agenda(request):
     view = request.GET.get("view") if request.GET.get("view") in VIEWS else "agenda"
     context = {"view": view, "today": timezone.localdate(), "now": timezone.now()}
     if view == "agenda":
-        context["occurrences"] = selectors.agenda(request.user)
+        context["weeks"] = selectors.agenda_weeks(request.user)
+        context["occurrences"] = selectors.agenda(request.user, weeks=context["weeks"])
         if request.user.has_role("director", "coach"):
             context["to_record"] = selectors.to_record(request.user)
     else:
@@ -102,7 +103,8 @@ def feed(request, secret):
     """The private feed a phone's calendar subscribes to: the secret is the only key."""
     owner = selectors.feed_owner(secret)
     response = HttpResponse(
-        feed_for(selectors.events_visible_to(owner)), content_type="text/calendar; charset=utf-8"
+        feed_for(selectors.calendar_events(owner).prefetch_related("changes")),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="village.ics"'
     return response

@@ -159,3 +159,18 @@ def test_the_worker_sends_reminders_on_time_and_once(
     waiting = DBTaskResult.objects.filter(task_path="schedule.tasks.remind", status="READY")
     assert waiting.count() == 1  # one sweep queued, however often it was started
     assert date(2026, 12, 2) == waiting.get().run_after.astimezone(CHICAGO).date()
+
+
+def test_family_time_held_by_a_later_court_order_is_marked_and_not_reminded(
+    client_for, coach, birth_parent, agreed
+):
+    from django.urls import reverse
+
+    from agreements.services import restriction_add
+
+    with time_machine.travel(clock(2026, 11, 25, 9, 0), tick=False):
+        visit(coach, agreed)
+        restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=date.today())
+        page = client_for(birth_parent).get(reverse("schedule:agenda")).content.decode()
+    assert "On hold: a court order forbids contact" in page
+    assert sweep_at(clock(2026, 12, 1, 16, 0)) == []

@@ -63,6 +63,17 @@ def test_under_a_no_contact_order_family_time_cannot_be_scheduled(coach, agreed)
     assert not Event.objects.exists()
 
 
+def test_under_a_no_contact_order_only_the_court_brings_both_homes_together(coach, agreed):
+    restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=date.today())
+    school = weekly_visit(kind="school", title="School play", repeat="", repeat_until=None)
+    with pytest.raises(ValidationError, match="schedule this for one home"):
+        event_create(actor=coach, sharing=sharing_of(agreed), data=school)
+    event_create(actor=coach, sharing=sharing_of(agreed), data=school | {"attendees": "partner"})
+    hearing = school | {"kind": "court", "title": "Hearing", "place": "court"}
+    event_create(actor=coach, sharing=sharing_of(agreed), data=hearing)
+    assert Event.objects.count() == 2
+
+
 def test_a_visit_at_the_partner_home_needs_the_agreement_to_share_its_address(coach, agreed):
     with pytest.raises(ValidationError, match="does not share the partner home"):
         event_create(
