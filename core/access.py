@@ -149,6 +149,7 @@ RULES: dict[str, Rule] = {
     "schedule:feed": PUBLIC,
     "schedule:event_new": roles(*CASEWORK, scope=JOURNAL_SCOPE),
     "schedule:occurrence_change": roles(*CASEWORK, scope="schedule.selectors.event_for"),
+    "schedule:event_edit": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:attendance": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:time_zone": roles(*PARTNERSHIP_MEMBERS),
     # intake

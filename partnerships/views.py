@@ -61,9 +61,9 @@ def partnership_new(request):
 def partnership_detail(request, partnership_id):
     partnership = selectors.partnership_for(request.user, partnership_id)
     partnership.sharing = sharing_for(partnership)
-    coming_up(request.user, [partnership])
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     is_staff = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    coming_up(request.user, [partnership], each=8 if is_staff else 3)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     context = {"partnership": partnership, "is_staff_view": is_staff, "today": timezone.localdate()}
     if is_staff:
         context["stage_form"] = StageChangeForm()

@@ -41,6 +41,22 @@ def event_create(*, actor, sharing: Sharing, data: dict) -> Event:
     return event
 
 
+@transaction.atomic
+def event_update(*, actor, sharing: Sharing, event: Event, data: dict) -> Event:
+    """Change a whole event or series. Dates already moved or cancelled stay so; the
+    court's orders and the agreement are checked as on creation."""
+    check_event(sharing, data)
+    changed = sorted(name for name, value in data.items() if getattr(event, name) != value)
+    for name, value in data.items():
+        setattr(event, name, value)
+    event.full_clean()
+    event.save()
+    if changed:
+        audit_entry_create(actor=actor, action=Action.CHANGED, record=event, fields=changed)
+        transaction.on_commit(lambda: _tell_the_homes(sharing, event))
+    return event
+
+
 def _check_occurrence(event: Event, occurrence: datetime) -> None:
     if occurrence not in _starts(event, occurrence, occurrence.replace(year=occurrence.year + 1)):
         raise ValidationError(_("That date is not one of this event's occurrences."))

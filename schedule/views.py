@@ -111,34 +111,51 @@ def feed(request, secret):
 
 
 def event_new(request, partnership_id):
-    """The coach schedules an event. The court's orders and the agreement are checked on
-    saving, and a refusal is explained beside the field it is about. A double booking of
-    the same children or parents is a warning: it may be intended."""
+    """The coach schedules an event."""
     partnership = journal_partnership_for(request.user, partnership_id)
-    form = EventForm(request.POST or None)
+    return _event_form(request, partnership, Event(partnership=partnership))
+
+
+def event_edit(request, event_id):
+    """The coach changes a whole event or series."""
+    event = selectors.event_for(request.user, event_id)
+    partnership = journal_partnership_for(request.user, event.partnership_id)
+    return _event_form(request, partnership, event)
+
+
+def _event_form(request, partnership, event: Event):
+    """The court's orders and the agreement are checked on saving, and a refusal is
+    explained beside the field it is about. A double booking of the same children or
+    parents is a warning: it may be intended."""
+    form = EventForm(request.POST or None, instance=event if event.pk else None)
     conflicts = []
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "despite_conflicts"}
-        conflicts = selectors.conflicts(Event(partnership=partnership, **data))
+        proposed = Event(pk=event.pk, partnership=partnership, **data)
+        conflicts = selectors.conflicts(proposed)
         if conflicts and not form.cleaned_data["despite_conflicts"]:
             form.ask_about_conflicts()
         else:
+            sharing = sharing_for(partnership)
             try:
-                services.event_create(
-                    actor=request.user, sharing=sharing_for(partnership), data=data
-                )
+                if event.pk:
+                    services.event_update(
+                        actor=request.user, sharing=sharing, event=event, data=data
+                    )
+                else:
+                    services.event_create(actor=request.user, sharing=sharing, data=data)
             except ValidationError as error:
                 add_errors(form, error)
             else:
-                messages.success(request, _("Scheduled. The homes see it in their calendar."))
-                return redirect("schedule:agenda")
+                messages.success(request, _("Saved. The homes see it in their calendar."))
+                return redirect(partnership.get_absolute_url())
     return render(
         request,
         "schedule/event_form.html",
         {
             "form": form,
             "conflicts": conflicts[:10],
-            "title": _("Schedule"),
+            "title": event.title or _("Schedule"),
             "back": partnership.get_absolute_url(),
         },
     )

@@ -269,3 +269,36 @@ def test_the_agenda_runs_the_same_queries_for_many_events(
                 assert client.get(reverse("schedule:agenda"), {"view": view}).status_code == 200
             counts.append(len(queries))
     assert counts[:3] == counts[3:]
+
+
+def test_the_coach_changes_every_date_of_a_series_within_the_courts_orders(
+    client_for, coach, birth_parent, agreed
+):
+    from agreements.services import restriction_add
+    from audit.models import AuditEntry
+
+    restriction_add(actor=coach, partnership=agreed, kind="supervised", starts_on=date.today())
+    start = at(today_in_chicago() + timedelta(days=2), 16)
+    event = one_off(
+        coach, agreed, start, repeat="FREQ=WEEKLY", supervised=True, supervisor="Marisol"
+    )
+    url = reverse("schedule:event_edit", args=[event.pk])
+    form = {
+        "kind": "visit",
+        "title": "Family time at the library",
+        "starts_at": start.strftime("%Y-%m-%dT%H:%M"),
+        "minutes": "90",
+        "repeat": "FREQ=WEEKLY",
+        "attendees": "both",
+        "place": "public",
+        "place_detail": "Central Library, 2nd floor",
+    }
+    refused = client_for(coach).post(url, form).content.decode()
+    assert "name who will supervise this visit" in refused
+    event.refresh_from_db()
+    assert event.title == "Family time" and event.supervisor == "Marisol"
+    client_for(coach).post(url, form | {"supervised": "on", "supervisor": "Marisol"})
+    event.refresh_from_db()
+    assert (event.title, event.place) == ("Family time at the library", "public")
+    assert AuditEntry.objects.filter(record_id=str(event.pk), action="changed").exists()
+    assert client_for(birth_parent).get(url).status_code == 404

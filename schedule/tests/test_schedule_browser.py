@@ -48,7 +48,9 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     coach.get_by_label("Supervisor").fill("Marisol Vega")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
-    assert coach.get_by_text("Scheduled.").is_visible()
+    assert coach.get_by_text("Saved.").is_visible()
+    assert_sound(coach)
+    coach.get_by_role("link", name="Calendar", exact=True).click()
     coach.get_by_role("link", name=f"Move or cancel {second.day} {second:%B}").first.click()
     assert_sound(coach)
     coach.get_by_label("Move it to").fill(f"{sunday:%Y-%m-%d}T11:00")
