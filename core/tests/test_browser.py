@@ -233,7 +233,7 @@ def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(pa
     assert page.get_by_text("Partnership saved.").is_visible()
 
     page.get_by_label("New stage").select_option(label="Introduced")
-    page.get_by_label("Date").fill("2026-11-05")
+    page.get_by_label("Date", exact=True).fill("2026-11-05")
     with page.expect_navigation():
         page.get_by_role("button", name="Change stage").click()
     assert page.get_by_text("Stage changed to Introduced.").is_visible()
