@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DateInput
 from core.zones import zone_choices
 from schedule.models import By, Event, Outcome
+from schedule.rules import within_reach
 
 
 class DateTimeInput(forms.DateTimeInput):
@@ -38,6 +39,13 @@ class EventForm(forms.ModelForm):
             "attendees": _("A home sees only the events for it, or for both homes."),
         }
 
+    def clean(self):
+        data = super().clean()
+        for name in ("starts_at", "repeat_until"):
+            if data.get(name) and not within_reach(data[name]):
+                self.add_error(name, _("Choose a date within ten years of today."))
+        return data
+
     despite_conflicts = forms.BooleanField(
         label=_("Schedule it anyway"), required=False, widget=forms.HiddenInput
     )
@@ -59,6 +67,13 @@ class OccurrenceForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
 
+    def clean(self):
+        data = super().clean()
+        for name in ("occurrence", "moved_to"):
+            if data.get(name) and not within_reach(data[name]):
+                self.add_error(name, _("Choose a date within ten years of today."))
+        return data
+
 
 class AttendanceForm(forms.Form):
     occurrence = forms.DateTimeField(widget=forms.HiddenInput)
@@ -77,6 +92,12 @@ class AttendanceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For the team only. For example: the bus was late, rescheduled for Friday."),
     )
+
+    def clean_occurrence(self):
+        occurrence = self.cleaned_data["occurrence"]
+        if not within_reach(occurrence):
+            raise forms.ValidationError(_("Choose a date within ten years of today."))
+        return occurrence
 
 
 class TimeZoneForm(forms.Form):

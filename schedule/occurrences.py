@@ -100,7 +100,10 @@ def events_between(
         | (
             ~Q(repeat="")
             & Q(starts_at__lt=end)
-            & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=start.date()))
+            & (
+                Q(repeat_until__isnull=True)
+                | Q(repeat_until__gte=timezone.localdate(start, program_zone()))
+            )
         )
         | Exists(moved_in)
     )

@@ -55,8 +55,8 @@ def reminders_due(now: datetime) -> list[Due]:
     queries whatever the number of events."""
     end = now + LEADS[Lead.DAY] + timedelta(seconds=1)  # a date exactly a day away is due
     found = occurrences(_events_in(now, end), now, end)
-    held = held_by_orders({o.event.pk: o.event for o in found}.values())
-    found = [o for o in found if not o.cancelled and o.event.pk not in held]
+    held = held_by_orders(found)
+    found = [o for o in found if not o.cancelled and (o.event.pk, o.original) not in held]
     if not found:
         return []
     people = Person.objects.select_related("user").order_by("pk")

@@ -1,39 +1,85 @@
 """What the court and the agreement allow on the calendar, enforced when an event is
-saved and explained in plain words."""
+saved and explained in plain words. An order counts on the dates it covers: one that
+starts next month forbids next month's visits, not this week's."""
 
-from datetime import date
+from collections import defaultdict
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import HIDING, CourtRestriction, RestrictionKind
 from agreements.selectors import Sharing
+from core.zones import program_zone
+from partnerships.models import Stage
 from schedule.models import Attendees, Kind, Place
 
+#: How far ahead and back a date may be set: beyond it is a typing mistake.
+YEARS_AROUND = 10
 
-def check_event(sharing: Sharing, data: dict) -> None:
+
+def within_reach(moment: datetime | date) -> bool:
+    today = timezone.localdate()
+    day = moment if not isinstance(moment, datetime) else moment.date()
+    reach = timedelta(days=365 * YEARS_AROUND)
+    return today - reach <= day <= today + reach
+
+
+def _local_day(moment: datetime) -> date:
+    return timezone.localdate(moment, program_zone())
+
+
+def _covers(order: CourtRestriction, first: date, last: date | None) -> bool:
+    """Whether the order is in force on some day from `first` to `last` (None: on)."""
+    return (last is None or order.starts_on <= last) and (
+        order.ends_on is None or order.ends_on >= first
+    )
+
+
+def orders_during(sharing: Sharing, first: date, last: date | None) -> set[str]:
+    return {r.kind for r in sharing.restrictions if _covers(r, first, last)}
+
+
+def brings_homes_together(event) -> bool:
+    kind, attendees = (
+        (event["kind"], event.get("attendees", Attendees.BOTH))
+        if isinstance(event, dict)
+        else (event.kind, event.attendees)
+    )
+    return kind == Kind.VISIT or (kind != Kind.COURT and attendees == Attendees.BOTH)
+
+
+def check_event(sharing: Sharing, data: dict, *, on: datetime | None = None) -> None:
+    """Refuse an event, or a date of one moved to `on`, that the orders in force on its
+    dates or the agreement forbid."""
+    if sharing.partnership.stage == Stage.CLOSED:
+        raise ValidationError(_("This partnership is closed: its calendar no longer changes."))
+    if on is not None:
+        first = last = _local_day(on)
+    else:
+        first = _local_day(data["starts_at"])
+        last = (data.get("repeat_until") or None) if data.get("repeat") else first
+    orders = orders_during(sharing, first, last)
     errors = {}
     if data["kind"] == Kind.VISIT:
         if data.get("attendees", Attendees.BOTH) != Attendees.BOTH:
             errors["attendees"] = _("Family time brings both homes together: choose both homes.")
-        if sharing.no_contact:
+        if orders & HIDING:
             raise ValidationError(
                 _(
-                    "A court order forbids contact here: family time between the homes cannot "
-                    "be scheduled. Talk with the caseworker about what the order allows."
+                    "A court order forbids contact on these dates: family time between the "
+                    "homes cannot be scheduled. Talk with the caseworker about what the order "
+                    "allows."
                 )
             )
-        if sharing.supervised_only and not (data.get("supervised") and data.get("supervisor")):
+        if RestrictionKind.SUPERVISED in orders and not (
+            data.get("supervised") and data.get("supervisor")
+        ):
             errors["supervisor"] = _(
                 "The court has ordered supervised contact only: name who will supervise this visit."
             )
-    elif (
-        sharing.no_contact
-        and data["kind"] != Kind.COURT
-        and data.get("attendees", Attendees.BOTH) == Attendees.BOTH
-    ):
+    elif orders & HIDING and brings_homes_together(data):
         # A school play with both homes in the room is contact too; the court is the
         # one place the order itself brings them together.
         errors["attendees"] = _(
@@ -52,35 +98,26 @@ def check_event(sharing: Sharing, data: dict) -> None:
         raise ValidationError(errors)
 
 
-def brings_homes_together(event) -> bool:
-    return event.kind == Kind.VISIT or (
-        event.kind != Kind.COURT and event.attendees == Attendees.BOTH
-    )
-
-
-def held_by_orders(events, *, today: date | None = None) -> dict[int, str]:
-    """Events scheduled before a court order that now forbids them, each with the reason,
-    in one query. They stay on the calendar marked "on hold" (a later order may end and
-    they resume), and no reminder goes out for them."""
-    today = today or timezone.localdate()
-    events = list(events)
-    active = CourtRestriction.objects.filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today),
-        partnership__in={event.partnership_id for event in events},
-        starts_on__lte=today,
-    ).values_list("partnership_id", "kind")
-    orders: dict[int, set[str]] = {}
-    for partnership_id, kind in active:
-        orders.setdefault(partnership_id, set()).add(kind)
+def held_by_orders(found) -> dict[tuple[int, datetime], str]:
+    """Dates scheduled before a court order that now forbids them, each with the reason,
+    keyed by (event, original start), in one query. They stay on the calendar marked
+    "on hold" and get no reminder; when the order ends, they are back."""
+    found = list(found)
+    partnerships = {o.event.partnership_id for o in found}
+    orders = defaultdict(list)
+    for order in CourtRestriction.objects.filter(partnership__in=partnerships):
+        orders[order.partnership_id].append(order)
     held = {}
-    for event in events:
-        kinds = orders.get(event.partnership_id, set())
+    for occurrence in found:
+        event = occurrence.event
+        day = _local_day(occurrence.starts_at)
+        kinds = {o.kind for o in orders[event.partnership_id] if _covers(o, day, day)}
         if kinds & HIDING and brings_homes_together(event):
-            held[event.pk] = _("On hold: a court order forbids contact")
+            held[(event.pk, occurrence.original)] = _("On hold: a court order forbids contact")
         elif (
             RestrictionKind.SUPERVISED in kinds
             and event.kind == Kind.VISIT
             and not (event.supervised and event.supervisor)
         ):
-            held[event.pk] = _("On hold: the court requires a supervisor")
+            held[(event.pk, occurrence.original)] = _("On hold: the court requires a supervisor")
     return held

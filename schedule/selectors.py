@@ -63,8 +63,8 @@ def calendar_events(user) -> QuerySet[Event]:
 
 def _marked(found: list[Occurrence]) -> list[Occurrence]:
     """The occurrences with any hold a court order now puts on them."""
-    held = held_by_orders({o.event.pk: o.event for o in found}.values())
-    return [replace(o, held=held[o.event.pk]) if o.event.pk in held else o for o in found]
+    held = held_by_orders(found)
+    return [replace(o, held=held.get((o.event.pk, o.original), "")) for o in found]
 
 
 def agenda_weeks(user) -> int:

@@ -3,7 +3,7 @@ save (schedule/rules.py); each change is audited, and the homes it concerns hear
 something is new (never what)."""
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +15,7 @@ from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
 from notices.services import notify
+from partnerships.models import Stage
 from schedule.models import Attendance, Attendees, Change, Event, FeedToken, Outcome
 from schedule.occurrences import _starts
 from schedule.rules import check_event
@@ -47,6 +48,19 @@ def event_update(*, actor, sharing: Sharing, event: Event, data: dict) -> Event:
     court's orders and the agreement are checked as on creation."""
     check_event(sharing, data)
     changed = sorted(name for name, value in data.items() if getattr(event, name) != value)
+    timing = {"starts_at", "repeat"} & set(changed)
+    if timing and (event.changes.exists() or event.attendances.exists()):
+        # Moved, cancelled and recorded dates are tied to the old times: changing them
+        # would bring back a cancelled date or lose what happened at one.
+        raise ValidationError(
+            {
+                "starts_at": _(
+                    "Some dates of this event were moved, cancelled or recorded, so its day "
+                    "and time stay as they are. To change them from now on, set its last day "
+                    "(“Until”) and schedule the new time as a new event."
+                )
+            }
+        )
     for name, value in data.items():
         setattr(event, name, value)
     event.full_clean()
@@ -58,7 +72,7 @@ def event_update(*, actor, sharing: Sharing, event: Event, data: dict) -> Event:
 
 
 def _check_occurrence(event: Event, occurrence: datetime) -> None:
-    if occurrence not in _starts(event, occurrence, occurrence.replace(year=occurrence.year + 1)):
+    if occurrence not in _starts(event, occurrence, occurrence + timedelta(minutes=1)):
         raise ValidationError(_("That date is not one of this event's occurrences."))
 
 
@@ -71,7 +85,9 @@ def occurrence_change(
     _check_occurrence(event, occurrence)
     if moved_to is not None:
         checked = ("kind", "supervised", "supervisor", "place", "attendees")
-        check_event(sharing, {name: getattr(event, name) for name in checked})
+        check_event(sharing, {name: getattr(event, name) for name in checked}, on=moved_to)
+    elif sharing.partnership.stage == Stage.CLOSED:
+        raise ValidationError(_("This partnership is closed: its calendar no longer changes."))
     change, _created = Change.objects.update_or_create(
         event=event,
         occurrence=occurrence,

@@ -2,6 +2,8 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,17 +19,21 @@ from journal.selectors import journal_partnership_for
 from schedule import selectors, services
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
-from schedule.models import Event
+from schedule.models import Attendance, Event
+from schedule.rules import within_reach
 
 VIEWS = ("agenda", "week", "month")
+#: The feed shows no attendance: an empty prefetch spares a query per event.
+NO_ATTENDANCE = Prefetch("attendances", queryset=Attendance.objects.none())
 
 
 def _day_asked(request) -> date:
     """The day the reader asked to see (?on=2026-11-23), else today on their clock."""
     try:
-        return date.fromisoformat(request.GET.get("on", ""))
+        asked = date.fromisoformat(request.GET.get("on", ""))
     except ValueError:
         return timezone.localdate()
+    return asked if within_reach(asked) else timezone.localdate()
 
 
 def agenda(request):
@@ -103,7 +109,7 @@ def feed(request, secret):
     """The private feed a phone's calendar subscribes to: the secret is the only key."""
     owner = selectors.feed_owner(secret)
     response = HttpResponse(
-        feed_for(selectors.calendar_events(owner).prefetch_related("changes")),
+        feed_for(selectors.calendar_events(owner).prefetch_related("changes", NO_ATTENDANCE)),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="village.ics"'
@@ -127,7 +133,10 @@ def _event_form(request, partnership, event: Event):
     """The court's orders and the agreement are checked on saving, and a refusal is
     explained beside the field it is about. A double booking of the same children or
     parents is a warning: it may be intended."""
-    form = EventForm(request.POST or None, instance=event if event.pk else None)
+    # The form works on a copy of the event's values, so the service can compare the
+    # event as saved with what was asked, and audit what changed.
+    initial = model_to_dict(event, fields=EventForm.Meta.fields) if event.pk else None
+    form = EventForm(request.POST or None, initial=initial)
     conflicts = []
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "despite_conflicts"}

@@ -300,5 +300,102 @@ def test_the_coach_changes_every_date_of_a_series_within_the_courts_orders(
     client_for(coach).post(url, form | {"supervised": "on", "supervisor": "Marisol"})
     event.refresh_from_db()
     assert (event.title, event.place) == ("Family time at the library", "public")
-    assert AuditEntry.objects.filter(record_id=str(event.pk), action="changed").exists()
+    changed = AuditEntry.objects.get(
+        record_type="schedule.event", record_id=str(event.pk), action="changed"
+    )
+    assert set(changed.fields) >= {"title", "place", "place_detail"}
     assert client_for(birth_parent).get(url).status_code == 404
+
+
+def test_an_order_counts_on_the_dates_it_covers(coach, birth_parent, agreed):
+    from django.core.exceptions import ValidationError
+
+    from agreements.services import restriction_add
+
+    next_month = today_in_chicago() + timedelta(days=30)
+    restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=next_month)
+    one_off(coach, agreed, at(today_in_chicago() + timedelta(days=2), 16))  # before it
+    with pytest.raises(ValidationError, match="forbids contact on these dates"):
+        one_off(coach, agreed, at(next_month + timedelta(days=1), 16))
+    weekly = one_off(
+        coach,
+        agreed,
+        at(today_in_chicago() + timedelta(days=3), 16),
+        repeat="FREQ=WEEKLY",
+        repeat_until=next_month - timedelta(days=1),
+    )
+    from schedule.selectors import agenda
+
+    assert [o.held for o in agenda(birth_parent) if o.event == weekly] == [""] * 4
+
+
+def test_a_series_with_cancelled_dates_keeps_its_time_and_an_edit_is_audited(
+    client_for, coach, agreed
+):
+    from agreements.selectors import sharing_for
+    from audit.models import AuditEntry
+    from schedule.services import occurrence_change
+
+    start = at(today_in_chicago() + timedelta(days=2), 16)
+    event = one_off(coach, agreed, start, repeat="FREQ=WEEKLY")
+    occurrence_change(actor=coach, sharing=sharing_for(agreed), event=event, occurrence=start)
+    url = reverse("schedule:event_edit", args=[event.pk])
+    form = {
+        "kind": "visit",
+        "title": "Family time",
+        "starts_at": (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+        "minutes": "60",
+        "repeat": "FREQ=WEEKLY",
+        "attendees": "both",
+        "place": "visit_room",
+    }
+    refused = client_for(coach).post(url, form).content.decode()
+    assert "its day and time stay as they are" in refused
+    same_time = {"starts_at": start.strftime("%Y-%m-%dT%H:%M"), "minutes": "75"}
+    client_for(coach).post(url, form | same_time)
+    event.refresh_from_db()
+    assert event.minutes == 75 and event.starts_at == start
+    edit = AuditEntry.objects.get(
+        record_type="schedule.event", record_id=str(event.pk), action="changed", fields=["minutes"]
+    )
+    assert edit.actor_id == coach.pk
+
+
+def test_the_29th_of_february_can_be_cancelled(coach, agreed):
+    from agreements.selectors import sharing_for
+    from schedule.models import Change
+    from schedule.services import occurrence_change
+
+    leap_day = at(date(2028, 2, 29), 10)
+    event = one_off(coach, agreed, leap_day, kind="appointment", attendees="birth")
+    occurrence_change(actor=coach, sharing=sharing_for(agreed), event=event, occurrence=leap_day)
+    assert Change.objects.get().cancelled
+
+
+@pytest.mark.parametrize("on", ["9999-12-01", "0001-01-01"])
+def test_a_far_away_day_shows_this_month(client_for, birth_parent, agreed, on):
+    page = client_for(birth_parent).get(reverse("schedule:agenda"), {"view": "month", "on": on})
+    assert page.status_code == 200
+
+
+def test_a_start_in_the_year_9999_is_refused_in_plain_words(client_for, coach, agreed):
+    data = {
+        "kind": "appointment",
+        "title": "Dentist",
+        "starts_at": "9999-12-01T10:00",
+        "minutes": "60",
+        "attendees": "partner",
+        "place": "other",
+    }
+    page = client_for(coach).post(reverse("schedule:event_new", args=[agreed.pk]), data)
+    assert "Choose a date within ten years of today." in page.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_a_closed_partnerships_calendar_no_longer_changes(coach, agreed):
+    from django.core.exceptions import ValidationError
+
+    agreed.stage = "closed"
+    agreed.save()
+    with pytest.raises(ValidationError, match="partnership is closed"):
+        one_off(coach, agreed, at(today_in_chicago() + timedelta(days=2), 16))

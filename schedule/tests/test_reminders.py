@@ -173,4 +173,34 @@ def test_family_time_held_by_a_later_court_order_is_marked_and_not_reminded(
         restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=date.today())
         page = client_for(birth_parent).get(reverse("schedule:agenda")).content.decode()
     assert "On hold: a court order forbids contact" in page
+    from schedule.feed import feed_for
+    from schedule.models import Event
+
+    feed = feed_for(Event.objects.prefetch_related("changes")).decode()
+    assert "STATUS:CANCELLED" in feed and "SUMMARY:On hold" in feed
+    assert sweep_at(clock(2026, 12, 1, 16, 0)) == []
+
+
+def test_the_last_evening_date_of_a_series_is_still_reminded(
+    coach, birth_parent, partner_parent, agreed
+):
+    visit(
+        coach,
+        agreed,
+        starts_at=clock(2026, 12, 2, 20, 0),
+        repeat="FREQ=WEEKLY",
+        repeat_until=date(2026, 12, 16),
+    )
+    # At 6 pm in Chicago it is already the 17th in UTC.
+    assert len(sweep_at(clock(2026, 12, 16, 18, 0))) == 2
+
+
+def test_an_order_beginning_on_the_day_of_a_visit_holds_its_reminder(coach, agreed):
+    from agreements.services import restriction_add
+
+    with time_machine.travel(clock(2026, 11, 25, 9, 0), tick=False):
+        visit(coach, agreed)
+        restriction_add(
+            actor=coach, partnership=agreed, kind="no_contact", starts_on=date(2026, 12, 2)
+        )
     assert sweep_at(clock(2026, 12, 1, 16, 0)) == []

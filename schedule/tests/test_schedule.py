@@ -65,7 +65,10 @@ def test_under_a_no_contact_order_family_time_cannot_be_scheduled(coach, agreed)
 
 def test_under_a_no_contact_order_only_the_court_brings_both_homes_together(coach, agreed):
     restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=date.today())
-    school = weekly_visit(kind="school", title="School play", repeat="", repeat_until=None)
+    soon = timezone.now() + timedelta(days=2)
+    school = weekly_visit(
+        kind="school", title="School play", repeat="", repeat_until=None, starts_at=soon
+    )
     with pytest.raises(ValidationError, match="schedule this for one home"):
         event_create(actor=coach, sharing=sharing_of(agreed), data=school)
     event_create(actor=coach, sharing=sharing_of(agreed), data=school | {"attendees": "partner"})
