@@ -229,6 +229,7 @@ def load_demo(today: date | None = None) -> None:
     _journal(coach, director, ana, jenna, keisha, shared, home_again)
     _conversations(coach, director, ana, jenna, keisha, shared, home_again)
     _calendar(today, coach, director, shared, home_again)
+    _contacts(today, coach, director, shared, home_again)
     _intake(today, coach)
 
 
@@ -460,6 +461,57 @@ def _conversations(coach, director, ana, jenna, keisha, shared, home_again):
     Message.objects.create(
         conversation=check_in, author=director, text="So glad! I will call you Thursday at 4."
     )
+
+
+def _contacts(today, coach, director, shared, home_again):
+    """The icebreaker where Ana and Jenna first met, a call with Ana about her housing
+    application (the follow-up is due today), and the director's visit to Keisha."""
+    from caseplan.models import Contact
+
+    ana, jenna = shared.birth_family.parents.get(), shared.partner_home.parents.get()
+    keisha = home_again.birth_family.parents.get()
+    for partnership, by, people, fields in [
+        (
+            shared,
+            coach,
+            [ana, jenna],
+            {
+                "kind": "icebreaker",
+                "medium": "in_person",
+                "happened_on": today - timedelta(days=60),
+                "minutes": 75,
+                "notes": "Met at the library. Ana brought Sofi's blanket; Jenna showed "
+                "photos of the children's room. Both cried a little, then laughed.",
+            },
+        ),
+        (
+            shared,
+            coach,
+            [ana],
+            {
+                "kind": "check_in",
+                "medium": "phone",
+                "happened_on": today - timedelta(days=3),
+                "minutes": 20,
+                "notes": "Ana's housing application is in. She is nervous about the hearing.",
+                "follow_up_on": today,
+            },
+        ),
+        (
+            home_again,
+            director,
+            [keisha],
+            {
+                "kind": "check_in",
+                "medium": "in_person",
+                "happened_on": today - timedelta(days=10),
+                "minutes": 45,
+                "notes": "Jalen is sleeping through the night again.",
+            },
+        ),
+    ]:
+        contact = Contact.objects.create(partnership=partnership, coach=by, **fields)
+        contact.people.set(people)
 
 
 def _calendar(today, coach, director, shared, home_again):

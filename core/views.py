@@ -13,6 +13,7 @@ from accounts.services import user_language_set
 from agreements.selectors import sharing_for_many
 from audit.models import Action
 from audit.services import audit_entry_create
+from caseplan.selectors import follow_ups_due
 from core.selectors import database_answers, program_overview
 from core.urls_safety import safe_next
 from intake.selectors import overdue_count
@@ -44,6 +45,7 @@ def home(request):
         context["caseload_counts"] = stage_counts(caseload)
         context["attention"] = needing_attention(user)
         context["missed_visits"] = missed_in_a_row(user)
+        context["follow_ups"] = list(follow_ups_due(user, on=context["today"]))
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnerships = list(partnerships_of_parent(user))
         sharing = sharing_for_many(partnerships)

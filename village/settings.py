@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "notices",
     "conversations",
     "schedule",
+    "caseplan",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("notifications/", include("notices.urls")),
     path("messages/", include("conversations.urls")),
     path("calendar/", include("schedule.urls")),
+    path("casework/", include("caseplan.urls")),
     path("", include("intake.urls")),
 ]
 

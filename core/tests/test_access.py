@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audit.models import AuditEntry
+from caseplan.models import Contact
 from conversations.models import Conversation
 from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
@@ -95,6 +96,7 @@ CASEWORK_PREFIXES = (
     "agreements:",
     "journal:",
     "schedule:",
+    "caseplan:",
 )
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
 AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw"}
@@ -163,6 +165,10 @@ def records():
         "event_id": {
             "ours": Event.objects.get(title="Family time").pk,
             "theirs": Event.objects.get(title="Check-in at home").pk,
+        },
+        "contact_id": {
+            "ours": Contact.objects.get(kind="icebreaker").pk,
+            "theirs": Contact.objects.get(partnership__birth_family__name="Brown family").pk,
         },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,

@@ -1,0 +1,42 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from caseplan.models import Contact
+from core.forms import DateInput
+
+
+class ContactForm(forms.ModelForm):
+    """Quick to fill on a phone: today, 30 minutes and everyone in the partnership are
+    filled in; the coach changes what differs."""
+
+    class Meta:
+        model = Contact
+        fields = ["kind", "medium", "happened_on", "minutes", "people", "notes", "follow_up_on"]
+        widgets = {
+            "happened_on": DateInput(),
+            "follow_up_on": DateInput(),
+            "people": forms.CheckboxSelectMultiple,
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "notes": _("For the team only: parents never see these notes."),
+            "follow_up_on": _("It appears on your home page until you mark it done."),
+        }
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].queryset = people
+        self.fields["people"].label_from_instance = lambda person: person.full_name
+        if not self.is_bound:
+            self.initial.setdefault("happened_on", timezone.localdate())
+            self.initial.setdefault("minutes", 30)
+            self.initial.setdefault("people", [p.pk for p in people])
+
+
+class MonthForm(forms.Form):
+    month = forms.DateField(
+        label=_("Month"),
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+    )

@@ -1,0 +1,97 @@
+"""Reads of the coach's work with families, scoped to the team member asking."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.http import Http404
+
+from caseplan.models import Contact, ContactKind
+from families.models import Person
+from partnerships.models import Partnership
+from partnerships.selectors import partnerships_visible_to
+
+
+def casework_partnership_for(user, partnership_id: int) -> Partnership:
+    """A partnership the team member sees, with both homes' parents; 404 otherwise."""
+    people = Person.objects.order_by("pk")
+    try:
+        return (
+            partnerships_visible_to(user)
+            .select_related("birth_family", "partner_home")
+            .prefetch_related(
+                Prefetch("birth_family__parents", queryset=people),
+                Prefetch("partner_home__parents", queryset=people),
+            )
+            .get(pk=partnership_id)
+        )
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+
+
+def contacts_of(partnership: Partnership) -> QuerySet[Contact]:
+    return (
+        Contact.objects.filter(partnership=partnership)
+        .select_related("coach__person")
+        .prefetch_related(Prefetch("people", queryset=Person.objects.order_by("pk")))
+    )
+
+
+def contact_for(user, contact_id: int) -> Contact:
+    try:
+        return Contact.objects.select_related("partnership").get(
+            pk=contact_id, partnership__in=partnerships_visible_to(user)
+        )
+    except Contact.DoesNotExist:
+        raise Http404 from None
+
+
+@dataclass
+class CoachMonth:
+    coach: str
+    contacts: int
+    minutes: int
+    by_kind: dict[str, int]
+    families: int
+
+
+def contact_report(user, *, month: date, everyone: bool) -> list[CoachMonth]:
+    """Contacts per coach in a month: how many, how long, of which kind, with how many
+    families. One query whatever the number of contacts."""
+    contacts = Contact.objects.filter(
+        happened_on__year=month.year,
+        happened_on__month=month.month,
+        partnership__in=partnerships_visible_to(user),
+    )
+    if not everyone:
+        contacts = contacts.filter(coach=user)
+    kinds = {kind: Count("pk", filter=Q(kind=kind)) for kind in ContactKind.values}
+    rows = (
+        contacts.values("coach", "coach__email", "coach__person__first_name")
+        .annotate(
+            total=Count("pk"),
+            length=Sum("minutes"),
+            families=Count("partnership", distinct=True),
+            **kinds,
+        )
+        .order_by("coach__person__first_name", "coach__email")
+    )
+    return [
+        CoachMonth(
+            coach=row["coach__person__first_name"] or row["coach__email"],
+            contacts=row["total"],
+            minutes=row["length"] or 0,
+            by_kind={kind: row[kind] for kind in ContactKind.values},
+            families=row["families"],
+        )
+        for row in rows
+    ]
+
+
+def follow_ups_due(user, *, on: date) -> QuerySet[Contact]:
+    """Follow-ups the coach promised, due by `on` and not yet done."""
+    return (
+        Contact.objects.filter(coach=user, follow_up_on__lte=on, followed_up_at__isnull=True)
+        .select_related("partnership__birth_family")
+        .order_by("follow_up_on", "pk")
+    )

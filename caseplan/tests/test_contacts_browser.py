@@ -1,0 +1,36 @@
+"""The coach logs a call with Ana from a phone, then marks the demo's follow-up done."""
+
+import pytest
+
+from caseplan.models import Contact
+from core.tests.browser_fixtures import assert_sound
+from partnerships.models import Partnership
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_coach_logs_a_call_on_a_phone_and_reads_the_month(sign_in):
+    coach = sign_in("coach@example.org")
+    assert coach.get_by_role("heading", name="Follow-ups due").is_visible()
+    shared = Partnership.objects.get(birth_family__name="Morales family")
+    coach.goto(coach.base_url + shared.get_absolute_url())
+    coach.get_by_role("link", name="Contact log").click()
+    assert_sound(coach)
+    coach.get_by_label("Kind of contact").select_option("court_support")
+    coach.get_by_label("How", exact=True).select_option("in_person")
+    coach.get_by_label("How long (minutes)").fill("90")
+    coach.get_by_label("Jenna").uncheck()
+    coach.get_by_label("Notes").fill("Sat with Ana at the hearing; the judge praised her.")
+    with coach.expect_navigation():
+        coach.get_by_role("button", name="Log it").click()
+    assert coach.get_by_text("Contact logged.").is_visible()
+    logged = Contact.objects.get(kind="court_support")
+    assert [p.first_name for p in logged.people.all()] == ["Ana"]
+    assert_sound(coach)
+    coach.get_by_role("link", name="Home").first.click()
+    with coach.expect_navigation():
+        coach.get_by_role("button", name="Done Morales family").click()
+    assert coach.get_by_text("Follow-up marked done.").is_visible()
+    coach.get_by_role("link", name="Contacts by coach").click()
+    assert_sound(coach)
+    assert coach.locator("table").is_visible()

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from caseplan import views
+
+app_name = "caseplan"
+
+urlpatterns = [
+    path("<int:partnership_id>/contacts/", views.contacts, name="contacts"),
+    path("contacts/<int:contact_id>/done/", views.contact_done, name="contact_done"),
+    path("contacts/report/", views.report, name="report"),
+]
