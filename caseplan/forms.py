@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from caseplan.models import Contact
+from caseplan.models import Contact, Goal, Milestone, Step
 from core.forms import DateInput
 
 
@@ -40,3 +40,34 @@ class MonthForm(forms.Form):
         input_formats=["%Y-%m"],
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = ["area", "title", "source"]
+
+
+class StepForm(forms.ModelForm):
+    goal = forms.ModelChoiceField(label=_("For the goal"), queryset=Goal.objects.none())
+
+    class Meta:
+        model = Step
+        fields = ["goal", "text", "owner", "due_on"]
+        widgets = {"due_on": DateInput()}
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = goals
+
+
+class StepUpdateForm(forms.Form):
+    done = forms.BooleanField(label=_("Done"), required=False)
+    note = forms.CharField(label=_("How it is going"), required=False, max_length=300)
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["kind", "reached_on"]
+        widgets = {"reached_on": DateInput()}

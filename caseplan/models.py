@@ -56,3 +56,91 @@ class Contact(models.Model):
 
     def get_absolute_url(self):
         return reverse("caseplan:contacts", args=[self.partnership_id])
+
+
+class Area(models.TextChoices):
+    HOUSING = "housing", _("Housing")
+    WORK = "work", _("Work and income")
+    PARENTING = "parenting", _("Parenting class")
+    SOBRIETY = "sobriety", _("Sobriety")
+    COUNSELING = "counseling", _("Counseling")
+    EDUCATION = "education", _("Education")
+    OTHER = "other", _("Something else")
+
+
+class Source(models.TextChoices):
+    COURT = "court", _("The court's service plan")
+    OWN = "own", _("The parent's own")
+
+
+class Goal(models.Model):
+    """One of the birth parent's goals. The case plan is the birth family's: the partner
+    home never sees it."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="goals")
+    area = models.CharField(_("area"), max_length=20, choices=Area.choices)
+    title = models.CharField(_("goal"), max_length=200)
+    source = models.CharField(_("from"), max_length=10, choices=Source.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("caseplan:plan", args=[self.partnership_id])
+
+
+class Owner(models.TextChoices):
+    PARENT = "parent", _("The parent")
+    COACH = "coach", _("The coach")
+    BOTH = "both", _("The parent and the coach")
+
+
+class Step(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="steps")
+    text = models.CharField(_("step"), max_length=200)
+    owner = models.CharField(_("who does it"), max_length=10, choices=Owner.choices)
+    due_on = models.DateField(_("due by"), null=True, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    progress_note = models.CharField(_("how it is going"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return self.goal.get_absolute_url()
+
+
+class MilestoneKind(models.TextChoices):
+    UNSUPERVISED = "unsupervised", _("Unsupervised visits")
+    OVERNIGHTS = "overnights", _("Overnight visits")
+    MONITORED_RETURN = "monitored_return", _("Monitored return home")
+    REUNIFICATION = "reunification", _("Reunification")
+
+
+class Milestone(models.Model):
+    """A step toward home, dated on the partnership's timeline; both homes see it."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="milestones"
+    )
+    kind = models.CharField(_("milestone"), max_length=20, choices=MilestoneKind.choices)
+    reached_on = models.DateField(_("date"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["reached_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "kind"], name="each_milestone_once")
+        ]

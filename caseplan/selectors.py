@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
-from caseplan.models import Contact, ContactKind
+from accounts.models import Role
+from caseplan.models import Contact, ContactKind, Goal, Step
 from families.models import Person
 from partnerships.models import Partnership
 from partnerships.selectors import partnerships_visible_to
@@ -95,3 +96,61 @@ def follow_ups_due(user, *, on: date) -> QuerySet[Contact]:
         .select_related("partnership__birth_family")
         .order_by("follow_up_on", "pk")
     )
+
+
+def _plan_partnerships(user) -> QuerySet[Partnership]:
+    """The team's partnerships; a birth parent's own. Never the partner home's: the
+    case plan is the birth family's."""
+    visible = partnerships_visible_to(user)
+    if user.has_role(Role.DIRECTOR, Role.COACH):
+        return visible
+    return visible.filter(birth_family__parents__user=user)
+
+
+def plan_partnership_for(user, partnership_id: int) -> Partnership:
+    try:
+        return (
+            _plan_partnerships(user)
+            .select_related("birth_family", "partner_home")
+            .get(pk=partnership_id)
+        )
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+
+
+def plan_of(partnership: Partnership) -> list[Goal]:
+    """The goals with their steps, and `done`/`total` counts: two queries."""
+    goals = list(
+        Goal.objects.filter(partnership=partnership).prefetch_related(
+            Prefetch(
+                "steps",
+                # Open steps first, soonest due first; then the done ones, in order.
+                queryset=Step.objects.order_by(
+                    F("done_on").asc(nulls_first=True), F("due_on").asc(nulls_last=True), "pk"
+                ),
+            )
+        )
+    )
+    for goal in goals:
+        steps = goal.steps.all()
+        goal.total = len(steps)
+        goal.done = sum(1 for step in steps if step.done_on)
+    return goals
+
+
+def goal_for(user, goal_id: int) -> Goal:
+    try:
+        return Goal.objects.select_related("partnership").get(
+            pk=goal_id, partnership__in=partnerships_visible_to(user)
+        )
+    except Goal.DoesNotExist:
+        raise Http404 from None
+
+
+def step_for(user, step_id: int) -> Step:
+    try:
+        return Step.objects.select_related("goal").get(
+            pk=step_id, goal__partnership__in=_plan_partnerships(user)
+        )
+    except Step.DoesNotExist:
+        raise Http404 from None

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_entry_create
-from caseplan.models import Contact
+from caseplan.models import Contact, Goal, Milestone, Step
 from partnerships.models import Partnership
 
 
@@ -35,3 +35,46 @@ def contact_follow_up_done(*, actor, contact: Contact) -> None:
     contact.followed_up_at = timezone.now()
     contact.save(update_fields=["followed_up_at"])
     audit_entry_create(actor=actor, action=Action.CHANGED, record=contact, fields=["followed_up"])
+
+
+@transaction.atomic
+def goal_add(*, actor, partnership: Partnership, data: dict) -> Goal:
+    goal = Goal(partnership=partnership, created_by=actor, **data)
+    goal.full_clean()
+    goal.save()
+    audit_entry_create(actor=actor, action=Action.CREATED, record=goal, fields=sorted(data))
+    return goal
+
+
+@transaction.atomic
+def step_add(*, actor, goal: Goal, data: dict) -> Step:
+    step = Step(goal=goal, **data)
+    step.full_clean()
+    step.save()
+    audit_entry_create(actor=actor, action=Action.CREATED, record=step, fields=sorted(data))
+    return step
+
+
+@transaction.atomic
+def step_update(*, actor, step: Step, done: bool, note: str) -> Step:
+    """The parent (or the coach) says how a step is going, or that it is done."""
+    step.done_on = (step.done_on or timezone.localdate()) if done else None
+    step.progress_note = note
+    step.save(update_fields=["done_on", "progress_note"])
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=step, fields=["done_on", "progress_note"]
+    )
+    return step
+
+
+@transaction.atomic
+def milestone_record(*, actor, partnership: Partnership, kind: str, reached_on) -> Milestone:
+    if reached_on > timezone.localdate():
+        raise ValidationError({"reached_on": _("A milestone is recorded once it is reached.")})
+    milestone, _created = Milestone.objects.update_or_create(
+        partnership=partnership,
+        kind=kind,
+        defaults={"reached_on": reached_on, "recorded_by": actor},
+    )
+    audit_entry_create(actor=actor, action=Action.CHANGED, record=partnership, fields=[kind])
+    return milestone

@@ -8,4 +8,6 @@ urlpatterns = [
     path("<int:partnership_id>/contacts/", views.contacts, name="contacts"),
     path("contacts/<int:contact_id>/done/", views.contact_done, name="contact_done"),
     path("contacts/report/", views.report, name="report"),
+    path("<int:partnership_id>/plan/", views.plan, name="plan"),
+    path("steps/<int:step_id>/", views.step_update, name="step_update"),
 ]

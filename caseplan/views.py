@@ -11,8 +11,15 @@ from accounts.models import Role
 from audit.models import Action
 from audit.services import audit_entry_create
 from caseplan import selectors, services
-from caseplan.forms import ContactForm, MonthForm
-from caseplan.models import ContactKind
+from caseplan.forms import (
+    ContactForm,
+    GoalForm,
+    MilestoneForm,
+    MonthForm,
+    StepForm,
+    StepUpdateForm,
+)
+from caseplan.models import ContactKind, Goal, Milestone
 from core.forms import add_errors
 from core.pagination import paginate
 from families.models import Person
@@ -81,3 +88,77 @@ def report(request):
         "caseplan/report.html",
         {"form": form, "rows": rows, "month": month, "kinds": ContactKind.choices},
     )
+
+
+def plan(request, partnership_id):
+    """The birth parent's goals and steps, and the partnership's milestones. The parent
+    says how each step is going; the team adds goals and steps."""
+    partnership = selectors.plan_partnership_for(request.user, partnership_id)
+    team = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    goals = Goal.objects.filter(partnership=partnership)
+    forms = {
+        "goal_form": GoalForm(prefix="goal"),
+        "step_form": StepForm(prefix="step", goals=goals),
+        "milestone_form": MilestoneForm(prefix="milestone"),
+    }
+    if request.method == "POST" and team:
+        done = _team_change(request, partnership, goals, forms)
+        if done:
+            messages.success(request, done)
+            return redirect("caseplan:plan", partnership.pk)
+    audit_entry_create(
+        actor=request.user, action=Action.VIEWED, record=partnership, fields=["case_plan"]
+    )
+    return render(
+        request,
+        "caseplan/plan.html",
+        {
+            "partnership": partnership,
+            "goals": selectors.plan_of(partnership),
+            "milestones": Milestone.objects.filter(partnership=partnership),
+            "team": team,
+            **forms,
+        },
+    )
+
+
+def _team_change(request, partnership, goals, forms) -> str:
+    """Add a goal, a step or a milestone from the form that was sent; the message to
+    show, or "" with the form's errors kept for the page."""
+    which = request.POST.get("form")
+    try:
+        if which == "goal":
+            form = forms["goal_form"] = GoalForm(request.POST, prefix="goal")
+            if form.is_valid():
+                data = form.cleaned_data
+                services.goal_add(actor=request.user, partnership=partnership, data=data)
+                return _("Goal added.")
+        elif which == "step":
+            form = forms["step_form"] = StepForm(request.POST, prefix="step", goals=goals)
+            if form.is_valid():
+                data = dict(form.cleaned_data)
+                services.step_add(actor=request.user, goal=data.pop("goal"), data=data)
+                return _("Step added.")
+        elif which == "milestone":
+            form = forms["milestone_form"] = MilestoneForm(request.POST, prefix="milestone")
+            if form.is_valid():
+                services.milestone_record(
+                    actor=request.user, partnership=partnership, **form.cleaned_data
+                )
+                return _("Milestone recorded.")
+    except ValidationError as error:
+        add_errors(form, error)
+    return ""
+
+
+def step_update(request, step_id):
+    step = selectors.step_for(request.user, step_id)
+    if request.method != "POST":
+        return redirect(step)
+    form = StepUpdateForm(request.POST)
+    if form.is_valid():
+        services.step_update(actor=request.user, step=step, **form.cleaned_data)
+        messages.success(request, _("Saved. Your coach sees it."))
+    else:
+        messages.error(request, _("The note is too long: keep it under 300 characters."))
+    return redirect(step)

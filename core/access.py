@@ -152,6 +152,12 @@ RULES: dict[str, Rule] = {
     "caseplan:contacts": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
     "caseplan:contact_done": roles(*CASEWORK, scope="caseplan.selectors.contact_for"),
     "caseplan:report": roles(*CASEWORK),
+    "caseplan:plan": roles(
+        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.plan_partnership_for"
+    ),
+    "caseplan:step_update": roles(
+        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.step_for"
+    ),
     "schedule:event_edit": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:attendance": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:time_zone": roles(*PARTNERSHIP_MEMBERS),

@@ -512,6 +512,78 @@ def _contacts(today, coach, director, shared, home_again):
     ]:
         contact = Contact.objects.create(partnership=partnership, coach=by, **fields)
         contact.people.set(people)
+    _case_plan(today, coach, director, shared, home_again)
+
+
+def _case_plan(today, coach, director, shared, home_again):
+    """Ana's goals: a home with a room for the children (the court's), the parenting
+    class (the court's, nearly done), and her own: getting her driver's license back.
+    Unsupervised visits are the next milestone; Keisha's family is home."""
+    from caseplan.models import Goal, Milestone, Step
+
+    def goal(partnership, by, area, title, source, steps):
+        made = Goal.objects.create(
+            partnership=partnership, area=area, title=title, source=source, created_by=by
+        )
+        for text, owner, due, done, note in steps:
+            Step.objects.create(
+                goal=made,
+                text=text,
+                owner=owner,
+                due_on=today + timedelta(days=due) if due is not None else None,
+                done_on=today - timedelta(days=done) if done is not None else None,
+                progress_note=note,
+            )
+
+    goal(
+        shared,
+        coach,
+        "housing",
+        "A two-bedroom home with room for Sofi and Mateo",
+        "court",
+        [
+            ("Send the housing authority application", "parent", -5, 4, "Sent on Thursday!"),
+            ("Visit two apartments on the east side", "both", 10, None, ""),
+            ("Ask the fund about the deposit", "coach", 14, None, ""),
+        ],
+    )
+    goal(
+        shared,
+        coach,
+        "parenting",
+        "Finish the 10-week parenting class",
+        "court",
+        [
+            ("Attend classes 1 to 8", "parent", -3, 3, "Loved the one on bedtime routines."),
+            ("Attend classes 9 and 10", "parent", 12, None, ""),
+        ],
+    )
+    goal(
+        shared,
+        coach,
+        "other",
+        "Get my driver's license back",
+        "own",
+        [
+            ("Pay the reinstatement fee", "parent", 30, None, ""),
+        ],
+    )
+    goal(
+        home_again,
+        director,
+        "work",
+        "Keep the job at the bakery",
+        "own",
+        [
+            ("Talk with the manager about the morning shift", "parent", None, 20, ""),
+        ],
+    )
+    Milestone.objects.create(
+        partnership=home_again,
+        kind="reunification",
+        reached_on=today - timedelta(days=40),
+        recorded_by=director,
+    )
 
 
 def _calendar(today, coach, director, shared, home_again):

@@ -34,3 +34,26 @@ def test_the_coach_logs_a_call_on_a_phone_and_reads_the_month(sign_in):
     coach.get_by_role("link", name="Contacts by coach").click()
     assert_sound(coach)
     assert coach.locator("table").is_visible()
+
+
+def test_ana_says_how_a_step_is_going_on_her_phone(sign_in):
+    from caseplan.models import Step
+
+    ana = sign_in("birth.parent@example.org")
+    ana.get_by_role("link", name="Our case plan").click()
+    assert_sound(ana)
+    assert ana.get_by_text("2 of 2 steps done").count() == 0
+    step_row = ana.locator("li", has_text="Attend classes 9 and 10")
+    step_row.get_by_label("Done").check()
+    step_row.get_by_label("How it is going").fill("Graduated! Certificate on the fridge.")
+    with ana.expect_navigation():
+        step_row.get_by_role("button").click()
+    assert ana.get_by_text("Saved. Your coach sees it.").is_visible()
+    assert ana.get_by_text("2 of 2 steps done").is_visible()
+    step = Step.objects.get(text="Attend classes 9 and 10")
+    assert step.done_on is not None and step.progress_note.startswith("Graduated")
+    coach = sign_in("coach@example.org")
+    shared = Partnership.objects.get(birth_family__name="Morales family")
+    coach.goto(coach.base_url + shared.get_absolute_url())
+    coach.get_by_role("link", name="Case plan").click()
+    assert_sound(coach)

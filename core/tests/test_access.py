@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audit.models import AuditEntry
-from caseplan.models import Contact
+from caseplan.models import Contact, Step
 from conversations.models import Conversation
 from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
@@ -80,6 +80,9 @@ INTENDED = {
     "schedule:agenda": MEMBERS,
     "schedule:feed_manage": MEMBERS,
     "schedule:time_zone": MEMBERS,
+    # The case plan is the birth family's: the partner home never reaches it.
+    "caseplan:plan": CASEWORK | {"birth_parent", "outsider"},
+    "caseplan:step_update": CASEWORK | {"birth_parent", "outsider"},
     "journal:post_new": MEMBERS,
     "journal:post": MEMBERS,
     "journal:reply": MEMBERS,
@@ -169,6 +172,10 @@ def records():
         "contact_id": {
             "ours": Contact.objects.get(kind="icebreaker").pk,
             "theirs": Contact.objects.get(partnership__birth_family__name="Brown family").pk,
+        },
+        "step_id": {
+            "ours": Step.objects.get(text__startswith="Pay the reinstatement").pk,
+            "theirs": Step.objects.get(goal__partnership__birth_family__name="Brown family").pk,
         },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,

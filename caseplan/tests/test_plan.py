@@ -1,0 +1,122 @@
+"""The case plan: the birth parent's goals and steps, which the parent updates; the
+partnership's milestones. The partner home never reaches it."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from caseplan.models import Goal, Milestone, Step
+from caseplan.services import goal_add, step_add
+
+pytestmark = pytest.mark.django_db
+
+
+def a_goal(coach, partnership, steps=1) -> Goal:
+    goal = goal_add(
+        actor=coach,
+        partnership=partnership,
+        data={"area": "housing", "title": "A home with room for the kids", "source": "court"},
+    )
+    for n in range(steps):
+        step_add(
+            actor=coach,
+            goal=goal,
+            data={"text": f"Step {n}", "owner": "parent", "due_on": timezone.localdate()},
+        )
+    return goal
+
+
+def test_the_coach_adds_a_goal_and_a_step_and_the_mother_marks_it_done(
+    client_for, coach, birth_parent, partnership
+):
+    url = reverse("caseplan:plan", args=[partnership.pk])
+    client_for(coach).post(
+        url,
+        {
+            "form": "goal",
+            "goal-area": "parenting",
+            "goal-title": "Finish the parenting class",
+            "goal-source": "court",
+        },
+    )
+    goal = Goal.objects.get()
+    response = client_for(coach).post(
+        url,
+        {
+            "form": "step",
+            "step-goal": goal.pk,
+            "step-text": "Attend class 1",
+            "step-owner": "parent",
+        },
+        follow=True,
+    )
+    assert "Step added." in response.content.decode()
+    step = Step.objects.get()
+    mother = client_for(birth_parent)
+    page = mother.get(url).content.decode()
+    assert "Finish the parenting class" in page and "0 of 1 steps done" in page
+    mother.post(
+        reverse("caseplan:step_update", args=[step.pk]), {"done": "on", "note": "It was good"}
+    )
+    step.refresh_from_db()
+    assert step.done_on == timezone.localdate() and step.progress_note == "It was good"
+    assert "1 of 1 steps done" in mother.get(url).content.decode()
+
+
+def test_the_partner_home_never_reaches_the_case_plan(
+    client_for, coach, partner_parent, partnership
+):
+    goal = a_goal(coach, partnership)
+    client = client_for(partner_parent)
+    assert client.get(reverse("caseplan:plan", args=[partnership.pk])).status_code in (403, 404)
+    step = goal.steps.get()
+    answer = client.post(reverse("caseplan:step_update", args=[step.pk]), {"done": "on"})
+    assert answer.status_code in (403, 404)
+    step.refresh_from_db()
+    assert step.done_on is None
+
+
+def test_a_parent_cannot_add_goals(client_for, birth_parent, partnership):
+    client_for(birth_parent).post(
+        reverse("caseplan:plan", args=[partnership.pk]),
+        {"form": "goal", "goal-area": "work", "goal-title": "Mine", "goal-source": "own"},
+    )
+    assert not Goal.objects.exists()
+
+
+def test_a_milestone_is_dated_once_reached(client_for, coach, partnership):
+    url = reverse("caseplan:plan", args=[partnership.pk])
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    refused = client_for(coach).post(
+        url,
+        {"form": "milestone", "milestone-kind": "overnights", "milestone-reached_on": tomorrow},
+    )
+    assert "once it is reached" in refused.content.decode()
+    client_for(coach).post(
+        url,
+        {
+            "form": "milestone",
+            "milestone-kind": "overnights",
+            "milestone-reached_on": timezone.localdate().isoformat(),
+        },
+    )
+    assert Milestone.objects.get().kind == "overnights"
+
+
+def test_the_plan_page_runs_the_same_queries_however_many_goals(
+    client_for, coach, birth_parent, partnership
+):
+    client = client_for(birth_parent)
+    url = reverse("caseplan:plan", args=[partnership.pk])
+    counts = []
+    for goals in (1, 8):
+        for _ in range(goals):
+            a_goal(coach, partnership, steps=3)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
