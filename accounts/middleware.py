@@ -41,4 +41,9 @@ class TimeZoneMiddleware:
             timezone.activate(zone_of(request.user))
         else:
             timezone.deactivate()
-        return self.get_response(request)
+        try:
+            return self.get_response(request)
+        finally:
+            # The thread serves someone else next; and code after the request (tasks run
+            # in-process, tests) reads the program's clock.
+            timezone.deactivate()

@@ -154,3 +154,25 @@ def step_for(user, step_id: int) -> Step:
         )
     except Step.DoesNotExist:
         raise Http404 from None
+
+
+def steps_due(user, *, today: date, within_days: int = 7) -> list[Step]:
+    """Open case-plan steps due within a week or overdue, in the partnerships the team
+    member coaches or covers. One query."""
+    from datetime import timedelta
+
+    from partnerships.models import Stage
+    from partnerships.selectors import coaches_covered_by
+
+    caseload = partnerships_visible_to(user).filter(
+        Q(coach=user) | Q(coach__in=coaches_covered_by(user))
+    )
+    return list(
+        Step.objects.filter(
+            goal__partnership__in=caseload.exclude(stage=Stage.CLOSED),
+            done_on__isnull=True,
+            due_on__lte=today + timedelta(days=within_days),
+        )
+        .select_related("goal__partnership__birth_family")
+        .order_by("due_on", "pk")
+    )

@@ -152,6 +152,9 @@ RULES: dict[str, Rule] = {
     "caseplan:contacts": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
     "caseplan:contact_done": roles(*CASEWORK, scope="caseplan.selectors.contact_for"),
     "caseplan:report": roles(*CASEWORK),
+    "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
+    "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
+    "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "caseplan:plan": roles(
         DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.plan_partnership_for"
     ),

@@ -513,6 +513,27 @@ def _contacts(today, coach, director, shared, home_again):
         contact = Contact.objects.create(partnership=partnership, coach=by, **fields)
         contact.people.set(people)
     _case_plan(today, coach, director, shared, home_again)
+    _year_after(today, director, home_again)
+
+
+def _year_after(today, director, home_again):
+    """Keisha and Jalen have been home 90 days: three check-ins done (childcare got
+    shaky at 60 days: she needs after-school care), the 90-day one due today."""
+    from aftercare.models import FollowUp
+    from aftercare.services import follow_ups_schedule
+
+    follow_ups_schedule(
+        actor=director, partnership=home_again, reunified_on=today - timedelta(days=90)
+    )
+    steady = dict.fromkeys(("housing", "work", "childcare", "school", "support"), "steady")
+    for days, how, needs in [
+        (83, steady, ""),
+        (60, steady, ""),
+        (30, steady | {"childcare": "worry"}, "After-school care for Jalen on bakery days."),
+    ]:
+        FollowUp.objects.filter(partnership=home_again, due_on=today - timedelta(days=days)).update(
+            done_on=today - timedelta(days=days), done_by=director, needs=needs, **how
+        )
 
 
 def _case_plan(today, coach, director, shared, home_again):

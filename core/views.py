@@ -13,18 +13,16 @@ from accounts.services import user_language_set
 from agreements.selectors import sharing_for_many
 from audit.models import Action
 from audit.services import audit_entry_create
-from caseplan.selectors import follow_ups_due
 from core.selectors import database_answers, program_overview
+from core.today import today_for
 from core.urls_safety import safe_next
-from intake.selectors import overdue_count
-from journal.selectors import waiting_count
 from partnerships.selectors import (
     needing_attention,
     partnership_list,
     partnerships_of_parent,
     stage_counts,
 )
-from schedule.selectors import coming_up, missed_in_a_row
+from schedule.selectors import coming_up
 
 
 def home(request):
@@ -35,8 +33,7 @@ def home(request):
         return render(request, "core/public_home.html")
     context = {"today": timezone.localdate()}
     if user.has_role(Role.DIRECTOR, Role.COACH):
-        context["intake_overdue"] = overdue_count(user)
-        context["posts_waiting"] = waiting_count(user)
+        context["todo"] = today_for(user, today=context["today"])
     if user.has_role(Role.DIRECTOR):
         context["overview"] = program_overview()
     if user.has_role(Role.COACH):
@@ -44,8 +41,6 @@ def home(request):
         context["caseload"] = list(caseload)
         context["caseload_counts"] = stage_counts(caseload)
         context["attention"] = needing_attention(user)
-        context["missed_visits"] = missed_in_a_row(user)
-        context["follow_ups"] = list(follow_ups_due(user, on=context["today"]))
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnerships = list(partnerships_of_parent(user))
         sharing = sharing_for_many(partnerships)

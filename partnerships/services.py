@@ -72,6 +72,11 @@ def partnership_stage_change(
         partnership=partnership, stage=stage, changed_on=changed_on, changed_by=actor
     )
     audit_entry_create(actor=actor, action=Action.CHANGED, record=partnership, fields=["stage"])
+    if stage == Stage.POST_REUNIFICATION:
+        # The children are home: the year of check-ins starts from that day.
+        from aftercare.services import follow_ups_schedule
+
+        follow_ups_schedule(actor=actor, partnership=partnership, reunified_on=changed_on)
     return partnership
 
 

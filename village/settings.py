@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "conversations",
     "schedule",
     "caseplan",
+    "aftercare",
 ]
 
 MIDDLEWARE = [

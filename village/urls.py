@@ -13,6 +13,7 @@ urlpatterns = [
     path("messages/", include("conversations.urls")),
     path("calendar/", include("schedule.urls")),
     path("casework/", include("caseplan.urls")),
+    path("after/", include("aftercare.urls")),
     path("", include("intake.urls")),
 ]
 

@@ -126,9 +126,9 @@ def test_a_follow_up_due_shows_on_the_coachs_home_page_until_done(
 ):
     contact = log(coach, partnership, [birth_parent.person], follow_up_on=timezone.localdate())
     home = client_for(coach).get(reverse("core:home")).content.decode()
-    assert "Follow-ups due" in home and partnership.birth_family.name in home
+    assert "follow up on the Check-in" in home and partnership.birth_family.name in home
     response = client_for(coach).post(
         reverse("caseplan:contact_done", args=[contact.pk]), {"from": "home"}, follow=True
     )
     assert "Follow-up marked done." in response.content.decode()
-    assert "Follow-ups due" not in response.content.decode()
+    assert "follow up on the Check-in" not in response.content.decode()

@@ -11,7 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_coach_logs_a_call_on_a_phone_and_reads_the_month(sign_in):
     coach = sign_in("coach@example.org")
-    assert coach.get_by_role("heading", name="Follow-ups due").is_visible()
+    today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))
+    assert today.get_by_text("follow up on the Check-in").is_visible()
     shared = Partnership.objects.get(birth_family__name="Morales family")
     coach.goto(coach.base_url + shared.get_absolute_url())
     coach.get_by_role("link", name="Contact log").click()

@@ -6,12 +6,14 @@ own partnership and one from somebody else's, and fails when a URL has no rule, 
 two disagree, or when anyone reaches what they should not. Outsiders get 404, never 403.
 """
 
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from aftercare.models import FollowUp
 from audit.models import AuditEntry
 from caseplan.models import Contact, Step
 from conversations.models import Conversation
@@ -100,6 +102,7 @@ CASEWORK_PREFIXES = (
     "journal:",
     "schedule:",
     "caseplan:",
+    "aftercare:",
 )
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
 AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw"}
@@ -176,6 +179,13 @@ def records():
         "step_id": {
             "ours": Step.objects.get(text__startswith="Pay the reinstatement").pk,
             "theirs": Step.objects.get(goal__partnership__birth_family__name="Brown family").pk,
+        },
+        "follow_up_id": {
+            # Ana's family is not home yet: a check-in made for the test.
+            "ours": FollowUp.objects.get_or_create(partnership=ours, due_on=date(2027, 1, 4))[0].pk,
+            "theirs": FollowUp.objects.filter(partnership__birth_family__name="Brown family")
+            .first()
+            .pk,
         },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,

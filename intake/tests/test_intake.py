@@ -291,7 +291,7 @@ def test_overdue_forms_are_highlighted_on_the_coach_and_director_home_pages(
     make_submission(due_at=timezone.now() + timedelta(hours=1))
     for person in (coach, director):
         page = client_for(person).get(reverse("core:home")).content.decode()
-        assert "1 form is past the two-day promise." in page
+        assert "1 interest form is past the two-day promise" in page
 
 
 def test_the_director_sees_time_to_first_contact_and_the_share_within_the_promise(

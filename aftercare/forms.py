@@ -1,0 +1,37 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from aftercare.models import AREAS, FollowUp, Steadiness
+from core.forms import DateInput
+
+
+class CheckInForm(forms.ModelForm):
+    worried = forms.BooleanField(
+        label=_("I am worried about this family"),
+        required=False,
+        help_text=_("Keeps the family at the top of your page until a later check-in."),
+    )
+
+    class Meta:
+        model = FollowUp
+        fields = [*AREAS, "concerns", "needs"]
+        widgets = {
+            **{area: forms.RadioSelect for area in AREAS},
+            "concerns": forms.Textarea(attrs={"rows": 3}),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for area in AREAS:
+            self.fields[area].choices = Steadiness.choices
+            self.fields[area].required = True
+
+
+class DueDateForm(forms.Form):
+    due_on = forms.DateField(label=_("Due on"), widget=DateInput())
+
+
+class ReentryForm(forms.Form):
+    occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)

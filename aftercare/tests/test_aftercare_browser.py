@@ -1,0 +1,43 @@
+"""The coach marks Ana's children home ten days ago; the one-week check-in shows overdue
+on the coach's today page; recording it clears it."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from aftercare.models import FollowUp
+from core.tests.browser_fixtures import assert_sound
+from partnerships.models import Partnership
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_reunifying_plans_the_check_ins_and_an_overdue_one_clears_once_recorded(sign_in):
+    shared = Partnership.objects.get(birth_family__name="Morales family")
+    home_day = timezone.localdate() - timedelta(days=10)
+    coach = sign_in("coach@example.org")
+    coach.goto(coach.base_url + shared.get_absolute_url())
+    coach.get_by_label("New stage").select_option(label="Post-reunification")
+    coach.get_by_label("Date", exact=True).fill(home_day.isoformat())
+    with coach.expect_navigation():
+        coach.get_by_role("button", name="Change stage").click()
+    assert FollowUp.objects.filter(partnership=shared).count() == 6
+
+    coach.get_by_role("link", name="Home").first.click()
+    today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))
+    overdue = today.locator("li", has_text="Check-in overdue").filter(has_text="Morales family")
+    assert overdue.is_visible()
+    assert_sound(coach)
+    overdue.get_by_role("link").click()
+    assert_sound(coach)
+    for area in ("Housing", "Work", "Childcare", "School", "Support network"):
+        coach.get_by_role("group", name=area, exact=True).get_by_label("Steady").check()
+    coach.get_by_label("Needs").fill("A bunk bed for Mateo.")
+    with coach.expect_navigation():
+        coach.get_by_role("button", name="Save the check-in").click()
+    assert coach.get_by_text("Check-in recorded.").is_visible()
+    assert_sound(coach)
+    coach.get_by_role("link", name="Home").first.click()
+    today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))
+    assert today.locator("li", has_text="Check-in overdue").count() == 0

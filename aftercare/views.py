@@ -1,0 +1,95 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from aftercare import selectors, services
+from aftercare.forms import CheckInForm, DueDateForm, ReentryForm
+from aftercare.models import AREAS
+from audit.models import Action
+from audit.services import audit_entry_create
+from caseplan.selectors import casework_partnership_for
+from core.forms import add_errors
+
+
+def schedule(request, partnership_id):
+    """The family's check-ins for the year after reunification; add one, move one, or
+    record that a child went back into care."""
+    partnership = casework_partnership_for(request.user, partnership_id)
+    add_form = DueDateForm(prefix="add")
+    reentry_form = ReentryForm(prefix="reentry")
+    if request.method == "POST":
+        which = request.POST.get("form")
+        if which == "add":
+            add_form = DueDateForm(request.POST, prefix="add")
+            if add_form.is_valid():
+                services.follow_up_add(
+                    actor=request.user, partnership=partnership, **add_form.cleaned_data
+                )
+                messages.success(request, _("Check-in added."))
+                return redirect("aftercare:schedule", partnership.pk)
+        elif which == "reentry":
+            reentry_form = ReentryForm(request.POST, prefix="reentry")
+            if reentry_form.is_valid():
+                try:
+                    services.reentry_record(
+                        actor=request.user, partnership=partnership, **reentry_form.cleaned_data
+                    )
+                except ValidationError as error:
+                    add_errors(reentry_form, error)
+                else:
+                    messages.success(request, _("Re-entry into care recorded."))
+                    return redirect("aftercare:schedule", partnership.pk)
+    audit_entry_create(
+        actor=request.user, action=Action.VIEWED, record=partnership, fields=["follow_ups"]
+    )
+    return render(
+        request,
+        "aftercare/schedule.html",
+        {
+            "partnership": partnership,
+            "follow_ups": selectors.schedule_of(partnership),
+            "add_form": add_form,
+            "reentry_form": reentry_form,
+        },
+    )
+
+
+def check_in(request, follow_up_id):
+    """Record how things are at one check-in."""
+    follow_up = selectors.follow_up_for(request.user, follow_up_id)
+    # A done check-in opens with what was recorded, to read or correct.
+    initial = _initial(follow_up) if follow_up.done_on else None
+    form = CheckInForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        worried = data.pop("worried")
+        services.follow_up_record(
+            actor=request.user, follow_up=follow_up, data=data, worried=worried
+        )
+        messages.success(request, _("Check-in recorded."))
+        return redirect("aftercare:schedule", follow_up.partnership_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=follow_up)
+    return render(request, "aftercare/check_in.html", {"form": form, "follow_up": follow_up})
+
+
+def _initial(follow_up) -> dict:
+    return {name: getattr(follow_up, name) for name in (*AREAS, "concerns", "needs")}
+
+
+def move(request, follow_up_id):
+    follow_up = selectors.follow_up_for(request.user, follow_up_id)
+    if request.method == "POST":
+        form = DueDateForm(request.POST)
+        if form.is_valid():
+            try:
+                services.follow_up_move(
+                    actor=request.user, follow_up=follow_up, **form.cleaned_data
+                )
+            except ValidationError as error:
+                messages.error(request, error.messages[0])
+            else:
+                messages.success(request, _("Check-in moved."))
+        else:
+            messages.error(request, _("Enter a date for the check-in."))
+    return redirect("aftercare:schedule", follow_up.partnership_id)

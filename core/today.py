@@ -1,0 +1,51 @@
+"""The coach's today page: everything due, each linking straight to the thing to do.
+A fixed number of queries whatever the caseload (asserted in core/tests)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from aftercare.selectors import check_ins_due, warning_signs
+from caseplan.selectors import follow_ups_due, steps_due
+from intake.selectors import overdue_count
+from journal.selectors import waiting_count
+from schedule.selectors import missed_in_a_row, to_record
+
+
+@dataclass
+class Today:
+    intake_overdue: int
+    posts_waiting: int
+    check_ins: list
+    warnings: list
+    steps: list
+    missed_visits: list
+    follow_ups: list
+    to_record: int
+
+    @property
+    def anything(self) -> bool:
+        return any(
+            (
+                self.intake_overdue,
+                self.posts_waiting,
+                self.check_ins,
+                self.warnings,
+                self.steps,
+                self.missed_visits,
+                self.follow_ups,
+                self.to_record,
+            )
+        )
+
+
+def today_for(user, *, today: date) -> Today:
+    return Today(
+        intake_overdue=overdue_count(user),
+        posts_waiting=waiting_count(user),
+        check_ins=check_ins_due(user, today=today),
+        warnings=warning_signs(user),
+        steps=steps_due(user, today=today),
+        missed_visits=missed_in_a_row(user),
+        follow_ups=list(follow_ups_due(user, on=today)),
+        to_record=len(to_record(user)),
+    )
