@@ -65,6 +65,8 @@ def partnership_stage_change(
         raise ValidationError(
             {"changed_on": _("The date cannot be before the current stage began.")}
         )
+    if stage == Stage.ACTIVE:
+        _check_training(partnership)
     partnership.stage = stage
     partnership.stage_since = changed_on
     partnership.save(update_fields=["stage", "stage_since"])
@@ -78,6 +80,28 @@ def partnership_stage_change(
 
         follow_ups_schedule(actor=actor, partnership=partnership, reunified_on=changed_on)
     return partnership
+
+
+def _check_training(partnership: Partnership) -> None:
+    """The modules the program requires before family time starts in earnest."""
+    from training.selectors import missing_before_active
+
+    missing = missing_before_active(partnership)
+    if missing:
+        names = "; ".join(
+            _("%(person)s: %(modules)s")
+            % {
+                "person": row.person.full_name,
+                "modules": ", ".join(module.title for module in row.missing),
+            }
+            for row in missing
+        )
+        raise ValidationError(
+            {
+                "stage": _("Before it becomes active, training is still to finish. %(names)s.")
+                % {"names": names}
+            }
+        )
 
 
 def coverage_create(*, actor, coach, covering_coach, starts_on: date, ends_on: date) -> Coverage:

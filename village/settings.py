@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "schedule",
     "caseplan",
     "aftercare",
+    "training",
 ]
 
 MIDDLEWARE = [

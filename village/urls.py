@@ -14,6 +14,7 @@ urlpatterns = [
     path("calendar/", include("schedule.urls")),
     path("casework/", include("caseplan.urls")),
     path("after/", include("aftercare.urls")),
+    path("training/", include("training.urls")),
     path("", include("intake.urls")),
 ]
 

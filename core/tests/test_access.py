@@ -24,6 +24,7 @@ from intake.models import Submission
 from journal.models import Photo, Post
 from partnerships.models import Partnership
 from schedule.models import Event
+from training.models import Module, Page
 
 PERSONAS = {
     "anonymous": None,
@@ -85,6 +86,14 @@ INTENDED = {
     # The case plan is the birth family's: the partner home never reaches it.
     "caseplan:plan": CASEWORK | {"birth_parent", "outsider"},
     "caseplan:step_update": CASEWORK | {"birth_parent", "outsider"},
+    "training:index": EVERYONE_SIGNED_IN,
+    "training:module": EVERYONE_SIGNED_IN,
+    "training:certificate": EVERYONE_SIGNED_IN,
+    "training:behind": CASEWORK,
+    "training:module_new": {"director"},
+    "training:module_edit": {"director"},
+    "training:page_new": {"director"},
+    "training:page_edit": {"director"},
     "journal:post_new": MEMBERS,
     "journal:post": MEMBERS,
     "journal:reply": MEMBERS,
@@ -105,7 +114,7 @@ CASEWORK_PREFIXES = (
     "aftercare:",
 )
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
-AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw"}
+AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw", "training:certificate"}
 AUTHORS = {"ours": "partner_parent", "theirs": "outsider"}
 
 # The record each persona may see, by kind: "ours" is the Morales–Carter partnership's
@@ -121,6 +130,16 @@ SEES = {
 # the whole team's work, so every interest form is too.
 SEES_HOMES = {"director": {"ours", "theirs"}, "coach": {"ours", "theirs"}}
 SHARED_BY_THE_TEAM = {"home_id", "submission_id"}
+# Modules go by role: "ours" is for partner parents (Jenna finished it), "theirs" for birth
+# parents (Keisha finished it); the team opens any.
+SEES_MODULES = {
+    "director": {"ours", "theirs"},
+    "coach": {"ours", "theirs"},
+    "partner_parent": {"ours"},
+    "birth_parent": {"theirs"},
+    "outsider": {"theirs"},
+}
+BY_ROLE = {"module_id", "page_id"}
 
 
 def intended_personas(view_name: str) -> set[str]:
@@ -187,6 +206,14 @@ def records():
             .first()
             .pk,
         },
+        "module_id": {
+            "ours": Module.objects.get(title="Trauma-informed parenting").pk,
+            "theirs": Module.objects.get(title="Working your service plan").pk,
+        },
+        "page_id": {
+            "ours": Page.objects.get(title="Behavior is a message").pk,
+            "theirs": Page.objects.get(title="One step at a time").pk,
+        },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,
             "theirs": Submission.objects.get(first_name="Grace").pk,
@@ -237,6 +264,8 @@ def expected_to_reach(persona, view_name, record) -> bool:
         return False  # nobody reaches a feed without its real secret
     if view_name in AUTHOR_ONLY:
         return AUTHORS[which] == persona
+    if param in BY_ROLE:
+        return which in SEES_MODULES.get(persona, set())
     visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
     return which in visible.get(persona, set())
 

@@ -1,0 +1,42 @@
+from django import forms
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from training.models import Module, Page
+
+
+class FinishForm(forms.Form):
+    reflection = forms.CharField(
+        label=_("A few words on what you take from this module"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional. Only you and the program's team read it."),
+    )
+
+
+class ModuleForm(forms.ModelForm):
+    roles = forms.ModelMultipleChoiceField(
+        label=_("For everyone with these roles"),
+        queryset=Group.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Module
+        fields = ["title", "summary", "order", "required_before_active", "asks_reflection"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = dict(Role.choices)
+        self.fields["roles"].queryset = Group.objects.filter(name__in=names).order_by("name")
+        self.fields["roles"].label_from_instance = lambda group: names[group.name]
+
+
+class PageForm(forms.ModelForm):
+    class Meta:
+        model = Page
+        fields = ["order", "title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 14})}

@@ -1,0 +1,133 @@
+"""Reads of the training: what each person is to take and has finished."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.http import Http404
+
+from accounts.models import Role, User
+from families.models import Person
+from partnerships.models import Partnership, Stage
+from partnerships.selectors import coaches_covered_by, partnerships_visible_to
+from training.models import Assignment, Completion, Module, Page
+
+
+def _assigned_q(user) -> Q:
+    return Q(roles__in=user.groups.all()) | Q(assignments__user=user)
+
+
+def modules_for(user) -> list[Module]:
+    """The person's modules, each with `completed_on` (None until finished)."""
+    done = Completion.objects.filter(module=OuterRef("pk"), user=user).values("completed_on")
+    return list(
+        Module.objects.filter(pk__in=Module.objects.filter(_assigned_q(user)).values("pk"))
+        .annotate(completed_on=Subquery(done[:1]))
+        .order_by("order", "pk")
+    )
+
+
+def module_for(user, module_id: int) -> Module:
+    """A module the person is to take; the team may open any, to read and edit it."""
+    modules = Module.objects.all()
+    if not user.has_role(Role.DIRECTOR, Role.COACH):
+        modules = modules.filter(pk__in=Module.objects.filter(_assigned_q(user)).values("pk"))
+    try:
+        return modules.prefetch_related(
+            Prefetch("pages", queryset=Page.objects.order_by("order", "pk"))
+        ).get(pk=module_id)
+    except Module.DoesNotExist:
+        raise Http404 from None
+
+
+def reflections_on(user, module: Module) -> list[Completion]:
+    """What the parents of the team member's partnerships wrote on finishing a module."""
+    parents = Person.objects.filter(
+        Q(birth_families__partnerships__in=partnerships_visible_to(user))
+        | Q(partner_homes__partnerships__in=partnerships_visible_to(user)),
+        user__isnull=False,
+    ).values("user")
+    return list(
+        Completion.objects.filter(module=module, user__in=parents)
+        .exclude(reflection="")
+        .select_related("user__person")
+        .order_by("-completed_on", "-pk")[:50]
+    )
+
+
+def completion_of(user, module: Module) -> Completion | None:
+    return Completion.objects.filter(user=user, module=module).first()
+
+
+@dataclass
+class Progress:
+    person: Person
+    modules: list[Module] = field(default_factory=list)
+    done: set[int] = field(default_factory=set)
+
+    @property
+    def missing(self) -> list[Module]:
+        return [m for m in self.modules if m.pk not in self.done]
+
+
+def progress_of(people: list[Person], *, required_only: bool = False) -> list[Progress]:
+    """Each person's assigned modules and which they finished: four queries whatever
+    the number of people. People without an account have no training to take."""
+    users = {p.user_id: p for p in people if p.user_id}
+    modules = Module.objects.prefetch_related("roles").order_by("order", "pk")
+    if required_only:
+        modules = modules.filter(required_before_active=True)
+    modules = list(modules)
+    groups = defaultdict(set)
+    memberships = User.groups.through.objects.filter(user_id__in=users)
+    for user_id, group_id in memberships.values_list("user_id", "group_id"):
+        groups[user_id].add(group_id)
+    extra = defaultdict(set)
+    for user_id, module_id in Assignment.objects.filter(user_id__in=users).values_list(
+        "user_id", "module_id"
+    ):
+        extra[user_id].add(module_id)
+    done = defaultdict(set)
+    for user_id, module_id in Completion.objects.filter(user_id__in=users).values_list(
+        "user_id", "module_id"
+    ):
+        done[user_id].add(module_id)
+    found = []
+    for user_id, person in users.items():
+        mine = [
+            m
+            for m in modules
+            if m.pk in extra[user_id] or {g.pk for g in m.roles.all()} & groups[user_id]
+        ]
+        found.append(Progress(person=person, modules=mine, done=done[user_id]))
+    return found
+
+
+def missing_before_active(partnership: Partnership) -> list[Progress]:
+    """The parents who still have a module to finish before the partnership is active."""
+    home = Q(partner_homes=partnership.partner_home_id) if partnership.partner_home_id else Q()
+    people = Person.objects.filter(Q(birth_families=partnership.birth_family_id) | home)
+    return [
+        p
+        for p in progress_of(list(people.distinct().order_by("pk")), required_only=True)
+        if p.missing
+    ]
+
+
+def behind(user) -> list[Progress]:
+    """The parents in the coach's open partnerships with modules still to finish."""
+    caseload = (
+        partnerships_visible_to(user)
+        .filter(Q(coach=user) | Q(coach__in=coaches_covered_by(user)))
+        .exclude(stage=Stage.CLOSED)
+    )
+    people = (
+        Person.objects.filter(
+            Q(birth_families__partnerships__in=caseload)
+            | Q(partner_homes__partnerships__in=caseload),
+            user__isnull=False,
+        )
+        .distinct()
+        .order_by("first_name", "pk")
+    )
+    return [p for p in progress_of(list(people)) if p.missing]

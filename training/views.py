@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.models import Role
+from core.forms import add_errors
+from training import selectors, services
+from training.forms import FinishForm, ModuleForm, PageForm
+from training.models import Completion, Module, Page
+
+
+def index(request):
+    """The person's modules with what they finished; the team also sees every module."""
+    team = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    return render(
+        request,
+        "training/index.html",
+        {
+            "mine": selectors.modules_for(request.user),
+            "all_modules": Module.objects.all() if team else None,
+            "team": team,
+        },
+    )
+
+
+def module(request, module_id):
+    """One page at a time (phones, slow connections); the last page ends the module."""
+    found = selectors.module_for(request.user, module_id)
+    page = Paginator(list(found.pages.all()), 1).get_page(request.GET.get("page"))
+    completion = selectors.completion_of(request.user, found)
+    assigned = any(m.pk == found.pk for m in selectors.modules_for(request.user))
+    form = FinishForm(request.POST or None)
+    if request.method == "POST" and assigned and form.is_valid():
+        try:
+            services.completion_record(user=request.user, module=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Module finished. Your certificate is ready to print."))
+            return redirect("training:certificate", found.pk)
+    return render(
+        request,
+        "training/module.html",
+        {
+            "module": found,
+            "page": page,
+            "completion": completion,
+            "assigned": assigned,
+            "form": form,
+            "reflections": selectors.reflections_on(request.user, found)
+            if request.user.has_role(Role.DIRECTOR, Role.COACH)
+            else [],
+        },
+    )
+
+
+def certificate(request, module_id):
+    completion = get_object_or_404(
+        Completion.objects.select_related("module", "user__person"),
+        module_id=module_id,
+        user=request.user,
+    )
+    return render(request, "training/certificate.html", {"completion": completion})
+
+
+def behind(request):
+    return render(request, "training/behind.html", {"rows": selectors.behind(request.user)})
+
+
+def module_edit(request, module_id=None):
+    """The director writes and arranges the program's modules."""
+    instance = get_object_or_404(Module, pk=module_id) if module_id else Module()
+    form = ModuleForm(
+        request.POST or None,
+        instance=instance if module_id else None,
+        initial={"roles": list(instance.roles.all())} if module_id else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "roles"}
+        saved = services.module_save(
+            actor=request.user, module=instance, data=data, roles=form.cleaned_data["roles"]
+        )
+        messages.success(request, _("Module saved."))
+        return redirect("training:module_edit", saved.pk)
+    return render(
+        request,
+        "training/module_edit.html",
+        {"form": form, "module": instance if module_id else None},
+    )
+
+
+def page_new(request, module_id):
+    found = get_object_or_404(Module, pk=module_id)
+    return _page_form(request, Page(module=found, order=found.pages.count() + 1), new=True)
+
+
+def page_edit(request, page_id):
+    return _page_form(request, get_object_or_404(Page, pk=page_id), new=False)
+
+
+def _page_form(request, page: Page, *, new: bool):
+    form = PageForm(request.POST or None, instance=None if new else page)
+    if new and not form.is_bound:
+        form.initial["order"] = page.order
+    if request.method == "POST" and form.is_valid():
+        services.page_save(actor=request.user, page=page, data=form.cleaned_data)
+        messages.success(request, _("Page saved."))
+        return redirect("training:module_edit", page.module_id)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": page.title or _("New page"),
+            "back": reverse("training:module_edit", args=[page.module_id]),
+        },
+    )
