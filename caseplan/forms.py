@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from caseplan.models import Contact, Goal, Milestone, Step
+from caseplan.models import Contact, CourtSummary, Goal, Milestone, Step
 from core.forms import DateInput
 
 
@@ -71,3 +71,16 @@ class MilestoneForm(forms.ModelForm):
         model = Milestone
         fields = ["kind", "reached_on"]
         widgets = {"reached_on": DateInput()}
+
+
+class SummaryForm(forms.ModelForm):
+    class Meta:
+        model = CourtSummary
+        fields = ["hearing_on", "text"]
+        widgets = {"hearing_on": DateInput(), "text": forms.Textarea(attrs={"rows": 24})}
+        help_texts = {
+            "text": _(
+                "Drafted from the record. Check every line, add your own words, then save; "
+                "the parent can print what you save."
+            )
+        }

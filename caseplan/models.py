@@ -144,3 +144,24 @@ class Milestone(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["partnership", "kind"], name="each_milestone_once")
         ]
+
+
+class CourtSummary(models.Model):
+    """A progress summary for a hearing: drafted by the app from the record, edited by
+    the coach, printed for the parent to hand to their attorney or caseworker."""
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="court_summaries"
+    )
+    hearing_on = models.DateField(_("hearing on"))
+    text = models.TextField(_("summary"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-hearing_on", "-pk"]
+
+    def get_absolute_url(self):
+        return reverse("caseplan:summary", args=[self.pk])

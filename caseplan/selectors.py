@@ -176,3 +176,31 @@ def steps_due(user, *, today: date, within_days: int = 7) -> list[Step]:
         .select_related("goal__partnership__birth_family")
         .order_by("due_on", "pk")
     )
+
+
+def summary_for(user, summary_id: int):
+    """A court summary of a partnership whose case plan the person may see."""
+    from caseplan.models import CourtSummary
+
+    try:
+        return CourtSummary.objects.select_related("partnership__birth_family").get(
+            pk=summary_id, partnership__in=_plan_partnerships(user)
+        )
+    except CourtSummary.DoesNotExist:
+        raise Http404 from None
+
+
+def next_hearing_on(partnership: Partnership, *, today: date) -> date | None:
+    """The day of the partnership's next court hearing on the calendar, if one is set."""
+    from datetime import datetime, time
+
+    from core.zones import program_zone
+    from schedule.models import Event, Kind
+
+    start = datetime.combine(today, time.min, tzinfo=program_zone())
+    hearing = (
+        Event.objects.filter(partnership=partnership, kind=Kind.COURT, starts_at__gte=start)
+        .order_by("starts_at")
+        .first()
+    )
+    return hearing.starts_at.astimezone(program_zone()).date() if hearing else None

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_entry_create
-from caseplan.models import Contact, Goal, Milestone, Step
+from caseplan.models import Contact, CourtSummary, Goal, Milestone, Step
 from partnerships.models import Partnership
 
 
@@ -78,3 +78,15 @@ def milestone_record(*, actor, partnership: Partnership, kind: str, reached_on) 
     )
     audit_entry_create(actor=actor, action=Action.CHANGED, record=partnership, fields=[kind])
     return milestone
+
+
+@transaction.atomic
+def summary_save(*, actor, summary: CourtSummary, data: dict) -> CourtSummary:
+    for name, value in data.items():
+        setattr(summary, name, value)
+    summary.created_by_id = summary.created_by_id or actor.pk
+    summary.full_clean()
+    action = Action.CHANGED if summary.pk else Action.CREATED
+    summary.save()
+    audit_entry_create(actor=actor, action=action, record=summary, fields=sorted(data))
+    return summary

@@ -10,4 +10,7 @@ urlpatterns = [
     path("contacts/report/", views.report, name="report"),
     path("<int:partnership_id>/plan/", views.plan, name="plan"),
     path("steps/<int:step_id>/", views.step_update, name="step_update"),
+    path("<int:partnership_id>/summaries/new/", views.summary_new, name="summary_new"),
+    path("summaries/<int:summary_id>/", views.summary, name="summary"),
+    path("summaries/<int:summary_id>/edit/", views.summary_edit, name="summary_edit"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,8 +19,10 @@ from caseplan.forms import (
     MonthForm,
     StepForm,
     StepUpdateForm,
+    SummaryForm,
 )
-from caseplan.models import ContactKind, Goal, Milestone
+from caseplan.models import ContactKind, CourtSummary, Goal, Milestone
+from caseplan.summary import summary_draft
 from core.forms import add_errors
 from core.pagination import paginate
 from families.models import Person
@@ -116,6 +119,7 @@ def plan(request, partnership_id):
             "partnership": partnership,
             "goals": selectors.plan_of(partnership),
             "milestones": Milestone.objects.filter(partnership=partnership),
+            "summaries": CourtSummary.objects.filter(partnership=partnership),
             "team": team,
             **forms,
         },
@@ -162,3 +166,51 @@ def step_update(request, step_id):
     else:
         messages.error(request, _("The note is too long: keep it under 300 characters."))
     return redirect(step)
+
+
+def summary_new(request, partnership_id):
+    """A court summary, drafted from the record for the coach to edit."""
+    partnership = selectors.casework_partnership_for(request.user, partnership_id)
+    today = timezone.localdate()
+    hearing_on = selectors.next_hearing_on(partnership, today=today) or today
+    person = getattr(request.user, "person", None)
+    draft = summary_draft(
+        partnership,
+        hearing_on=hearing_on,
+        today=today,
+        coach_name=person.full_name if person else request.user.email,
+    )
+    return _summary_form(
+        request, CourtSummary(partnership=partnership), {"hearing_on": hearing_on, "text": draft}
+    )
+
+
+def summary_edit(request, summary_id):
+    summary = selectors.summary_for(request.user, summary_id)
+    return _summary_form(request, summary, None)
+
+
+def _summary_form(request, summary, initial):
+    form = SummaryForm(
+        request.POST or None,
+        initial=initial or {"hearing_on": summary.hearing_on, "text": summary.text},
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = services.summary_save(actor=request.user, summary=summary, data=form.cleaned_data)
+        messages.success(request, _("Summary saved. The parent can print it from the case plan."))
+        return redirect(saved)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Progress summary for court"),
+            "back": reverse("caseplan:plan", args=[summary.partnership_id]),
+        },
+    )
+
+
+def summary(request, summary_id):
+    found = selectors.summary_for(request.user, summary_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    return render(request, "caseplan/summary.html", {"summary": found})

@@ -156,6 +156,7 @@ RULES: dict[str, Rule] = {
     "training:module": roles(scope="training.selectors.module_for"),
     "training:certificate": roles(scope="training.selectors.module_for"),
     "training:behind": roles(*CASEWORK),
+    "training:assign": roles(*CASEWORK, scope="training.selectors.module_for"),
     "training:module_new": roles(DIRECTOR),
     "training:module_edit": roles(DIRECTOR),
     "training:page_new": roles(DIRECTOR),
@@ -166,6 +167,11 @@ RULES: dict[str, Rule] = {
     "caseplan:plan": roles(
         DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.plan_partnership_for"
     ),
+    "caseplan:summary_new": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
+    "caseplan:summary": roles(
+        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.summary_for"
+    ),
+    "caseplan:summary_edit": roles(*CASEWORK, scope="caseplan.selectors.summary_for"),
     "caseplan:step_update": roles(
         DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.step_for"
     ),

@@ -515,6 +515,39 @@ def _contacts(today, coach, director, shared, home_again):
     _case_plan(today, coach, director, shared, home_again)
     _year_after(today, director, home_again)
     _training(today, director, shared, home_again)
+    _court_summaries(today, coach, director, shared, home_again)
+
+
+def _court_summaries(today, coach, director, shared, home_again):
+    """Marisol's summary for Ana's permanency review, and the one that helped bring
+    Jalen home."""
+    from caseplan.models import CourtSummary
+    from caseplan.summary import summary_draft
+
+    for partnership, by, name, hearing_on, words in [
+        (
+            shared,
+            coach,
+            "Marisol Vega",
+            today + timedelta(days=23),
+            "Ana comes to family time on time and prepared; Sofi runs to her. She has "
+            "finished eight of ten parenting classes and applied for housing.",
+        ),
+        (
+            home_again,
+            director,
+            "Program director",
+            today - timedelta(days=100),
+            "Keisha has met every goal of her service plan. Jalen is ready to go home.",
+        ),
+    ]:
+        draft = summary_draft(partnership, hearing_on=hearing_on, today=today, coach_name=name)
+        text = draft.replace(
+            "[Write a few sentences on the family's progress, in your own words.]", words
+        )
+        CourtSummary.objects.create(
+            partnership=partnership, hearing_on=hearing_on, text=text, created_by=by
+        )
 
 
 MODULES = [

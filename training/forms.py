@@ -40,3 +40,12 @@ class PageForm(forms.ModelForm):
         model = Page
         fields = ["order", "title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 14})}
+
+
+class AssignForm(forms.Form):
+    person = forms.TypedChoiceField(label=_("Assign to"), coerce=int)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [(p.pk, p.full_name) for p in people]
+        self.people = {p.pk: p for p in people}

@@ -131,3 +131,18 @@ def behind(user) -> list[Progress]:
         .order_by("first_name", "pk")
     )
     return [p for p in progress_of(list(people)) if p.missing]
+
+
+def assignable_people(user) -> list[Person]:
+    """Parents with an account in the team member's partnerships, for assigning a module."""
+    visible = partnerships_visible_to(user)
+    return list(
+        Person.objects.filter(
+            Q(birth_families__partnerships__in=visible)
+            | Q(partner_homes__partnerships__in=visible),
+            user__isnull=False,
+        )
+        .select_related("user")
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_entry_create
-from training.models import Completion, Module, Page
+from training.models import Assignment, Completion, Module, Page
 
 
 @transaction.atomic
@@ -49,3 +49,13 @@ def page_save(*, actor, page: Page, data: dict) -> Page:
     page.save()
     audit_entry_create(actor=actor, action=Action.CHANGED, record=page, fields=sorted(data))
     return page
+
+
+@transaction.atomic
+def assignment_create(*, actor, module: Module, user) -> Assignment:
+    assignment, created = Assignment.objects.get_or_create(
+        module=module, user=user, defaults={"assigned_by": actor}
+    )
+    if created:
+        audit_entry_create(actor=actor, action=Action.CREATED, record=assignment, fields=["user"])
+    return assignment

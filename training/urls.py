@@ -9,6 +9,7 @@ urlpatterns = [
     path("behind/", views.behind, name="behind"),
     path("modules/new/", views.module_edit, name="module_new"),
     path("modules/<int:module_id>/", views.module, name="module"),
+    path("modules/<int:module_id>/assign/", views.assign, name="assign"),
     path("modules/<int:module_id>/certificate/", views.certificate, name="certificate"),
     path("modules/<int:module_id>/edit/", views.module_edit, name="module_edit"),
     path("modules/<int:module_id>/pages/new/", views.page_new, name="page_new"),

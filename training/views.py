@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role
 from core.forms import add_errors
 from training import selectors, services
-from training.forms import FinishForm, ModuleForm, PageForm
+from training.forms import AssignForm, FinishForm, ModuleForm, PageForm
 from training.models import Completion, Module, Page
 
 
@@ -29,6 +29,7 @@ def index(request):
 def module(request, module_id):
     """One page at a time (phones, slow connections); the last page ends the module."""
     found = selectors.module_for(request.user, module_id)
+    team = request.user.has_role(Role.DIRECTOR, Role.COACH)
     page = Paginator(list(found.pages.all()), 1).get_page(request.GET.get("page"))
     completion = selectors.completion_of(request.user, found)
     assigned = any(m.pk == found.pk for m in selectors.modules_for(request.user))
@@ -50,11 +51,28 @@ def module(request, module_id):
             "completion": completion,
             "assigned": assigned,
             "form": form,
-            "reflections": selectors.reflections_on(request.user, found)
-            if request.user.has_role(Role.DIRECTOR, Role.COACH)
-            else [],
+            "reflections": selectors.reflections_on(request.user, found) if team else [],
+            "assign_form": AssignForm(people=selectors.assignable_people(request.user))
+            if team
+            else None,
         },
     )
+
+
+def assign(request, module_id):
+    """A coach gives one parent a module beyond their role's."""
+    found = selectors.module_for(request.user, module_id)
+    if request.method == "POST":
+        form = AssignForm(request.POST, people=selectors.assignable_people(request.user))
+        if form.is_valid():
+            person = form.people[form.cleaned_data["person"]]
+            services.assignment_create(actor=request.user, module=found, user=person.user)
+            messages.success(
+                request, _("%(name)s now has this module.") % {"name": person.full_name}
+            )
+        else:
+            messages.error(request, _("Choose a parent from the list."))
+    return redirect(found)
 
 
 def certificate(request, module_id):

@@ -120,3 +120,28 @@ def test_the_plan_page_runs_the_same_queries_however_many_goals(
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_the_coach_drafts_a_court_summary_from_the_record_and_the_mother_prints_it(
+    client_for, coach, birth_parent, partner_parent, partnership
+):
+    from caseplan.models import CourtSummary
+
+    goal = a_goal(coach, partnership, steps=2)
+    step = goal.steps.first()
+    step.done_on = timezone.localdate()
+    step.save()
+    url = reverse("caseplan:summary_new", args=[partnership.pk])
+    draft = client_for(coach).get(url).content.decode()
+    assert "A home with room for the kids" in draft and "1 of 2 steps done" in draft
+    assert "0 of 0 recorded family times attended" in draft
+    text = "Progress summary\nAna has done the work.\nIn the coach's words: proud of her."
+    response = client_for(coach).post(
+        url, {"hearing_on": timezone.localdate().isoformat(), "text": text}, follow=True
+    )
+    assert "Summary saved." in response.content.decode()
+    summary = CourtSummary.objects.get()
+    page = client_for(birth_parent).get(reverse("caseplan:summary", args=[summary.pk]))
+    assert "proud of her" in page.content.decode()
+    answer = client_for(partner_parent).get(reverse("caseplan:summary", args=[summary.pk]))
+    assert answer.status_code in (403, 404)

@@ -15,7 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aftercare.models import FollowUp
 from audit.models import AuditEntry
-from caseplan.models import Contact, Step
+from caseplan.models import Contact, CourtSummary, Step
 from conversations.models import Conversation
 from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
@@ -86,10 +86,12 @@ INTENDED = {
     # The case plan is the birth family's: the partner home never reaches it.
     "caseplan:plan": CASEWORK | {"birth_parent", "outsider"},
     "caseplan:step_update": CASEWORK | {"birth_parent", "outsider"},
+    "caseplan:summary": CASEWORK | {"birth_parent", "outsider"},
     "training:index": EVERYONE_SIGNED_IN,
     "training:module": EVERYONE_SIGNED_IN,
     "training:certificate": EVERYONE_SIGNED_IN,
     "training:behind": CASEWORK,
+    "training:assign": CASEWORK,
     "training:module_new": {"director"},
     "training:module_edit": {"director"},
     "training:page_new": {"director"},
@@ -213,6 +215,10 @@ def records():
         "page_id": {
             "ours": Page.objects.get(title="Behavior is a message").pk,
             "theirs": Page.objects.get(title="One step at a time").pk,
+        },
+        "summary_id": {
+            "ours": CourtSummary.objects.get(partnership=ours).pk,
+            "theirs": CourtSummary.objects.get(partnership=theirs).pk,
         },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,

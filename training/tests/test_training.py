@@ -125,3 +125,19 @@ def test_the_coach_reads_what_parents_wrote_on_finishing(
     url = reverse("training:module", args=[module.pk])
     assert "Sundays are for photos." in client_for(coach).get(url).content.decode()
     assert "Sundays are for photos." not in client_for(other_coach).get(url).content.decode()
+
+
+def test_a_coach_gives_one_parent_a_module_beyond_their_role(
+    client_for, coach, birth_parent, partnership, outsider
+):
+    module = a_module(title="Trauma-informed parenting", roles=("partner_parent",))
+    url = reverse("training:module", args=[module.pk])
+    assert client_for(birth_parent).get(url).status_code == 404
+    client_for(coach).post(
+        reverse("training:assign", args=[module.pk]), {"person": outsider.person.pk}
+    )
+    assert not module.assignments.exists()  # not in the coach's partnerships
+    client_for(coach).post(
+        reverse("training:assign", args=[module.pk]), {"person": birth_parent.person.pk}
+    )
+    assert client_for(birth_parent).get(url).status_code == 200
