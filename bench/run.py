@@ -153,7 +153,66 @@ def generate():
     )
     parent = _profiles(partnerships[0], children, parents[total], now)
     _calendar(partnerships, coaches, now)
+    _casework(partnerships, coaches, now)
     return director, coaches[0], parent
+
+
+def _casework(partnerships, coaches, now):
+    """Per partnership: a year of weekly contacts, a case plan of three goals with four
+    steps each, and six check-ins; five training modules."""
+    from caseplan.models import Contact, Goal, Step
+    from training.models import Module, Page
+
+    today = now.date()
+    Contact.objects.bulk_create(
+        [
+            Contact(
+                partnership=p,
+                coach=coaches[i % COACHES],
+                kind=["check_in", "crisis", "transport", "court_support"][w % 4],
+                medium=["phone", "in_person", "text", "video"][w % 4],
+                happened_on=today - timedelta(weeks=w),
+                minutes=15 + w % 60,
+                notes="Talked about the week.",
+                follow_up_on=today if w == 0 and i % 5 == 0 else None,
+            )
+            for i, p in enumerate(partnerships)
+            for w in range(52)
+        ],
+        batch_size=5000,
+    )
+    goals = Goal.objects.bulk_create(
+        [
+            Goal(
+                partnership=p,
+                area="housing",
+                title=f"Goal {g}",
+                source="court",
+                created_by=coaches[i % COACHES],
+            )
+            for i, p in enumerate(partnerships)
+            for g in range(3)
+        ],
+        batch_size=5000,
+    )
+    Step.objects.bulk_create(
+        [
+            Step(
+                goal=goal,
+                text=f"Step {n}",
+                owner="parent",
+                due_on=today + timedelta(days=n * 7 - 7),
+                done_on=today if n == 0 else None,
+            )
+            for goal in goals
+            for n in range(4)
+        ],
+        batch_size=5000,
+    )
+    for order in range(5):
+        module = Module.objects.create(title=f"Module {order}", order=order)
+        module.roles.set(Group.objects.filter(name__in=["birth_parent", "partner_parent"]))
+        Page.objects.create(module=module, order=1, title="Page", body="Text.")
 
 
 def _calendar(partnerships, coaches, now):
@@ -342,7 +401,8 @@ def main():
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
         f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms, "
         f"{PROFILE_ENTRIES + BUSY_CHILD_ENTRIES:,} All About Me entries, "
-        f"{POSTS:,} journal posts, {COACHES * PER_COACH * 3:,} calendar events "
+        f"{POSTS:,} journal posts, {COACHES * PER_COACH * 3:,} calendar events, "
+        f"{COACHES * PER_COACH * 52:,} contacts "
         f"in {time.perf_counter() - started:.1f} s ({connection.vendor})\n"
     )
     print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
@@ -372,6 +432,10 @@ def main():
         ("/calendar/?view=month", "coach", coach),
         ("/calendar/?view=week", "parent", parent),
         ("/calendar/", "director", director),
+        (f"/casework/{shared.pk}/contacts/", "coach", coach),
+        ("/casework/contacts/report/", "director", director),
+        (f"/casework/{shared.pk}/plan/", "coach", coach),
+        ("/training/behind/", "coach", coach),
     ]
     for url, who, user in pages:
         client = Client()

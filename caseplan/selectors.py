@@ -1,7 +1,7 @@
 """Reads of the coach's work with families, scoped to the team member asking."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
@@ -59,9 +59,10 @@ class CoachMonth:
 def contact_report(user, *, month: date, everyone: bool) -> list[CoachMonth]:
     """Contacts per coach in a month: how many, how long, of which kind, with how many
     families. One query whatever the number of contacts."""
+    following = (month.replace(day=1) + timedelta(days=32)).replace(day=1)
     contacts = Contact.objects.filter(
-        happened_on__year=month.year,
-        happened_on__month=month.month,
+        happened_on__gte=month.replace(day=1),
+        happened_on__lt=following,
         partnership__in=partnerships_visible_to(user),
     )
     if not everyone:
@@ -156,10 +157,10 @@ def step_for(user, step_id: int) -> Step:
         raise Http404 from None
 
 
-def steps_due(user, *, today: date, within_days: int = 7) -> list[Step]:
-    """Open case-plan steps due within a week or overdue, in the partnerships the team
-    member coaches or covers. One query."""
-    from datetime import timedelta
+def steps_due(user, *, today: date, within_days: int = 7) -> list[dict]:
+    """Per family in the caseload: how many open case-plan steps are due within a week
+    or overdue, and the earliest date. One query, one row per family."""
+    from django.db.models import Min
 
     from partnerships.models import Stage
     from partnerships.selectors import coaches_covered_by
@@ -173,8 +174,9 @@ def steps_due(user, *, today: date, within_days: int = 7) -> list[Step]:
             done_on__isnull=True,
             due_on__lte=today + timedelta(days=within_days),
         )
-        .select_related("goal__partnership__birth_family")
-        .order_by("due_on", "pk")
+        .values("goal__partnership", "goal__partnership__birth_family__name")
+        .annotate(count=Count("pk"), earliest=Min("due_on"))
+        .order_by("earliest", "goal__partnership")
     )
 
 

@@ -118,13 +118,16 @@ class Missed:
 
 
 def missed_in_a_row(user) -> list[Missed]:
-    """Open partnerships whose most recent family times were missed, MISSED_IN_A_ROW or
-    more in a row. A cancellation by the program or the court neither counts nor breaks
-    the run. One query whatever the caseload."""
+    """Open partnerships of the coach's caseload whose most recent family times were
+    missed, MISSED_IN_A_ROW or more in a row. A cancellation by the program or the court
+    neither counts nor breaks the run. One query whatever the caseload."""
+    caseload = partnerships_visible_to(user).filter(
+        Q(coach=user) | Q(coach__in=coaches_covered_by(user))
+    )
     records = (
         Attendance.objects.filter(
             event__kind=Kind.VISIT,
-            event__partnership__in=partnerships_visible_to(user).exclude(stage=Stage.CLOSED),
+            event__partnership__in=caseload.exclude(stage=Stage.CLOSED),
             occurrence__gte=timezone.now() - timedelta(days=120),
         )
         .select_related("event__partnership__birth_family")
