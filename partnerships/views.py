@@ -115,6 +115,7 @@ def stage_change(request, partnership_id):
     # Shown again with its errors, the record is read once more.
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     partnership.sharing = sharing_for(partnership)
+    coming_up(request.user, [partnership], each=8)
     return render(
         request,
         "partnerships/detail.html",

@@ -61,5 +61,5 @@ def test_ana_says_how_a_step_is_going_on_her_phone(sign_in):
     coach = sign_in("coach@example.org")
     shared = Partnership.objects.get(birth_family__name="Morales family")
     coach.goto(coach.base_url + shared.get_absolute_url())
-    coach.get_by_role("link", name="Case plan").click()
+    coach.get_by_role("link", name="Case plan", exact=True).click()
     assert_sound(coach)

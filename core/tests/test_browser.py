@@ -237,6 +237,6 @@ def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(pa
     with page.expect_navigation():
         page.get_by_role("button", name="Change stage").click()
     assert page.get_by_text("Stage changed to Introduced.").is_visible()
-    history = page.locator("ol.rows").inner_text()
+    history = page.locator("ol.rows").first.inner_text()
     assert "Introduced" in history and "Referred" in history
     assert_page_is_sound(page)

@@ -141,3 +141,19 @@ def test_a_coach_gives_one_parent_a_module_beyond_their_role(
         reverse("training:assign", args=[module.pk]), {"person": birth_parent.person.pk}
     )
     assert client_for(birth_parent).get(url).status_code == 200
+
+
+def test_the_coach_reads_who_still_has_training_when_activation_is_refused(
+    client_for, coach, birth_parent, partner_parent, partnership
+):
+    a_module(required_before_active=True)
+    partnership.stage = "introduced"
+    partnership.save()
+    page = client_for(coach).post(
+        reverse("partnerships:stage_change", args=[partnership.pk]),
+        {"stage": "active", "changed_on": timezone.localdate().isoformat()},
+    )
+    html = page.content.decode()
+    assert "training is still to finish" in html and "Principles of partnership" in html
+    partnership.refresh_from_db()
+    assert partnership.stage == "introduced"
