@@ -2,22 +2,15 @@
 
 from datetime import date, timedelta
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
 from aftercare.models import FollowUp
 from partnerships.models import Partnership, Stage
-from partnerships.selectors import coaches_covered_by, partnerships_visible_to
+from partnerships.selectors import caseload_of, partnerships_visible_to
 
 #: Check-ins show as due this many days ahead.
 DUE_SOON_DAYS = 7
-
-
-def _caseload(user) -> QuerySet[Partnership]:
-    """The partnerships a coach looks after today: their own and those they cover."""
-    return partnerships_visible_to(user).filter(
-        Q(coach=user) | Q(coach__in=coaches_covered_by(user))
-    )
 
 
 def follow_up_for(user, follow_up_id: int) -> FollowUp:
@@ -38,7 +31,7 @@ def check_ins_due(user, *, today: date) -> list[FollowUp]:
     One query whatever the caseload."""
     return list(
         FollowUp.objects.filter(
-            partnership__in=_caseload(user).exclude(stage=Stage.CLOSED),
+            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
             done_on__isnull=True,
             due_on__lte=today + timedelta(days=DUE_SOON_DAYS),
         )
@@ -57,7 +50,7 @@ def warning_signs(user) -> list[FollowUp]:
     )
     return list(
         FollowUp.objects.filter(
-            partnership__in=_caseload(user).exclude(stage=Stage.CLOSED),
+            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
             pk=Subquery(latest),
             warning=True,
         ).select_related("partnership__birth_family")

@@ -139,15 +139,6 @@ def plan_of(partnership: Partnership) -> list[Goal]:
     return goals
 
 
-def goal_for(user, goal_id: int) -> Goal:
-    try:
-        return Goal.objects.select_related("partnership").get(
-            pk=goal_id, partnership__in=partnerships_visible_to(user)
-        )
-    except Goal.DoesNotExist:
-        raise Http404 from None
-
-
 def step_for(user, step_id: int) -> Step:
     try:
         return Step.objects.select_related("goal").get(
@@ -163,14 +154,11 @@ def steps_due(user, *, today: date, within_days: int = 7) -> list[dict]:
     from django.db.models import Min
 
     from partnerships.models import Stage
-    from partnerships.selectors import coaches_covered_by
+    from partnerships.selectors import caseload_of
 
-    caseload = partnerships_visible_to(user).filter(
-        Q(coach=user) | Q(coach__in=coaches_covered_by(user))
-    )
     return list(
         Step.objects.filter(
-            goal__partnership__in=caseload.exclude(stage=Stage.CLOSED),
+            goal__partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
             done_on__isnull=True,
             due_on__lte=today + timedelta(days=within_days),
         )

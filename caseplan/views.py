@@ -2,7 +2,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,22 +24,13 @@ from caseplan.models import ContactKind, CourtSummary, Goal, Milestone
 from caseplan.summary import summary_draft
 from core.forms import add_errors
 from core.pagination import paginate
-from families.models import Person
-
-
-def _people_of(partnership):
-    home = Q(partner_homes=partnership.partner_home_id) if partnership.partner_home_id else Q()
-    return (
-        Person.objects.filter(Q(birth_families=partnership.birth_family_id) | home)
-        .distinct()
-        .order_by("pk")
-    )
+from partnerships.selectors import parents_of
 
 
 def contacts(request, partnership_id):
     """The partnership's contact log, newest first, with a quick form on top."""
     partnership = selectors.casework_partnership_for(request.user, partnership_id)
-    form = ContactForm(request.POST or None, people=_people_of(partnership))
+    form = ContactForm(request.POST or None, people=parents_of(partnership))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "people"}
         try:

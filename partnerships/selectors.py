@@ -37,6 +37,24 @@ def partnerships_visible_to(user) -> QuerySet[Partnership]:
     return partnerships.filter(pk__in=Partnership.objects.filter(visible).values("pk"))
 
 
+def caseload_of(user) -> QuerySet[Partnership]:
+    """The partnerships a team member looks after today: those they coach and those they
+    cover. A director's caseload is theirs, not the whole program they may look into."""
+    return partnerships_visible_to(user).filter(
+        Q(coach=user) | Q(coach__in=coaches_covered_by(user))
+    )
+
+
+def parents_of(partnership: Partnership) -> QuerySet[Person]:
+    """Both homes' parents in one query, without touching the partnership's relations."""
+    home = Q(partner_homes=partnership.partner_home_id) if partnership.partner_home_id else Q()
+    return (
+        Person.objects.filter(Q(birth_families=partnership.birth_family_id) | home)
+        .distinct()
+        .order_by("pk")
+    )
+
+
 def partnership_for(user, partnership_id: int) -> Partnership:
     """One partnership the person may see, with what its page shows; 404 otherwise."""
     children = Child.objects.order_by("birth_date", "pk")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from accounts.models import Role
 from families.models import BirthFamily
 from partnerships.models import Stage
-from partnerships.selectors import coaches_covered_by, partnerships_visible_to
+from partnerships.selectors import caseload_of, partnerships_visible_to
 from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
 from schedule.occurrences import Occurrence, events_between, occurrences
 from schedule.rules import held_by_orders
@@ -56,8 +56,7 @@ def calendar_events(user) -> QuerySet[Event]:
     look into (each partnership's page has its own dates)."""
     events = events_visible_to(user)
     if _is_team(user):
-        mine = Q(partnership__coach=user) | Q(partnership__coach__in=coaches_covered_by(user))
-        events = events.filter(mine)
+        events = events.filter(partnership__in=caseload_of(user))
     return events
 
 
@@ -121,13 +120,10 @@ def missed_in_a_row(user) -> list[Missed]:
     """Open partnerships of the coach's caseload whose most recent family times were
     missed, MISSED_IN_A_ROW or more in a row. A cancellation by the program or the court
     neither counts nor breaks the run. One query whatever the caseload."""
-    caseload = partnerships_visible_to(user).filter(
-        Q(coach=user) | Q(coach__in=coaches_covered_by(user))
-    )
     records = (
         Attendance.objects.filter(
             event__kind=Kind.VISIT,
-            event__partnership__in=caseload.exclude(stage=Stage.CLOSED),
+            event__partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
             occurrence__gte=timezone.now() - timedelta(days=120),
         )
         .select_related("event__partnership__birth_family")

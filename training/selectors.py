@@ -9,7 +9,7 @@ from django.http import Http404
 from accounts.models import Role, User
 from families.models import Person
 from partnerships.models import Partnership, Stage
-from partnerships.selectors import coaches_covered_by, partnerships_visible_to
+from partnerships.selectors import caseload_of, parents_of, partnerships_visible_to
 from training.models import Assignment, Completion, Module, Page
 
 
@@ -105,22 +105,12 @@ def progress_of(people: list[Person], *, required_only: bool = False) -> list[Pr
 
 def missing_before_active(partnership: Partnership) -> list[Progress]:
     """The parents who still have a module to finish before the partnership is active."""
-    home = Q(partner_homes=partnership.partner_home_id) if partnership.partner_home_id else Q()
-    people = Person.objects.filter(Q(birth_families=partnership.birth_family_id) | home)
-    return [
-        p
-        for p in progress_of(list(people.distinct().order_by("pk")), required_only=True)
-        if p.missing
-    ]
+    return [p for p in progress_of(list(parents_of(partnership)), required_only=True) if p.missing]
 
 
 def behind(user) -> list[Progress]:
     """The parents in the coach's open partnerships with modules still to finish."""
-    caseload = (
-        partnerships_visible_to(user)
-        .filter(Q(coach=user) | Q(coach__in=coaches_covered_by(user)))
-        .exclude(stage=Stage.CLOSED)
-    )
+    caseload = caseload_of(user).exclude(stage=Stage.CLOSED)
     people = (
         Person.objects.filter(
             Q(birth_families__partnerships__in=caseload)
