@@ -9,37 +9,25 @@ from aftercare.models import AREAS
 from audit.models import Action
 from audit.services import audit_entry_create
 from caseplan.selectors import casework_partnership_for
-from core.forms import add_errors
+from core.forms import PageForms
 
 
 def schedule(request, partnership_id):
     """The family's check-ins for the year after reunification; add one, move one, or
     record that a child went back into care."""
     partnership = casework_partnership_for(request.user, partnership_id)
-    add_form = DueDateForm(prefix="add")
-    reentry_form = ReentryForm(prefix="reentry")
-    if request.method == "POST":
-        which = request.POST.get("form")
-        if which == "add":
-            add_form = DueDateForm(request.POST, prefix="add")
-            if add_form.is_valid():
-                services.follow_up_add(
-                    actor=request.user, partnership=partnership, **add_form.cleaned_data
-                )
-                messages.success(request, _("Check-in added."))
-                return redirect("aftercare:schedule", partnership.pk)
-        elif which == "reentry":
-            reentry_form = ReentryForm(request.POST, prefix="reentry")
-            if reentry_form.is_valid():
-                try:
-                    services.reentry_record(
-                        actor=request.user, partnership=partnership, **reentry_form.cleaned_data
-                    )
-                except ValidationError as error:
-                    add_errors(reentry_form, error)
-                else:
-                    messages.success(request, _("Re-entry into care recorded."))
-                    return redirect("aftercare:schedule", partnership.pk)
+    forms = PageForms(
+        request,
+        add=lambda data: DueDateForm(data, prefix="add"),
+        reentry=lambda data: ReentryForm(data, prefix="reentry"),
+    )
+    done = forms.handle(
+        add=lambda data: _follow_up_add(request.user, partnership, data),
+        reentry=lambda data: _reentry_record(request.user, partnership, data),
+    )
+    if done:
+        messages.success(request, done)
+        return redirect("aftercare:schedule", partnership.pk)
     audit_entry_create(
         actor=request.user, action=Action.VIEWED, record=partnership, fields=["follow_ups"]
     )
@@ -49,10 +37,19 @@ def schedule(request, partnership_id):
         {
             "partnership": partnership,
             "follow_ups": selectors.schedule_of(partnership),
-            "add_form": add_form,
-            "reentry_form": reentry_form,
+            **forms.context(),
         },
     )
+
+
+def _follow_up_add(actor, partnership, data) -> str:
+    services.follow_up_add(actor=actor, partnership=partnership, **data)
+    return _("Check-in added.")
+
+
+def _reentry_record(actor, partnership, data) -> str:
+    services.reentry_record(actor=actor, partnership=partnership, **data)
+    return _("Re-entry into care recorded.")
 
 
 def check_in(request, follow_up_id):

@@ -22,7 +22,7 @@ from caseplan.forms import (
 )
 from caseplan.models import ContactKind, CourtSummary, Goal, Milestone
 from caseplan.summary import summary_draft
-from core.forms import add_errors
+from core.forms import PageForms, add_errors
 from core.pagination import paginate
 from partnerships.selectors import parents_of
 
@@ -89,16 +89,21 @@ def plan(request, partnership_id):
     partnership = selectors.plan_partnership_for(request.user, partnership_id)
     team = request.user.has_role(Role.DIRECTOR, Role.COACH)
     goals = Goal.objects.filter(partnership=partnership)
-    forms = {
-        "goal_form": GoalForm(prefix="goal"),
-        "step_form": StepForm(prefix="step", goals=goals),
-        "milestone_form": MilestoneForm(prefix="milestone"),
-    }
-    if request.method == "POST" and team:
-        done = _team_change(request, partnership, goals, forms)
-        if done:
-            messages.success(request, done)
-            return redirect("caseplan:plan", partnership.pk)
+    forms = PageForms(
+        request,
+        goal=lambda data: GoalForm(data, prefix="goal"),
+        step=lambda data: StepForm(data, prefix="step", goals=goals),
+        milestone=lambda data: MilestoneForm(data, prefix="milestone"),
+    )
+    # Parents change the plan only through their own steps (step_update).
+    done = team and forms.handle(
+        goal=lambda data: _goal_add(request.user, partnership, data),
+        step=lambda data: _step_add(request.user, data),
+        milestone=lambda data: _milestone_record(request.user, partnership, data),
+    )
+    if done:
+        messages.success(request, done)
+        return redirect("caseplan:plan", partnership.pk)
     audit_entry_create(
         actor=request.user, action=Action.VIEWED, record=partnership, fields=["case_plan"]
     )
@@ -111,38 +116,24 @@ def plan(request, partnership_id):
             "milestones": Milestone.objects.filter(partnership=partnership),
             "summaries": CourtSummary.objects.filter(partnership=partnership),
             "team": team,
-            **forms,
+            **forms.context(),
         },
     )
 
 
-def _team_change(request, partnership, goals, forms) -> str:
-    """Add a goal, a step or a milestone from the form that was sent; the message to
-    show, or "" with the form's errors kept for the page."""
-    which = request.POST.get("form")
-    try:
-        if which == "goal":
-            form = forms["goal_form"] = GoalForm(request.POST, prefix="goal")
-            if form.is_valid():
-                data = form.cleaned_data
-                services.goal_add(actor=request.user, partnership=partnership, data=data)
-                return _("Goal added.")
-        elif which == "step":
-            form = forms["step_form"] = StepForm(request.POST, prefix="step", goals=goals)
-            if form.is_valid():
-                data = dict(form.cleaned_data)
-                services.step_add(actor=request.user, goal=data.pop("goal"), data=data)
-                return _("Step added.")
-        elif which == "milestone":
-            form = forms["milestone_form"] = MilestoneForm(request.POST, prefix="milestone")
-            if form.is_valid():
-                services.milestone_record(
-                    actor=request.user, partnership=partnership, **form.cleaned_data
-                )
-                return _("Milestone recorded.")
-    except ValidationError as error:
-        add_errors(form, error)
-    return ""
+def _goal_add(actor, partnership, data) -> str:
+    services.goal_add(actor=actor, partnership=partnership, data=data)
+    return _("Goal added.")
+
+
+def _step_add(actor, data) -> str:
+    services.step_add(actor=actor, goal=data.pop("goal"), data=data)
+    return _("Step added.")
+
+
+def _milestone_record(actor, partnership, data) -> str:
+    services.milestone_record(actor=actor, partnership=partnership, **data)
+    return _("Milestone recorded.")
 
 
 def step_update(request, step_id):

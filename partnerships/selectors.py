@@ -55,6 +55,20 @@ def parents_of(partnership: Partnership) -> QuerySet[Person]:
     )
 
 
+def parents_in(partnerships: QuerySet[Partnership]) -> QuerySet[Person]:
+    """The parents with an account in any of these partnerships, either home, each once:
+    the people who sign in to take training, write reflections and be reminded."""
+    return (
+        Person.objects.filter(
+            Q(birth_families__partnerships__in=partnerships)
+            | Q(partner_homes__partnerships__in=partnerships),
+            user__isnull=False,
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
 def partnership_for(user, partnership_id: int) -> Partnership:
     """One partnership the person may see, with what its page shows; 404 otherwise."""
     children = Child.objects.order_by("birth_date", "pk")

@@ -9,7 +9,12 @@ from django.http import Http404
 from accounts.models import Role, User
 from families.models import Person
 from partnerships.models import Partnership, Stage
-from partnerships.selectors import caseload_of, parents_of, partnerships_visible_to
+from partnerships.selectors import (
+    caseload_of,
+    parents_in,
+    parents_of,
+    partnerships_visible_to,
+)
 from training.models import Assignment, Completion, Module, Page
 
 
@@ -42,11 +47,7 @@ def module_for(user, module_id: int) -> Module:
 
 def reflections_on(user, module: Module) -> list[Completion]:
     """What the parents of the team member's partnerships wrote on finishing a module."""
-    parents = Person.objects.filter(
-        Q(birth_families__partnerships__in=partnerships_visible_to(user))
-        | Q(partner_homes__partnerships__in=partnerships_visible_to(user)),
-        user__isnull=False,
-    ).values("user")
+    parents = parents_in(partnerships_visible_to(user)).order_by().values("user")
     return list(
         Completion.objects.filter(module=module, user__in=parents)
         .exclude(reflection="")
@@ -111,28 +112,9 @@ def missing_before_active(partnership: Partnership) -> list[Progress]:
 def behind(user) -> list[Progress]:
     """The parents in the coach's open partnerships with modules still to finish."""
     caseload = caseload_of(user).exclude(stage=Stage.CLOSED)
-    people = (
-        Person.objects.filter(
-            Q(birth_families__partnerships__in=caseload)
-            | Q(partner_homes__partnerships__in=caseload),
-            user__isnull=False,
-        )
-        .distinct()
-        .order_by("first_name", "pk")
-    )
-    return [p for p in progress_of(list(people)) if p.missing]
+    return [p for p in progress_of(list(parents_in(caseload))) if p.missing]
 
 
 def assignable_people(user) -> list[Person]:
     """Parents with an account in the team member's partnerships, for assigning a module."""
-    visible = partnerships_visible_to(user)
-    return list(
-        Person.objects.filter(
-            Q(birth_families__partnerships__in=visible)
-            | Q(partner_homes__partnerships__in=visible),
-            user__isnull=False,
-        )
-        .select_related("user")
-        .distinct()
-        .order_by("first_name", "last_name", "pk")
-    )
+    return list(parents_in(partnerships_visible_to(user)).select_related("user"))
