@@ -11,7 +11,7 @@ from aftercare.models import AREAS, SCHEDULE, FollowUp, Steadiness
 from audit.models import Action
 from audit.services import audit_entry_create
 from families.models import PermanencyEvent, PermanencyKind
-from partnerships.models import Partnership
+from partnerships.models import Partnership, refuse_if_closed
 
 
 def follow_ups_schedule(*, actor, partnership: Partnership, reunified_on: date) -> list[FollowUp]:
@@ -31,6 +31,7 @@ def follow_ups_schedule(*, actor, partnership: Partnership, reunified_on: date) 
 @transaction.atomic
 def follow_up_record(*, actor, follow_up: FollowUp, data: dict, worried: bool) -> FollowUp:
     """How things are at a check-in. An area at risk, or the coach's worry, is a warning."""
+    refuse_if_closed(follow_up.partnership)
     for name in (*AREAS, "concerns", "needs"):
         setattr(follow_up, name, data.get(name, ""))
     follow_up.warning = worried or any(data.get(a) == Steadiness.AT_RISK for a in AREAS)
@@ -38,13 +39,17 @@ def follow_up_record(*, actor, follow_up: FollowUp, data: dict, worried: bool) -
     follow_up.done_by = actor
     follow_up.save()
     audit_entry_create(
-        actor=actor, action=Action.CHANGED, record=follow_up, fields=[*AREAS, "needs", "warning"]
+        actor=actor,
+        action=Action.CHANGED,
+        record=follow_up,
+        fields=[*AREAS, "concerns", "needs", "warning", "done_on"],
     )
     return follow_up
 
 
 @transaction.atomic
 def follow_up_add(*, actor, partnership: Partnership, due_on: date) -> FollowUp:
+    refuse_if_closed(partnership)
     follow_up = FollowUp.objects.create(partnership=partnership, due_on=due_on)
     audit_entry_create(actor=actor, action=Action.CREATED, record=follow_up, fields=["due_on"])
     return follow_up
@@ -52,6 +57,7 @@ def follow_up_add(*, actor, partnership: Partnership, due_on: date) -> FollowUp:
 
 @transaction.atomic
 def follow_up_move(*, actor, follow_up: FollowUp, due_on: date) -> FollowUp:
+    refuse_if_closed(follow_up.partnership)
     if follow_up.done_on:
         raise ValidationError(_("This check-in is done; add a new one instead."))
     follow_up.due_on = due_on
@@ -63,7 +69,8 @@ def follow_up_move(*, actor, follow_up: FollowUp, due_on: date) -> FollowUp:
 @transaction.atomic
 def reentry_record(*, actor, partnership: Partnership, occurred_on: date, note: str) -> int:
     """A child back in care: a permanency event for each of the partnership's children,
-    which the outcome figures count."""
+    which the outcome figures count. Allowed after the partnership closes: re-entry
+    within twelve months of reunification is counted whatever the partnership's stage."""
     if occurred_on > timezone.localdate():
         raise ValidationError({"occurred_on": _("Record a re-entry once it has happened.")})
     children = list(partnership.children.all())

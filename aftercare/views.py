@@ -5,11 +5,11 @@ from django.utils.translation import gettext as _
 
 from aftercare import selectors, services
 from aftercare.forms import CheckInForm, DueDateForm, ReentryForm
-from aftercare.models import AREAS
+from aftercare.models import AREAS, Steadiness
 from audit.models import Action
 from audit.services import audit_entry_create
 from caseplan.selectors import casework_partnership_for
-from core.forms import PageForms
+from core.forms import PageForms, add_errors
 
 
 def schedule(request, partnership_id):
@@ -61,17 +61,26 @@ def check_in(request, follow_up_id):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         worried = data.pop("worried")
-        services.follow_up_record(
-            actor=request.user, follow_up=follow_up, data=data, worried=worried
-        )
-        messages.success(request, _("Check-in recorded."))
-        return redirect("aftercare:schedule", follow_up.partnership_id)
+        try:
+            services.follow_up_record(
+                actor=request.user, follow_up=follow_up, data=data, worried=worried
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Check-in recorded."))
+            return redirect("aftercare:schedule", follow_up.partnership_id)
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=follow_up)
     return render(request, "aftercare/check_in.html", {"form": form, "follow_up": follow_up})
 
 
 def _initial(follow_up) -> dict:
-    return {name: getattr(follow_up, name) for name in (*AREAS, "concerns", "needs")}
+    initial = {name: getattr(follow_up, name) for name in (*AREAS, "concerns", "needs")}
+    # The warning is the coach's worry when no area was at risk: correcting a typo must
+    # not quietly take the family off the coach's warnings.
+    at_risk = any(getattr(follow_up, area) == Steadiness.AT_RISK for area in AREAS)
+    initial["worried"] = follow_up.warning and not at_risk
+    return initial
 
 
 def move(request, follow_up_id):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from caseplan.models import Contact, CourtSummary, Goal, Milestone, Step
 from core.forms import DateInput
+from schedule.rules import within_reach
 
 
 class ContactForm(forms.ModelForm):
@@ -40,6 +41,12 @@ class MonthForm(forms.Form):
         input_formats=["%Y-%m"],
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
+
+    def clean_month(self):
+        month = self.cleaned_data["month"]
+        if not within_reach(month):
+            raise forms.ValidationError(_("Choose a month within ten years of today."))
+        return month
 
 
 class GoalForm(forms.ModelForm):

@@ -3,14 +3,14 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
 from accounts.models import Role
 from caseplan.models import Contact, ContactKind, Goal, Step
 from families.models import Person
-from partnerships.models import Partnership
-from partnerships.selectors import partnerships_visible_to
+from partnerships.models import Partnership, Stage
+from partnerships.selectors import caseload_of, partnerships_visible_to
 
 
 def casework_partnership_for(user, partnership_id: int) -> Partnership:
@@ -91,9 +91,16 @@ def contact_report(user, *, month: date, everyone: bool) -> list[CoachMonth]:
 
 
 def follow_ups_due(user, *, on: date) -> QuerySet[Contact]:
-    """Follow-ups the coach promised, due by `on` and not yet done."""
+    """Follow-ups the coach promised, due by `on` and not yet done, for families still in
+    their open caseload: once a family moves to another coach, or closes, the promise
+    goes with it rather than sitting on a home page whose links would answer 404."""
     return (
-        Contact.objects.filter(coach=user, follow_up_on__lte=on, followed_up_at__isnull=True)
+        Contact.objects.filter(
+            coach=user,
+            follow_up_on__lte=on,
+            followed_up_at__isnull=True,
+            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+        )
         .select_related("partnership__birth_family")
         .order_by("follow_up_on", "pk")
     )
@@ -105,7 +112,8 @@ def _plan_partnerships(user) -> QuerySet[Partnership]:
     visible = partnerships_visible_to(user)
     if user.has_role(Role.DIRECTOR, Role.COACH):
         return visible
-    return visible.filter(birth_family__parents__user=user)
+    # As with the journal and messages, a closed partnership closes to its parents.
+    return visible.filter(birth_family__parents__user=user).exclude(stage=Stage.CLOSED)
 
 
 def plan_partnership_for(user, partnership_id: int) -> Partnership:
@@ -141,7 +149,7 @@ def plan_of(partnership: Partnership) -> list[Goal]:
 
 def step_for(user, step_id: int) -> Step:
     try:
-        return Step.objects.select_related("goal").get(
+        return Step.objects.select_related("goal__partnership").get(
             pk=step_id, goal__partnership__in=_plan_partnerships(user)
         )
     except Step.DoesNotExist:
@@ -151,11 +159,6 @@ def step_for(user, step_id: int) -> Step:
 def steps_due(user, *, today: date, within_days: int = 7) -> list[dict]:
     """Per family in the caseload: how many open case-plan steps are due within a week
     or overdue, and the earliest date. One query, one row per family."""
-    from django.db.models import Min
-
-    from partnerships.models import Stage
-    from partnerships.selectors import caseload_of
-
     return list(
         Step.objects.filter(
             goal__partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),

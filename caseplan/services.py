@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from audit.models import Action
 from audit.services import audit_entry_create
 from caseplan.models import Contact, CourtSummary, Goal, Milestone, Step
-from partnerships.models import Partnership
+from partnerships.models import Partnership, refuse_if_closed
 
 
 @transaction.atomic
 def contact_log(*, actor, partnership: Partnership, data: dict, people) -> Contact:
+    refuse_if_closed(partnership)
     people = list(people)
     if not people:
         raise ValidationError({"people": _("Choose who was there.")})
@@ -39,6 +40,7 @@ def contact_follow_up_done(*, actor, contact: Contact) -> None:
 
 @transaction.atomic
 def goal_add(*, actor, partnership: Partnership, data: dict) -> Goal:
+    refuse_if_closed(partnership)
     goal = Goal(partnership=partnership, created_by=actor, **data)
     goal.full_clean()
     goal.save()
@@ -48,6 +50,7 @@ def goal_add(*, actor, partnership: Partnership, data: dict) -> Goal:
 
 @transaction.atomic
 def step_add(*, actor, goal: Goal, data: dict) -> Step:
+    refuse_if_closed(goal.partnership)
     step = Step(goal=goal, **data)
     step.full_clean()
     step.save()
@@ -58,6 +61,7 @@ def step_add(*, actor, goal: Goal, data: dict) -> Step:
 @transaction.atomic
 def step_update(*, actor, step: Step, done: bool, note: str) -> Step:
     """The parent (or the coach) says how a step is going, or that it is done."""
+    refuse_if_closed(step.goal.partnership)
     step.done_on = (step.done_on or timezone.localdate()) if done else None
     step.progress_note = note
     step.save(update_fields=["done_on", "progress_note"])
@@ -69,6 +73,7 @@ def step_update(*, actor, step: Step, done: bool, note: str) -> Step:
 
 @transaction.atomic
 def milestone_record(*, actor, partnership: Partnership, kind: str, reached_on) -> Milestone:
+    refuse_if_closed(partnership)
     if reached_on > timezone.localdate():
         raise ValidationError({"reached_on": _("A milestone is recorded once it is reached.")})
     milestone, _created = Milestone.objects.update_or_create(
@@ -82,6 +87,7 @@ def milestone_record(*, actor, partnership: Partnership, kind: str, reached_on) 
 
 @transaction.atomic
 def summary_save(*, actor, summary: CourtSummary, data: dict) -> CourtSummary:
+    refuse_if_closed(summary.partnership)
     for name, value in data.items():
         setattr(summary, name, value)
     summary.created_by_id = summary.created_by_id or actor.pk

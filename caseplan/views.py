@@ -88,7 +88,7 @@ def plan(request, partnership_id):
     says how each step is going; the team adds goals and steps."""
     partnership = selectors.plan_partnership_for(request.user, partnership_id)
     team = request.user.has_role(Role.DIRECTOR, Role.COACH)
-    goals = Goal.objects.filter(partnership=partnership)
+    goals = Goal.objects.filter(partnership=partnership).select_related("partnership")
     forms = PageForms(
         request,
         goal=lambda data: GoalForm(data, prefix="goal"),
@@ -142,8 +142,12 @@ def step_update(request, step_id):
         return redirect(step)
     form = StepUpdateForm(request.POST)
     if form.is_valid():
-        services.step_update(actor=request.user, step=step, **form.cleaned_data)
-        messages.success(request, _("Saved. Your coach sees it."))
+        try:
+            services.step_update(actor=request.user, step=step, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Saved. Your coach sees it."))
     else:
         messages.error(request, _("The note is too long: keep it under 300 characters."))
     return redirect(step)
@@ -177,9 +181,27 @@ def _summary_form(request, summary, initial):
         initial=initial or {"hearing_on": summary.hearing_on, "text": summary.text},
     )
     if request.method == "POST" and form.is_valid():
-        saved = services.summary_save(actor=request.user, summary=summary, data=form.cleaned_data)
-        messages.success(request, _("Summary saved. The parent can print it from the case plan."))
-        return redirect(saved)
+        try:
+            saved = services.summary_save(
+                actor=request.user, summary=summary, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Summary saved. The parent can print it from the case plan.")
+            )
+            return redirect(saved)
+    # Reading a summary, or a draft built from the case plan, is reading the record.
+    if summary.pk:
+        audit_entry_create(actor=request.user, action=Action.VIEWED, record=summary)
+    else:
+        audit_entry_create(
+            actor=request.user,
+            action=Action.VIEWED,
+            record=summary.partnership,
+            fields=["court_summary_draft"],
+        )
     return render(
         request,
         "core/form_page.html",

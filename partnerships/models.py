@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -17,6 +18,12 @@ class Stage(models.TextChoices):
 
 
 STAGE_ORDER = list(Stage)
+
+
+def refuse_if_closed(partnership: "Partnership") -> None:
+    """A closed partnership's records are kept as they were: read, never changed."""
+    if partnership.stage == Stage.CLOSED:
+        raise ValidationError(_("This partnership is closed: its records no longer change."))
 
 
 class Partnership(models.Model):

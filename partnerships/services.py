@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
@@ -65,7 +66,10 @@ def partnership_stage_change(
         raise ValidationError(
             {"changed_on": _("The date cannot be before the current stage began.")}
         )
-    if stage == Stage.ACTIVE:
+    if changed_on > timezone.localdate():
+        raise ValidationError({"changed_on": _("A stage is recorded once it has begun.")})
+    if stage in _ACTIVE_OR_LATER and partnership.stage not in _ACTIVE_OR_LATER:
+        # Also when a partnership skips straight past "active": the training comes first.
         _check_training(partnership)
     partnership.stage = stage
     partnership.stage_since = changed_on
@@ -80,6 +84,9 @@ def partnership_stage_change(
 
         follow_ups_schedule(actor=actor, partnership=partnership, reunified_on=changed_on)
     return partnership
+
+
+_ACTIVE_OR_LATER = (Stage.ACTIVE, Stage.TRANSITION_HOME, Stage.POST_REUNIFICATION)
 
 
 def _check_training(partnership: Partnership) -> None:

@@ -1,6 +1,7 @@
 """The year after reunification: the check-in schedule, check-ins, warning signs and
 re-entry; and the coach's today page that brings them up."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -63,7 +64,10 @@ def test_a_check_in_at_risk_raises_the_family_until_a_calmer_one(client_for, coa
         STEADY | {"housing": "at_risk", "needs": "Rent for December"},
     )
     home = client.get(reverse("core:home")).content.decode()
-    assert "Warning signs" in home and "Rent for December" in home
+    # The home page names the family and the check-in; what they need stays on the
+    # family's own page, where reading it is audited.
+    assert "Warning signs" in home and partnership.birth_family.name in home
+    assert "Rent for December" not in home
     client.post(reverse("aftercare:check_in", args=[second.pk]), STEADY)
     assert "Warning signs" not in client.get(reverse("core:home")).content.decode()
 
@@ -141,3 +145,37 @@ def test_the_today_page_runs_the_same_queries_however_large_the_caseload(client_
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert "Step due" in page.content.decode() and "Check-in overdue" in page.content.decode()
+
+
+def test_correcting_a_check_in_keeps_the_coach_s_worry(client_for, coach, partnership):
+    reunify(coach, partnership, days_ago=10)
+    first = FollowUp.objects.filter(partnership=partnership).first()
+    client = client_for(coach)
+    url = reverse("aftercare:check_in", args=[first.pk])
+    client.post(url, STEADY | {"worried": "on", "needs": "Rnet"})
+    form = client.get(url).content.decode()
+    assert re.search(r'<input[^>]*name="worried"[^>]*checked', form)
+    client.post(url, STEADY | {"worried": "on", "needs": "Rent"})
+    first.refresh_from_db()
+    assert first.warning and first.needs == "Rent"
+
+
+def test_a_closed_partnership_s_check_ins_no_longer_change_but_a_re_entry_is_recorded(
+    client_for, coach, partnership
+):
+    reunify(coach, partnership, days_ago=200)
+    first = FollowUp.objects.filter(partnership=partnership).first()
+    FollowUp.objects.filter(pk=first.pk).update(due_on=first.due_on)
+    partnership_stage_change(
+        actor=coach, partnership=partnership, stage="closed", changed_on=timezone.localdate()
+    )
+    client = client_for(coach)
+    refused = client.post(reverse("aftercare:check_in", args=[first.pk]), STEADY)
+    assert "is closed" in refused.content.decode()
+    client.post(
+        reverse("aftercare:schedule", args=[partnership.pk]),
+        {"form": "reentry", "reentry-occurred_on": timezone.localdate().isoformat()},
+    )
+    first.refresh_from_db()
+    assert first.done_on is None
+    assert PermanencyEvent.objects.filter(kind="reentered_care").count() == 2

@@ -12,6 +12,7 @@ from audit.models import AuditEntry
 from caseplan.models import Contact
 from caseplan.selectors import contact_report
 from caseplan.services import contact_log
+from partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,21 @@ def test_a_follow_up_due_shows_on_the_coachs_home_page_until_done(
     )
     assert "Follow-up marked done." in response.content.decode()
     assert "follow up on the Check-in" not in response.content.decode()
+
+
+def test_a_follow_up_leaves_the_home_page_when_the_family_moves_to_another_coach_or_closes(
+    client_for, coach, other_coach, birth_parent, partnership
+):
+    log(coach, partnership, [birth_parent.person], follow_up_on=timezone.localdate())
+    client = client_for(coach)
+    assert "follow up on the Check-in" in client.get(reverse("core:home")).content.decode()
+    Partnership.objects.filter(pk=partnership.pk).update(coach=other_coach)
+    assert "follow up on the Check-in" not in client.get(reverse("core:home")).content.decode()
+    Partnership.objects.filter(pk=partnership.pk).update(coach=coach, stage="closed")
+    assert "follow up on the Check-in" not in client.get(reverse("core:home")).content.decode()
+
+
+def test_a_month_ten_thousand_years_away_is_refused_in_words(client_for, coach):
+    page = client_for(coach).get(reverse("caseplan:report"), {"month": "9999-12"})
+    assert page.status_code == 200
+    assert "within ten years" in page.content.decode()

@@ -9,8 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from caseplan.models import Goal, Milestone, Step
-from caseplan.services import goal_add, step_add
+from audit.models import Action, AuditEntry
+from caseplan.models import CourtSummary, Goal, Milestone, Step
+from caseplan.services import goal_add, step_add, summary_save
+from partnerships.models import Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +147,48 @@ def test_the_coach_drafts_a_court_summary_from_the_record_and_the_mother_prints_
     assert "proud of her" in page.content.decode()
     answer = client_for(partner_parent).get(reverse("caseplan:summary", args=[summary.pk]))
     assert answer.status_code in (403, 404)
+
+
+def test_a_closed_partnership_s_plan_closes_to_the_mother_and_stays_as_it_was(
+    client_for, coach, birth_parent, partnership
+):
+    step = a_goal(coach, partnership).steps.get()
+    Partnership.objects.filter(pk=partnership.pk).update(stage="closed")
+    client = client_for(birth_parent)
+    assert client.get(reverse("caseplan:plan", args=[partnership.pk])).status_code == 404
+    client.post(reverse("caseplan:step_update", args=[step.pk]), {"done": "on", "note": "late"})
+    step.refresh_from_db()
+    assert step.done_on is None and step.progress_note == ""
+
+
+def test_the_team_cannot_change_a_closed_partnership_s_plan(client_for, coach, partnership):
+    step = a_goal(coach, partnership).steps.get()
+    Partnership.objects.filter(pk=partnership.pk).update(stage="closed")
+    client = client_for(coach)
+    refused = client.post(
+        reverse("caseplan:plan", args=[partnership.pk]),
+        {"form": "goal", "goal-area": "work", "goal-title": "After closing", "goal-source": "own"},
+    )
+    page = refused.content.decode()
+    assert "is closed" in page and 'value="After closing"' in page
+    client.post(reverse("caseplan:step_update", args=[step.pk]), {"done": "on", "note": ""})
+    step.refresh_from_db()
+    assert Goal.objects.count() == 1 and step.done_on is None
+
+
+def test_reading_a_court_summary_or_its_draft_is_audited(client_for, coach, partnership):
+    a_goal(coach, partnership)
+    client = client_for(coach)
+    draft = client.get(reverse("caseplan:summary_new", args=[partnership.pk]))
+    assert "A home with room for the kids" in draft.content.decode()
+    viewed = AuditEntry.objects.filter(action=Action.VIEWED, record_id=str(partnership.pk))
+    assert ["court_summary_draft"] in [entry.fields for entry in viewed]
+    summary = summary_save(
+        actor=coach,
+        summary=CourtSummary(partnership=partnership),
+        data={"hearing_on": timezone.localdate(), "text": "Ana came to every visit."},
+    )
+    client.get(reverse("caseplan:summary_edit", args=[summary.pk]))
+    assert AuditEntry.objects.filter(
+        action=Action.VIEWED, record_type="caseplan.courtsummary", record_id=str(summary.pk)
+    ).exists()

@@ -268,3 +268,16 @@ def test_a_coach_arranges_cover_for_their_own_time_away(client_for, coach, other
     )
     assert "Coverage saved." in response.content.decode()
     assert Coverage.objects.get().covering_coach_id == other_coach.pk
+
+
+def test_a_stage_dated_in_the_future_is_refused_in_words_not_a_server_error(
+    client_for, coach, partnership
+):
+    response = client_for(coach).post(
+        reverse("partnerships:stage_change", args=[partnership.pk]),
+        {"stage": "post_reunification", "changed_on": "9999-06-01"},
+    )
+    assert response.status_code == 400
+    assert "once it has begun" in response.content.decode()
+    partnership.refresh_from_db()
+    assert partnership.stage != "post_reunification"

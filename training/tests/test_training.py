@@ -157,3 +157,18 @@ def test_the_coach_reads_who_still_has_training_when_activation_is_refused(
     assert "training is still to finish" in html and "Principles of partnership" in html
     partnership.refresh_from_db()
     assert partnership.stage == "introduced"
+
+
+def test_a_partnership_cannot_skip_past_active_to_escape_required_training(
+    coach, birth_parent, partner_parent, partnership
+):
+    a_module(required_before_active=True)
+    partnership.stage = "introduced"
+    partnership.save()
+    for later in ("transition_home", "post_reunification"):
+        with pytest.raises(ValidationError):
+            partnership_stage_change(
+                actor=coach, partnership=partnership, stage=later, changed_on=timezone.localdate()
+            )
+    partnership.refresh_from_db()
+    assert partnership.stage == "introduced"
