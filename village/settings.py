@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "caseplan",
     "aftercare",
     "training",
+    "directory",
 ]
 
 MIDDLEWARE = [

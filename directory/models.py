@@ -1,0 +1,263 @@
+"""The community resource directory, in the shape of the Open Referral Human Services
+Data Specification (HSDS 3.0).
+
+Each model is one HSDS table with the HSDS column names, and the HSDS ids are kept as
+primary keys, so a directory imported from another system and exported again keeps its
+identity. Only the tables and columns the program uses are kept (docs/decisions/0011).
+"""
+
+import uuid
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def _id():
+    return models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+
+
+def _text(label, **options):
+    return models.TextField(label, blank=True, **options)
+
+
+def _line(label, length=255, **options):
+    return models.CharField(label, max_length=length, blank=True, **options)
+
+
+def _parent(model, label, related_name, *, required=False):
+    return models.ForeignKey(
+        model,
+        on_delete=models.CASCADE,
+        null=not required,
+        blank=not required,
+        related_name=related_name,
+        verbose_name=label,
+    )
+
+
+class Taxonomy(models.Model):
+    """A vocabulary of needs or service types; the program's own is "Village needs"."""
+
+    id = _id()
+    name = models.CharField(_("name"), max_length=255)
+    description = _text(_("description"))
+    uri = models.URLField(_("address"), blank=True)
+    version = _line(_("version"), 40)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TaxonomyTerm(models.Model):
+    id = _id()
+    taxonomy = _parent(Taxonomy, _("taxonomy"), "terms")
+    code = _line(_("code"), 100)
+    name = models.CharField(_("name"), max_length=255)
+    description = _text(_("description"))
+    parent = _parent("self", _("broader term"), "children")
+    language = _line(_("language"), 10)
+    term_uri = models.URLField(_("address"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["taxonomy", "code"],
+                condition=~models.Q(code=""),
+                name="directory_term_code_once_per_taxonomy",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Organization(models.Model):
+    id = _id()
+    name = models.CharField(_("name"), max_length=255)
+    alternate_name = _line(_("other name"))
+    description = _text(_("description"))
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Status(models.TextChoices):
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+    DEFUNCT = "defunct", _("Closed for good")
+    TEMPORARILY_CLOSED = "temporarily closed", _("Temporarily closed")
+
+
+class Service(models.Model):
+    id = _id()
+    organization = _parent(Organization, _("organization"), "services", required=True)
+    name = models.CharField(_("name"), max_length=255)
+    alternate_name = _line(_("other name"))
+    description = _text(_("description"))
+    url = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    interpretation_services = _text(_("interpretation"))
+    application_process = _text(_("how to apply"))
+    fees_description = _text(_("fees"))
+    eligibility_description = _text(_("who it is for"))
+    minimum_age = models.PositiveSmallIntegerField(_("youngest age"), null=True, blank=True)
+    maximum_age = models.PositiveSmallIntegerField(_("oldest age"), null=True, blank=True)
+    alert = _text(_("notice"))
+    # HSDS's "assured" date and assurer: when the program last checked the listing with
+    # the service, and who did. Shown on every listing so a stale one is seen as stale.
+    assured_date = models.DateField(_("last verified"), null=True, blank=True)
+    assurer_email = models.EmailField(_("verified by"), blank=True)
+    # Words to search: the service's, its organization's, its needs', languages' and
+    # towns', lower-cased and without accents, kept by directory.search.search_text_refresh.
+    search_text = models.TextField(default="", blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("directory:service", args=[self.pk])
+
+
+class LocationType(models.TextChoices):
+    PHYSICAL = "physical", _("A place to visit")
+    POSTAL = "postal", _("A postal address")
+    VIRTUAL = "virtual", _("Online or by phone")
+
+
+class Location(models.Model):
+    id = _id()
+    organization = _parent(Organization, _("organization"), "locations")
+    location_type = models.CharField(
+        _("kind of place"), max_length=10, choices=LocationType.choices, default="physical"
+    )
+    url = models.URLField(_("web address"), blank=True)
+    name = _line(_("name"))
+    alternate_name = _line(_("other name"))
+    description = _text(_("description"))
+    transportation = _text(_("getting there"))
+    latitude = models.FloatField(_("latitude"), null=True, blank=True, db_index=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    def __str__(self):
+        return self.name or str(self.pk)
+
+
+class Address(models.Model):
+    id = _id()
+    location = _parent(Location, _("place"), "addresses")
+    attention = _line(_("attention"))
+    address_1 = models.CharField(_("street"), max_length=255)
+    address_2 = _line(_("street, second line"))
+    city = models.CharField(_("city"), max_length=100)
+    region = _line(_("region"), 100)
+    state_province = models.CharField(_("state"), max_length=100)
+    postal_code = models.CharField(_("ZIP code"), max_length=20)
+    country = models.CharField(_("country"), max_length=2, default="US")
+    address_type = models.CharField(
+        _("kind of address"), max_length=10, choices=LocationType.choices, default="physical"
+    )
+
+
+class ServiceAtLocation(models.Model):
+    id = _id()
+    service = _parent(Service, _("service"), "service_at_locations", required=True)
+    location = _parent(Location, _("place"), "service_at_locations", required=True)
+    description = _text(_("description"))
+
+
+class Phone(models.Model):
+    id = _id()
+    location = _parent(Location, _("place"), "phones")
+    service = _parent(Service, _("service"), "phones")
+    organization = _parent(Organization, _("organization"), "phones")
+    service_at_location = _parent(ServiceAtLocation, _("service at a place"), "phones")
+    number = models.CharField(_("number"), max_length=40)
+    extension = _line(_("extension"), 20)
+    type = _line(_("kind of phone"), 20)
+    description = _text(_("description"))
+
+
+class Schedule(models.Model):
+    """When a service or place is open: HSDS's iCalendar-style weekly opening hours
+    (freq WEEKLY, byday MO,TU...). Other recurrences are kept and shown as their text."""
+
+    id = _id()
+    service = _parent(Service, _("service"), "schedules")
+    location = _parent(Location, _("place"), "schedules")
+    service_at_location = _parent(ServiceAtLocation, _("service at a place"), "schedules")
+    valid_from = models.DateField(_("from"), null=True, blank=True)
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+    freq = _line(_("how often"), 10)
+    interval = models.PositiveSmallIntegerField(_("every"), null=True, blank=True)
+    byday = _line(_("days"), 60)
+    opens_at = models.TimeField(_("opens"), null=True, blank=True)
+    closes_at = models.TimeField(_("closes"), null=True, blank=True)
+    description = _text(_("description"))
+
+
+class Language(models.Model):
+    id = _id()
+    service = _parent(Service, _("service"), "languages")
+    location = _parent(Location, _("place"), "languages")
+    phone = _parent(Phone, _("phone"), "languages")
+    name = _line(_("name"), 100)
+    code = _line(_("code"), 10)
+    note = _text(_("note"))
+
+
+class RequiredDocument(models.Model):
+    id = _id()
+    service = _parent(Service, _("service"), "required_documents")
+    document = _text(_("document"))
+    uri = models.URLField(_("address"), blank=True)
+
+
+class ServiceArea(models.Model):
+    id = _id()
+    service = _parent(Service, _("service"), "service_areas")
+    name = _line(_("name"))
+    description = _text(_("description"))
+    extent = _text(_("extent"))
+    extent_type = _line(_("kind of extent"), 20)
+    uri = _line(_("address"))
+
+
+class CostOption(models.Model):
+    id = _id()
+    service = _parent(Service, _("service"), "cost_options", required=True)
+    valid_from = models.DateField(_("from"), null=True, blank=True)
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+    option = _text(_("for whom"))
+    currency = _line(_("currency"), 3)
+    amount = models.DecimalField(
+        _("amount"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    amount_description = _line(_("per"))
+
+
+class Attribute(models.Model):
+    """A taxonomy term attached to a record: for the program, a service's needs
+    (link_entity "service"). Other links are kept as they came, for a faithful export."""
+
+    id = _id()
+    link_id = models.UUIDField(_("record"), db_index=True)
+    taxonomy_term = _parent(TaxonomyTerm, _("term"), "attributes", required=True)
+    link_type = _line(_("kind of link"), 100)
+    link_entity = models.CharField(_("kind of record"), max_length=40, default="service")
+    value = _text(_("value"))

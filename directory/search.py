@@ -1,0 +1,271 @@
+"""Finding services: words, need, language, opening hours, distance and cost.
+
+Words are matched against `Service.search_text`, one lower-cased, accent-free text per
+service. On PostgreSQL a GIN full-text index over it answers prefix queries ("child"
+finds "childcare"); on SQLite the same words are matched as substrings of that one
+column, which at the directory's size is a scan of one table (docs/decisions/0011).
+"""
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+import zipcodes
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
+from django.utils import translation
+
+from core.zones import program_zone
+from directory.models import Attribute, Language, Schedule, Service, ServiceAtLocation, Status
+from directory.needs import NEEDS, TAXONOMY_ID
+
+MILES_PER_DEGREE = 69.05
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def normalize(text: str) -> str:
+    """Lower case without accents, so "guardería" finds "guarderia" and back."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words_of(query: str) -> list[str]:
+    return _WORD.findall(normalize(query))[:8]
+
+
+def search_text_refresh(service_ids=None) -> int:
+    """Rebuild the search words of these services (all when None). A fixed number of
+    queries per thousand services."""
+    services = Service.objects.select_related("organization").order_by("pk")
+    if service_ids is not None:
+        services = services.filter(pk__in=list(service_ids))
+    done = 0
+    batch = []
+    for service in services.iterator(chunk_size=1000):
+        batch.append(service)
+        if len(batch) == 1000:
+            done += _refresh(batch)
+            batch = []
+    if batch:
+        done += _refresh(batch)
+    return done
+
+
+def _refresh(services: list[Service]) -> int:
+    ids = [s.pk for s in services]
+    needs: dict = {}
+    for link_id, code, name in Attribute.objects.filter(
+        link_entity="service", link_id__in=ids
+    ).values_list("link_id", "taxonomy_term__code", "taxonomy_term__name"):
+        words = [name, code]
+        if code in NEEDS:
+            # Both languages' names of the program's needs, so either finds the service.
+            for language in ("en", "es"):
+                with translation.override(language):
+                    words.append(str(NEEDS[code]))
+        needs.setdefault(link_id, []).extend(words)
+    languages: dict = {}
+    for service_id, name in Language.objects.filter(service_id__in=ids).values_list(
+        "service_id", "name"
+    ):
+        languages.setdefault(service_id, []).append(name)
+    places: dict = {}
+    for service_id, city, postal_code, name in ServiceAtLocation.objects.filter(
+        service_id__in=ids
+    ).values_list(
+        "service_id",
+        "location__addresses__city",
+        "location__addresses__postal_code",
+        "location__name",
+    ):
+        places.setdefault(service_id, []).extend(v for v in (city, postal_code, name) if v)
+    for service in services:
+        parts = [
+            service.name,
+            service.alternate_name,
+            service.description,
+            service.organization.name,
+            service.organization.alternate_name,
+            service.eligibility_description,
+            service.interpretation_services,
+            *needs.get(service.pk, []),
+            *languages.get(service.pk, []),
+            *places.get(service.pk, []),
+        ]
+        service.search_text = " ".join(words_of_all(parts))
+    Service.objects.bulk_update(services, ["search_text"], batch_size=500)
+    return len(services)
+
+
+def words_of_all(parts) -> list[str]:
+    seen = {}
+    for part in parts:
+        for word in _WORD.findall(normalize(part or "")):
+            seen.setdefault(word, None)
+    return list(seen)
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str
+    latitude: float
+    longitude: float
+
+
+def place_of(text: str) -> Place | None:
+    """A ZIP code, or "City, ST", as a point, from the ZIP table the zipcodes package
+    bundles: no geocoding service, nothing leaves the program."""
+    text = (text or "").strip()
+    if re.fullmatch(r"\d{5}(-\d{4})?", text):
+        try:
+            found = zipcodes.matching(text[:5])
+        except (ValueError, TypeError):
+            found = []
+        if found:
+            return Place(text[:5], float(found[0]["lat"]), float(found[0]["long"]))
+        return None
+    city, _comma, state = text.rpartition(",")
+    if city and len(state.strip()) == 2:
+        try:
+            found = zipcodes.filter_by(city=city.strip().title(), state=state.strip().upper())
+        except (ValueError, TypeError):
+            found = []
+        points = [(float(z["lat"]), float(z["long"])) for z in found if z.get("lat")]
+        if points:
+            return Place(
+                f"{city.strip().title()}, {state.strip().upper()}",
+                sum(p[0] for p in points) / len(points),
+                sum(p[1] for p in points) / len(points),
+            )
+    return None
+
+
+@dataclass
+class Criteria:
+    words: str = ""
+    need: str = ""
+    language: str = ""
+    #: "" any time, "now", or a day code (MO..SU).
+    open: str = ""
+    place: Place | None = None
+    miles: int = 10
+    free: bool = False
+
+
+def services_matching(criteria: Criteria, *, now: datetime):
+    """Active services matching the criteria, nearest first when a place is given (those
+    without a place to visit, by phone or online, come after the near ones), else by
+    name. A queryset: the page slices it."""
+    services = Service.objects.filter(status=Status.ACTIVE).select_related("organization")
+    words = words_of(criteria.words)
+    if words:
+        services = _with_words(services, words)
+    if criteria.need:
+        services = services.filter(
+            Exists(
+                Attribute.objects.filter(
+                    link_entity="service",
+                    link_id=OuterRef("pk"),
+                    taxonomy_term__taxonomy_id=TAXONOMY_ID,
+                    taxonomy_term__code=criteria.need,
+                )
+            )
+        )
+    if criteria.language:
+        services = services.filter(
+            Exists(Language.objects.filter(service=OuterRef("pk"), code=criteria.language))
+            | Exists(
+                Language.objects.filter(
+                    location__service_at_locations__service=OuterRef("pk"),
+                    code=criteria.language,
+                )
+            )
+        )
+    if criteria.open:
+        services = services.filter(_open_filter(criteria.open, now))
+    if criteria.free:
+        from directory.models import CostOption
+
+        services = services.exclude(
+            Exists(CostOption.objects.filter(service=OuterRef("pk"), amount__gt=0))
+        )
+    if criteria.place is None:
+        return services.order_by("name", "pk")
+    return _nearest(services, criteria.place, criteria.miles)
+
+
+def _with_words(services, words):
+    if connection.vendor == "postgresql":
+        # Matches the expression of the GIN index made in migration 0003.
+        query = " & ".join(f"{word}:*" for word in words)
+        return services.annotate(document=SearchVector("search_text", config="simple")).filter(
+            document=SearchQuery(query, config="simple", search_type="raw")
+        )
+    for word in words:
+        services = services.filter(search_text__contains=word)
+    return services
+
+
+def _open_filter(when: str, now: datetime) -> Q:
+    local = now.astimezone(program_zone())
+    today = local.date()
+    day = DAY_CODES[local.weekday()] if when == "now" else when
+    schedules = Schedule.objects.filter(
+        Q(service=OuterRef("pk"))
+        | Q(service_at_location__service=OuterRef("pk"))
+        | Q(location__service_at_locations__service=OuterRef("pk")),
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+        byday__contains=day,
+    )
+    if when == "now":
+        moment = local.time().replace(tzinfo=None)
+        schedules = schedules.filter(opens_at__lte=moment, closes_at__gt=moment)
+    return Q(Exists(schedules))
+
+
+def _nearest(services, place: Place, miles: int):
+    """Distance on a flat map around the place, which at a county's scale is within a
+    percent of the great circle, and needs no trigonometry in SQL."""
+    squeeze = math.cos(math.radians(place.latitude))
+    reach = miles / MILES_PER_DEGREE
+    located = ServiceAtLocation.objects.filter(
+        service=OuterRef("pk"),
+        location__latitude__isnull=False,
+        location__longitude__isnull=False,
+    )
+    nearby = (
+        located.filter(
+            location__latitude__gte=place.latitude - reach,
+            location__latitude__lte=place.latitude + reach,
+        )
+        .annotate(
+            squared=ExpressionWrapper(
+                (F("location__latitude") - place.latitude)
+                * (F("location__latitude") - place.latitude)
+                + (F("location__longitude") - place.longitude)
+                * squeeze
+                * (F("location__longitude") - place.longitude)
+                * squeeze,
+                output_field=FloatField(),
+            )
+        )
+        .filter(squared__lte=reach * reach)
+        .order_by("squared")
+        .values("squared")[:1]
+    )
+    return (
+        services.annotate(squared=Subquery(nearby, output_field=FloatField()))
+        .filter(Q(squared__isnull=False) | ~Exists(located))
+        .order_by(F("squared").asc(nulls_last=True), "name", "pk")
+    )
+
+
+def miles_from(squared: float | None) -> float | None:
+    if squared is None:
+        return None
+    return round(math.sqrt(squared) * MILES_PER_DEGREE, 1)
