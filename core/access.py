@@ -62,6 +62,7 @@ JOURNAL_SCOPE = "journal.selectors.journal_partnership_for"
 POST_SCOPE = "journal.selectors.post_for"
 PHOTO_SCOPE = "journal.selectors.photo_for"
 REVIEW_SCOPE = "journal.selectors.waiting_post_for"
+REFERRAL_SCOPE = "referrals.selectors.referral_for"
 
 RULES: dict[str, Rule] = {
     # core
@@ -161,6 +162,23 @@ RULES: dict[str, Rule] = {
     "training:module_edit": roles(DIRECTOR),
     "training:page_new": roles(DIRECTOR),
     "training:page_edit": roles(DIRECTOR),
+    # the resource directory: public to read, so families not enrolled can use it; the
+    # team curates, imports and exports it (exports name who checked each listing).
+    "directory:search": PUBLIC,
+    "directory:service": PUBLIC,
+    "directory:manage": roles(*CASEWORK),
+    "directory:service_new": roles(*CASEWORK),
+    "directory:service_edit": roles(*CASEWORK),
+    "directory:verify": roles(*CASEWORK),
+    "directory:export_package": roles(*CASEWORK),
+    "directory:export_json": roles(*CASEWORK),
+    # referrals: the team refers anyone in their partnerships; a parent refers themself
+    # and follows their own; the figures are the director's.
+    "referrals:refer": roles(*PARTNERSHIP_MEMBERS),
+    "referrals:mine": roles(*PARTNERSHIP_MEMBERS),
+    "referrals:referral": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL_SCOPE),
+    "referrals:update": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL_SCOPE),
+    "referrals:figures": roles(DIRECTOR),
     "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
     "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),

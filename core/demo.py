@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language, Role
+from directory.demo import load_directory
 from families.models import (
     BirthFamily,
     Child,
@@ -26,6 +27,7 @@ from families.models import (
     Placement,
 )
 from partnerships.models import Partnership, Stage, StageChange
+from referrals.demo import load_referrals
 
 DEMO_PASSWORD = "village-demo"  # noqa: S105 - printed on purpose, demo mode only
 
@@ -231,6 +233,15 @@ def load_demo(today: date | None = None) -> None:
     _calendar(today, coach, director, shared, home_again)
     _contacts(today, coach, director, shared, home_again)
     _intake(today, coach)
+    services = load_directory(today)
+    load_referrals(
+        today,
+        coach=coach,
+        director=director,
+        shared=shared,
+        home_again=home_again,
+        services=services,
+    )
 
 
 def _agreements_and_profiles(ago, coach, director, ana, jenna, keisha, shared, home_again):

@@ -8,6 +8,7 @@ from aftercare.selectors import check_ins_due, warning_signs
 from caseplan.selectors import follow_ups_due, steps_due
 from intake.selectors import overdue_count
 from journal.selectors import waiting_count
+from referrals.selectors import sitting
 from schedule.selectors import missed_in_a_row, to_record
 
 
@@ -21,6 +22,7 @@ class Today:
     missed_visits: list
     follow_ups: list
     to_record: int
+    referrals: list
 
     @property
     def anything(self) -> bool:
@@ -34,6 +36,7 @@ class Today:
                 self.missed_visits,
                 self.follow_ups,
                 self.to_record,
+                self.referrals,
             )
         )
 
@@ -48,4 +51,5 @@ def today_for(user, *, today: date) -> Today:
         missed_visits=missed_in_a_row(user),
         follow_ups=list(follow_ups_due(user, on=today)),
         to_record=len(to_record(user)),
+        referrals=sitting(user, today=today),
     )

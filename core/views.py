@@ -22,6 +22,7 @@ from partnerships.selectors import (
     partnerships_of_parent,
     stage_counts,
 )
+from referrals.selectors import waiting_for
 from schedule.selectors import coming_up
 
 
@@ -49,6 +50,7 @@ def home(request):
             partnership.sharing = sharing[partnership.pk]
             audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)
         context["parent_partnerships"] = partnerships
+        context["referrals_waiting"] = waiting_for(user)
     context["is_finance"] = user.has_role(Role.FINANCE)
     context["is_volunteer"] = user.has_role(Role.VOLUNTEER)
     return render(request, "core/home.html", context)

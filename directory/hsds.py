@@ -239,6 +239,15 @@ class Report:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def rows(self) -> list[tuple[str, int, int, int]]:
+        """(table, new, changed, unchanged) for each table the file had rows for."""
+        return [
+            (name, new, self.changed.get(name, 0), self.unchanged.get(name, 0))
+            for name, new in self.created.items()
+            if new or self.changed.get(name) or self.unchanged.get(name)
+        ]
+
     def error(self, where: str, message: str) -> None:
         if len(self.errors) < 200:
             self.errors.append(f"{where}: {message}")

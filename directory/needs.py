@@ -24,3 +24,25 @@ NEED_CHOICES = list(NEEDS.items())
 
 def term_id(code: str) -> uuid.UUID:
     return uuid.uuid5(TAXONOMY_ID, code)
+
+
+def needs_ensure() -> None:
+    """The taxonomy and its terms, made if missing. Migration 0002 makes them; a test
+    database flushed between browser tests has lost them, and so may a restored backup."""
+    from directory.models import Taxonomy, TaxonomyTerm
+
+    if TaxonomyTerm.objects.filter(taxonomy_id=TAXONOMY_ID).count() == len(NEEDS):
+        return
+    taxonomy, _created = Taxonomy.objects.get_or_create(
+        id=TAXONOMY_ID,
+        defaults={
+            "name": "Village needs",
+            "description": "The needs a family-reunification program refers families for.",
+            "version": "1",
+        },
+    )
+    for code, name in NEEDS.items():
+        TaxonomyTerm.objects.get_or_create(
+            id=term_id(code),
+            defaults={"taxonomy": taxonomy, "code": code, "name": str(name), "language": "en"},
+        )

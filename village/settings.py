@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "aftercare",
     "training",
     "directory",
+    "referrals",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,8 @@ urlpatterns = [
     path("casework/", include("caseplan.urls")),
     path("after/", include("aftercare.urls")),
     path("training/", include("training.urls")),
+    path("resources/", include("directory.urls")),
+    path("referrals/", include("referrals.urls")),
     path("", include("intake.urls")),
 ]
 

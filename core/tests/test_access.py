@@ -19,10 +19,12 @@ from caseplan.models import Contact, CourtSummary, Step
 from conversations.models import Conversation
 from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
+from directory.models import Service
 from families.models import BirthFamily, Child, PartnerHome, Person
 from intake.models import Submission
 from journal.models import Photo, Post
 from partnerships.models import Partnership
+from referrals.models import Referral
 from schedule.models import Event
 from training.models import Module, Page
 
@@ -56,6 +58,9 @@ PUBLIC_URLS = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "accounts:invitation_accept",
+    # The resource directory is for everyone, enrolled or not.
+    "directory:search",
+    "directory:service",
 }
 INTENDED = {
     "accounts:sign_out": EVERYONE_SIGNED_IN,
@@ -104,6 +109,11 @@ INTENDED = {
     "journal:post_withdraw": MEMBERS,
     "journal:photo_large": MEMBERS,
     "journal:photo_small": MEMBERS,
+    "referrals:refer": MEMBERS,
+    "referrals:mine": MEMBERS,
+    "referrals:referral": MEMBERS,
+    "referrals:update": MEMBERS,
+    "referrals:figures": {"director"},
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
 CASEWORK_PREFIXES = (
     "families:",
@@ -114,6 +124,7 @@ CASEWORK_PREFIXES = (
     "schedule:",
     "caseplan:",
     "aftercare:",
+    "directory:",
 )
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
 AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw", "training:certificate"}
@@ -142,6 +153,15 @@ SEES_MODULES = {
     "outsider": {"theirs"},
 }
 BY_ROLE = {"module_id", "page_id"}
+# A listing in the directory is public: anyone who may use the URL reaches any listing.
+PUBLIC_RECORDS = {"service_id"}
+# A referral is the referred person's: Ana's ("ours") never reaches Jenna, the other home.
+SEES_REFERRALS = {
+    "director": {"ours", "theirs"},
+    "coach": {"ours"},
+    "birth_parent": {"ours"},
+    "outsider": {"theirs"},
+}
 
 
 def intended_personas(view_name: str) -> set[str]:
@@ -220,6 +240,11 @@ def records():
             "ours": CourtSummary.objects.get(partnership=ours).pk,
             "theirs": CourtSummary.objects.get(partnership=theirs).pk,
         },
+        "service_id": {"listed": Service.objects.get(name="Family Rapid Rehousing").pk},
+        "referral_id": {
+            "ours": Referral.objects.get(service__name="Family Rapid Rehousing").pk,
+            "theirs": Referral.objects.get(service__name="Reduced Fare Bus Pass").pk,
+        },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,
             "theirs": Submission.objects.get(first_name="Grace").pk,
@@ -272,6 +297,10 @@ def expected_to_reach(persona, view_name, record) -> bool:
         return AUTHORS[which] == persona
     if param in BY_ROLE:
         return which in SEES_MODULES.get(persona, set())
+    if param in PUBLIC_RECORDS:
+        return True
+    if param == "referral_id":
+        return which in SEES_REFERRALS.get(persona, set())
     visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
     return which in visible.get(persona, set())
 

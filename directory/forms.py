@@ -1,0 +1,154 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from directory.models import Organization, Status
+from directory.needs import NEED_CHOICES
+from directory.search import Criteria, place_of
+
+#: The languages a family here most often asks for; a directory may hold others.
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("vi", _("Vietnamese")),
+    ("zh", _("Chinese")),
+    ("ar", _("Arabic")),
+    ("fr", _("French")),
+    ("ko", _("Korean")),
+    ("asl", _("American Sign Language")),
+]
+DAYS = [
+    ("MO", _("Monday")),
+    ("TU", _("Tuesday")),
+    ("WE", _("Wednesday")),
+    ("TH", _("Thursday")),
+    ("FR", _("Friday")),
+    ("SA", _("Saturday")),
+    ("SU", _("Sunday")),
+]
+MILES = [(2, _("2 miles")), (5, _("5 miles")), (10, _("10 miles")), (25, _("25 miles"))]
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=100)
+    need = forms.ChoiceField(
+        label=_("Need"), required=False, choices=[("", _("Any need")), *NEED_CHOICES]
+    )
+    language = forms.ChoiceField(
+        label=_("Language spoken"), required=False, choices=[("", _("Any language")), *LANGUAGES]
+    )
+    open = forms.ChoiceField(
+        label=_("Open"),
+        required=False,
+        choices=[("", _("Any time")), ("now", _("Open now")), *DAYS],
+    )
+    near = forms.CharField(
+        label=_("Near (ZIP code or City, ST)"),
+        required=False,
+        max_length=60,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text"}),
+    )
+    miles = forms.TypedChoiceField(
+        label=_("Within"), required=False, coerce=int, choices=MILES, empty_value=10
+    )
+    free = forms.BooleanField(label=_("Free only"), required=False)
+
+    def clean_near(self):
+        near = self.cleaned_data["near"].strip()
+        if near and place_of(near) is None:
+            raise forms.ValidationError(
+                _(
+                    "We do not know this place. Try a five-digit ZIP code, or a city and state "
+                    "like “Austin, TX”."
+                )
+            )
+        return near
+
+    def criteria(self) -> Criteria:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return Criteria(
+            words=data.get("q", ""),
+            need=data.get("need", ""),
+            language=data.get("language", ""),
+            open=data.get("open", ""),
+            place=place_of(data["near"]) if data.get("near") else None,
+            miles=data.get("miles") or 10,
+            free=data.get("free", False),
+        )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("HSDS file"),
+        help_text=_("A zip data package of CSV files, one table's CSV file, or HSDS JSON."),
+    )
+
+
+class ServiceForm(forms.Form):
+    """One service as staff describe it: the service, its organization, its needs and
+    languages, and its main place, phone and weekly hours. Listings imported with more
+    places or phones keep them; this form edits the first of each."""
+
+    organization = forms.ModelChoiceField(
+        label=_("Organization"),
+        queryset=Organization.objects.all(),
+        required=False,
+        help_text=_("Or type a new one below."),
+    )
+    new_organization = forms.CharField(label=_("New organization"), required=False, max_length=255)
+    name = forms.CharField(label=_("Name of the service"), max_length=255)
+    description = forms.CharField(
+        label=_("What it offers"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices, initial=Status.ACTIVE)
+    needs = forms.MultipleChoiceField(
+        label=_("Needs it meets"), choices=NEED_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=LANGUAGES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    eligibility_description = forms.CharField(
+        label=_("Who it is for"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    application_process = forms.CharField(
+        label=_("How to apply"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    fees_description = forms.CharField(
+        label=_("Cost"),
+        required=False,
+        help_text=_("Leave empty when it is free."),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
+    address_1 = forms.CharField(label=_("Street"), required=False, max_length=255)
+    city = forms.CharField(label=_("City"), required=False, max_length=100)
+    state_province = forms.CharField(label=_("State"), required=False, max_length=100)
+    postal_code = forms.CharField(label=_("ZIP code"), required=False, max_length=20)
+    days = forms.MultipleChoiceField(
+        label=_("Open on"), choices=DAYS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    opens_at = forms.TimeField(
+        label=_("Opens"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    closes_at = forms.TimeField(
+        label=_("Closes"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organization") and not data.get("new_organization"):
+            self.add_error("organization", _("Choose the organization, or type a new one."))
+        if any(data.get(f) for f in ("address_1", "city", "postal_code")) and not all(
+            data.get(f) for f in ("address_1", "city", "state_province", "postal_code")
+        ):
+            self.add_error("address_1", _("Give the whole address: street, city, state and ZIP."))
+        if data.get("days") and not (data.get("opens_at") and data.get("closes_at")):
+            self.add_error("opens_at", _("Say when it opens and closes on those days."))
+        opens, closes = data.get("opens_at"), data.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("It closes after it opens."))
+        return data

@@ -1,0 +1,91 @@
+"""Reads of the resource directory, each a fixed number of queries."""
+
+from collections import defaultdict
+from uuid import UUID
+
+from django.db.models import F, Prefetch, prefetch_related_objects
+from django.http import Http404
+from django.utils.dates import WEEKDAYS_ABBR
+
+from directory.models import (
+    Address,
+    Attribute,
+    Language,
+    Phone,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
+from directory.needs import NEEDS, TAXONOMY_ID
+from directory.search import DAY_CODES, miles_from
+
+_PARTS = (
+    Prefetch(
+        "service_at_locations",
+        queryset=ServiceAtLocation.objects.select_related("location")
+        .prefetch_related(Prefetch("location__addresses", queryset=Address.objects.order_by("pk")))
+        .order_by("pk"),
+    ),
+    Prefetch("phones", queryset=Phone.objects.order_by("pk")),
+    Prefetch("languages", queryset=Language.objects.order_by("name", "pk")),
+    Prefetch("schedules", queryset=Schedule.objects.order_by("pk")),
+)
+
+
+def with_details(services: list[Service]) -> list[Service]:
+    """What a listing shows: its places, phones, languages, hours and needs, for a
+    page of services in six queries whatever their number."""
+    prefetch_related_objects(services, *_PARTS)
+    needs = defaultdict(list)
+    for link_id, code, name, taxonomy_id in (
+        Attribute.objects.filter(link_entity="service", link_id__in=[s.pk for s in services])
+        .order_by("taxonomy_term__name")
+        .values_list(
+            "link_id", "taxonomy_term__code", "taxonomy_term__name", "taxonomy_term__taxonomy_id"
+        )
+    ):
+        ours = taxonomy_id == TAXONOMY_ID and code in NEEDS
+        needs[link_id].append(NEEDS[code] if ours else name)
+    for service in services:
+        service.need_labels = needs.get(service.pk, [])
+        service.places = [
+            (at.location, next(iter(at.location.addresses.all()), None))
+            for at in service.service_at_locations.all()
+        ]
+        service.miles = miles_from(getattr(service, "squared", None))
+        service.hours = [hours_of(schedule) for schedule in service.schedules.all()]
+        service.free = not service.fees_description
+    return services
+
+
+def hours_of(schedule: Schedule) -> dict:
+    """A weekly schedule in the reader's language: the days, and the hours."""
+    codes = [code for code in (schedule.byday or "").split(",") if code in DAY_CODES]
+    return {
+        "days": ", ".join(str(WEEKDAYS_ABBR[DAY_CODES.index(code)]) for code in codes),
+        "opens": schedule.opens_at,
+        "closes": schedule.closes_at,
+        "description": schedule.description,
+    }
+
+
+def service_for(service_id) -> Service:
+    """Any listing, for anyone: the directory is public."""
+    try:
+        service = Service.objects.select_related("organization").get(pk=UUID(str(service_id)))
+    except (Service.DoesNotExist, ValueError):
+        raise Http404 from None
+    with_details([service])
+    service.documents = list(service.required_documents.order_by("pk"))
+    service.areas = list(service.service_areas.order_by("pk"))
+    service.costs = list(service.cost_options.order_by("pk"))
+    return service
+
+
+def to_verify(limit: int = 20) -> list[Service]:
+    """The listings checked longest ago (never checked first), for staff to call."""
+    return list(
+        Service.objects.select_related("organization").order_by(
+            F("assured_date").asc(nulls_first=True), "name"
+        )[:limit]
+    )

@@ -1,0 +1,140 @@
+"""Searching the directory the way a parent does on a phone and a coach does in a call."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from directory.models import Service
+from directory.search import Criteria, place_of, services_matching
+
+pytestmark = pytest.mark.django_db
+AUSTIN = ZoneInfo("America/Chicago")
+
+
+def names(criteria, now=None):
+    now = now or datetime(2026, 11, 23, 10, tzinfo=AUSTIN)
+    return [service.name for service in services_matching(criteria, now=now)]
+
+
+def test_a_parent_finds_spanish_speaking_childcare_nearest_first(client, directory):
+    page = client.get(
+        reverse("directory:search"), {"need": "childcare", "language": "es", "near": "78702"}
+    ).content.decode()
+    first, second = page.index("Little Learners Childcare"), page.index("Casa de los Niños")
+    assert first < second
+    assert "mi away" in page and "Bright Start" not in page  # English only
+
+
+def test_words_match_the_start_of_words_with_or_without_accents(directory):
+    assert "Little Learners Childcare" in names(Criteria(words="guarderia"))
+    assert "Little Learners Childcare" in names(Criteria(words="Guardería"))
+    assert "Little Learners Childcare" in names(Criteria(words="child"))
+    # A need's Spanish name finds its services too.
+    assert "Saturday Food Pantry" in names(Criteria(words="comida"))
+    assert names(Criteria(words="zzzz")) == []
+
+
+def test_open_now_follows_the_program_s_clock(directory):
+    saturday_morning = datetime(2026, 11, 28, 10, 30, tzinfo=AUSTIN)
+    saturday_noon = datetime(2026, 11, 28, 12, 30, tzinfo=AUSTIN)
+    assert "Saturday Food Pantry" in names(Criteria(open="now"), saturday_morning)
+    assert "Saturday Food Pantry" not in names(Criteria(open="now"), saturday_noon)
+    assert "Saturday Food Pantry" in names(Criteria(open="SA"), saturday_noon)
+    assert "Saturday Food Pantry" not in names(Criteria(open="MO"), saturday_noon)
+
+
+def test_free_only_leaves_out_services_that_charge(directory):
+    free = names(Criteria(free=True))
+    assert "Saturday Food Pantry" in free
+    assert "Casa de los Niños Drop-in Care" not in free
+
+
+def test_distance_keeps_to_the_radius_and_a_place_is_a_zip_or_a_town(directory):
+    near_downtown = names(Criteria(place=place_of("78701"), miles=2))
+    assert "Family Emergency Shelter" in near_downtown
+    assert "Mobile Food Market" not in near_downtown  # far south
+    assert place_of("Austin, TX") is not None
+    assert place_of("00000") is None and place_of("Atlantis") is None
+
+
+def test_an_unknown_place_is_refused_in_words_and_the_search_is_kept(client, directory):
+    page = client.get(reverse("directory:search"), {"q": "rent", "near": "Atlantis"})
+    text = page.content.decode()
+    assert "We do not know this place" in text and 'value="rent"' in text
+
+
+def test_the_public_page_names_no_one_but_the_team_sees_who_checked(
+    client, client_for, coach, directory
+):
+    url = Service.objects.get(name="Family Rapid Rehousing").get_absolute_url()
+    public = client.get(url).content.decode()
+    assert "Last checked with the service" in public and "coach@example.org" not in public
+    assert "Refer someone" not in public
+    staff = client_for(coach).get(url).content.decode()
+    assert "coach@example.org" in staff
+
+
+def test_the_search_page_runs_the_same_queries_for_a_few_results_or_a_full_page(client, directory):
+    counts = []
+    for query in ({"q": "pantry"}, {}):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("directory:search"), query)
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert response.content.decode().count('class="card result"') == 20
+    assert counts[0] == counts[1]
+
+
+@time_machine.travel(datetime(2026, 11, 23, 15, tzinfo=AUSTIN), tick=False)
+def test_the_team_adds_a_listing_that_families_then_find(client, client_for, coach, directory):
+    response = client_for(coach).post(
+        reverse("directory:service_new"),
+        {
+            "new_organization": "Northside Diaper Bank",
+            "name": "Diaper Pantry",
+            "description": "Fifty diapers a week per child.",
+            "status": "active",
+            "needs": ["food", "parenting"],
+            "languages": ["en", "es"],
+            "phone": "+1 512 555 0199",
+            "address_1": "8601 N Lamar Boulevard",
+            "city": "Austin",
+            "state_province": "TX",
+            "postal_code": "78753",
+            "days": ["TU", "MO"],
+            "opens_at": "09:00",
+            "closes_at": "12:00",
+        },
+        follow=True,
+    )
+    assert "Listing saved." in response.content.decode()
+    service = Service.objects.get(name="Diaper Pantry")
+    assert service.schedules.get().byday == "MO,TU"
+    assert "Diaper Pantry" in names(
+        Criteria(words="diaper", language="es", place=place_of("78758"), miles=5, open="MO")
+    )
+    client_for(coach).post(reverse("directory:verify", args=[service.pk]))
+    service.refresh_from_db()
+    assert str(service.assured_date) == "2026-11-23" and service.assurer_email == coach.email
+
+
+def test_a_listing_without_its_organization_or_hours_is_refused_and_kept(client_for, coach, db):
+    response = client_for(coach).post(
+        reverse("directory:service_new"),
+        {
+            "name": "Rent help",
+            "description": "One month.",
+            "status": "active",
+            "needs": ["housing"],
+            "days": ["MO"],
+        },
+    )
+    text = response.content.decode()
+    assert "Choose the organization, or type a new one." in text
+    assert "Say when it opens and closes on those days." in text
+    assert 'value="Rent help"' in text and not Service.objects.exists()

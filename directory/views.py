@@ -1,0 +1,171 @@
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role
+from core.forms import add_errors
+from core.pagination import paginate
+from directory import hsds, selectors, services
+from directory.forms import ImportForm, SearchForm, ServiceForm
+from directory.models import Attribute
+from directory.needs import TAXONOMY_ID
+from directory.search import services_matching
+from referrals.forms import form_for
+
+PER_PAGE = 20
+
+
+def search(request):
+    """The directory, for anyone: families not enrolled included. Nothing personal is
+    shown; signed-in staff and parents also get a way to refer."""
+    form = SearchForm(request.GET or None)
+    criteria = form.criteria()
+    page, query = paginate(
+        request, services_matching(criteria, now=timezone.now()), per_page=PER_PAGE
+    )
+    selectors.with_details(list(page.object_list))
+    return render(
+        request,
+        "directory/search.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "criteria": criteria,
+            "searched": form.is_bound,
+            "team": _team(request.user),
+        },
+    )
+
+
+def service(request, service_id):
+    found = selectors.service_for(service_id)
+    return service_page(request, found, _referral_form(request, found))
+
+
+def service_page(request, found, referral_form, status=200):
+    """A listing's page, with the refer form for those who may refer (kept as typed
+    when it comes back with an error)."""
+    return render(
+        request,
+        "directory/service.html",
+        {"service": found, "team": _team(request.user), "referral_form": referral_form},
+        status=status,
+    )
+
+
+def _referral_form(request, found):
+    if not request.user.is_authenticated:
+        return None
+    return form_for(request.user, service=found)
+
+
+def manage(request):
+    """Import and export, and the listings that most need a call to check them."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = services.directory_import(name=upload.name, data=upload.read())
+        except hsds.ImportRefused as refused:
+            report = refused.report
+        else:
+            messages.success(request, _("The file was imported."))
+    return render(
+        request,
+        "directory/manage.html",
+        {"form": form, "report": report, "to_verify": selectors.to_verify()},
+    )
+
+
+def export_package(request):
+    response = HttpResponse(hsds.export_package(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="directory-hsds.zip"'
+    return response
+
+
+def export_json(request):
+    response = HttpResponse(
+        json.dumps(hsds.export_json(), ensure_ascii=False, indent=1),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = 'attachment; filename="directory-hsds.json"'
+    return response
+
+
+def verify(request, service_id):
+    found = selectors.service_for(service_id)
+    if request.method == "POST":
+        try:
+            services.service_verify(actor=request.user, service=found)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Marked as checked today."))
+    if request.POST.get("next") == "manage":
+        return redirect("directory:manage")
+    return redirect(found)
+
+
+def service_edit(request, service_id=None):
+    found = selectors.service_for(service_id) if service_id else None
+    form = ServiceForm(request.POST or None, initial=_initial(found) if found else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.service_save(actor=request.user, service=found, data=form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Listing saved."))
+            return redirect(saved)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Change the listing") if found else _("Add a listing"),
+            "back": found.get_absolute_url() if found else reverse("directory:manage"),
+        },
+    )
+
+
+def _initial(found) -> dict:
+    location, address = found.places[0] if found.places else (None, None)
+    phone = next(iter(found.phones.all()), None)
+    schedule = next(iter(found.schedules.all()), None)
+    return {
+        "organization": found.organization_id,
+        "name": found.name,
+        "description": found.description,
+        "status": found.status,
+        "needs": list(
+            Attribute.objects.filter(
+                link_entity="service", link_id=found.pk, taxonomy_term__taxonomy_id=TAXONOMY_ID
+            ).values_list("taxonomy_term__code", flat=True)
+        ),
+        "languages": [language.code for language in found.languages.all()],
+        "eligibility_description": found.eligibility_description,
+        "application_process": found.application_process,
+        "fees_description": found.fees_description,
+        "url": found.url,
+        "email": found.email,
+        "phone": phone.number if phone else "",
+        "address_1": address.address_1 if address else "",
+        "city": address.city if address else "",
+        "state_province": address.state_province if address else "",
+        "postal_code": address.postal_code if address else "",
+        "days": schedule.byday.split(",") if schedule and schedule.byday else [],
+        "opens_at": schedule.opens_at if schedule else None,
+        "closes_at": schedule.closes_at if schedule else None,
+    }
+
+
+def _team(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.DIRECTOR, Role.COACH)

@@ -1,0 +1,118 @@
+"""Reads of referrals, scoped to who is asking: the team sees their partnerships'; a
+parent sees only the referrals made for them, never the other home's."""
+
+from datetime import date, timedelta
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from accounts.models import Role
+from families.models import Person
+from partnerships.models import Partnership, Stage
+from partnerships.selectors import caseload_of, partnerships_visible_to
+from referrals.models import OPEN, Referral, Status
+
+#: A referral that has not moved for this many days is followed up.
+SITS_AFTER_DAYS = 7
+
+
+def referrals_visible_to(user) -> QuerySet[Referral]:
+    if user.has_role(Role.DIRECTOR, Role.COACH):
+        return Referral.objects.filter(partnership__in=partnerships_visible_to(user))
+    return Referral.objects.filter(person__user=user)
+
+
+def referral_for(user, referral_id: int) -> Referral:
+    try:
+        return (
+            referrals_visible_to(user)
+            .select_related("person", "service__organization", "partnership__birth_family")
+            .get(pk=referral_id)
+        )
+    except Referral.DoesNotExist:
+        raise Http404 from None
+
+
+def referral_list(user, *, status: str = "") -> QuerySet[Referral]:
+    """The parent's own referrals; for the team, their caseload's."""
+    if user.has_role(Role.DIRECTOR, Role.COACH):
+        found = Referral.objects.filter(partnership__in=caseload_of(user))
+    else:
+        found = Referral.objects.filter(person__user=user)
+    if status == "open":
+        found = found.filter(status__in=OPEN)
+    elif status:
+        found = found.filter(status=status)
+    return found.select_related("person", "service__organization").order_by("-status_on", "-pk")
+
+
+def sitting(user, *, today: date) -> list[Referral]:
+    """The caseload's referrals nobody has moved for a week: someone should call."""
+    return list(
+        Referral.objects.filter(
+            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+            status__in=OPEN,
+            status_on__lte=today - timedelta(days=SITS_AFTER_DAYS),
+        )
+        .select_related("person", "service")
+        .order_by("status_on", "pk")[:20]
+    )
+
+
+def waiting_for(user) -> list[Referral]:
+    """A parent's open referrals, for their home page: "did you reach them?"."""
+    return list(
+        Referral.objects.filter(person__user=user, status__in=OPEN)
+        .select_related("service")
+        .order_by("status_on", "pk")[:5]
+    )
+
+
+def people_to_refer(user) -> list[tuple[Partnership, object]]:
+    """(partnership, parent) pairs the team member may refer: both homes' parents in
+    their open partnerships."""
+    people = Person.objects.order_by("first_name", "pk")
+    partnerships = (
+        partnerships_visible_to(user)
+        .exclude(stage=Stage.CLOSED)
+        .select_related("birth_family", "partner_home")
+        .prefetch_related(
+            Prefetch("birth_family__parents", queryset=people),
+            Prefetch("partner_home__parents", queryset=people),
+        )
+        .order_by("birth_family__name", "pk")
+    )
+    pairs = []
+    for partnership in partnerships:
+        homes = [partnership.birth_family, partnership.partner_home]
+        for home in homes:
+            if home is not None:
+                pairs.extend((partnership, person) for person in home.parents.all())
+    return pairs
+
+
+def own_partnership(user) -> Partnership | None:
+    """The open partnership a parent refers themself within."""
+    return (
+        Partnership.objects.filter(
+            Q(birth_family__parents__user=user) | Q(partner_home__parents__user=user)
+        )
+        .exclude(stage=Stage.CLOSED)
+        .select_related("birth_family")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def outcomes(*, by: str) -> list[dict]:
+    """Referral outcomes per need or per service: how many were made, reached each end,
+    and the share that ended in the service received. One query."""
+    counts = {status: Count("pk", filter=Q(status=status)) for status in Status.values}
+    group = {"need": ("need",), "service": ("service", "service__name")}[by]
+    rows = list(
+        Referral.objects.values(*group).annotate(total=Count("pk"), **counts).order_by("-total")
+    )
+    for row in rows:
+        row["open"] = sum(row[status] for status in OPEN)
+        row["completion"] = round(100 * row[Status.RECEIVED] / row["total"]) if row["total"] else 0
+    return rows

@@ -1,0 +1,104 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from audit.models import Action
+from audit.services import audit_entry_create
+from core.pagination import paginate
+from directory.needs import NEEDS
+from directory.selectors import service_for
+from directory.views import service_page
+from referrals import selectors, services
+from referrals.forms import MoveForm, form_for
+from referrals.models import Status
+
+
+@require_POST
+def refer(request):
+    """Sent from a listing's page; the listing shows again with any error."""
+    service = service_for(request.POST.get("service", ""))
+    form = form_for(request.user, service=service, data=request.POST)
+    if form is None:
+        messages.error(request, _("You have no one to refer yet."))
+        return redirect(service)
+    if form.is_valid():
+        partnership, person = form.chosen()
+        try:
+            referral = services.referral_make(
+                actor=request.user,
+                partnership=partnership,
+                person=person,
+                service=service,
+                need=form.cleaned_data["need"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Referral sent. You can follow it here."))
+            return redirect(referral)
+    return service_page(request, service, form, status=400)
+
+
+def mine(request):
+    status = request.GET.get("status", "")
+    status = status if status in ("open", *Status.values) else ""
+    page, query = paginate(request, selectors.referral_list(request.user, status=status), 30)
+    return render(
+        request,
+        "referrals/list.html",
+        {
+            "page": page,
+            "query": query,
+            "status": status,
+            "statuses": Status.choices,
+            "team": request.user.has_role(Role.DIRECTOR, Role.COACH),
+        },
+    )
+
+
+def referral(request, referral_id):
+    found = selectors.referral_for(request.user, referral_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    return render(
+        request,
+        "referrals/referral.html",
+        {
+            "referral": found,
+            "steps": found.steps.select_related("by__person"),
+            "form": MoveForm(referral=found),
+        },
+    )
+
+
+def update(request, referral_id):
+    found = selectors.referral_for(request.user, referral_id)
+    if request.method != "POST":
+        return redirect(found)
+    form = MoveForm(request.POST, referral=found)
+    if form.is_valid():
+        try:
+            services.referral_move(actor=request.user, referral=found, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request, _("Saved: %(status)s.") % {"status": found.get_status_display()}
+            )
+    else:
+        messages.error(request, _("Choose what happened."))
+    return redirect(found)
+
+
+def figures(request):
+    by_need = selectors.outcomes(by="need")
+    for row in by_need:
+        row["label"] = NEEDS.get(row["need"], row["need"])
+    return render(
+        request,
+        "referrals/figures.html",
+        {"by_need": by_need, "by_service": selectors.outcomes(by="service")[:30]},
+    )
