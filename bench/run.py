@@ -490,6 +490,10 @@ def main():
     call_command("collectstatic", interactive=False, verbosity=0)
     started = time.perf_counter()
     director, coach, parent = generate()
+    if connection.vendor == "postgresql":
+        # Statistics as autovacuum keeps them in a running program, for realistic plans.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     from families.models import Child as ChildModel
 
     busy = ChildModel.objects.order_by("pk").first()

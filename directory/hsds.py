@@ -533,15 +533,25 @@ def _instance(table: Table, row: Row, report: Report):
     return instance
 
 
+def _references(instance):
+    """(column, table, id or None, required) for each row the instance points to: its
+    foreign keys, and an attribute's link to the record it describes."""
+    for model_field in instance._meta.concrete_fields:
+        if isinstance(model_field, models.ForeignKey):
+            value = getattr(instance, model_field.attname)
+            target = _table_of(model_field.related_model)
+            yield model_field.attname, target, value, not model_field.null
+    if isinstance(instance, m.Attribute) and instance.link_entity in BY_NAME:
+        yield "link_id", instance.link_entity, instance.link_id, True
+
+
 def _check_references(instances, ids, report: Report) -> None:
     wanted: dict[str, set[str]] = defaultdict(set)
     for made in instances.values():
         for _row, instance in made:
-            for model_field in instance._meta.concrete_fields:
-                if isinstance(model_field, models.ForeignKey):
-                    value = getattr(instance, model_field.attname)
-                    if value is not None:
-                        wanted[_table_of(model_field.related_model)].add(str(value))
+            for _column, target, value, _required in _references(instance):
+                if value is not None:
+                    wanted[target].add(str(value))
     known = {
         name: ids[name]
         | {
@@ -555,20 +565,14 @@ def _check_references(instances, ids, report: Report) -> None:
     }
     for made in instances.values():
         for row, instance in made:
-            for model_field in instance._meta.concrete_fields:
-                if not isinstance(model_field, models.ForeignKey):
-                    continue
-                value = getattr(instance, model_field.attname)
-                target = _table_of(model_field.related_model)
-                if value is None and not model_field.null:
-                    report.error(
-                        row.where, _("%(column)s is required.") % {"column": model_field.attname}
-                    )
+            for column, target, value, required in _references(instance):
+                if value is None and required:
+                    report.error(row.where, _("%(column)s is required.") % {"column": column})
                 elif value is not None and str(value) not in known[target]:
                     report.error(
                         row.where,
                         _("%(column)s names no %(table)s in the file or the directory.")
-                        % {"column": model_field.attname, "table": target},
+                        % {"column": column, "table": target},
                     )
 
 

@@ -176,12 +176,12 @@ def services_matching(criteria: Criteria, *, now: datetime):
             )
         )
     if criteria.language:
+        # From the service's places to their languages, so each EXISTS follows an index.
         services = services.filter(
             Exists(Language.objects.filter(service=OuterRef("pk"), code=criteria.language))
             | Exists(
-                Language.objects.filter(
-                    location__service_at_locations__service=OuterRef("pk"),
-                    code=criteria.language,
+                ServiceAtLocation.objects.filter(
+                    service=OuterRef("pk"), location__languages__code=criteria.language
                 )
             )
         )
@@ -225,11 +225,11 @@ def _open_filter(when: str, now: datetime) -> Q:
     if when == "now":
         moment = local.time().replace(tzinfo=None)
         schedules = schedules.filter(opens_at__lte=moment, closes_at__gt=moment)
-    places = ServiceAtLocation.objects.filter(service=OuterRef(OuterRef("pk")))
+    at_places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
     return (
         Q(Exists(schedules.filter(service=OuterRef("pk"))))
-        | Q(Exists(schedules.filter(service_at_location__service=OuterRef("pk"))))
-        | Q(Exists(schedules.filter(location__in=places.values("location"))))
+        | Q(Exists(at_places.filter(schedules__in=schedules.values("pk"))))
+        | Q(Exists(at_places.filter(location__schedules__in=schedules.values("pk"))))
     )
 
 

@@ -117,7 +117,11 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA busy_timeout=20000;"
         ),
     }
-elif _database["ENGINE"] != "django.db.backends.postgresql":
+elif _database["ENGINE"] == "django.db.backends.postgresql":
+    # Pages ask short questions: compiling a query plan to machine code (JIT) costs
+    # more than it saves, half a second on a directory search over 50,000 services.
+    _database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+else:
     raise ImproperlyConfigured("DATABASE_URL must name a sqlite:// or postgres:// database.")
 _database["ATOMIC_REQUESTS"] = True
 DATABASES = {"default": _database}

@@ -128,3 +128,16 @@ def test_a_file_that_is_no_hsds_is_refused_in_plain_words():
     assert refused.value.report.errors == [
         "notes.txt: choose a zip data package, a CSV file or an HSDS JSON file."
     ]
+
+
+def test_a_need_tagged_on_a_service_that_is_nowhere_is_refused():
+    attribute = (
+        (SAMPLE / "attribute.csv")
+        .read_text()
+        .replace(LITTLE_STEPS, "11111111-2222-4333-8444-555555555555")
+    )
+    with pytest.raises(hsds.ImportRefused) as refused:
+        directory_import(name="tags.zip", data=sample_package(attribute=attribute))
+    assert refused.value.report.errors == [
+        "attribute.csv, row 2: link_id names no service in the file or the directory."
+    ]
