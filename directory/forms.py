@@ -48,9 +48,16 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text"}),
     )
     miles = forms.TypedChoiceField(
-        label=_("Within"), required=False, coerce=int, choices=MILES, empty_value=10
+        label=_("Within"), required=False, coerce=int, choices=MILES, empty_value=10, initial=10
     )
     free = forms.BooleanField(label=_("Free only"), required=False)
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None and not data.get("miles"):
+            # The distance shown is the distance searched: ten miles unless chosen.
+            data = data.copy()
+            data["miles"] = "10"
+        super().__init__(data, **kwargs)
 
     def clean_near(self):
         near = self.cleaned_data["near"].strip()

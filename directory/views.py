@@ -39,6 +39,8 @@ def search(request):
             "query": query,
             "criteria": criteria,
             "searched": form.is_bound,
+            "more_chosen": bool(form.errors)
+            or any(request.GET.get(name) for name in ("near", "language", "open", "free")),
             "team": _team(request.user),
         },
     )

@@ -16,6 +16,7 @@ def test_the_coach_refers_ana_to_spanish_childcare_nearby_and_she_closes_the_loo
     coach.get_by_role("link", name="Resources").first.click()
     assert_sound(coach)
     coach.get_by_label("Need").select_option("childcare")
+    coach.get_by_text("Place, language, hours and cost").click()
     coach.get_by_label("Language spoken").select_option("es")
     coach.get_by_label("Near (ZIP code or City, ST)").fill("78702")
     coach.get_by_label("Within").select_option("5")
