@@ -10,6 +10,7 @@ the same file twice leaves the directory as the first import did.
 import csv
 import io
 import json
+import math
 import re
 import uuid
 import zipfile
@@ -276,12 +277,19 @@ def read_upload(name: str, data: bytes, report: Report) -> dict[str, list[Row]]:
 
 
 def read_package(data: bytes, report: Report) -> dict[str, list[Row]]:
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        files = {}
-        for info in package.infolist():
-            if info.is_dir() or info.file_size > MAX_BYTES:
-                continue
-            files[info.filename.rsplit("/", 1)[-1]] = package.read(info)
+    files = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for info in package.infolist():
+                if info.is_dir() or info.file_size > MAX_BYTES:
+                    continue
+                name = info.filename.rsplit("/", 1)[-1]
+                if name in files:
+                    report.error(name, _("the package holds two files of this name."))
+                files[name] = package.read(info)
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, OSError):
+        report.error(_("the zip file"), _("it is damaged or protected and cannot be read."))
+        return {}
     paths = {}
     if "datapackage.json" in files:
         try:
@@ -308,13 +316,23 @@ def read_csv_files(
             report.error(filename, _("the file is not UTF-8 text."))
             continue
         reader = csv.DictReader(io.StringIO(text, newline=""))
-        records = list(reader)
+        try:
+            records = list(reader)
+        except csv.Error as error:
+            report.error(filename, _("it is not readable CSV (%(error)s).") % {"error": error})
+            continue
         table = BY_NAME.get(table_name)
         if table is None:
             report.not_kept[table_name] = len(records)
             continue
         if "id" not in (reader.fieldnames or []):
             report.error(filename, _("the file has no “id” column."))
+            continue
+        if table.name in rows:
+            report.error(
+                filename,
+                _("a second file for the %(table)s table; keep one.") % {"table": table.name},
+            )
             continue
         rows[table.name] = [
             Row(
@@ -356,8 +374,15 @@ _NESTED = {
 _SINGLE = {
     "service": {"organization": ("organization", "organization_id")},
     "service_at_location": {"location": ("location", "location_id")},
-    "taxonomy_term": {"taxonomy_detail": ("taxonomy", "taxonomy_id")},
+    "taxonomy_term": {
+        "taxonomy_detail": ("taxonomy", "taxonomy_id"),
+        # Not in HSDS: the broader term itself, so an export that names it by parent_id
+        # also carries it. Other readers ignore the key; parent_id stays as HSDS has it.
+        "parent": ("taxonomy_term", "parent_id"),
+    },
 }
+#: Columns kept beside their nested object, because HSDS's JSON has them.
+_KEPT_BESIDE = {"parent_id"}
 
 
 def read_json(data: bytes, report: Report) -> dict[str, list[Row]]:
@@ -369,44 +394,76 @@ def read_json(data: bytes, report: Report) -> dict[str, list[Row]]:
     if isinstance(document, dict) and "contents" in document:
         document = document["contents"]
     services = document if isinstance(document, list) else [document]
-    rows: dict[str, list[Row]] = defaultdict(list)
-    seen: set[tuple[str, str]] = set()
+    flattener = _Flattener(report)
     for number, service in enumerate(services, start=1):
+        where = _("service %(n)d") % {"n": number}
         if not isinstance(service, dict):
-            report.error(_("service %(n)d") % {"n": number}, _("it is not an object."))
+            report.error(where, _("it is not an object."))
             continue
-        _flatten("service", service, _("service %(n)d") % {"n": number}, {}, rows, seen)
-    return dict(rows)
+        flattener.flatten("service", service, where, {})
+    return dict(flattener.rows)
 
 
-def _flatten(table, obj, where, parent_columns, rows, seen):
-    """One object into its table's row, then its nested objects into theirs. An object
-    met twice (an organization shared by many services) becomes one row."""
-    values = {k: v for k, v in obj.items() if not isinstance(v, (list, dict))}
-    values.update(parent_columns)
-    for key, (single_table, column) in _SINGLE.get(table, {}).items():
-        inner = obj.get(key)
-        if isinstance(inner, dict):
-            values.setdefault(column, inner.get("id"))
-            _flatten(single_table, inner, f"{where} › {key}", {}, rows, seen)
-    key = (table, str(values.get("id")))
-    if key not in seen:
-        seen.add(key)
-        rows[table].append(Row(where=where, values=_as_text(values)))
-    for list_key, (child_table, column) in _NESTED.get(table, {}).items():
-        for index, child in enumerate(obj.get(list_key) or []):
-            if isinstance(child, dict):
+class _Flattener:
+    """Nested JSON objects into their tables' rows. An object met twice (an organization
+    shared by many services) becomes one row; the same id with other contents is an error,
+    not a silent choice between them."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        self.rows: dict[str, list[Row]] = defaultdict(list)
+        self.seen: dict[tuple[str, str], dict] = {}
+
+    def flatten(self, table, obj, where, parent_columns):
+        values = {k: v for k, v in obj.items() if not isinstance(v, (list, dict))}
+        values.update(parent_columns)
+        for key, (single_table, column) in _SINGLE.get(table, {}).items():
+            inner = obj.get(key)
+            if isinstance(inner, dict):
+                values.setdefault(column, inner.get("id"))
+                self.flatten(single_table, inner, f"{where} › {key}", {})
+        self._add(table, values, where)
+        for list_key, (child_table, column) in _NESTED.get(table, {}).items():
+            for index, child in self._list(obj, list_key, where):
                 child_where = f"{where} › {list_key}[{index}]"
-                _flatten(child_table, child, child_where, {column: obj.get("id")}, rows, seen)
-    for index, attribute in enumerate(obj.get("attributes") or []):
-        if not isinstance(attribute, dict):
-            continue
-        term = attribute.get("taxonomy_term")
-        columns = {"link_entity": table, "link_id": obj.get("id")}
-        if isinstance(term, dict):
-            columns["taxonomy_term_id"] = term.get("id")
-            _flatten("taxonomy_term", term, f"{where} › attributes[{index}]", {}, rows, seen)
-        _flatten("attribute", attribute, f"{where} › attributes[{index}]", columns, rows, seen)
+                self.flatten(child_table, child, child_where, {column: obj.get("id")})
+        for index, attribute in self._list(obj, "attributes", where):
+            term = attribute.get("taxonomy_term")
+            columns = {"link_entity": table, "link_id": obj.get("id")}
+            at = f"{where} › attributes[{index}]"
+            if isinstance(term, dict):
+                columns["taxonomy_term_id"] = term.get("id")
+                self.flatten("taxonomy_term", term, at, {})
+            self.flatten("attribute", attribute, at, columns)
+
+    def _add(self, table, values, where):
+        text = _as_text(values)
+        key = (table, _same_id(text.get("id", "")))
+        before = self.seen.get(key)
+        if before is None:
+            self.seen[key] = text
+            self.rows[table].append(Row(where=where, values=text))
+        elif before != text:
+            message = _("the id %(id)s appears twice with different contents.")
+            self.report.error(where, message % {"id": text.get("id", "")})
+
+    def _list(self, obj, key, where):
+        found = obj.get(key)
+        if found is None:
+            return []
+        if not isinstance(found, list):
+            self.report.error(where, _("“%(key)s” should be a list.") % {"key": key})
+            return []
+        return [(index, item) for index, item in enumerate(found) if isinstance(item, dict)]
+
+
+def _same_id(value: str) -> str:
+    """An id as the directory stores it: a UUID in lower case, so that "ABC…" and
+    "abc…" name one row. Anything else as it came, for the checks to report."""
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, AttributeError, TypeError):
+        return value
 
 
 def _as_text(values: dict) -> dict:
@@ -458,19 +515,32 @@ def _parse(table: Table, column: str, raw: str):
             number = Decimal(raw)
         except ArithmeticError:
             number = None
-        if number is None or number != number.to_integral_value() or not 0 <= number < 32768:
+        if (
+            number is None
+            or not number.is_finite()
+            or number != number.to_integral_value()
+            or not 0 <= number < 32768
+        ):
             raise ValueError(_("“%(value)s” is not a whole number.") % {"value": raw})
         return int(number)
     if isinstance(model_field, models.FloatField):
         try:
-            return float(raw)
+            number = float(raw)
         except ValueError:
-            raise ValueError(_("“%(value)s” is not a number.") % {"value": raw}) from None
+            number = math.nan
+        limit = 90 if column == "latitude" else 180
+        if not math.isfinite(number) or abs(number) > limit:
+            message = _("“%(value)s” is not a number between -%(limit)d and %(limit)d.")
+            raise ValueError(message % {"value": raw, "limit": limit})
+        return number
     if isinstance(model_field, models.DecimalField):
         try:
-            return Decimal(raw)
+            amount = Decimal(raw)
         except ArithmeticError:
-            raise ValueError(_("“%(value)s” is not an amount.") % {"value": raw}) from None
+            amount = None
+        if amount is None or not amount.is_finite():
+            raise ValueError(_("“%(value)s” is not an amount.") % {"value": raw})
+        return amount
     if column == "byday":
         return ",".join(
             _DAYS.get(day.strip().upper(), day.strip().upper()) for day in raw.split(",")
@@ -487,7 +557,7 @@ def _check(rows: dict[str, list[Row]], report: Report) -> dict[str, list[models.
     for table in TABLES:
         found = set()
         for row in rows.get(table.name, []):
-            row_id = row.values.get("id", "")
+            row_id = _same_id(row.values.get("id", ""))
             if row_id in found:
                 report.error(row.where, _("the id %(id)s appears twice.") % {"id": row_id})
             found.add(row_id)
@@ -500,7 +570,35 @@ def _check(rows: dict[str, list[Row]], report: Report) -> dict[str, list[models.
                 made.append((row, instance))
         instances[table.name] = made
     _check_references(instances, ids, report)
+    _check_term_codes(instances.get("taxonomy_term", []), report)
     return {name: [instance for _row, instance in made] for name, made in instances.items()}
+
+
+def _check_term_codes(made, report: Report) -> None:
+    """A code names one term of a taxonomy: within the file, and with the terms the
+    directory already has (the program's own needs among them)."""
+    if not made:
+        return
+    mine = {str(instance.pk) for _row, instance in made}
+    taken = {
+        (str(taxonomy_id), code): str(pk)
+        for pk, taxonomy_id, code in m.TaxonomyTerm.objects.filter(
+            taxonomy_id__in={instance.taxonomy_id for _row, instance in made}
+        )
+        .exclude(code="")
+        .values_list("pk", "taxonomy_id", "code")
+        if str(pk) not in mine
+    }
+    for row, instance in made:
+        if str(instance.parent_id) == str(instance.pk):
+            report.error(row.where, _("parent_id: a term cannot be its own broader term."))
+        if not instance.code:
+            continue
+        key = (str(instance.taxonomy_id), instance.code)
+        if key in taken and taken[key] != str(instance.pk):
+            message = _("code: “%(code)s” already names another term of this taxonomy.")
+            report.error(row.where, message % {"code": instance.code})
+        taken[key] = str(instance.pk)
 
 
 def _instance(table: Table, row: Row, report: Report):
@@ -633,36 +731,52 @@ def _same(before: dict, instance, attnames) -> bool:
 
 
 def touched_services(rows: dict[str, list[Row]]) -> set[str]:
-    """The services whose search words an import may have changed."""
-    found = {row.values.get("id") for row in rows.get("service", [])}
-    for name in ("service_at_location", "language", "phone", "schedule"):
-        found |= {row.values.get("service_id") for row in rows.get(name, [])}
-    found |= {
-        row.values.get("link_id")
-        for row in rows.get("attribute", [])
-        if row.values.get("link_entity", "service") == "service"
-    }
-    location_ids = {row.values.get("id") for row in rows.get("location", [])} | {
-        row.values.get("location_id") for row in rows.get("address", [])
-    }
-    location_ids.discard(None)
-    location_ids.discard("")
-    if location_ids:
-        found |= {
-            str(pk)
-            for pk in m.ServiceAtLocation.objects.filter(location_id__in=location_ids).values_list(
+    """The services whose search words an import may have changed: its services, those
+    its places, languages, phones, hours and tags belong to, and those of its
+    organizations, places and terms already in the directory."""
+
+    def column(table, name, where=lambda row: True):
+        return {
+            _same_id(row.values.get(name, ""))
+            for row in rows.get(table, [])
+            if row.values.get(name) and where(row)
+        }
+
+    found = column("service", "id")
+    for table in ("service_at_location", "language", "phone", "schedule"):
+        found |= column(table, "service_id")
+    found |= column("attribute", "link_id", lambda row: row.values.get("link_entity") == "service")
+    places = column("location", "id") | column("address", "location_id")
+    organizations = column("organization", "id")
+    terms = column("taxonomy_term", "id")
+    for ids, query in (
+        (
+            places,
+            lambda ids: m.ServiceAtLocation.objects.filter(location_id__in=ids).values_list(
                 "service_id", flat=True
-            )
-        }
-    organization_ids = {row.values.get("id") for row in rows.get("organization", [])}
-    if organization_ids - {None, ""}:
-        found |= {
-            str(pk)
-            for pk in m.Service.objects.filter(organization_id__in=organization_ids).values_list(
+            ),
+        ),
+        (
+            organizations,
+            lambda ids: m.Service.objects.filter(organization_id__in=ids).values_list(
                 "pk", flat=True
-            )
-        }
-    return {value for value in found if value}
+            ),
+        ),
+        (
+            terms,
+            lambda ids: m.Attribute.objects.filter(
+                link_entity="service", taxonomy_term_id__in=ids
+            ).values_list("link_id", flat=True),
+        ),
+    ):
+        valid = {value for value in ids if _is_uuid(value)}
+        if valid:
+            found |= {str(pk) for pk in query(valid)}
+    return {value for value in found if _is_uuid(value)}
+
+
+def _is_uuid(value: str) -> bool:
+    return _same_id(value) == value and value.count("-") == 4
 
 
 # --- exporting --------------------------------------------------------------------------
@@ -786,13 +900,16 @@ def export_json() -> dict:
     for row in tables["attribute"].values():
         attributes[(row["link_entity"], row["link_id"])].append(row)
 
-    def build(table: str, row: dict, drop: str = "") -> dict:
+    def build(table: str, row: dict, drop: str = "", within: tuple = ()) -> dict:
         """The row as a JSON object, without the column that says which object holds it."""
         own = {k: v for k, v in row.items() if k != drop}
         for key, (single_table, column) in _SINGLE.get(table, {}).items():
-            if row.get(column) and row[column] in tables[single_table]:
-                own[key] = build(single_table, tables[single_table][row[column]])
-            own.pop(column, None)
+            target = row.get(column)
+            if target and target in tables[single_table] and target not in within:
+                inner = tables[single_table][target]
+                own[key] = build(single_table, inner, within=(*within, row["id"]))
+            if column not in _KEPT_BESIDE:
+                own.pop(column, None)
         for key, (child_table, column) in _NESTED.get(table, {}).items():
             own[key] = [
                 build(child_table, child, column)

@@ -19,7 +19,15 @@ from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef,
 from django.utils import translation
 
 from core.zones import program_zone
-from directory.models import Attribute, Language, Schedule, Service, ServiceAtLocation, Status
+from directory.models import (
+    Attribute,
+    CostOption,
+    Language,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    Status,
+)
 from directory.needs import NEEDS, TAXONOMY_ID
 
 MILES_PER_DEGREE = 69.05
@@ -187,15 +195,37 @@ def services_matching(criteria: Criteria, *, now: datetime):
         )
     if criteria.open:
         services = services.filter(_open_filter(criteria.open, now))
+    services = with_price(services)
     if criteria.free:
-        from directory.models import CostOption
-
-        services = services.exclude(
-            Exists(CostOption.objects.filter(service=OuterRef("pk"), amount__gt=0))
-        )
+        services = services.filter(free_q())
     if criteria.place is None:
         return services.order_by("name", "pk")
     return _nearest(services, criteria.place, criteria.miles)
+
+
+#: What a listing's cost says when it costs nothing.
+FREE_WORDS = ("", "free", "free.", "gratis", "gratuito", "no cost", "none", "$0", "0")
+
+
+def with_price(services):
+    """Each service with `priced`: whether a cost option asks for money."""
+    return services.annotate(
+        priced=Exists(CostOption.objects.filter(service=OuterRef("pk"), amount__gt=0))
+    )
+
+
+def free_q() -> Q:
+    """Free, one way for the filter and the listing: no priced cost option, and a cost
+    text that is empty or says free."""
+    said_free = Q()
+    for word in FREE_WORDS:
+        said_free |= Q(fees_description__iexact=word)
+    return said_free & Q(priced=False)
+
+
+def is_free(service) -> bool:
+    words = (service.fees_description or "").strip().lower()
+    return words in FREE_WORDS and not getattr(service, "priced", False)
 
 
 def _with_words(services, words):

@@ -17,7 +17,7 @@ from directory.models import (
     ServiceAtLocation,
 )
 from directory.needs import NEEDS, TAXONOMY_ID
-from directory.search import DAY_CODES, miles_from
+from directory.search import DAY_CODES, is_free, miles_from, with_price
 
 _PARTS = (
     Prefetch(
@@ -54,7 +54,7 @@ def with_details(services: list[Service]) -> list[Service]:
         ]
         service.miles = miles_from(getattr(service, "squared", None))
         service.hours = [hours_of(schedule) for schedule in service.schedules.all()]
-        service.free = not service.fees_description
+        service.free = is_free(service)
     return services
 
 
@@ -72,7 +72,9 @@ def hours_of(schedule: Schedule) -> dict:
 def service_for(service_id) -> Service:
     """Any listing, for anyone: the directory is public."""
     try:
-        service = Service.objects.select_related("organization").get(pk=UUID(str(service_id)))
+        service = with_price(Service.objects.select_related("organization")).get(
+            pk=UUID(str(service_id))
+        )
     except (Service.DoesNotExist, ValueError):
         raise Http404 from None
     with_details([service])

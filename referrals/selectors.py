@@ -9,17 +9,27 @@ from django.http import Http404
 from accounts.models import Role
 from families.models import Person
 from partnerships.models import Partnership, Stage
-from partnerships.selectors import caseload_of, partnerships_visible_to
+from partnerships.selectors import caseload_of
 from referrals.models import OPEN, Referral, Status
 
 #: A referral that has not moved for this many days is followed up.
 SITS_AFTER_DAYS = 7
 
 
+def _team_partnerships(user) -> QuerySet[Partnership]:
+    """The partnerships whose referrals a team member works with: every one for the
+    director, the coached and covered ones for a coach. Never those where the person is
+    a parent: a foster mother who also coaches is, in her own partnership, a parent."""
+    if user.has_role(Role.DIRECTOR):
+        return Partnership.objects.all()
+    return caseload_of(user)
+
+
 def referrals_visible_to(user) -> QuerySet[Referral]:
+    mine = Q(person__user=user)
     if user.has_role(Role.DIRECTOR, Role.COACH):
-        return Referral.objects.filter(partnership__in=partnerships_visible_to(user))
-    return Referral.objects.filter(person__user=user)
+        return Referral.objects.filter(Q(partnership__in=_team_partnerships(user)) | mine)
+    return Referral.objects.filter(mine)
 
 
 def referral_for(user, referral_id: int) -> Referral:
@@ -69,11 +79,12 @@ def waiting_for(user) -> list[Referral]:
 
 
 def people_to_refer(user) -> list[tuple[Partnership, object]]:
-    """(partnership, parent) pairs the team member may refer: both homes' parents in
-    their open partnerships."""
+    """(partnership, parent) pairs the team member may refer: both homes' parents in the
+    open partnerships they coach or cover (a director's own caseload too: the choice
+    stays a short list)."""
     people = Person.objects.order_by("first_name", "pk")
     partnerships = (
-        partnerships_visible_to(user)
+        caseload_of(user)
         .exclude(stage=Stage.CLOSED)
         .select_related("birth_family", "partner_home")
         .prefetch_related(

@@ -56,6 +56,7 @@ def _tell(referral: Referral, partnership: Partnership) -> None:
 
 @transaction.atomic
 def referral_move(*, actor, referral: Referral, status: str, note: str = "") -> Referral:
+    refuse_if_closed(referral.partnership)
     if status not in MOVES[Status(referral.status)]:
         raise ValidationError(
             {

@@ -11,6 +11,7 @@ from core.pagination import paginate
 from directory.needs import NEEDS
 from directory.selectors import service_for
 from directory.views import service_page
+from partnerships.models import Stage
 from referrals import selectors, services
 from referrals.forms import MoveForm, form_for
 from referrals.models import Status
@@ -69,7 +70,8 @@ def referral(request, referral_id):
         {
             "referral": found,
             "steps": found.steps.select_related("by__person"),
-            "form": MoveForm(referral=found),
+            # A closed partnership's referrals are kept as they ended.
+            "form": None if found.partnership.stage == Stage.CLOSED else MoveForm(referral=found),
         },
     )
 

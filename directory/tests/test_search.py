@@ -138,3 +138,22 @@ def test_a_listing_without_its_organization_or_hours_is_refused_and_kept(client_
     assert "Choose the organization, or type a new one." in text
     assert "Say when it opens and closes on those days." in text
     assert 'value="Rent help"' in text and not Service.objects.exists()
+
+
+def test_free_means_the_same_on_the_card_and_in_the_filter(client_for, coach, directory):
+    organization = Service.objects.first().organization_id
+    client_for(coach).post(
+        reverse("directory:service_new"),
+        {
+            "organization": organization,
+            "name": "Zeta Counseling",
+            "description": "Hour-long sessions.",
+            "status": "active",
+            "needs": ["counseling"],
+            "fees_description": "$80 per session",
+        },
+    )
+    assert names(Criteria(words="zeta", free=True)) == []
+    assert names(Criteria(words="zeta")) == ["Zeta Counseling"]
+    card = client_for(coach).get(reverse("directory:search"), {"q": "zeta"}).content.decode()
+    assert "$80" not in card and ">Free<" not in card

@@ -157,3 +157,37 @@ def test_the_director_reads_outcomes_per_need_and_per_service_in_fixed_queries(
     text = page.content.decode()
     assert "Counseling" in text and "29%" in text  # 2 of 7 received
     assert counts[0] == counts[1]
+
+
+def test_a_foster_mother_who_also_coaches_still_never_sees_the_other_home_s_referrals(
+    client_for, coach, birth_parent, partner_parent, partnership, listings
+):
+    from django.contrib.auth.models import Group
+
+    from accounts.models import Role, User
+
+    refer(client_for(coach), partnership, birth_parent.person, listings["Family Counseling"])
+    referral = Referral.objects.get()
+    partner_parent.groups.add(Group.objects.get(name=Role.COACH))
+    both = User.objects.get(pk=partner_parent.pk)
+    assert client_for(both).get(referral.get_absolute_url()).status_code == 404
+    page = client_for(both).get(listings["Family Counseling"].get_absolute_url()).content.decode()
+    assert "Refer someone" not in page or birth_parent.person.first_name not in page
+
+
+def test_a_closed_partnership_s_referrals_stay_as_they_ended(
+    client_for, coach, birth_parent, partnership, listings
+):
+    from partnerships.models import Partnership
+
+    refer(client_for(coach), partnership, birth_parent.person, listings["Family Counseling"])
+    referral = Referral.objects.get()
+    Partnership.objects.filter(pk=partnership.pk).update(stage="closed")
+    for person in (coach, birth_parent):
+        client_for(person).post(
+            reverse("referrals:update", args=[referral.pk]), {"status": "contacted"}
+        )
+    referral.refresh_from_db()
+    assert referral.status == "sent"
+    page = client_for(coach).get(referral.get_absolute_url()).content.decode()
+    assert "What happened next?" not in page
