@@ -572,6 +572,23 @@ def _sweep():
             times.append((time.perf_counter() - started) * 1000)
     label = f"reminder sweep ({len(due)} due)"
     print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{len(captured):>9}")
+    _nudges()
+
+
+def _nudges():
+    """The same sweep's referral nudges: the first sweep after a week of no change, over
+    the whole program, up to one batch; rolled back after each run to measure the same."""
+    from referrals.reminders import nudges_send
+
+    times = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as captured, transaction.atomic():
+            started = time.perf_counter()
+            sent = nudges_send()
+            times.append((time.perf_counter() - started) * 1000)
+            transaction.set_rollback(True)
+    label = f"referral nudges ({sent} sent)"
+    print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{len(captured):>9}")
 
 
 if __name__ == "__main__":

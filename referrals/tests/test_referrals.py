@@ -191,3 +191,28 @@ def test_a_closed_partnership_s_referrals_stay_as_they_ended(
     assert referral.status == "sent"
     page = client_for(coach).get(referral.get_absolute_url()).content.decode()
     assert "What happened next?" not in page
+
+
+def test_a_referral_that_sits_a_week_asks_the_parent_once_how_it_went(
+    client_for, coach, birth_parent, partnership, listings, django_capture_on_commit_callbacks
+):
+    from referrals.reminders import nudges_send
+
+    refer(client_for(coach), partnership, birth_parent.person, listings["Family Counseling"])
+    referral = Referral.objects.get()
+    today = timezone.localdate()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert nudges_send(today=today + timedelta(days=6)) == 0
+        assert nudges_send(today=today + timedelta(days=7)) == 1
+        assert nudges_send(today=today + timedelta(days=8)) == 0
+    (notice,) = mail.outbox
+    assert notice.to == [birth_parent.email]
+    assert "Counseling" not in notice.subject + notice.body
+    assert referral.get_absolute_url() in notice.body
+    # A new status that sits a week asks again.
+    Referral.objects.filter(pk=referral.pk).update(
+        status=Status.CONTACTED, status_on=today + timedelta(days=8)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert nudges_send(today=today + timedelta(days=15)) == 1
