@@ -542,6 +542,7 @@ def main():
         ("/resources/?q=family+help&language=es", "coach", coach),
         ("/resources/?need=childcare&language=es&near=78702&miles=5", "coach", coach),
         ("/resources/?need=food&open=now&near=78741&miles=10&free=on", "coach", coach),
+        ("/resources/?open=SA", "coach", coach),
         ("/resources/?q=nothingmatches", "coach", coach),
         ("/resources/?q=care&page=40", "coach", coach),
         (f"/resources/{uuid.UUID(int=77)}/", "coach", coach),

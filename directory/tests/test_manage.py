@@ -38,3 +38,16 @@ def test_the_export_is_a_data_package_the_team_can_download(client_for, coach, d
     assert len(rows) == 1 + len(directory)
     listing = client_for(coach).get(reverse("directory:export_json")).json()
     assert listing["total_items"] == len(directory)
+
+
+def test_a_large_file_can_be_imported_from_the_command_line(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    good, bad = tmp_path / "riverside.zip", tmp_path / "broken.json"
+    good.write_bytes(sample_package())
+    bad.write_bytes(b"[1]")
+    out = io.StringIO()
+    call_command("import_hsds", str(good), stdout=out)
+    assert "service: 2 new, 0 changed, 0 unchanged" in out.getvalue()
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        call_command("import_hsds", str(bad), stderr=io.StringIO())
