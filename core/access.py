@@ -170,6 +170,7 @@ RULES: dict[str, Rule] = {
     "directory:service_new": roles(*CASEWORK),
     "directory:service_edit": roles(*CASEWORK),
     "directory:verify": roles(*CASEWORK),
+    "directory:organization_edit": roles(*CASEWORK),
     "directory:export_package": roles(*CASEWORK),
     "directory:export_json": roles(*CASEWORK),
     # referrals: the team refers anyone in their partnerships; a parent refers themself

@@ -83,6 +83,13 @@ class SearchForm(forms.Form):
         )
 
 
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "alternate_name", "description", "email", "website"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("HSDS file"),

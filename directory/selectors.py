@@ -11,6 +11,7 @@ from directory.models import (
     Address,
     Attribute,
     Language,
+    Organization,
     Phone,
     Schedule,
     Service,
@@ -82,6 +83,13 @@ def service_for(service_id) -> Service:
     service.areas = list(service.service_areas.order_by("pk"))
     service.costs = list(service.cost_options.order_by("pk"))
     return service
+
+
+def organization_for(organization_id) -> Organization:
+    try:
+        return Organization.objects.get(pk=UUID(str(organization_id)))
+    except (Organization.DoesNotExist, ValueError):
+        raise Http404 from None
 
 
 def to_verify(limit: int = 20) -> list[Service]:

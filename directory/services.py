@@ -36,6 +36,14 @@ def directory_import(*, name: str, data: bytes) -> hsds.Report:
     return report
 
 
+@transaction.atomic
+def organization_save(*, form) -> Organization:
+    """An organization's details; its listings' search words follow its name."""
+    organization = form.save()
+    search_text_refresh(organization.services.values_list("pk", flat=True))
+    return organization
+
+
 def service_verify(*, actor, service: Service) -> Service:
     """The listing was checked with the service today, by this person."""
     if not actor.email:

@@ -13,4 +13,9 @@ urlpatterns = [
     path("<uuid:service_id>/", views.service, name="service"),
     path("<uuid:service_id>/edit/", views.service_edit, name="service_edit"),
     path("<uuid:service_id>/verify/", views.verify, name="verify"),
+    path(
+        "organizations/<uuid:organization_id>/edit/",
+        views.organization_edit,
+        name="organization_edit",
+    ),
 ]

@@ -12,7 +12,7 @@ from accounts.models import Role
 from core.forms import add_errors
 from core.pagination import paginate
 from directory import hsds, selectors, services
-from directory.forms import ImportForm, SearchForm, ServiceForm
+from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceForm
 from directory.models import Attribute
 from directory.needs import TAXONOMY_ID
 from directory.search import services_matching
@@ -135,6 +135,21 @@ def service_edit(request, service_id=None):
             "title": _("Change the listing") if found else _("Add a listing"),
             "back": found.get_absolute_url() if found else reverse("directory:manage"),
         },
+    )
+
+
+def organization_edit(request, organization_id):
+    """The organization's own details, shared by all its listings."""
+    found = selectors.organization_for(organization_id)
+    form = OrganizationForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        services.organization_save(form=form)
+        messages.success(request, _("Organization saved."))
+        return redirect("directory:search")
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Change the organization"), "back": reverse("directory:manage")},
     )
 
 

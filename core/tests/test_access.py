@@ -154,7 +154,7 @@ SEES_MODULES = {
 }
 BY_ROLE = {"module_id", "page_id"}
 # A listing in the directory is public: anyone who may use the URL reaches any listing.
-PUBLIC_RECORDS = {"service_id"}
+PUBLIC_RECORDS = {"service_id", "organization_id"}
 # A referral is the referred person's: Ana's ("ours") never reaches Jenna, the other home.
 SEES_REFERRALS = {
     "director": {"ours", "theirs"},
@@ -241,6 +241,9 @@ def records():
             "theirs": CourtSummary.objects.get(partnership=theirs).pk,
         },
         "service_id": {"listed": Service.objects.get(name="Family Rapid Rehousing").pk},
+        "organization_id": {
+            "listed": Service.objects.get(name="Family Rapid Rehousing").organization_id
+        },
         "referral_id": {
             "ours": Referral.objects.get(service__name="Family Rapid Rehousing").pk,
             "theirs": Referral.objects.get(service__name="Reduced Fare Bus Pass").pk,

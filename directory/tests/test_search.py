@@ -157,3 +157,17 @@ def test_free_means_the_same_on_the_card_and_in_the_filter(client_for, coach, di
     assert names(Criteria(words="zeta")) == ["Zeta Counseling"]
     card = client_for(coach).get(reverse("directory:search"), {"q": "zeta"}).content.decode()
     assert "$80" not in card and ">Free<" not in card
+
+
+def test_the_team_renames_an_organization_and_its_listings_are_found_by_the_new_name(
+    client_for, coach, directory
+):
+    service = Service.objects.get(name="Family Rapid Rehousing")
+    url = reverse("directory:organization_edit", args=[service.organization_id])
+    response = client_for(coach).post(
+        url,
+        {"name": "Homeward Housing Partners", "description": "Housing for families."},
+        follow=True,
+    )
+    assert "Organization saved." in response.content.decode()
+    assert "Family Rapid Rehousing" in names(Criteria(words="homeward"))

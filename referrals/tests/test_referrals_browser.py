@@ -73,3 +73,12 @@ def test_the_directory_pages_fit_a_phone_and_pass_axe_for_visitors_and_the_team(
     for name in team_pages:
         director.goto(director.base_url + reverse(name))
         assert_sound(director)
+    from directory.models import Service
+
+    listing = Service.objects.get(name="Saturday Food Pantry")
+    for url in (
+        reverse("directory:service_edit", args=[listing.pk]),
+        reverse("directory:organization_edit", args=[listing.organization_id]),
+    ):
+        director.goto(director.base_url + url)
+        assert_sound(director)
