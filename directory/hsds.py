@@ -417,6 +417,14 @@ class _Flattener:
     def flatten(self, table, obj, where, parent_columns):
         values = {k: v for k, v in obj.items() if not isinstance(v, (list, dict))}
         values.update(parent_columns)
+        known = {*_NESTED.get(table, {}), *_SINGLE.get(table, {}), "attributes"}
+        known |= {"taxonomy_term"} if table == "attribute" else set()
+        for key, inner in obj.items():
+            if key not in known and isinstance(inner, (list, dict)) and inner:
+                # Parts the program does not keep (contacts, funding, metadata...):
+                # named in the report with their count, as for the CSV tables.
+                count = len(inner) if isinstance(inner, list) else 1
+                self.report.not_kept[key] = self.report.not_kept.get(key, 0) + count
         for key, (single_table, column) in _SINGLE.get(table, {}).items():
             inner = obj.get(key)
             if isinstance(inner, dict):

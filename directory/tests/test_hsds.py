@@ -141,3 +141,32 @@ def test_a_need_tagged_on_a_service_that_is_nowhere_is_refused():
     assert refused.value.report.errors == [
         "attribute.csv, row 2: link_id names no service in the file or the directory."
     ]
+
+
+def test_a_service_in_the_standard_s_full_json_shape_imports_and_round_trips():
+    """service_full.json has every part the HSDS 3.0 JSON example nests in a service,
+    with this program's own made-up content."""
+    report = directory_import(
+        name="service_full.json", data=(SAMPLE / "service_full.json").read_bytes()
+    )
+    assert report.created["service"] == 1 and report.created["address"] == 1
+    assert report.created["language"] == 3  # two spoken at the service, one on its phone
+    assert report.not_kept == {
+        "accessibility": 1,
+        "contacts": 1,
+        "funding": 1,
+        "metadata": 1,
+        "organization_identifiers": 1,
+        "program": 1,
+    }
+    line = Service.objects.get(name="Parent Support Line")
+    assert line.minimum_age == 16 and line.schedules.get().opens_at.hour == 8
+    found = services_matching(
+        Criteria(words="apoyo", language="es", place=place_of("78702"), miles=5),
+        now=datetime.now().astimezone(),
+    )
+    assert [service.name for service in found] == ["Parent Support Line"]
+    exported = hsds.export_json()
+    empty_the_directory()
+    directory_import(name="again.json", data=json.dumps(exported).encode())
+    assert hsds.export_json() == exported
