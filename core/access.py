@@ -63,6 +63,7 @@ POST_SCOPE = "journal.selectors.post_for"
 PHOTO_SCOPE = "journal.selectors.photo_for"
 REVIEW_SCOPE = "journal.selectors.waiting_post_for"
 REFERRAL_SCOPE = "referrals.selectors.referral_for"
+ASSISTANCE_SCOPE = "assistance.selectors.request_for"
 
 RULES: dict[str, Rule] = {
     # core
@@ -180,6 +181,14 @@ RULES: dict[str, Rule] = {
     "referrals:referral": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL_SCOPE),
     "referrals:update": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL_SCOPE),
     "referrals:figures": roles(DIRECTOR),
+    # financial support: the team asks and decides, finance pays, a parent asks for their
+    # own home and follows it; funds are for the staff who spend them.
+    "assistance:index": roles(*CASEWORK, FINANCE),
+    "assistance:fund": roles(*CASEWORK, FINANCE),
+    "assistance:request_new": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
+    "assistance:request": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE_SCOPE),
+    "assistance:decide": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),
+    "assistance:pay": roles(FINANCE, scope=ASSISTANCE_SCOPE),
     "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
     "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),

@@ -12,6 +12,7 @@ def village(request):
         "languages": Language.choices,
         "is_casework_staff": bool(roles & {Role.DIRECTOR, Role.COACH}),
         "is_director": Role.DIRECTOR in roles,
+        "is_finance_staff": Role.FINANCE in roles,
         "is_birth_parent": Role.BIRTH_PARENT in roles,
         "is_in_partnerships": bool(
             roles & {Role.DIRECTOR, Role.COACH, Role.BIRTH_PARENT, Role.PARTNER_PARENT}

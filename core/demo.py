@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language, Role
+from assistance.demo import load_assistance
 from directory.demo import load_directory
 from families.models import (
     BirthFamily,
@@ -233,6 +234,14 @@ def load_demo(today: date | None = None) -> None:
     _calendar(today, coach, director, shared, home_again)
     _contacts(today, coach, director, shared, home_again)
     _intake(today, coach)
+    load_assistance(
+        today,
+        coach=coach,
+        director=director,
+        finance=get_user_model().objects.get(email="finance@example.org"),
+        shared=shared,
+        home_again=home_again,
+    )
     services = load_directory(today)
     load_referrals(
         today,

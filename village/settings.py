@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "training",
     "directory",
     "referrals",
+    "assistance",
 ]
 
 MIDDLEWARE = [

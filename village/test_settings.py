@@ -1,5 +1,6 @@
 """Settings for the test suite: the production settings with test-only defaults."""
 
+import copy
 import os
 import tempfile
 
@@ -27,3 +28,18 @@ INTAKE_MINIMUM_SECONDS = 0
 # Uploaded photos go to a throwaway folder, never the developer's media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="village-test-media-"))  # noqa: F405
 SMS_BACKEND = "notices.sms.MemoryBackend"
+
+# A copy: the production settings' own dict stays as production has it (a test reads it).
+DATABASES = copy.deepcopy(DATABASES)  # noqa: F405
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, not the shared in-memory database: separate connections then queue on
+    # SQLite's write lock as in production, which the concurrency tests of the ledger
+    # rely on. Each xdist worker gets its own file. Durability is not tested here, so
+    # commits need not wait for the disk.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / "village-test.sqlite3")  # noqa: F405
+    }
+    DATABASES["default"]["OPTIONS"]["init_command"] = (
+        "PRAGMA journal_mode=WAL;PRAGMA synchronous=OFF;"
+        "PRAGMA foreign_keys=ON;PRAGMA busy_timeout=20000;"
+    )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("training/", include("training.urls")),
     path("resources/", include("directory.urls")),
     path("referrals/", include("referrals.urls")),
+    path("assistance/", include("assistance.urls")),
     path("", include("intake.urls")),
 ]
 

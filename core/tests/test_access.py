@@ -14,6 +14,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aftercare.models import FollowUp
+from assistance.models import Fund
+from assistance.models import Request as AssistanceRequest
 from audit.models import AuditEntry
 from caseplan.models import Contact, CourtSummary, Step
 from conversations.models import Conversation
@@ -114,6 +116,12 @@ INTENDED = {
     "referrals:referral": MEMBERS,
     "referrals:update": MEMBERS,
     "referrals:figures": {"director"},
+    "assistance:index": CASEWORK | {"finance"},
+    "assistance:fund": CASEWORK | {"finance"},
+    "assistance:request_new": MEMBERS,
+    "assistance:request": MEMBERS | {"finance"},
+    "assistance:decide": CASEWORK,
+    "assistance:pay": {"finance"},
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
 CASEWORK_PREFIXES = (
     "families:",
@@ -154,7 +162,16 @@ SEES_MODULES = {
 }
 BY_ROLE = {"module_id", "page_id"}
 # A listing in the directory is public: anyone who may use the URL reaches any listing.
-PUBLIC_RECORDS = {"service_id", "organization_id"}
+PUBLIC_RECORDS = {"service_id", "organization_id", "fund_id"}
+# A request for money is its home's: Ana's brakes ("ours") never reach Jenna; finance and
+# the director see every request, a coach their caseload's.
+SEES_REQUESTS = {
+    "director": {"ours", "theirs"},
+    "finance": {"ours", "theirs"},
+    "coach": {"ours"},
+    "birth_parent": {"ours"},
+    "outsider": {"theirs"},
+}
 # A referral is the referred person's: Ana's ("ours") never reaches Jenna, the other home.
 SEES_REFERRALS = {
     "director": {"ours", "theirs"},
@@ -248,6 +265,11 @@ def records():
             "ours": Referral.objects.get(service__name="Family Rapid Rehousing").pk,
             "theirs": Referral.objects.get(service__name="Reduced Fare Bus Pass").pk,
         },
+        "request_id": {
+            "ours": AssistanceRequest.objects.get(need="car_repair").pk,
+            "theirs": AssistanceRequest.objects.get(need="utilities").pk,
+        },
+        "fund_id": {"listed": Fund.objects.get(source="grant").pk},
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,
             "theirs": Submission.objects.get(first_name="Grace").pk,
@@ -304,6 +326,8 @@ def expected_to_reach(persona, view_name, record) -> bool:
         return True
     if param == "referral_id":
         return which in SEES_REFERRALS.get(persona, set())
+    if param == "request_id":
+        return which in SEES_REQUESTS.get(persona, set())
     visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
     return which in visible.get(persona, set())
 

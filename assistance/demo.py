@@ -1,0 +1,76 @@
+"""The demo's money: a grant for work and transport, a donors' crisis fund, and requests at
+each point, so every screen has something true to show."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from assistance.models import Decision, Entry, Fund, Request, Rules, Source, Status
+
+
+def load_assistance(today: date, *, coach, director, finance, shared, home_again) -> None:
+    Rules.objects.create()
+    grant = Fund.objects.create(
+        name="Keep Families Working grant",
+        source=Source.GRANT,
+        budget=Decimal("15000.00"),
+        needs=["car_repair", "work_tools", "transportation", "childcare"],
+        starts_on=date(today.year, 1, 1),
+        ends_on=date(today.year + 1, 6, 30),
+    )
+    Fund.objects.create(
+        name="Community crisis fund", source=Source.DONOR, budget=Decimal("4000.00")
+    )
+
+    def request(partnership, by, need, amount, payee, purpose, status, days_ago):
+        return Request.objects.create(
+            partnership=partnership,
+            need=need,
+            amount=Decimal(amount),
+            payee=payee,
+            purpose=purpose,
+            due_on=today + timedelta(days=7 - days_ago),
+            status=status,
+            created_by=by,
+            fund=grant if status in (Status.APPROVED, Status.PAID) else None,
+            approved_on=today - timedelta(days=days_ago) if status == Status.PAID else None,
+        )
+
+    # Ana's brakes: without the car she loses the early shift. Approved and paid.
+    brakes = request(
+        shared,
+        coach,
+        "car_repair",
+        "412.50",
+        "Eastside Auto Repair",
+        "Ana drives to the 6 a.m. shift at the bakery; the bus starts at 7.",
+        Status.PAID,
+        20,
+    )
+    Decision.objects.create(
+        request=brakes,
+        by=director,
+        approved=True,
+        fund=grant,
+        reason="Quote checked against a second shop; keeps her job.",
+    )
+    Entry.objects.create(
+        fund=grant,
+        request=brakes,
+        amount=brakes.amount,
+        method="check",
+        number="2041",
+        paid_on=today - timedelta(days=18),
+        payee=brakes.payee,
+        by=finance,
+    )
+    # Keisha's light bill, after the move home: waiting for the director.
+    request(
+        home_again,
+        director,
+        "utilities",
+        "186.20",
+        "Austin Energy",
+        "Jalen's first winter home: the heat must stay on.",
+        Status.SUBMITTED,
+        2,
+    )

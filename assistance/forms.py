@@ -1,0 +1,55 @@
+import secrets
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from assistance.models import Fund, Method, Request
+from core.forms import DateInput
+
+
+class RequestForm(forms.ModelForm):
+    class Meta:
+        model = Request
+        fields = ["home", "need", "amount", "payee_kind", "payee", "due_on", "purpose"]
+        widgets = {
+            "due_on": DateInput(),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "amount": forms.NumberInput(
+                attrs={"step": "0.01", "min": "0.01", "inputmode": "decimal"}
+            ),
+        }
+        help_texts = {
+            "payee": _("Who is paid: the landlord, the utility, the repair shop."),
+            "purpose": _("How it keeps the family safe, housed or at work."),
+        }
+
+
+class DecideForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("yes", _("Approve")), ("no", _("Decline"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    fund = forms.ModelChoiceField(label=_("Paid from"), queryset=Fund.objects.all(), required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        help_text=_("The family reads it when a request is declined: say where else to turn."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class PayForm(forms.Form):
+    method = forms.ChoiceField(label=_("Paid by"), choices=Method.choices)
+    number = forms.CharField(label=_("Check or reference number"), required=False, max_length=60)
+    paid_on = forms.DateField(label=_("Date paid"), widget=DateInput())
+    key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            # One key per form shown: sending it twice records one payment.
+            self.initial.setdefault("key", secrets.token_urlsafe(24))
+            self.initial.setdefault("paid_on", timezone.localdate())

@@ -1,0 +1,84 @@
+"""Reads of financial support, scoped: the team and finance see the program's requests;
+a parent sees only their own home's."""
+
+from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+
+from accounts.models import Role
+from assistance.models import Entry, Fund, Home, Request, Status
+from partnerships.selectors import caseload_of
+
+STAFF = (Role.DIRECTOR, Role.COACH, Role.FINANCE)
+
+
+def requests_visible_to(user) -> QuerySet[Request]:
+    """The director and finance see every request; a coach their caseload's; a parent
+    their own home's, never the other home's."""
+    if user.has_role(Role.DIRECTOR, Role.FINANCE):
+        return Request.objects.all()
+    if user.has_role(Role.COACH):
+        return Request.objects.filter(partnership__in=caseload_of(user))
+    return Request.objects.filter(
+        Q(home=Home.BIRTH, partnership__birth_family__parents__user=user)
+        | Q(home=Home.PARTNER, partnership__partner_home__parents__user=user)
+    ).distinct()
+
+
+def request_for(user, request_id: int) -> Request:
+    try:
+        return (
+            requests_visible_to(user)
+            .select_related("partnership__birth_family", "fund", "created_by__person")
+            .get(pk=request_id)
+        )
+    except Request.DoesNotExist:
+        raise Http404 from None
+
+
+def funds_with_numbers() -> list[Fund]:
+    """Each fund with `spent` (its ledger) and `promised` (approved, unpaid): two
+    subqueries, one query whatever the number of funds."""
+    zero = Value(0, output_field=DecimalField(max_digits=12, decimal_places=2))
+    spent = (
+        Entry.objects.filter(fund=OuterRef("pk"))
+        .values("fund")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    promised = (
+        Request.objects.filter(fund=OuterRef("pk"), status=Status.APPROVED)
+        .values("fund")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    funds = list(
+        Fund.objects.annotate(
+            spent=Coalesce(Subquery(spent), zero), promised=Coalesce(Subquery(promised), zero)
+        )
+    )
+    for fund in funds:
+        fund.balance = fund.budget - fund.spent
+        fund.available = fund.balance - fund.promised
+    return funds
+
+
+def fund_for(fund_id: int) -> Fund:
+    try:
+        return Fund.objects.get(pk=fund_id)
+    except Fund.DoesNotExist:
+        raise Http404 from None
+
+
+def waiting(user) -> dict:
+    """What waits on the team and on finance, of the requests the person may see."""
+    base = (
+        requests_visible_to(user)
+        .select_related("partnership__birth_family")
+        .order_by("due_on", "pk")
+    )
+    return {
+        "to_decide": list(base.filter(status=Status.SUBMITTED)[:50]),
+        "to_pay": list(base.filter(status=Status.APPROVED)[:50]),
+        "drafts": list(base.filter(status=Status.DRAFT)[:50]),
+    }

@@ -1,0 +1,273 @@
+"""Changes to financial support. Every change that touches money takes the fund's row
+lock first (SELECT ... FOR UPDATE on PostgreSQL; on SQLite each transaction takes the
+database's write lock when it begins), then reads the fund's numbers, so that no two
+approvals or payments can both spend the same dollar (docs/decisions/0012)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Role
+from assistance.models import (
+    CENT,
+    Decision,
+    Entry,
+    Fund,
+    Home,
+    Payee,
+    Request,
+    Rules,
+    Status,
+)
+from audit.models import Action
+from audit.services import audit_entry_create
+from partnerships.models import Partnership, refuse_if_closed
+
+
+def cents(value) -> Decimal:
+    """A sum as money: SQLite returns Decimal sums without their two places."""
+    return Decimal(value or 0).quantize(CENT)
+
+
+def balance_of(fund: Fund) -> Decimal:
+    """The budget less every ledger entry (payments, and their reversals)."""
+    return cents(fund.budget - cents(fund.entries.aggregate(total=Sum("amount"))["total"]))
+
+
+def promised_from(fund: Fund) -> Decimal:
+    """Approved against the fund and not yet paid."""
+    approved = fund.requests.filter(status=Status.APPROVED)
+    return cents(approved.aggregate(total=Sum("amount"))["total"])
+
+
+def available_in(fund: Fund) -> Decimal:
+    return balance_of(fund) - promised_from(fund)
+
+
+def family_total(request: Request, *, since) -> Decimal:
+    """What the family was given or promised since a day: requests of the same birth
+    family (or partner home), in any of its partnerships."""
+    partnership = request.partnership
+    same = (
+        Q(partnership__birth_family_id=partnership.birth_family_id)
+        if request.home == Home.BIRTH
+        else Q(partnership__partner_home_id=partnership.partner_home_id)
+    )
+    total = (
+        Request.objects.filter(same, home=request.home, approved_on__gte=since)
+        .filter(status__in=(Status.APPROVED, Status.PAID))
+        .exclude(pk=request.pk)
+        .aggregate(total=Sum("amount"))["total"]
+    )
+    return cents(total)
+
+
+@transaction.atomic
+def request_create(*, actor, partnership: Partnership, data: dict) -> Request:
+    """A coach's request goes to the approvers; a parent's waits for the coach to shape
+    and submit it."""
+    refuse_if_closed(partnership)
+    team = actor.has_role(Role.DIRECTOR, Role.COACH)
+    request = Request(
+        partnership=partnership,
+        created_by=actor,
+        status=Status.SUBMITTED if team else Status.DRAFT,
+        **data,
+    )
+    request.full_clean(exclude=["fund"])
+    request.save()
+    audit_entry_create(actor=actor, action=Action.CREATED, record=request, fields=sorted(data))
+    return request
+
+
+@transaction.atomic
+def request_submit(*, actor, request: Request, data: dict) -> Request:
+    """The coach shapes a family's request and sends it for a decision."""
+    request = Request.objects.select_for_update().get(pk=request.pk)
+    if request.status != Status.DRAFT:
+        raise ValidationError(_("This request was already sent for a decision."))
+    for name, value in data.items():
+        setattr(request, name, value)
+    request.status = Status.SUBMITTED
+    request.full_clean(exclude=["fund"])
+    request.save()
+    audit_entry_create(actor=actor, action=Action.CHANGED, record=request, fields=sorted(data))
+    return request
+
+
+def request_decide(
+    *, actor, request: Request, approve: bool, reason: str, fund: Fund | None = None
+) -> Request:
+    """Approve (reserving the money in a fund) or decline, with the reason. Above the
+    program's limit a second, different approver is needed before the money is promised."""
+    with transaction.atomic():
+        request = (
+            Request.objects.select_for_update().select_related("partnership").get(pk=request.pk)
+        )
+        _check_decider(actor, request)
+        if not reason.strip():
+            raise ValidationError({"reason": _("Say why, in words the family can read.")})
+        if not approve:
+            return _decline(actor, request, reason)
+        if fund is None:
+            raise ValidationError({"fund": _("Choose the fund that pays for it.")})
+        fund = Fund.objects.select_for_update().get(pk=fund.pk)
+        rules = Rules.current()
+        _check_limits(actor, request, rules)
+        _check_fund(request, fund)
+        earlier = list(request.decisions.filter(approved=True).select_related("fund"))
+        if earlier and earlier[0].fund_id != fund.pk:
+            raise ValidationError(
+                {"fund": _("The first approver chose %(fund)s.") % {"fund": earlier[0].fund}}
+            )
+        Decision.objects.create(request=request, by=actor, approved=True, reason=reason, fund=fund)
+        needed = 2 if request.amount > rules.two_approvers_above else 1
+        if len(earlier) + 1 >= needed:
+            _promise(actor, request, fund, rules)
+        audit_entry_create(actor=actor, action=Action.CHANGED, record=request, fields=["status"])
+        return request
+
+
+def _check_decider(actor, request: Request) -> None:
+    if not actor.has_role(Role.DIRECTOR, Role.COACH):
+        raise ValidationError(_("Only the program's coaches and director decide requests."))
+    if request.created_by_id == actor.pk:
+        raise ValidationError(_("You asked for this one: someone else decides it."))
+    if request.status != Status.SUBMITTED:
+        raise ValidationError(_("This request is not waiting for a decision."))
+    if request.decisions.filter(by=actor).exists():
+        raise ValidationError(_("You already approved it: a second approver is needed."))
+    refuse_if_closed(request.partnership)
+
+
+def _check_limits(actor, request: Request, rules: Rules) -> None:
+    if not actor.has_role(Role.DIRECTOR) and request.amount > rules.coach_limit:
+        raise ValidationError(
+            _("A coach approves up to %(limit)s; the director decides this one.")
+            % {"limit": rules.coach_limit}
+        )
+    if request.payee_kind == Payee.FAMILY and not actor.has_role(Role.DIRECTOR):
+        raise ValidationError(_("Only the director allows paying the family directly."))
+
+
+def _check_fund(request: Request, fund: Fund) -> None:
+    today = timezone.localdate()
+    if not fund.pays_for(request.need):
+        raise ValidationError({"fund": _("This fund does not pay for this need.")})
+    if not fund.open_on(today):
+        raise ValidationError({"fund": _("This fund is not open today.")})
+    available = available_in(fund)
+    if request.amount > available:
+        raise ValidationError(
+            {"fund": _("The fund has %(left)s left to promise.") % {"left": available}}
+        )
+
+
+def _promise(actor, request: Request, fund: Fund, rules: Rules) -> None:
+    today = timezone.localdate()
+    given = family_total(request, since=today - timedelta(days=365))
+    if given + request.amount > rules.family_cap:
+        raise ValidationError(
+            _(
+                "This family has had %(given)s in the last 12 months; the program's limit "
+                "is %(cap)s."
+            )
+            % {"given": given, "cap": rules.family_cap}
+        )
+    request.status = Status.APPROVED
+    request.fund = fund
+    request.approved_on = today
+    request.save(update_fields=["status", "fund", "approved_on"])
+
+
+def _decline(actor, request: Request, reason: str) -> Request:
+    Decision.objects.create(request=request, by=actor, approved=False, reason=reason)
+    request.status = Status.DECLINED
+    request.save(update_fields=["status"])
+    audit_entry_create(actor=actor, action=Action.CHANGED, record=request, fields=["status"])
+    transaction.on_commit(lambda: _tell_family(request))
+    return request
+
+
+def _tell_family(request: Request) -> None:
+    """The family hears there is an update; the page says why, and where else to turn."""
+    from families.models import Person
+    from notices.services import notify
+
+    home = (
+        Q(birth_families__partnerships=request.partnership_id)
+        if request.home == Home.BIRTH
+        else Q(partner_homes__partnerships=request.partnership_id)
+    )
+    for person in Person.objects.filter(home, user__isnull=False).distinct():
+        notify(user_id=person.user_id, path=request.get_absolute_url())
+
+
+def payment_record(
+    *, actor, request: Request, method: str, number: str, paid_on, key: str
+) -> Entry:
+    """Finance pays an approved request, once. The same form sent twice (the same key)
+    returns the first payment; a second, different payment of a paid request is refused."""
+    if not actor.has_role(Role.FINANCE):
+        raise ValidationError(_("Payments are recorded by finance."))
+    existing = Entry.objects.filter(idempotency_key=key).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            request = Request.objects.select_for_update().get(pk=request.pk)
+            if request.status != Status.APPROVED:
+                raise ValidationError(_("Only an approved, unpaid request can be paid."))
+            fund = Fund.objects.select_for_update().get(pk=request.fund_id)
+            if balance_of(fund) - request.amount < 0:
+                raise ValidationError(_("The fund cannot pay this: it would go below zero."))
+            entry = Entry.objects.create(
+                fund=fund,
+                request=request,
+                amount=request.amount,
+                method=method,
+                number=number,
+                paid_on=paid_on,
+                payee=request.payee,
+                by=actor,
+                idempotency_key=key,
+            )
+            request.status = Status.PAID
+            request.save(update_fields=["status"])
+            audit_entry_create(actor=actor, action=Action.CREATED, record=entry, fields=["amount"])
+            return entry
+    except IntegrityError:
+        # The same key won a race with this very submission: that payment stands.
+        return Entry.objects.get(idempotency_key=key)
+
+
+@transaction.atomic
+def payment_reverse(*, actor, entry: Entry, note: str) -> Entry:
+    """A correction: a negative entry cancelling one payment (a voided check); the
+    request is approved again, to be paid anew."""
+    if not actor.has_role(Role.FINANCE):
+        raise ValidationError(_("Payments are corrected by finance."))
+    if not note.strip():
+        raise ValidationError({"note": _("Say what was wrong with the payment.")})
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    if entry.amount <= 0 or Entry.objects.filter(reverses=entry).exists():
+        raise ValidationError(_("This payment was already reversed."))
+    Fund.objects.select_for_update().get(pk=entry.fund_id)
+    reversal = Entry.objects.create(
+        fund_id=entry.fund_id,
+        request_id=entry.request_id,
+        amount=-entry.amount,
+        paid_on=timezone.localdate(),
+        payee=entry.payee,
+        reverses=entry,
+        note=note,
+        by=actor,
+    )
+    Request.objects.filter(pk=entry.request_id).update(status=Status.APPROVED)
+    audit_entry_create(actor=actor, action=Action.CREATED, record=reversal, fields=["amount"])
+    return reversal

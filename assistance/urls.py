@@ -1,0 +1,14 @@
+from django.urls import path
+
+from assistance import views
+
+app_name = "assistance"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("partnership/<int:partnership_id>/new/", views.request_new, name="request_new"),
+    path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("requests/<int:request_id>/decide/", views.decide, name="decide"),
+    path("requests/<int:request_id>/pay/", views.pay, name="pay"),
+    path("funds/<int:fund_id>/", views.fund, name="fund"),
+]
