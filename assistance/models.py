@@ -17,6 +17,11 @@ from django.utils.translation import gettext_lazy as _
 CENT = Decimal("0.01")
 
 
+def cents(value) -> Decimal:
+    """A sum as money: SQLite returns Decimal sums without their two places."""
+    return Decimal(value or 0).quantize(CENT)
+
+
 def money(label, **options):
     return models.DecimalField(label, max_digits=12, decimal_places=2, **options)
 

@@ -2,11 +2,11 @@
 a parent sees only their own home's."""
 
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
 from accounts.models import Role
-from assistance.models import Entry, Fund, Home, Request, Status
+from assistance.models import Entry, Fund, Home, Request, Status, cents
 from partnerships.selectors import caseload_of
 
 STAFF = (Role.DIRECTOR, Role.COACH, Role.FINANCE)
@@ -58,9 +58,47 @@ def funds_with_numbers() -> list[Fund]:
         )
     )
     for fund in funds:
+        fund.spent, fund.promised = cents(fund.spent), cents(fund.promised)
         fund.balance = fund.budget - fund.spent
         fund.available = fund.balance - fund.promised
     return funds
+
+
+def spending(*, year: int) -> dict:
+    """Money paid in a year, by fund, need, month and family: four grouped queries over
+    the ledger (reversals count against what they reverse)."""
+    entries = Entry.objects.filter(paid_on__year=year)
+
+    def money(rows):
+        rows = list(rows)
+        for row in rows:
+            row["total"] = cents(row["total"])
+        return rows
+
+    def by(*fields):
+        return money(entries.values(*fields).annotate(total=Sum("amount")).order_by(*fields))
+
+    return {
+        "by_fund": by("fund__name"),
+        "by_need": by("request__need"),
+        "by_month": money(
+            entries.annotate(month=TruncMonth("paid_on"))
+            .values("month")
+            .annotate(total=Sum("amount"))
+            .order_by("month")
+        ),
+        "by_family": by("request__partnership__birth_family__name", "request__home"),
+        "total": cents(entries.aggregate(total=Sum("amount"))["total"]),
+    }
+
+
+def ledger_rows(*, year: int):
+    """Every entry of a year, for the accountant's CSV."""
+    return (
+        Entry.objects.filter(paid_on__year=year)
+        .select_related("fund", "request__partnership__birth_family", "reverses")
+        .order_by("paid_on", "pk")
+    )
 
 
 def fund_for(fund_id: int) -> Fund:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from assistance.models import (
-    CENT,
     Decision,
     Entry,
     Fund,
@@ -23,15 +22,11 @@ from assistance.models import (
     Request,
     Rules,
     Status,
+    cents,
 )
 from audit.models import Action
 from audit.services import audit_entry_create
 from partnerships.models import Partnership, refuse_if_closed
-
-
-def cents(value) -> Decimal:
-    """A sum as money: SQLite returns Decimal sums without their two places."""
-    return Decimal(value or 0).quantize(CENT)
 
 
 def balance_of(fund: Fund) -> Decimal:

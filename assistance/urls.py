@@ -6,9 +6,13 @@ app_name = "assistance"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("ours/", views.mine, name="mine"),
+    path("requests/<int:request_id>/send/", views.submit, name="submit"),
     path("partnership/<int:partnership_id>/new/", views.request_new, name="request_new"),
     path("requests/<int:request_id>/", views.request_detail, name="request"),
     path("requests/<int:request_id>/decide/", views.decide, name="decide"),
     path("requests/<int:request_id>/pay/", views.pay, name="pay"),
     path("funds/<int:fund_id>/", views.fund, name="fund"),
+    path("report/", views.report, name="report"),
+    path("report/ledger.csv", views.report_csv, name="report_csv"),
 ]

@@ -1,12 +1,16 @@
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from assistance import selectors, services
 from assistance.forms import DecideForm, PayForm, RequestForm
-from assistance.models import Home, Status
+from assistance.models import Home, Need, Status, cents
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
@@ -59,6 +63,47 @@ def _home_of(user, partnership) -> str:
     if any(p.user_id == user.pk for p in partnership.birth_family.parents.all()):
         return Home.BIRTH
     return Home.PARTNER
+
+
+def mine(request):
+    """A family's own view: what they asked for, and what the program paid for them."""
+    requests = list(
+        selectors.requests_visible_to(request.user)
+        .prefetch_related("entries")
+        .order_by("-created_at", "-pk")
+    )
+    for found in requests:
+        found.paid = cents(sum(entry.amount for entry in found.entries.all()))
+    return render(
+        request,
+        "assistance/mine.html",
+        {"requests": requests, "total": cents(sum(r.paid for r in requests))},
+    )
+
+
+def submit(request, request_id):
+    """The coach shapes a request a family started, and sends it for a decision."""
+    found = selectors.request_for(request.user, request_id)
+    if found.status != Status.DRAFT:
+        return redirect(found)
+    form = RequestForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.request_submit(actor=request.user, request=found, data=form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Request sent for a decision."))
+            return redirect(found)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Shape the request and send it"),
+            "back": found.get_absolute_url(),
+        },
+    )
 
 
 def request_detail(request, request_id):
@@ -119,6 +164,69 @@ def pay(request, request_id):
         else:
             messages.error(request, _("Give the method and the date of the payment."))
     return redirect(found)
+
+
+def _year(request) -> int:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        return today.year
+    return year if 2000 <= year <= today.year + 1 else today.year
+
+
+def report(request):
+    year = _year(request)
+    figures = selectors.spending(year=year)
+    needs = dict(Need.choices)
+    for row in figures["by_need"]:
+        row["label"] = needs.get(row["request__need"], row["request__need"])
+    return render(request, "assistance/report.html", {"year": year, **figures})
+
+
+def report_csv(request):
+    """The year's ledger as a CSV an accountant opens in a spreadsheet (UTF-8 with a
+    byte-order mark, so accents survive Excel)."""
+    year = _year(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="village-ledger-{year}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "date",
+            "fund",
+            "family",
+            "need",
+            "payee",
+            "method",
+            "number",
+            "amount",
+            "reverses",
+            "note",
+        ]
+    )
+    for entry in selectors.ledger_rows(year=year):
+        writer.writerow(
+            [
+                entry.paid_on.isoformat(),
+                entry.fund.name,
+                entry.request.partnership.birth_family.name,
+                entry.request.need,
+                _cell(entry.payee),
+                entry.method,
+                _cell(entry.number),
+                f"{entry.amount:.2f}",
+                entry.reverses_id or "",
+                _cell(entry.note),
+            ]
+        )
+    return response
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def fund(request, fund_id):

@@ -73,3 +73,33 @@ def test_a_parent_asks_for_her_own_home_and_her_coach_sees_it_waiting(
     request = Request.objects.get()
     assert (request.status, request.home) == (Status.DRAFT, "birth")
     assert "Austin Energy" in client_for(coach).get(reverse("assistance:index")).content.decode()
+
+
+def test_the_spending_report_and_the_accountant_s_csv_add_up(
+    client_for, coach, director, finance, partnership, fund, rules
+):
+    from assistance.services import payment_record, payment_reverse, request_create, request_decide
+
+    day = timezone.localdate()
+    for need, amount, payee in (
+        ("car_repair", "412.50", "=HYPERLINK(evil)"),
+        ("work_tools", "89.99", "Boots & Co"),
+    ):
+        made = request_create(
+            actor=coach,
+            partnership=partnership,
+            data={"need": need, "amount": amount, "payee": payee, "due_on": day, "purpose": "Work"},
+        )
+        request_decide(actor=director, request=made, approve=True, reason="ok", fund=fund)
+        entry = payment_record(
+            actor=finance, request=made, method="check", number="", paid_on=day, key=need
+        )
+    payment_reverse(actor=finance, entry=entry, note="Wrong size; returned.")
+    page = client_for(finance).get(reverse("assistance:report")).content.decode()
+    assert "$412.50 paid this year." in page and "Car repair" in page
+    response = client_for(finance).get(reverse("assistance:report_csv"), {"year": day.year})
+    text = response.content.decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].startswith("date,fund,family,need")
+    assert len(lines) == 4 and "-89.99" in lines[3]
+    assert "'=HYPERLINK(evil)" in text  # never run as a formula

@@ -121,6 +121,10 @@ INTENDED = {
     "assistance:request_new": MEMBERS,
     "assistance:request": MEMBERS | {"finance"},
     "assistance:decide": CASEWORK,
+    "assistance:submit": CASEWORK,
+    "assistance:mine": PARENT_PERSONAS,
+    "assistance:report": {"director", "finance"},
+    "assistance:report_csv": {"director", "finance"},
     "assistance:pay": {"finance"},
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
 CASEWORK_PREFIXES = (

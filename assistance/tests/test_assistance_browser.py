@@ -1,0 +1,59 @@
+"""In the browser: the coach asks for a car repair, the director approves it, finance pays
+it, and the fund's balance and the grant's report change by exactly that much."""
+
+import pytest
+
+from assistance.models import Fund
+from assistance.services import balance_of
+from core.tests.browser_fixtures import assert_sound
+from partnerships.models import Partnership
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
+    grant = Fund.objects.get(name="Keep Families Working grant")
+    before = balance_of(grant)
+    shared = Partnership.objects.get(birth_family__name="Morales family")
+
+    coach = sign_in("coach@example.org")
+    coach.goto(coach.base_url + shared.get_absolute_url())
+    coach.get_by_role("link", name="Ask for financial help").click()
+    assert_sound(coach)
+    coach.get_by_label("Need", exact=True).select_option("car_repair")
+    coach.get_by_label("Amount").fill("300.00")
+    coach.get_by_label("Payee").fill("Eastside Auto Repair")
+    coach.get_by_label("Needed by").fill("2026-12-31")
+    coach.get_by_label("How it keeps the family safe or working").fill(
+        "A new tire: Ana drives to the 6 a.m. shift."
+    )
+    with coach.expect_navigation():
+        coach.get_by_role("button", name="Save").click()
+    assert coach.get_by_text("Request sent for a decision.").is_visible()
+    request_url = coach.url
+    assert_sound(coach)
+
+    director = sign_in("director@example.org")
+    director.goto(request_url)
+    director.get_by_label("Approve").check()
+    director.get_by_label("Paid from").select_option(label="Keep Families Working grant")
+    director.get_by_label("Reason").fill("Quote matches the shop's posted prices.")
+    with director.expect_navigation():
+        director.get_by_role("button", name="Record the decision").click()
+    assert director.get_by_text("Decision recorded.").is_visible()
+    assert_sound(director)
+
+    finance = sign_in("finance@example.org")
+    finance.goto(request_url)
+    finance.get_by_label("Paid by").select_option("check")
+    finance.get_by_label("Check or reference number").fill("2057")
+    with finance.expect_navigation():
+        finance.get_by_role("button", name="Record the payment").click()
+    assert finance.get_by_text("Payment recorded.").is_visible()
+    assert balance_of(grant) == before - 300
+    finance.get_by_role("link", name="Financial support").first.click()
+    assert_sound(finance)
+    finance.get_by_role("link", name="Keep Families Working grant").click()
+    assert_sound(finance)
+    report = finance.locator("main").inner_text()
+    assert f"${before - 300}" in report and "$300.00" in report and "2057" in report
