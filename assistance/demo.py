@@ -1,10 +1,15 @@
 """The demo's money: a grant for work and transport, a donors' crisis fund, and requests at
 each point, so every screen has something true to show."""
 
+import io
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
+
 from assistance.models import Decision, Entry, Fund, Request, Rules, Source, Status
+from assistance.services import document_add
 
 
 def load_assistance(today: date, *, coach, director, finance, shared, home_again) -> None:
@@ -63,14 +68,57 @@ def load_assistance(today: date, *, coach, director, finance, shared, home_again
         payee=brakes.payee,
         by=finance,
     )
-    # Keisha's light bill, after the move home: waiting for the director.
-    request(
+    _quote(brakes, coach)
+    # Keisha asked herself for help with the light bill, after the move home; her
+    # coach will shape it with her and send it for a decision.
+    keisha = home_again.birth_family.parents.select_related("user").get().user
+    bill = request(
         home_again,
-        director,
+        keisha,
         "utilities",
         "186.20",
         "Austin Energy",
         "Jalen's first winter home: the heat must stay on.",
-        Status.SUBMITTED,
+        Status.DRAFT,
         2,
     )
+    _bill_photo(bill, keisha)
+
+
+def _quote(brakes, coach) -> None:
+    """The shop's quote, as a one-page PDF."""
+    text = b"BT /F1 14 Tf 72 720 Td (Eastside Auto Repair - front brakes: 412.50) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, content in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
+    start = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        start,
+    )
+    quote = SimpleUploadedFile("quote.pdf", body, "application/pdf")
+    document_add(actor=coach, request=brakes, kind="quote", upload=quote)
+
+
+def _bill_photo(bill, keisha) -> None:
+    """Keisha's phone photo of the bill."""
+    picture = Image.new("RGB", (480, 640), (250, 250, 245))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((40, 60, 440, 120), fill=(230, 120, 40))
+    draw.text((60, 160), "Austin Energy - amount due 186.20", fill=(20, 20, 20))
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG")
+    photo = SimpleUploadedFile("bill.png", buffer.getvalue(), "image/png")
+    document_add(actor=keisha, request=bill, kind="bill", upload=photo)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assistance.models import Fund, Method, Request
+from assistance.models import DocumentKind, Fund, Method, Request
 from core.forms import DateInput
 
 
@@ -23,6 +23,13 @@ class RequestForm(forms.ModelForm):
             "payee": _("Who is paid: the landlord, the utility, the repair shop."),
             "purpose": _("How it keeps the family safe, housed or at work."),
         }
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("What it is"), choices=DocumentKind.choices)
+    file = forms.FileField(
+        label=_("File"), help_text=_("A PDF, or a photo of the paper. Up to 10 MB.")
+    )
 
 
 class DecideForm(forms.Form):

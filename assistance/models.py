@@ -152,6 +152,35 @@ class Decision(models.Model):
         ]
 
 
+def document_path(document, filename):
+    # A random name outside any public URL: served only through a view that checks who
+    # is asking.
+    return f"assistance/{document.request.partnership_id}/{filename}"
+
+
+class DocumentKind(models.TextChoices):
+    QUOTE = "quote", _("A quote or estimate")
+    BILL = "bill", _("A bill or notice")
+    OTHER = "other", _("Something else")
+
+
+class Document(models.Model):
+    """A quote or a bill behind a request: a PDF, or a photo kept without its metadata."""
+
+    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="documents")
+    kind = models.CharField(_("what it is"), max_length=10, choices=DocumentKind.choices)
+    file = models.FileField(upload_to=document_path)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
 class Method(models.TextChoices):
     CHECK = "check", _("Check")
     ACH = "ach", _("Bank transfer (ACH)")

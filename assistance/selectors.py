@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
 from accounts.models import Role
-from assistance.models import Entry, Fund, Home, Request, Status, cents
+from assistance.models import Document, Entry, Fund, Home, Request, Status, cents
 from partnerships.selectors import caseload_of
 
 STAFF = (Role.DIRECTOR, Role.COACH, Role.FINANCE)
@@ -33,6 +33,15 @@ def request_for(user, request_id: int) -> Request:
             .get(pk=request_id)
         )
     except Request.DoesNotExist:
+        raise Http404 from None
+
+
+def document_for(user, document_id: int) -> Document:
+    try:
+        return Document.objects.select_related("request").get(
+            pk=document_id, request__in=requests_visible_to(user)
+        )
+    except Document.DoesNotExist:
         raise Http404 from None
 
 

@@ -3,10 +3,12 @@ lock first (SELECT ... FOR UPDATE on PostgreSQL; on SQLite each transaction take
 database's write lock when it begins), then reads the fund's numbers, so that no two
 approvals or payments can both spend the same dollar (docs/decisions/0012)."""
 
+import secrets
 from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -15,6 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role
 from assistance.models import (
     Decision,
+    Document,
     Entry,
     Fund,
     Home,
@@ -26,6 +29,7 @@ from assistance.models import (
 )
 from audit.models import Action
 from audit.services import audit_entry_create
+from journal.photos import PhotoRefused, make_safe
 from partnerships.models import Partnership, refuse_if_closed
 
 
@@ -266,3 +270,41 @@ def payment_reverse(*, actor, entry: Entry, note: str) -> Entry:
     Request.objects.filter(pk=entry.request_id).update(status=Status.APPROVED)
     audit_entry_create(actor=actor, action=Action.CREATED, record=reversal, fields=["amount"])
     return reversal
+
+
+#: Quotes and bills: a phone photo, or a PDF from a shop or a utility.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+
+@transaction.atomic
+def document_add(*, actor, request: Request, kind: str, upload) -> Document:
+    """Keep a quote or a bill, checked by what it is rather than what it is called: a PDF
+    by its first bytes, a photo by decoding it, which also leaves its metadata behind."""
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError({"file": _("Choose a file under 10 MB.")})
+    head = upload.read(5)
+    upload.seek(0)
+    name = secrets.token_hex(16)
+    if head == b"%PDF-":
+        content = ContentFile(upload.read(), name=f"{name}.pdf")
+        content_type = "application/pdf"
+    else:
+        try:
+            content = make_safe(upload).large
+        except PhotoRefused:
+            raise ValidationError(
+                {"file": _("Choose a PDF or a photo (JPEG or PNG) of the quote or bill.")}
+            ) from None
+        content.name = f"{name}.jpg"
+        content_type = "image/jpeg"
+    document = Document(
+        request=request,
+        kind=kind,
+        content_type=content_type,
+        size=content.size,
+        uploaded_by=actor,
+    )
+    document.file.save(content.name, content, save=False)
+    document.save()
+    audit_entry_create(actor=actor, action=Action.CREATED, record=document, fields=["file"])
+    return document

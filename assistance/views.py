@@ -2,14 +2,14 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from assistance import selectors, services
-from assistance.forms import DecideForm, PayForm, RequestForm
+from assistance.forms import DecideForm, DocumentForm, PayForm, RequestForm
 from assistance.models import Home, Need, Status, cents
 from audit.models import Action
 from audit.services import audit_entry_create
@@ -117,6 +117,8 @@ def request_detail(request, request_id):
             "found": found,
             "decisions": found.decisions.select_related("by__person", "fund"),
             "payments": found.entries.order_by("paid_on", "pk"),
+            "documents": found.documents.all(),
+            "document_form": DocumentForm() if found.status != Status.PAID else None,
             "decide_form": DecideForm() if _may_decide(user, found) else None,
             "pay_form": PayForm()
             if user.has_role(Role.FINANCE) and found.status == Status.APPROVED
@@ -132,6 +134,41 @@ def _may_decide(user, found) -> bool:
         and found.status == Status.SUBMITTED
         and found.created_by_id != user.pk
     )
+
+
+def document_add(request, request_id):
+    found = selectors.request_for(request.user, request_id)
+    if request.method == "POST":
+        form = DocumentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                services.document_add(
+                    actor=request.user,
+                    request=found,
+                    kind=form.cleaned_data["kind"],
+                    upload=form.cleaned_data["file"],
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Document added."))
+        else:
+            messages.error(request, _("Choose what it is and the file."))
+    return redirect(found)
+
+
+def document(request, document_id):
+    """A quote or bill, only through this check of who is asking; never cached by others."""
+    found = selectors.document_for(request.user, document_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    extension = "pdf" if found.content_type == "application/pdf" else "jpg"
+    response = FileResponse(
+        found.file.open("rb"),
+        content_type=found.content_type,
+        filename=f"{found.get_kind_display()}-{found.pk}.{extension}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def decide(request, request_id):

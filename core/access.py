@@ -190,6 +190,10 @@ RULES: dict[str, Rule] = {
     "assistance:decide": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),
     "assistance:submit": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),
     "assistance:mine": roles(*PARENTS),
+    "assistance:document_add": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE_SCOPE),
+    "assistance:document": roles(
+        *PARTNERSHIP_MEMBERS, FINANCE, scope="assistance.selectors.document_for"
+    ),
     "assistance:report": roles(DIRECTOR, FINANCE),
     "assistance:report_csv": roles(DIRECTOR, FINANCE),
     "assistance:pay": roles(FINANCE, scope=ASSISTANCE_SCOPE),

@@ -103,3 +103,45 @@ def test_the_spending_report_and_the_accountant_s_csv_add_up(
     assert lines[0].startswith("date,fund,family,need")
     assert len(lines) == 4 and "-89.99" in lines[3]
     assert "'=HYPERLINK(evil)" in text  # never run as a formula
+
+
+def test_a_quote_or_bill_is_kept_privately_and_checked_by_what_it_is(
+    client_for, coach, birth_parent, partner_parent, partnership, rules
+):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from assistance.models import Document
+    from assistance.services import request_create
+
+    made = request_create(
+        actor=coach,
+        partnership=partnership,
+        data={
+            "need": "utilities",
+            "amount": "120",
+            "payee": "Austin Energy",
+            "due_on": timezone.localdate(),
+            "purpose": "The heat.",
+        },
+    )
+    url = reverse("assistance:document_add", args=[made.pk])
+    mother = client_for(birth_parent)
+    fake = SimpleUploadedFile("bill.pdf", b"MZ\x90\x00 not a pdf at all", "application/pdf")
+    page = mother.post(url, {"kind": "bill", "file": fake}, follow=True).content.decode()
+    assert "Choose a PDF or a photo" in page and not Document.objects.exists()
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # the camera's make, as phones write it
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 80), "white").save(buffer, "JPEG", exif=exif)
+    photo = SimpleUploadedFile("bill.jpg", buffer.getvalue(), "image/jpeg")
+    mother.post(url, {"kind": "bill", "file": photo})
+    kept = Document.objects.get()
+    served = mother.get(reverse("assistance:document", args=[kept.pk]))
+    data = b"".join(served.streaming_content)
+    assert served["Content-Type"] == "image/jpeg" and "no-store" in served["Cache-Control"]
+    assert len(Image.open(io.BytesIO(data)).getexif()) == 0
+    other_home = client_for(partner_parent)
+    assert other_home.get(reverse("assistance:document", args=[kept.pk])).status_code == 404

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aftercare.models import FollowUp
-from assistance.models import Fund
+from assistance.models import Document, Fund
 from assistance.models import Request as AssistanceRequest
 from audit.models import AuditEntry
 from caseplan.models import Contact, CourtSummary, Step
@@ -123,6 +123,8 @@ INTENDED = {
     "assistance:decide": CASEWORK,
     "assistance:submit": CASEWORK,
     "assistance:mine": PARENT_PERSONAS,
+    "assistance:document_add": MEMBERS | {"finance"},
+    "assistance:document": MEMBERS | {"finance"},
     "assistance:report": {"director", "finance"},
     "assistance:report_csv": {"director", "finance"},
     "assistance:pay": {"finance"},
@@ -274,6 +276,10 @@ def records():
             "theirs": AssistanceRequest.objects.get(need="utilities").pk,
         },
         "fund_id": {"listed": Fund.objects.get(source="grant").pk},
+        "document_id": {
+            "ours": Document.objects.get(request__need="car_repair").pk,
+            "theirs": Document.objects.get(request__need="utilities").pk,
+        },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,
             "theirs": Submission.objects.get(first_name="Grace").pk,
@@ -330,7 +336,7 @@ def expected_to_reach(persona, view_name, record) -> bool:
         return True
     if param == "referral_id":
         return which in SEES_REFERRALS.get(persona, set())
-    if param == "request_id":
+    if param in ("request_id", "document_id"):
         return which in SEES_REQUESTS.get(persona, set())
     visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
     return which in visible.get(persona, set())
