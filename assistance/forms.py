@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assistance.models import DocumentKind, Fund, Method, Request
+from assistance.models import DocumentKind, Fund, Method, Need, Request, Rules
 from core.forms import DateInput
 
 
@@ -23,6 +23,34 @@ class RequestForm(forms.ModelForm):
             "payee": _("Who is paid: the landlord, the utility, the repair shop."),
             "purpose": _("How it keeps the family safe, housed or at work."),
         }
+
+
+class FundForm(forms.ModelForm):
+    needs = forms.MultipleChoiceField(
+        label=_("Needs it may pay for"),
+        choices=Need.choices,
+        required=False,
+        help_text=_("None ticked: any need."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Fund
+        fields = ["name", "source", "budget", "needs", "starts_on", "ends_on"]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("A fund ends after it starts."))
+        return data
+
+
+class RulesForm(forms.ModelForm):
+    class Meta:
+        model = Rules
+        fields = ["coach_limit", "two_approvers_above", "family_cap"]
 
 
 class DocumentForm(forms.Form):

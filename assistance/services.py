@@ -67,6 +67,42 @@ def family_total(request: Request, *, since) -> Decimal:
 
 
 @transaction.atomic
+def fund_save(*, actor, form) -> Fund:
+    """A new fund, or a change to one. Its budget never drops below what it has paid and
+    promised: the check runs under the fund's lock, like every spending."""
+    if form.instance.pk:
+        Fund.objects.select_for_update().get(pk=form.instance.pk)
+        committed = _committed(form.instance)
+        if form.cleaned_data["budget"] < committed:
+            raise ValidationError(
+                {
+                    "budget": _("It has paid and promised %(used)s: the budget cannot be less.")
+                    % {"used": committed}
+                }
+            )
+    fund = form.save()
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=fund, fields=sorted(form.changed_data)
+    )
+    return fund
+
+
+def _committed(fund: Fund) -> Decimal:
+    """Paid (net of reversals) and promised: what a budget must still cover."""
+    paid = cents(fund.entries.aggregate(total=Sum("amount"))["total"])
+    return paid + promised_from(fund)
+
+
+@transaction.atomic
+def rules_set(*, actor, form) -> Rules:
+    rules = form.save()
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=rules, fields=sorted(form.changed_data)
+    )
+    return rules
+
+
+@transaction.atomic
 def request_create(*, actor, partnership: Partnership, data: dict) -> Request:
     """A coach's request goes to the approvers; a parent's waits for the coach to shape
     and submit it."""

@@ -15,6 +15,9 @@ urlpatterns = [
     path("requests/<int:request_id>/documents/", views.document_add, name="document_add"),
     path("documents/<int:document_id>/", views.document, name="document"),
     path("funds/<int:fund_id>/", views.fund, name="fund"),
+    path("funds/new/", views.fund_edit, name="fund_new"),
+    path("funds/<int:fund_id>/edit/", views.fund_edit, name="fund_edit"),
+    path("rules/", views.rules, name="rules"),
     path("report/", views.report, name="report"),
     path("report/ledger.csv", views.report_csv, name="report_csv"),
 ]

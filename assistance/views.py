@@ -4,13 +4,21 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from assistance import selectors, services
-from assistance.forms import DecideForm, DocumentForm, PayForm, RequestForm
-from assistance.models import Home, Need, Status, cents
+from assistance.forms import (
+    DecideForm,
+    DocumentForm,
+    FundForm,
+    PayForm,
+    RequestForm,
+    RulesForm,
+)
+from assistance.models import Home, Need, Rules, Status, cents
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
@@ -201,6 +209,41 @@ def pay(request, request_id):
         else:
             messages.error(request, _("Give the method and the date of the payment."))
     return redirect(found)
+
+
+def fund_edit(request, fund_id=None):
+    found = selectors.fund_for(fund_id) if fund_id else None
+    form = FundForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.fund_save(actor=request.user, form=form)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Fund saved."))
+            return redirect(saved)
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Change the fund") if found else _("A new fund"),
+            "back": found.get_absolute_url() if found else reverse("assistance:index"),
+        },
+    )
+
+
+def rules(request):
+    form = RulesForm(request.POST or None, instance=Rules.current())
+    if request.method == "POST" and form.is_valid():
+        services.rules_set(actor=request.user, form=form)
+        messages.success(request, _("Approval rules saved."))
+        return redirect("assistance:index")
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Approval rules"), "back": reverse("assistance:index")},
+    )
 
 
 def _year(request) -> int:

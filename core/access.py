@@ -190,6 +190,9 @@ RULES: dict[str, Rule] = {
     "assistance:decide": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),
     "assistance:submit": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),
     "assistance:mine": roles(*PARENTS),
+    "assistance:fund_new": roles(DIRECTOR, FINANCE),
+    "assistance:fund_edit": roles(DIRECTOR, FINANCE),
+    "assistance:rules": roles(DIRECTOR),
     "assistance:document_add": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE_SCOPE),
     "assistance:document": roles(
         *PARTNERSHIP_MEMBERS, FINANCE, scope="assistance.selectors.document_for"

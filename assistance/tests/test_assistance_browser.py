@@ -57,3 +57,23 @@ def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
     assert_sound(finance)
     report = finance.locator("main").inner_text()
     assert f"${before - 300}" in report and "$300.00" in report and "2057" in report
+
+
+def test_the_money_pages_fit_a_phone_and_pass_axe(sign_in):
+    from django.urls import reverse
+
+    director = sign_in("director@example.org")
+    for name in (
+        "assistance:index",
+        "assistance:report",
+        "assistance:rules",
+        "assistance:fund_new",
+    ):
+        director.goto(director.base_url + reverse(name))
+        assert_sound(director)
+    ana = sign_in("birth.parent@example.org")
+    ana.goto(ana.base_url + reverse("assistance:mine"))
+    assert_sound(ana)
+    assert "Eastside Auto Repair" in ana.locator("main").inner_text()
+    ana.get_by_role("link", name="Car repair").first.click()
+    assert_sound(ana)

@@ -145,3 +145,40 @@ def test_a_quote_or_bill_is_kept_privately_and_checked_by_what_it_is(
     assert len(Image.open(io.BytesIO(data)).getexif()) == 0
     other_home = client_for(partner_parent)
     assert other_home.get(reverse("assistance:document", args=[kept.pk])).status_code == 404
+
+
+def test_the_director_sets_the_rules_and_a_fund_s_budget_never_drops_below_what_it_spent(
+    client_for, coach, director, finance, partnership, fund, rules
+):
+    from assistance.models import Rules
+    from assistance.services import payment_record, request_create, request_decide
+
+    client_for(director).post(
+        reverse("assistance:rules"),
+        {"coach_limit": "300.00", "two_approvers_above": "1500.00", "family_cap": "3000.00"},
+    )
+    assert Rules.current().coach_limit == 300
+    made = request_create(
+        actor=coach,
+        partnership=partnership,
+        data={
+            "need": "car_repair",
+            "amount": "900",
+            "payee": "Shop",
+            "due_on": timezone.localdate(),
+            "purpose": "Work",
+        },
+    )
+    request_decide(actor=director, request=made, approve=True, reason="ok", fund=fund)
+    payment_record(
+        actor=finance, request=made, method="ach", number="", paid_on=timezone.localdate(), key="x"
+    )
+    edit = reverse("assistance:fund_edit", args=[fund.pk])
+    fields = {"name": fund.name, "source": "grant", "needs": ["car_repair"], "budget": "500.00"}
+    page = client_for(finance).post(edit, fields).content.decode()
+    assert "It has paid and promised 900.00" in page
+    fund.refresh_from_db()
+    assert fund.budget == 5000
+    client_for(finance).post(edit, {**fields, "budget": "6000.00"})
+    fund.refresh_from_db()
+    assert fund.budget == 6000 and fund.needs == ["car_repair"]
