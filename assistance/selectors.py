@@ -101,13 +101,12 @@ def spending(*, year: int) -> dict:
     }
 
 
-def ledger_rows(*, year: int):
-    """Every entry of a year, for the accountant's CSV."""
-    return (
-        Entry.objects.filter(paid_on__year=year)
-        .select_related("fund", "request__partnership__birth_family", "reverses")
-        .order_by("paid_on", "pk")
-    )
+def ledger_rows(*, year: int | None):
+    """Every entry of a year (or of all time), for the accountant's CSV."""
+    entries = Entry.objects.all() if year is None else Entry.objects.filter(paid_on__year=year)
+    return entries.select_related(
+        "fund", "request__partnership__birth_family", "reverses"
+    ).order_by("paid_on", "pk")
 
 
 def fund_for(fund_id: int) -> Fund:

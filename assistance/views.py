@@ -22,6 +22,7 @@ from assistance.models import Home, Need, Rules, Status, cents
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
+from core.pagination import paginate
 from partnerships.selectors import partnership_for
 
 
@@ -269,7 +270,10 @@ def report_csv(request):
     byte-order mark, so accents survive Excel)."""
     year = _year(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="village-ledger-{year}.csv"'
+    fund_id = request.GET.get("fund", "")
+    by_fund = fund_id.isdigit() and len(fund_id) < 10
+    name = f"fund-{fund_id}" if by_fund else str(year)
+    response["Content-Disposition"] = f'attachment; filename="village-ledger-{name}.csv"'
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(
@@ -286,7 +290,11 @@ def report_csv(request):
             "note",
         ]
     )
-    for entry in selectors.ledger_rows(year=year):
+    # A fund's ledger is all of it; the program's, one year.
+    rows = selectors.ledger_rows(year=None if by_fund else year)
+    if by_fund:
+        rows = rows.filter(fund_id=int(fund_id))
+    for entry in rows:
         writer.writerow(
             [
                 entry.paid_on.isoformat(),
@@ -312,15 +320,18 @@ def _cell(text: str) -> str:
 def fund(request, fund_id):
     """A fund's report: its budget, and every ledger entry against it."""
     found = selectors.fund_for(fund_id)
-    entries = list(
-        found.entries.select_related("request__partnership__birth_family").order_by("paid_on", "pk")
+    entries = found.entries.select_related("request__partnership__birth_family").order_by(
+        "paid_on", "pk"
     )
+    page, query = paginate(request, entries, per_page=100)
     return render(
         request,
         "assistance/fund.html",
         {
             "fund": found,
-            "entries": entries,
+            "entries": page,
+            "page": page,
+            "query": query,
             "balance": services.balance_of(found),
             "available": services.available_in(found),
         },

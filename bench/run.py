@@ -158,7 +158,61 @@ def generate():
     _calendar(partnerships, coaches, now)
     _casework(partnerships, coaches, now)
     _directory(partnerships, coaches, parents)
+    _money(partnerships, coaches, director)
     return director, coaches[0], parent
+
+
+def _money(partnerships, coaches, director):
+    """Five funds and two requests per partnership over the last year, most of them paid
+    (one ledger entry each), some approved, some waiting."""
+    from decimal import Decimal
+
+    from assistance.models import Entry, Fund, Request, Rules, Source, Status
+
+    Rules.objects.create()
+    funds = Fund.objects.bulk_create(
+        [
+            Fund(name=f"Fund {i}", source=Source.GRANT, budget=Decimal("5000000.00"))
+            for i in range(5)
+        ]
+    )
+    today = date.today()
+    statuses = [Status.PAID, Status.PAID, Status.PAID, Status.APPROVED, Status.SUBMITTED]
+    requests = Request.objects.bulk_create(
+        [
+            Request(
+                partnership=partnership,
+                need=["rent", "utilities", "car_repair", "childcare"][(n + k) % 4],
+                amount=Decimal(100 + (n * 7 + k) % 400) + Decimal("0.25"),
+                payee="Vendor",
+                due_on=today - timedelta(days=(n + k) % 360),
+                purpose="Bench",
+                status=statuses[(n + k) % 5],
+                fund=funds[n % 5] if statuses[(n + k) % 5] != Status.SUBMITTED else None,
+                approved_on=today - timedelta(days=(n + k) % 360),
+                created_by=coaches[n % len(coaches)],
+            )
+            for n, partnership in enumerate(partnerships)
+            for k in range(2)
+        ],
+        batch_size=5000,
+    )
+    Entry.objects.bulk_create(
+        [
+            Entry(
+                fund_id=r.fund_id,
+                request=r,
+                amount=r.amount,
+                method="check",
+                paid_on=r.due_on,
+                payee=r.payee,
+                by=director,
+            )
+            for r in requests
+            if r.status == Status.PAID
+        ],
+        batch_size=5000,
+    )
 
 
 def _directory(partnerships, coaches, parents):
@@ -497,6 +551,9 @@ def main():
     from families.models import Child as ChildModel
 
     busy = ChildModel.objects.order_by("pk").first()
+    from assistance.models import Fund as BenchFund
+
+    bench_fund = BenchFund.objects.order_by("pk").first()
     shared = busy.partnerships.get()
     print(
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
@@ -550,6 +607,11 @@ def main():
         ("/referrals/?status=open", "coach", coach),
         ("/referrals/figures/", "director", director),
         ("/", "coach (again)", coach),
+        ("/assistance/", "director", director),
+        ("/assistance/report/", "director", director),
+        ("/assistance/report/ledger.csv", "director", director),
+        (f"/assistance/funds/{bench_fund.pk}/", "director", director),
+        ("/assistance/", "coach", coach),
     ]
     for url, who, user in pages:
         client = Client()

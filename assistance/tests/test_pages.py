@@ -182,3 +182,45 @@ def test_the_director_sets_the_rules_and_a_fund_s_budget_never_drops_below_what_
     client_for(finance).post(edit, {**fields, "budget": "6000.00"})
     fund.refresh_from_db()
     assert fund.budget == 6000 and fund.needs == ["car_repair"]
+
+
+def test_a_grant_s_ledger_downloads_on_its_own(
+    client_for, coach, director, finance, partnership, fund, rules
+):
+    from assistance.models import Fund, Source
+    from assistance.services import payment_record, request_create, request_decide
+
+    other = Fund.objects.create(name="Other", source=Source.DONOR, budget=1000)
+    for paying, amount in ((fund, "40.00"), (other, "60.00")):
+        made = request_create(
+            actor=coach,
+            partnership=partnership,
+            data={
+                "need": "car_repair",
+                "amount": amount,
+                "payee": "Shop",
+                "due_on": timezone.localdate(),
+                "purpose": "Work",
+            },
+        )
+        request_decide(actor=director, request=made, approve=True, reason="ok", fund=paying)
+        payment_record(
+            actor=finance,
+            request=made,
+            method="ach",
+            number="",
+            paid_on=timezone.localdate(),
+            key=amount,
+        )
+    text = (
+        client_for(finance)
+        .get(reverse("assistance:report_csv"), {"fund": fund.pk})
+        .content.decode("utf-8-sig")
+    )
+    assert "40.00" in text and "60.00" not in text
+    page = client_for(finance).get(fund.get_absolute_url()).content.decode()
+    assert "$40.00" in page and f"?fund={fund.pk}" in page
+    odd = client_for(finance).get(
+        reverse("assistance:report_csv"), {"fund": "9" * 30, "year": "abc"}
+    )
+    assert odd.status_code == 200
