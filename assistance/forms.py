@@ -52,6 +52,16 @@ class RulesForm(forms.ModelForm):
         model = Rules
         fields = ["coach_limit", "two_approvers_above", "family_cap"]
 
+    def clean(self):
+        data = super().clean()
+        limit, two = data.get("coach_limit"), data.get("two_approvers_above")
+        if limit is not None and two is not None and limit > two:
+            self.add_error(
+                "coach_limit",
+                _("A coach's limit is at most the amount above which two approvers are needed."),
+            )
+        return data
+
 
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("What it is"), choices=DocumentKind.choices)

@@ -74,9 +74,21 @@ class Fund(models.Model):
 class Rules(models.Model):
     """The program's approval rules: one row, changed by the director."""
 
-    coach_limit = money(_("a coach approves up to"), default=Decimal("250.00"))
-    two_approvers_above = money(_("two approvers above"), default=Decimal("1000.00"))
-    family_cap = money(_("per family over 12 months"), default=Decimal("2500.00"))
+    coach_limit = money(
+        _("a coach approves up to"),
+        default=Decimal("250.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    two_approvers_above = money(
+        _("two approvers above"),
+        default=Decimal("1000.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    family_cap = money(
+        _("per family over 12 months"),
+        default=Decimal("2500.00"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
 
     @classmethod
     def current(cls) -> "Rules":
@@ -123,6 +135,15 @@ class Request(models.Model):
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    #: Who sent it for a decision: the coach who shaped a family's request is, like the
+    #: one who wrote it, never one of its approvers.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     #: When the money was promised (the last approval), for the 12-month family cap.
@@ -188,6 +209,14 @@ class Method(models.TextChoices):
     GIFT_CARD = "gift_card", _("Gift card")
 
 
+class LedgerQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ValidationError("Ledger entries are never changed: add a reversing entry.")
+
+    def delete(self):
+        raise ValidationError("Ledger entries are never deleted: add a reversing entry.")
+
+
 class Entry(models.Model):
     """The ledger: append-only. A payment is a positive entry; a correction is a new,
     negative entry that reverses one payment. Nothing here is ever changed or deleted."""
@@ -208,6 +237,8 @@ class Entry(models.Model):
     #: The form's one-time key: a payment sent twice (a double click, a retried
     #: request) is recorded once.
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+
+    objects = LedgerQuerySet.as_manager()
 
     class Meta:
         ordering = ["paid_on", "pk"]

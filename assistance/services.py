@@ -73,6 +73,7 @@ def fund_save(*, actor, form) -> Fund:
     if form.instance.pk:
         Fund.objects.select_for_update().get(pk=form.instance.pk)
         committed = _committed(form.instance)
+        _check_restrictions_keep(form)
         if form.cleaned_data["budget"] < committed:
             raise ValidationError(
                 {
@@ -85,6 +86,26 @@ def fund_save(*, actor, form) -> Fund:
         actor=actor, action=Action.CHANGED, record=fund, fields=sorted(form.changed_data)
     )
     return fund
+
+
+def _check_restrictions_keep(form) -> None:
+    """A fund's needs and dates may narrow, but not away from requests it has already
+    approved and not yet paid."""
+    waiting = list(
+        form.instance.requests.filter(status=Status.APPROVED).values_list("need", flat=True)
+    )
+    if not waiting:
+        return
+    needs = form.cleaned_data.get("needs") or []
+    if needs and any(need not in needs for need in waiting):
+        raise ValidationError(
+            {"needs": _("Approved requests still wait for payment from this fund for other needs.")}
+        )
+    ends = form.cleaned_data.get("ends_on")
+    if ends and ends < timezone.localdate():
+        raise ValidationError(
+            {"ends_on": _("Approved requests still wait for payment from this fund.")}
+        )
 
 
 def _committed(fund: Fund) -> Decimal:
@@ -111,6 +132,7 @@ def request_create(*, actor, partnership: Partnership, data: dict) -> Request:
     request = Request(
         partnership=partnership,
         created_by=actor,
+        submitted_by=actor if team else None,
         status=Status.SUBMITTED if team else Status.DRAFT,
         **data,
     )
@@ -129,6 +151,7 @@ def request_submit(*, actor, request: Request, data: dict) -> Request:
     for name, value in data.items():
         setattr(request, name, value)
     request.status = Status.SUBMITTED
+    request.submitted_by = actor
     request.full_clean(exclude=["fund"])
     request.save()
     audit_entry_create(actor=actor, action=Action.CHANGED, record=request, fields=sorted(data))
@@ -151,6 +174,10 @@ def request_decide(
             return _decline(actor, request, reason)
         if fund is None:
             raise ValidationError({"fund": _("Choose the fund that pays for it.")})
+        # Lock order: the request, its family, the fund. The family's row holds the
+        # 12-month cap: two approvals for one family (siblings in two homes, two funds)
+        # are decided one after the other.
+        _lock_family(request)
         fund = Fund.objects.select_for_update().get(pk=fund.pk)
         rules = Rules.current()
         _check_limits(actor, request, rules)
@@ -168,10 +195,19 @@ def request_decide(
         return request
 
 
+def _lock_family(request: Request) -> None:
+    from families.models import BirthFamily, PartnerHome
+
+    if request.home == Home.BIRTH:
+        BirthFamily.objects.select_for_update().get(pk=request.partnership.birth_family_id)
+    elif request.partnership.partner_home_id:
+        PartnerHome.objects.select_for_update().get(pk=request.partnership.partner_home_id)
+
+
 def _check_decider(actor, request: Request) -> None:
     if not actor.has_role(Role.DIRECTOR, Role.COACH):
         raise ValidationError(_("Only the program's coaches and director decide requests."))
-    if request.created_by_id == actor.pk:
+    if actor.pk in (request.created_by_id, request.submitted_by_id):
         raise ValidationError(_("You asked for this one: someone else decides it."))
     if request.status != Status.SUBMITTED:
         raise ValidationError(_("This request is not waiting for a decision."))
@@ -250,15 +286,23 @@ def payment_record(
     returns the first payment; a second, different payment of a paid request is refused."""
     if not actor.has_role(Role.FINANCE):
         raise ValidationError(_("Payments are recorded by finance."))
-    existing = Entry.objects.filter(idempotency_key=key).first()
+    existing = _same_payment(key, request)
     if existing is not None:
         return existing
     try:
         with transaction.atomic():
             request = Request.objects.select_for_update().get(pk=request.pk)
+            # A twin of this very form may have won the lock: its payment stands.
+            existing = _same_payment(key, request)
+            if existing is not None:
+                return existing
             if request.status != Status.APPROVED:
                 raise ValidationError(_("Only an approved, unpaid request can be paid."))
             fund = Fund.objects.select_for_update().get(pk=request.fund_id)
+            if not fund.pays_for(request.need) or not fund.open_on(paid_on):
+                raise ValidationError(
+                    _("%(fund)s no longer pays for this need on this date.") % {"fund": fund}
+                )
             if balance_of(fund) - request.amount < 0:
                 raise ValidationError(_("The fund cannot pay this: it would go below zero."))
             entry = Entry.objects.create(
@@ -278,7 +322,19 @@ def payment_record(
             return entry
     except IntegrityError:
         # The same key won a race with this very submission: that payment stands.
-        return Entry.objects.get(idempotency_key=key)
+        return _same_payment(key, request)
+
+
+def _same_payment(key: str, request: Request) -> Entry | None:
+    """The payment this form already recorded, if it did. A key belongs to one request's
+    one payment: used for another request, or for a payment since reversed, the form is
+    stale and says so rather than reporting a payment that did not happen."""
+    existing = Entry.objects.filter(idempotency_key=key).first()
+    if existing is None:
+        return None
+    if existing.request_id != request.pk or Entry.objects.filter(reverses=existing).exists():
+        raise ValidationError(_("This payment form was already used. Open the request again."))
+    return existing
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from assistance.forms import (
     RequestForm,
     RulesForm,
 )
-from assistance.models import Home, Need, Rules, Status, cents
+from assistance.models import Fund, Home, Need, Rules, Status, cents
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
@@ -96,6 +96,8 @@ def submit(request, request_id):
     if found.status != Status.DRAFT:
         return redirect(found)
     form = RequestForm(request.POST or None, instance=found)
+    # The request stays with the home that asked: its words and bills are theirs.
+    del form.fields["home"]
     if request.method == "POST" and form.is_valid():
         try:
             services.request_submit(actor=request.user, request=found, data=form.cleaned_data)
@@ -294,6 +296,10 @@ def report_csv(request):
     rows = selectors.ledger_rows(year=None if by_fund else year)
     if by_fund:
         rows = rows.filter(fund_id=int(fund_id))
+    for covered in Fund.objects.filter(pk__in=rows.values("fund_id")):
+        audit_entry_create(
+            actor=request.user, action=Action.VIEWED, record=covered, fields=["ledger_csv"]
+        )
     for entry in rows:
         writer.writerow(
             [
@@ -320,6 +326,7 @@ def _cell(text: str) -> str:
 def fund(request, fund_id):
     """A fund's report: its budget, and every ledger entry against it."""
     found = selectors.fund_for(fund_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found, fields=["ledger"])
     entries = found.entries.select_related("request__partnership__birth_family").order_by(
         "paid_on", "pk"
     )

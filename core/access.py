@@ -184,7 +184,7 @@ RULES: dict[str, Rule] = {
     # financial support: the team asks and decides, finance pays, a parent asks for their
     # own home and follows it; funds are for the staff who spend them.
     "assistance:index": roles(*CASEWORK, FINANCE),
-    "assistance:fund": roles(*CASEWORK, FINANCE),
+    "assistance:fund": roles(DIRECTOR, FINANCE),
     "assistance:request_new": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
     "assistance:request": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE_SCOPE),
     "assistance:decide": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),

@@ -89,3 +89,46 @@ def test_concurrent_approvals_and_payments_never_overspend_nor_pay_twice(
     assert balance_of(fund) == Decimal("100.00") >= 0
     assert Request.objects.filter(status=Status.PAID).count() == 6
     assert connection.vendor in ("sqlite", "postgresql")
+
+
+def test_concurrent_approvals_for_one_family_in_two_homes_keep_to_its_cap(
+    coach, director, birth_parent, partnership, rules
+):
+    from core.testing import PartnerHomeFactory
+    from partnerships.models import Partnership
+
+    rules.family_cap = Decimal("300.00")
+    rules.save()
+    # The same family, a second child in a second home: a second partnership.
+    second = Partnership.objects.create(
+        birth_family_id=partnership.birth_family_id,
+        partner_home=PartnerHomeFactory(),
+        coach=coach,
+        stage="active",
+        stage_since=partnership.stage_since,
+    )
+    funds = [
+        Fund.objects.create(name=f"Fund {n}", source=Source.DONOR, budget=Decimal("5000"))
+        for n in range(2)
+    ]
+    requests = [
+        Request.objects.create(
+            partnership=[partnership, second][n % 2],
+            need="car_repair",
+            amount=Decimal("200.00"),
+            payee="Shop",
+            due_on=timezone.localdate(),
+            purpose="Work",
+            created_by=coach,
+        )
+        for n in range(6)
+    ]
+    at_once(
+        [
+            lambda r=r, f=funds[n % 2]: request_decide(
+                actor=director, request=r, approve=True, reason="ok", fund=f
+            )
+            for n, r in enumerate(requests)
+        ]
+    )
+    assert Request.objects.filter(status=Status.APPROVED).count() == 1

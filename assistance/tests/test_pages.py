@@ -224,3 +224,56 @@ def test_a_grant_s_ledger_downloads_on_its_own(
         reverse("assistance:report_csv"), {"fund": "9" * 30, "year": "abc"}
     )
     assert odd.status_code == 200
+
+
+def test_approval_rules_are_never_negative_and_a_coach_s_limit_sits_below_two_approvers(
+    client_for, director, rules
+):
+    page = (
+        client_for(director)
+        .post(
+            reverse("assistance:rules"),
+            {"coach_limit": "-100", "two_approvers_above": "50", "family_cap": "-5"},
+        )
+        .content.decode()
+    )
+    assert "greater than or equal to 0" in page
+    page = (
+        client_for(director)
+        .post(
+            reverse("assistance:rules"),
+            {"coach_limit": "500", "two_approvers_above": "400", "family_cap": "2000"},
+        )
+        .content.decode()
+    )
+    assert "at most the amount above which two approvers" in page
+    rules.refresh_from_db()
+    assert rules.coach_limit == 250
+
+
+def test_a_fund_cannot_narrow_away_from_requests_it_approved(
+    client_for, coach, director, finance, partnership, fund, rules
+):
+    from assistance.services import request_create, request_decide
+
+    made = request_create(
+        actor=coach,
+        partnership=partnership,
+        data={
+            "need": "car_repair",
+            "amount": "100",
+            "payee": "Shop",
+            "due_on": timezone.localdate(),
+            "purpose": "Work",
+        },
+    )
+    request_decide(actor=director, request=made, approve=True, reason="ok", fund=fund)
+    page = (
+        client_for(finance)
+        .post(
+            reverse("assistance:fund_edit", args=[fund.pk]),
+            {"name": fund.name, "source": "grant", "budget": "5000", "needs": ["rent"]},
+        )
+        .content.decode()
+    )
+    assert "still wait for payment from this fund for other needs" in page

@@ -202,3 +202,75 @@ def test_a_payment_sent_twice_is_recorded_once(coach, director, finance, partner
         payment_record(
             actor=finance, request=request, method="ach", number="", paid_on=day, key="other"
         )
+
+
+def test_the_coach_who_shapes_a_family_s_request_is_not_its_approver(
+    coach, other_coach, director, birth_parent, partnership, fund, rules
+):
+    from assistance.services import request_submit
+
+    draft = ask(birth_parent, partnership, "150.00")
+    assert draft.status == Status.DRAFT
+    request_submit(actor=coach, request=draft, data={"amount": Decimal("240.00")})
+    assert "someone else decides it" in refusal(
+        actor=coach, request=draft, approve=True, reason="ok", fund=fund
+    )
+    request_decide(actor=other_coach, request=draft, approve=True, reason="ok", fund=fund)
+
+
+def test_a_payment_keeps_to_the_fund_s_needs_and_dates_when_it_is_made(
+    coach, director, finance, partnership, fund, rules
+):
+    request = ask(coach, partnership, "180.00")
+    request_decide(actor=director, request=request, approve=True, reason="ok", fund=fund)
+    Fund.objects.filter(pk=fund.pk).update(needs=["rent"])
+    with pytest.raises(ValidationError, match="no longer pays for this need"):
+        payment_record(
+            actor=finance,
+            request=request,
+            method="ach",
+            number="",
+            paid_on=timezone.localdate(),
+            key="n",
+        )
+    assert not Entry.objects.exists()
+
+
+def test_a_payment_form_belongs_to_one_request_and_one_payment(
+    coach, director, finance, partnership, fund, rules
+):
+    first, second = ask(coach, partnership, "50.00"), ask(coach, partnership, "60.00")
+    for made in (first, second):
+        request_decide(actor=director, request=made, approve=True, reason="ok", fund=fund)
+    day = timezone.localdate()
+    paid = payment_record(
+        actor=finance, request=first, method="ach", number="", paid_on=day, key="form-1"
+    )
+    with pytest.raises(ValidationError, match="already used"):
+        payment_record(
+            actor=finance, request=second, method="ach", number="", paid_on=day, key="form-1"
+        )
+    payment_reverse(actor=finance, entry=paid, note="Bounced.")
+    with pytest.raises(ValidationError, match="already used"):
+        payment_record(
+            actor=finance, request=first, method="ach", number="", paid_on=day, key="form-1"
+        )
+    assert Entry.objects.count() == 2
+
+
+def test_the_ledger_refuses_bulk_changes_too(coach, director, finance, partnership, fund, rules):
+    request = ask(coach, partnership, "50.00")
+    request_decide(actor=director, request=request, approve=True, reason="ok", fund=fund)
+    payment_record(
+        actor=finance,
+        request=request,
+        method="ach",
+        number="",
+        paid_on=timezone.localdate(),
+        key="b",
+    )
+    with pytest.raises(ValidationError):
+        Entry.objects.update(amount=1)
+    with pytest.raises(ValidationError):
+        Entry.objects.all().delete()
+    assert Entry.objects.get().amount == Decimal("50.00")

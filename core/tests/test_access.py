@@ -117,7 +117,7 @@ INTENDED = {
     "referrals:update": MEMBERS,
     "referrals:figures": {"director"},
     "assistance:index": CASEWORK | {"finance"},
-    "assistance:fund": CASEWORK | {"finance"},
+    "assistance:fund": {"director", "finance"},
     "assistance:request_new": MEMBERS,
     "assistance:request": MEMBERS | {"finance"},
     "assistance:decide": CASEWORK,
