@@ -277,3 +277,45 @@ def test_a_fund_cannot_narrow_away_from_requests_it_approved(
         .content.decode()
     )
     assert "still wait for payment from this fund for other needs" in page
+
+
+def test_a_declined_family_reads_why_in_plain_words_and_where_else_to_turn(
+    client_for,
+    coach,
+    director,
+    birth_parent,
+    partnership,
+    rules,
+    django_capture_on_commit_callbacks,
+):
+    from django.core import mail
+
+    from assistance.services import request_create
+
+    made = request_create(
+        actor=coach,
+        partnership=partnership,
+        data={
+            "need": "phone",
+            "amount": "80",
+            "payee": "Phone store",
+            "due_on": timezone.localdate(),
+            "purpose": "Calls",
+        },
+    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(director).post(
+            reverse("assistance:decide", args=[made.pk]),
+            {
+                "approve": "no",
+                "reason": "Phones are covered by the Lifeline program; ask your coach.",
+            },
+        )
+    (notice,) = mail.outbox
+    assert (
+        "$80" not in notice.body and "80.00" not in notice.body and "Phone store" not in notice.body
+    )
+    page = client_for(birth_parent).get(made.get_absolute_url()).content.decode()
+    assert "Phones are covered by the Lifeline program" in page
+    assert "Find other help in the community resources" in page
