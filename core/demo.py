@@ -812,7 +812,8 @@ def _calendar(today, coach, director, shared, home_again):
     from schedule.models import Attendance, Event
 
     zone = timezone.get_current_timezone()
-    next_tuesday = today + timedelta(days=(1 - today.weekday()) % 7 or 7)
+    # On a Tuesday, today's family time is the next one and last week's waits to be recorded.
+    next_tuesday = today + timedelta(days=(1 - today.weekday()) % 7)
     first_tuesday = next_tuesday - timedelta(weeks=4)
     family_time = Event.objects.create(
         partnership=shared,

@@ -3,6 +3,7 @@ for Sofi, sees them and what is new; Keisha, from another partnership, cannot re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from core.tests.browser_fixtures import assert_sound
 from families.models import Child
@@ -25,7 +26,7 @@ def test_the_birth_mother_writes_and_the_partner_mother_sees_what_is_new(sign_in
     song.fill(f"{SONG},\nmamá te quiere toda la vida.")
     with ana.expect_navigation():
         ana.get_by_role("button", name="Save").click()
-    assert ana.get_by_text("Saved: Favorite breakfast and The special song.").is_visible()
+    expect(ana.get_by_text("Saved: Favorite breakfast and The special song.")).to_be_visible()
     ana.goto(ana.base_url + reverse("agreements:agreement", args=[_partnership_id(sofia)]))
     assert_sound(ana)
 
@@ -58,7 +59,7 @@ def test_the_coach_drafts_the_agreement_on_a_phone(sign_in):
     assert_sound(coach)
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save this version").click()
-    assert coach.get_by_text("Version 2 saved").is_visible()
+    expect(coach.get_by_text("Version 2 saved")).to_be_visible()
     assert_sound(coach)
     coach.goto(
         coach.base_url + reverse("agreements:restriction_add", args=[_partnership_id(sofia)])

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from aftercare.models import FollowUp
 from core.tests.browser_fixtures import assert_sound
@@ -27,7 +28,7 @@ def test_reunifying_plans_the_check_ins_and_an_overdue_one_clears_once_recorded(
     coach.get_by_role("link", name="Home").first.click()
     today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))
     overdue = today.locator("li", has_text="Check-in overdue").filter(has_text="Morales family")
-    assert overdue.is_visible()
+    expect(overdue).to_be_visible()
     assert_sound(coach)
     overdue.get_by_role("link").click()
     assert_sound(coach)
@@ -36,7 +37,7 @@ def test_reunifying_plans_the_check_ins_and_an_overdue_one_clears_once_recorded(
     coach.get_by_label("Needs").fill("A bunk bed for Mateo.")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save the check-in").click()
-    assert coach.get_by_text("Check-in recorded.").is_visible()
+    expect(coach.get_by_text("Check-in recorded.")).to_be_visible()
     assert_sound(coach)
     coach.get_by_role("link", name="Home").first.click()
     today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))

@@ -2,6 +2,7 @@
 it, and the fund's balance and the grant's report change by exactly that much."""
 
 import pytest
+from playwright.sync_api import expect
 
 from assistance.models import Fund
 from assistance.services import balance_of
@@ -29,7 +30,7 @@ def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
     )
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
-    assert coach.get_by_text("Request sent for a decision.").is_visible()
+    expect(coach.get_by_text("Request sent for a decision.")).to_be_visible()
     request_url = coach.url
     assert_sound(coach)
 
@@ -40,7 +41,7 @@ def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
     director.get_by_label("Reason").fill("Quote matches the shop's posted prices.")
     with director.expect_navigation():
         director.get_by_role("button", name="Record the decision").click()
-    assert director.get_by_text("Decision recorded.").is_visible()
+    expect(director.get_by_text("Decision recorded.")).to_be_visible()
     assert_sound(director)
 
     finance = sign_in("finance@example.org")
@@ -49,7 +50,7 @@ def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
     finance.get_by_label("Check or reference number").fill("2057")
     with finance.expect_navigation():
         finance.get_by_role("button", name="Record the payment").click()
-    assert finance.get_by_text("Payment recorded.").is_visible()
+    expect(finance.get_by_text("Payment recorded.")).to_be_visible()
     assert balance_of(grant) == before - 300
     finance.get_by_role("link", name="Financial support").first.click()
     assert_sound(finance)

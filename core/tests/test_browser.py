@@ -6,6 +6,7 @@ import os
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from core.demo import DEMO_PASSWORD, load_demo
 from core.tests.browser import (
@@ -88,15 +89,15 @@ def test_each_persona_signs_in_and_sees_their_home_page_in_english_and_spanish(p
     english, spanish = HOMES[email]
     sign_in(page, email)
     assert page.url == page.base_url + "/"
-    assert page.get_by_role("heading", name=english).is_visible()
+    expect(page.get_by_role("heading", name=english)).to_be_visible()
     assert_page_is_sound(page)
 
     with page.expect_navigation():
         page.get_by_role("button", name="Español").click()
     assert page.locator("html").get_attribute("lang") == "es"
     if spanish:
-        assert page.get_by_role("heading", name=spanish).is_visible()
-    assert page.get_by_role("button", name="Cerrar sesión").is_visible()
+        expect(page.get_by_role("heading", name=spanish)).to_be_visible()
+    expect(page.get_by_role("button", name="Cerrar sesión")).to_be_visible()
     assert_page_is_sound(page)
 
     # The choice is remembered: it is still Spanish on the next visit.
@@ -112,7 +113,7 @@ def test_a_parent_cannot_reach_another_partnership(page):
     response = page.goto(page.base_url + reverse("partnerships:detail", args=[theirs]))
     assert response.status == 404
     assert "Keisha" not in page.content() and "Jalen" not in page.content()
-    assert page.get_by_role("heading", name="We could not find that page").is_visible()
+    expect(page.get_by_role("heading", name="We could not find that page")).to_be_visible()
 
 
 def test_the_birth_parent_sees_the_children_and_never_the_foster_homes_address(page):
@@ -163,7 +164,7 @@ def test_the_sign_in_page_works_from_the_keyboard(page):
     page.keyboard.type(DEMO_PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="My caseload").is_visible()
+    expect(page.get_by_role("heading", name="My caseload")).to_be_visible()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     page.keyboard.press("Enter")
@@ -175,7 +176,7 @@ def test_a_wrong_password_is_explained_and_the_email_is_kept(page):
     page.get_by_label("Email").fill("coach@example.org")
     page.get_by_label("Password").fill("not it")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_label("Email").input_value() == "coach@example.org"
     assert_page_is_sound(page)
 
@@ -213,7 +214,7 @@ def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(pa
     page.get_by_label("Referred on").fill("2026-11-02")
     with page.expect_navigation():
         page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Referral recorded.").is_visible()
+    expect(page.get_by_text("Referral recorded.")).to_be_visible()
     assert_page_is_sound(page)
 
     page.get_by_role("link", name="Nguyen family").first.click()
@@ -222,7 +223,7 @@ def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(pa
     page.get_by_label("Birth date").fill("2019-06-01")
     with page.expect_navigation():
         page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Child added.").is_visible()
+    expect(page.get_by_text("Child added.")).to_be_visible()
 
     page.get_by_role("link", name="(not matched yet)").click()
     page.get_by_role("link", name="Edit partnership").click()
@@ -230,13 +231,13 @@ def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(pa
     page.get_by_label("Bao").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Partnership saved.").is_visible()
+    expect(page.get_by_text("Partnership saved.")).to_be_visible()
 
     page.get_by_label("New stage").select_option(label="Introduced")
     page.get_by_label("Date", exact=True).fill("2026-11-05")
     with page.expect_navigation():
         page.get_by_role("button", name="Change stage").click()
-    assert page.get_by_text("Stage changed to Introduced.").is_visible()
+    expect(page.get_by_text("Stage changed to Introduced.")).to_be_visible()
     history = page.locator("ol.rows").first.inner_text()
     assert "Introduced" in history and "Referred" in history
     assert_page_is_sound(page)

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from core.demo import DEMO_PASSWORD, load_demo
 from core.tests.browser import (
@@ -74,7 +75,7 @@ def test_a_visitor_sends_the_form_in_spanish_and_the_coach_sees_it_with_its_due_
     visitor.get_by_label("Sí, el programa puede comunicarse conmigo").check()
     with visitor.expect_navigation():
         visitor.get_by_role("button", name="Enviar").click()
-    assert visitor.get_by_role("heading", name="Gracias. Recibimos su formulario.").is_visible()
+    expect(visitor.get_by_role("heading", name="Gracias. Recibimos su formulario.")).to_be_visible()
     confirmation = visitor.locator("main").inner_text()
     assert "le contactará antes del" in confirmation
     assert_sound(visitor)
@@ -91,7 +92,7 @@ def test_a_visitor_sends_the_form_in_spanish_and_the_coach_sees_it_with_its_due_
     assert "Contact by" in row.inner_text()
     assert_sound(coach)
     row.get_by_role("link", name="Marisela").click()
-    assert coach.get_by_role("heading", name="Marisela").is_visible()
+    expect(coach.get_by_role("heading", name="Marisela")).to_be_visible()
     assert_sound(coach)
 
 
@@ -102,7 +103,7 @@ def test_a_mistake_on_the_form_is_explained_and_nothing_typed_is_lost(open_page)
     visitor.get_by_label("Phone").fill("12")
     with visitor.expect_navigation():
         visitor.get_by_role("button", name="Send").click()
-    assert visitor.get_by_role("alert").is_visible()
+    expect(visitor.get_by_role("alert")).to_be_visible()
     assert visitor.get_by_label("First name").input_value() == "Dee"
     assert "Enter a phone number we can call" in visitor.locator("main").inner_text()
     assert_sound(visitor)

@@ -9,6 +9,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 from PIL import Image
+from playwright.sync_api import expect
 
 from core.tests.browser_fixtures import assert_sound
 from journal.models import Photo, Post
@@ -32,7 +33,7 @@ def test_a_photo_with_gps_is_shared_after_review_without_its_location(sign_in, t
     jenna.get_by_label("Describe the photo").fill("Sofi smiling with a gap in her teeth.")
     with jenna.expect_navigation():
         jenna.get_by_role("button", name="Post").click()
-    assert jenna.get_by_text("Your coach will look at it").is_visible()
+    expect(jenna.get_by_text("Your coach will look at it")).to_be_visible()
     post = Post.objects.get(text__startswith="Sofi lost")
     photo = Photo.objects.get(post=post)
 
@@ -46,12 +47,12 @@ def test_a_photo_with_gps_is_shared_after_review_without_its_location(sign_in, t
     card = coach.locator("article", has_text="first tooth")
     with coach.expect_navigation():
         card.get_by_role("button", name="Share it").click()
-    assert coach.get_by_text("Shared with the other home.").is_visible()
+    expect(coach.get_by_text("Shared with the other home.")).to_be_visible()
 
     ana.goto(ana.base_url + reverse("journal:feed", args=[shared.pk]))
     assert "first tooth" in ana.locator("main").inner_text()
     image = ana.get_by_role("img", name="Sofi smiling with a gap in her teeth.")
-    assert image.is_visible()
+    expect(image).to_be_visible()
     assert_sound(ana)
     served = ana.request.get(ana.base_url + reverse("journal:photo_large", args=[photo.pk]))
     assert served.status == 200
@@ -93,7 +94,7 @@ def test_messages_and_notification_choices_work_on_a_phone(sign_in):
     ana.get_by_label("Once a day").first.check()
     with ana.expect_navigation():
         ana.get_by_role("button", name="Save").click()
-    assert ana.get_by_text("Your notification choices are saved.").is_visible()
+    expect(ana.get_by_text("Your notification choices are saved.")).to_be_visible()
     assert_sound(ana)
     ana.get_by_role("link", name="Calendar").click()
     with ana.expect_navigation():

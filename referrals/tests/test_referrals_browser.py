@@ -3,6 +3,7 @@ and Ana sees the referral on her phone and marks it received."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from core.tests.browser import PHONE
 from core.tests.browser_fixtures import assert_sound
@@ -32,7 +33,7 @@ def test_the_coach_refers_ana_to_spanish_childcare_nearby_and_she_closes_the_loo
     coach.get_by_label("Note for the family").fill("Ask for Marisol; say Village sent you.")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Send the referral").click()
-    assert coach.get_by_text("Referral sent.").is_visible()
+    expect(coach.get_by_text("Referral sent.")).to_be_visible()
     referral = Referral.objects.get(service__name="Little Learners Childcare")
     assert referral.need == "childcare" and referral.status == "sent"
 
@@ -42,7 +43,7 @@ def test_the_coach_refers_ana_to_spanish_childcare_nearby_and_she_closes_the_loo
     ana.get_by_role("link", name="Remisiones").first.click()
     assert_sound(ana)
     ana.get_by_role("link", name="Little Learners Childcare").click()
-    assert ana.get_by_text("Ask for Marisol; say Village sent you.").is_visible()
+    expect(ana.get_by_text("Ask for Marisol; say Village sent you.")).to_be_visible()
     ana.get_by_label("Servicio recibido").check()
     ana.get_by_label("Un comentario").fill("Sofi empieza el lunes.")
     with ana.expect_navigation():
@@ -59,7 +60,7 @@ def test_the_directory_pages_fit_a_phone_and_pass_axe_for_visitors_and_the_team(
     visitor = chromium.new_context(viewport=PHONE).new_page()
     visitor.csp_violations = []
     visitor.goto(live_server.url + reverse("directory:search") + "?q=pantry&near=Atlantis")
-    assert visitor.get_by_text("We do not know this place").is_visible()
+    expect(visitor.get_by_text("We do not know this place")).to_be_visible()
     assert_sound(visitor)
     visitor.goto(live_server.url + reverse("directory:search") + "?q=pantry")
     visitor.get_by_role("link", name="Saturday Food Pantry").click()

@@ -44,7 +44,7 @@ def weekly_visit(**overrides) -> dict:
 
 
 def test_under_a_supervised_only_order_a_visit_needs_a_supervisor(coach, agreed):
-    restriction_add(actor=coach, partnership=agreed, kind="supervised", starts_on=date.today())
+    restriction_add(actor=coach, partnership=agreed, kind="supervised", starts_on=date(2026, 10, 1))
     with pytest.raises(ValidationError) as refused:
         event_create(actor=coach, sharing=sharing_of(agreed), data=weekly_visit())
     assert "supervised contact only" in str(refused.value)
@@ -57,7 +57,7 @@ def test_under_a_supervised_only_order_a_visit_needs_a_supervisor(coach, agreed)
 
 
 def test_under_a_no_contact_order_family_time_cannot_be_scheduled(coach, agreed):
-    restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=date.today())
+    restriction_add(actor=coach, partnership=agreed, kind="no_contact", starts_on=date(2026, 10, 1))
     with pytest.raises(ValidationError, match="cannot be scheduled"):
         event_create(actor=coach, sharing=sharing_of(agreed), data=weekly_visit())
     assert not Event.objects.exists()

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from core.tests.browser_fixtures import assert_sound
 from core.zones import program_zone
@@ -39,7 +40,7 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     coach.get_by_label("Place name").fill("Pease Park, by the playground")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
-    assert coach.get_by_text("name who will supervise this visit").is_visible()
+    expect(coach.get_by_text("name who will supervise this visit")).to_be_visible()
     assert coach.get_by_label("Title").input_value() == "Saturday family time"
     assert not Event.objects.filter(title="Saturday family time").exists()
     assert_sound(coach)
@@ -48,7 +49,7 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     coach.get_by_label("Supervisor").fill("Marisol Vega")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
-    assert coach.get_by_text("Saved.").is_visible()
+    expect(coach.get_by_text("Saved.")).to_be_visible()
     assert_sound(coach)
     coach.get_by_role("link", name="Calendar", exact=True).click()
     coach.get_by_role("link", name=f"Move or cancel {second.day} {second:%B}").first.click()
@@ -56,13 +57,13 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     coach.get_by_label("Move it to").fill(f"{sunday:%Y-%m-%d}T11:00")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
-    assert coach.get_by_text("Changed.").is_visible()
+    expect(coach.get_by_text("Changed.")).to_be_visible()
 
     ana = sign_in("birth.parent@example.org")
     ana.get_by_role("link", name="Calendar", exact=True).click()
     assert_sound(ana)
     moved = ana.locator("li", has_text=day_words(sunday)).filter(has_text="Saturday family time")
-    assert moved.get_by_text("Moved").is_visible()
+    expect(moved.get_by_text("Moved")).to_be_visible()
     assert "11 a.m." in moved.inner_text() and "Pease Park" in moved.inner_text()
     assert (
         ana.locator("li", has_text=day_words(second))
@@ -70,11 +71,9 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
         .count()
         == 0
     )
-    assert (
-        ana.locator("li", has_text=day_words(first))
-        .filter(has_text="Supervised by Marisol Vega")
-        .is_visible()
-    )
+    expect(
+        ana.locator("li", has_text=day_words(first)).filter(has_text="Supervised by Marisol Vega")
+    ).to_be_visible()
 
     ana.goto(ana.base_url + reverse("schedule:agenda") + f"?view=week&on={second:%Y-%m-%d}")
     assert_sound(ana)
@@ -99,7 +98,7 @@ def test_the_coach_records_how_last_weeks_family_time_went_and_reads_the_month_o
     coach.get_by_label("Note").fill("Ana's bus broke down; she called at 3:30.")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
-    assert coach.get_by_text("Recorded.").is_visible()
+    expect(coach.get_by_text("Recorded.")).to_be_visible()
     assert Attendance.objects.filter(outcome="no_show", by="birth").count() == 1
 
     coach.set_viewport_size({"width": 1280, "height": 900})

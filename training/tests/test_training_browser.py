@@ -2,6 +2,7 @@
 Ana still has modules to finish."""
 
 import pytest
+from playwright.sync_api import expect
 
 from core.tests.browser_fixtures import assert_sound
 from training.models import Completion
@@ -20,15 +21,15 @@ def test_jenna_finishes_a_module_and_prints_the_certificate(sign_in):
     )
     with jenna.expect_navigation():
         jenna.get_by_role("button", name="I have finished this module").click()
-    assert jenna.get_by_text("Your certificate is ready to print.").is_visible()
-    assert jenna.get_by_role("heading", name="Certificate of completion").is_visible()
+    expect(jenna.get_by_text("Your certificate is ready to print.")).to_be_visible()
+    expect(jenna.get_by_role("heading", name="Certificate of completion")).to_be_visible()
     assert_sound(jenna)
     mine = Completion.objects.filter(
         module__title="Setting boundaries", user__email="partner.parent@example.org"
     )
     assert mine.count() == 1
     jenna.emulate_media(media="print")
-    assert not jenna.locator(".site-header").is_visible()
+    expect(jenna.locator(".site-header")).not_to_be_visible()
     pdf = jenna.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
 
