@@ -3,12 +3,10 @@ lock first (SELECT ... FOR UPDATE on PostgreSQL; on SQLite each transaction take
 database's write lock when it begins), then reads the fund's numbers, so that no two
 approvals or payments can both spend the same dollar (docs/decisions/0012)."""
 
-import secrets
 from datetime import timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
@@ -29,7 +27,7 @@ from assistance.models import (
 )
 from audit.models import Action
 from audit.services import audit_entry_create
-from journal.photos import PhotoRefused, make_safe
+from core.uploads import checked_document
 from partnerships.models import Partnership, refuse_if_closed
 
 
@@ -364,31 +362,15 @@ def payment_reverse(*, actor, entry: Entry, note: str) -> Entry:
     return reversal
 
 
-#: Quotes and bills: a phone photo, or a PDF from a shop or a utility.
-MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-
-
 @transaction.atomic
 def document_add(*, actor, request: Request, kind: str, upload) -> Document:
-    """Keep a quote or a bill, checked by what it is rather than what it is called: a PDF
-    by its first bytes, a photo by decoding it, which also leaves its metadata behind."""
-    if upload.size > MAX_DOCUMENT_BYTES:
-        raise ValidationError({"file": _("Choose a file under 10 MB.")})
-    head = upload.read(5)
-    upload.seek(0)
-    name = secrets.token_hex(16)
-    if head == b"%PDF-":
-        content = ContentFile(upload.read(), name=f"{name}.pdf")
-        content_type = "application/pdf"
-    else:
-        try:
-            content = make_safe(upload).large
-        except PhotoRefused:
-            raise ValidationError(
-                {"file": _("Choose a PDF or a photo (JPEG or PNG) of the quote or bill.")}
-            ) from None
-        content.name = f"{name}.jpg"
-        content_type = "image/jpeg"
+    """Keep a quote or a bill: a PDF, or a photo kept without its metadata."""
+    content, content_type = checked_document(
+        upload,
+        field="file",
+        too_big=_("Choose a file under 10 MB."),
+        refused=_("Choose a PDF or a photo (JPEG or PNG) of the quote or bill."),
+    )
     document = Document(
         request=request,
         kind=kind,

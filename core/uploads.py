@@ -1,0 +1,31 @@
+"""Documents people upload (quotes, bills, handouts): checked by what they are rather
+than what they are called. A PDF is known by its first bytes; anything else must decode
+as a photo, which is re-drawn without its metadata (journal.photos)."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+
+from journal.photos import PhotoRefused, make_safe
+
+#: A phone photo of a page, or a PDF from a shop, a utility or the program.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+
+
+def checked_document(upload, *, field: str, too_big: str, refused: str) -> tuple[ContentFile, str]:
+    """The file to keep, under a random name, and its content type; a ValidationError on
+    `field` with the caller's words when it is too big or neither a PDF nor a photo."""
+    if upload.size > MAX_DOCUMENT_BYTES:
+        raise ValidationError({field: too_big})
+    head = upload.read(5)
+    upload.seek(0)
+    name = secrets.token_hex(16)
+    if head == b"%PDF-":
+        return ContentFile(upload.read(), name=f"{name}.pdf"), "application/pdf"
+    try:
+        content = make_safe(upload).large
+    except PhotoRefused:
+        raise ValidationError({field: refused}) from None
+    content.name = f"{name}.jpg"
+    return content, "image/jpeg"
