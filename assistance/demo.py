@@ -10,6 +10,7 @@ from PIL import Image, ImageDraw
 
 from assistance.models import Decision, Entry, Fund, Request, Rules, Source, Status
 from assistance.services import document_add
+from core.demo_files import one_page_pdf
 
 
 def load_assistance(today: date, *, coach, director, finance, shared, home_again) -> None:
@@ -87,27 +88,7 @@ def load_assistance(today: date, *, coach, director, finance, shared, home_again
 
 def _quote(brakes, coach) -> None:
     """The shop's quote, as a one-page PDF."""
-    text = b"BT /F1 14 Tf 72 720 Td (Eastside Auto Repair - front brakes: 412.50) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    body = b"%PDF-1.4\n"
-    offsets = []
-    for number, content in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
-    start = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        start,
-    )
+    body = one_page_pdf("Eastside Auto Repair - front brakes: 412.50")
     quote = SimpleUploadedFile("quote.pdf", body, "application/pdf")
     document_add(actor=coach, request=brakes, kind="quote", upload=quote)
 

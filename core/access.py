@@ -64,6 +64,8 @@ PHOTO_SCOPE = "journal.selectors.photo_for"
 REVIEW_SCOPE = "journal.selectors.waiting_post_for"
 REFERRAL_SCOPE = "referrals.selectors.referral_for"
 ASSISTANCE_SCOPE = "assistance.selectors.request_for"
+GATHERING_SCOPE = "gatherings.selectors.gathering_for"
+TEAM_GATHERING_SCOPE = "gatherings.selectors.team_gathering_for"
 
 RULES: dict[str, Rule] = {
     # core
@@ -217,6 +219,26 @@ RULES: dict[str, Rule] = {
     "schedule:event_edit": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:attendance": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:time_zone": roles(*PARTNERSHIP_MEMBERS),
+    # gatherings: the listing, each listed gathering's page and calendar, and replying are
+    # everyone's (a guest replies with a name and a way to reach them); a reply is opened
+    # by the secret in its link alone; organizing, the door and who comes are the team's.
+    "gatherings:list": PUBLIC,
+    "gatherings:feed": PUBLIC,
+    "gatherings:gathering": Rule(roles=None, scope=GATHERING_SCOPE),
+    "gatherings:gathering_ics": Rule(roles=None, scope=GATHERING_SCOPE),
+    "gatherings:reply": Rule(roles=None, scope=GATHERING_SCOPE),
+    "gatherings:registration": PUBLIC,
+    "gatherings:registration_cancel": PUBLIC,
+    "gatherings:registration_file": PUBLIC,
+    "gatherings:new": roles(*CASEWORK),
+    "gatherings:attendance": roles(*CASEWORK),
+    "gatherings:edit": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
+    "gatherings:cancel": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
+    "gatherings:organize": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
+    "gatherings:check_in": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
+    "gatherings:walk_in": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
+    "gatherings:share": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
+    "gatherings:resource_file": roles(*CASEWORK),
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,

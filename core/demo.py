@@ -27,6 +27,7 @@ from families.models import (
     Person,
     Placement,
 )
+from gatherings.demo import load_gatherings
 from partnerships.models import Partnership, Stage, StageChange
 from referrals.demo import load_referrals
 
@@ -249,6 +250,15 @@ def load_demo(today: date | None = None) -> None:
         director=director,
         shared=shared,
         home_again=home_again,
+        services=services,
+    )
+    load_gatherings(
+        today,
+        coach=coach,
+        director=director,
+        jenna=jenna,
+        ana=ana,
+        keisha=keisha,
         services=services,
     )
 

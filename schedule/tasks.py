@@ -1,7 +1,7 @@
-"""The reminder sweep, on the worker: calendar reminders, and referrals that have sat a
-week. Each run queues the next one SWEEP_EVERY later, so starting it once
-(`manage.py start_reminders`, which `make run` does) keeps it going; starting it again
-while a run is queued does nothing."""
+"""The reminder sweep, on the worker: calendar reminders, referrals that have sat a
+week, and gatherings tomorrow. Each run queues the next one SWEEP_EVERY later, so
+starting it once (`manage.py start_reminders`, which `make run` does) keeps it going;
+starting it again while a run is queued does nothing."""
 
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
@@ -29,8 +29,9 @@ def sweep_start() -> bool:
 
 @task()
 def remind() -> int:
+    from gatherings.services import reminders_send as gathering_reminders_send
     from referrals.reminders import nudges_send
 
-    sent = reminders_send() + nudges_send()
+    sent = reminders_send() + nudges_send() + gathering_reminders_send()
     sweep_start()
     return sent

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "directory",
     "referrals",
     "assistance",
+    "gatherings",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("resources/", include("directory.urls")),
     path("referrals/", include("referrals.urls")),
     path("assistance/", include("assistance.urls")),
+    path("gatherings/", include("gatherings.urls")),
     path("", include("intake.urls")),
 ]
 

@@ -23,6 +23,7 @@ from core.access import RULES
 from core.demo import DEMO_PASSWORD, load_demo
 from directory.models import Service
 from families.models import BirthFamily, Child, PartnerHome, Person
+from gatherings.models import Gathering, Resource
 from intake.models import Submission
 from journal.models import Photo, Post
 from partnerships.models import Partnership
@@ -63,6 +64,16 @@ PUBLIC_URLS = {
     # The resource directory is for everyone, enrolled or not.
     "directory:search",
     "directory:service",
+    # Gatherings are public, and a guest replies without an account; a reply is opened
+    # by the secret in its link alone.
+    "gatherings:list",
+    "gatherings:feed",
+    "gatherings:gathering",
+    "gatherings:gathering_ics",
+    "gatherings:reply",
+    "gatherings:registration",
+    "gatherings:registration_cancel",
+    "gatherings:registration_file",
 }
 INTENDED = {
     "accounts:sign_out": EVERYONE_SIGNED_IN,
@@ -142,6 +153,7 @@ CASEWORK_PREFIXES = (
     "caseplan:",
     "aftercare:",
     "directory:",
+    "gatherings:",
 )
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
 AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw", "training:certificate"}
@@ -171,7 +183,7 @@ SEES_MODULES = {
 }
 BY_ROLE = {"module_id", "page_id"}
 # A listing in the directory is public: anyone who may use the URL reaches any listing.
-PUBLIC_RECORDS = {"service_id", "organization_id", "fund_id"}
+PUBLIC_RECORDS = {"service_id", "organization_id", "fund_id", "gathering_id", "resource_id"}
 # A request for money is its home's: Ana's brakes ("ours") never reach Jenna; finance and
 # the director see every request, a coach their caseload's.
 SEES_REQUESTS = {
@@ -279,6 +291,8 @@ def records():
             "theirs": AssistanceRequest.objects.get(need="utilities").pk,
         },
         "fund_id": {"listed": Fund.objects.get(source="grant").pk},
+        "gathering_id": {"listed": Gathering.objects.get(title="Holidays in two homes").pk},
+        "resource_id": {"listed": Resource.objects.get(kind="file").pk},
         "document_id": {
             "ours": Document.objects.get(request__need="car_repair").pk,
             "theirs": Document.objects.get(request__need="utilities").pk,
@@ -297,8 +311,10 @@ def url_cases():
         params = list(pattern.pattern.converters) or []
         if not params:
             yield view_name, reverse(view_name), None
-        elif params == ["secret"]:  # a calendar feed: a made-up secret opens nothing
-            yield view_name, reverse(view_name, kwargs={"secret": "made-up"}), ("secret", "none")
+        elif "secret" in params:  # a feed or a reply's link: a made-up secret opens nothing
+            kwargs = {param: samples[param]["listed"] for param in params if param != "secret"}
+            url = reverse(view_name, kwargs={"secret": "made-up", **kwargs})
+            yield view_name, url, ("secret", "none")
         elif set(params) <= {"uidb64", "token"}:
             yield view_name, reverse(view_name, kwargs={"uidb64": "MQ", "token": "bad-token"}), None
         else:

@@ -1,0 +1,43 @@
+"""Gatherings as iCalendar (RFC 5545): one event a gathering, in the program's time zone.
+What goes in is what the public page shows: never the online link, which is for people
+with a place, and nothing about who replied. A change raises SEQUENCE, so calendars
+replace their copy; a cancelled gathering stays, marked CANCELLED, so they drop it."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from core.zones import program_zone
+
+
+def _host() -> str:
+    return settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0]
+
+
+def calendar_for(gatherings) -> bytes:
+    zone = program_zone()
+    calendar = Calendar()
+    calendar.add("prodid", "-//Village//Gatherings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", settings.PROGRAM_NAME)
+    for gathering in gatherings:
+        start = timezone.localtime(gathering.starts_at, zone)
+        page = settings.SITE_URL + gathering.get_absolute_url()
+        event = VEvent()
+        event.add("uid", f"gathering-{gathering.pk}@{_host()}")
+        event.add("dtstamp", timezone.now())
+        event.add("sequence", gathering.sequence)
+        event.add("dtstart", start)
+        event.add("dtend", start + timedelta(minutes=gathering.minutes))
+        event.add("summary", gathering.title)
+        event.add("description", f"{gathering.description}\n\n{page}".strip())
+        event.add("location", gathering.place)
+        event.add("url", page)
+        event.add("status", "CANCELLED" if gathering.cancelled else "CONFIRMED")
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

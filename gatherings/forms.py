@@ -1,0 +1,213 @@
+import re
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from core.phone import PhoneNumberField
+from directory.models import Service
+from gatherings.models import Gathering, Interpretation, Registration, ResourceKind
+from intake.forms import SpamCheckedForm
+from schedule.forms import DateTimeInput
+from schedule.rules import within_reach
+
+UUID_IN_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+MAX_ADULTS, MAX_CHILDREN, OLDEST_CHILD = 10, 10, 17
+
+
+class GatheringForm(forms.ModelForm):
+    class Meta:
+        model = Gathering
+        fields = [
+            "kind",
+            "title",
+            "description",
+            "starts_at",
+            "minutes",
+            "place",
+            "online_link",
+            "capacity",
+            "audience",
+            "language",
+            "childcare",
+            "listed",
+        ]
+        widgets = {"starts_at": DateTimeInput(), "description": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if not within_reach(starts_at):
+            raise forms.ValidationError(_("Choose a date within ten years of today."))
+        return starts_at
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("place") and not data.get("online_link"):
+            self.add_error("place", _("Say where it is, or give its online link."))
+        return data
+
+
+class ChildrenAgesField(forms.CharField):
+    """Ages typed the way people write them ("4, 7" or "4 and 7"), kept as numbers."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return []
+        if not re.fullmatch(r"[\d\s,;.]*", re.sub(r"\b(and|y)\b", " ", text.lower())):
+            raise forms.ValidationError(_("Write only their ages in years, like 4, 7."))
+        ages = [int(number) for number in re.findall(r"\d+", text)]
+        if len(ages) > MAX_CHILDREN:
+            raise forms.ValidationError(
+                _("For more than %(most)s children, please call us.") % {"most": MAX_CHILDREN}
+            )
+        if any(age > OLDEST_CHILD for age in ages):
+            raise forms.ValidationError(
+                _("Childcare is for children up to %(oldest)s years old.")
+                % {"oldest": OLDEST_CHILD}
+            )
+        return ages
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(str(age) for age in value)
+        return value
+
+
+class ReplyFields(forms.Form):
+    """What everyone says when replying; guests add their name and how to reach them."""
+
+    adults = forms.IntegerField(
+        label=_("Adults coming, you included"),
+        min_value=1,
+        max_value=MAX_ADULTS,
+        initial=1,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    children_ages = ChildrenAgesField(
+        label=_("Ages of children who need childcare"),
+        required=False,
+        help_text=_("Their ages in years, like 4, 7. Leave it empty if none."),
+    )
+    dietary = forms.CharField(
+        label=_("Dietary or other needs"),
+        required=False,
+        max_length=300,
+        help_text=_("Allergies, vegetarian, a ramp, a quiet room…"),
+    )
+    interpretation = forms.ChoiceField(
+        label=_("Interpretation"), choices=Interpretation.choices, required=False
+    )
+
+    def __init__(self, *args, gathering: Gathering, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not gathering.childcare:
+            del self.fields["children_ages"]
+
+    def reply_data(self) -> dict:
+        data = {name: self.cleaned_data[name] for name in self.fields if name in REPLY_NAMES}
+        data.setdefault("children_ages", [])
+        return data
+
+
+REPLY_NAMES = {
+    "name",
+    "email",
+    "phone",
+    "texts_ok",
+    "adults",
+    "children_ages",
+    "dietary",
+    "interpretation",
+}
+
+
+class MemberReplyForm(ReplyFields):
+    """A signed-in person's reply: their name and contact come from their account."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def reply_data(self) -> dict:
+        person = getattr(self.user, "person", None)
+        return {
+            **super().reply_data(),
+            "name": person.full_name if person else self.user.email,
+            "email": self.user.email,
+            "phone": person.phone if person else "",
+            "texts_ok": bool(person and person.texts_ok),
+            "language": self.user.language,
+        }
+
+
+class GuestReplyForm(SpamCheckedForm, ReplyFields):
+    """A visitor's reply: a name and a way to reach them, nothing else about them."""
+
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = PhoneNumberField(label=_("Phone"), required=False)
+    texts_ok = forms.BooleanField(label=_("Texts to this phone are OK"), required=False)
+    field_order = ["name", "email", "phone", "texts_ok"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _("Your confirmation, with a link to change or cancel.")
+
+    def reply_data(self) -> dict:
+        return {**super().reply_data(), "language": get_language()[:2]}
+
+
+class ChangeReplyForm(ReplyFields):
+    """Changing a reply from its link: the numbers and needs, not who it is."""
+
+    @classmethod
+    def for_reply(cls, registration: Registration, data=None):
+        initial = {
+            name: getattr(registration, name)
+            for name in ("adults", "children_ages", "dietary", "interpretation")
+        }
+        return cls(data, initial=initial, gathering=registration.gathering)
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=120)
+    adults = forms.IntegerField(label=_("Adults"), min_value=1, max_value=MAX_ADULTS, initial=1)
+    children_ages = ChildrenAgesField(
+        label=_("Ages of children for childcare"),
+        required=False,
+        help_text=_("Like 4, 7. Leave it empty if none."),
+    )
+
+
+class ResourceForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What to share"), choices=ResourceKind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    service = forms.CharField(
+        label=_("Listing in the resource directory"),
+        required=False,
+        help_text=_("Open the listing and copy its address, or type its exact name."),
+    )
+    upload = forms.FileField(label=_("File (PDF or photo)"), required=False)
+
+    def clean_service(self):
+        text = self.cleaned_data["service"].strip()
+        if not text:
+            return None
+        found = re.search(
+            r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", text.lower()
+        )
+        matches = (
+            Service.objects.filter(pk=found.group(0))
+            if found
+            else Service.objects.filter(name__iexact=text)
+        )
+        matches = list(matches[:2])
+        if len(matches) != 1:
+            raise forms.ValidationError(
+                _("We could not find that listing. Copy its address from the directory.")
+            )
+        return matches[0]

@@ -1,0 +1,233 @@
+"""Reading gatherings and replies. Lists and the organizer's pages run a fixed number of
+queries whatever the number of replies."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Count, Max, Q, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from accounts.models import Role
+from gatherings.models import REGISTERED, Gathering, Interpretation, Registration, Status
+
+#: The team looks back this far on its list of gatherings.
+TEAM_LOOKS_BACK = timedelta(days=90)
+
+
+def _is_team(user) -> bool:
+    return user.is_authenticated and user.has_role(Role.DIRECTOR, Role.COACH)
+
+
+def with_counts(gatherings):
+    """Each gathering with `taken` (adults with a place) and `waiting` (replies waiting)."""
+    return gatherings.annotate(
+        taken=Sum("registrations__adults", filter=Q(registrations__status=Status.CONFIRMED)),
+        waiting=Count("registrations", filter=Q(registrations__status=Status.WAITING)),
+    )
+
+
+def gathering_list(user, *, past: bool = False):
+    """The public listing: listed gatherings not yet over (cancelled ones stay, marked, so
+    nobody travels to them). The team also sees unlisted ones and, with `past`, the last
+    ninety days'."""
+    now = timezone.now()
+    found = Gathering.objects.all()
+    if not _is_team(user):
+        found = found.filter(listed=True)
+    if past and _is_team(user):
+        found = found.filter(starts_at__lt=now, starts_at__gte=now - TEAM_LOOKS_BACK)
+        found = found.order_by("-starts_at", "-pk")
+    else:
+        found = found.filter(starts_at__gte=now - timedelta(hours=3))
+    return with_counts(found)
+
+
+def gathering_for(user, gathering_id) -> Gathering:
+    """A listed gathering is anyone's; an unlisted one is the team's and the people who
+    replied to it (the team sends them the page)."""
+    try:
+        found = with_counts(Gathering.objects.filter(pk=int(gathering_id))).get()
+    except (Gathering.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if found.listed or _is_team(user):
+        return found
+    if user.is_authenticated and found.registrations.filter(user=user).exists():
+        return found
+    raise Http404
+
+
+def team_gathering_for(user, gathering_id) -> Gathering:
+    if not _is_team(user):
+        raise Http404
+    return gathering_for(user, gathering_id)
+
+
+def registration_by_secret(secret: str) -> Registration:
+    """A reply opened from the link in its confirmation: the secret is the only key."""
+    found = Registration.objects.select_related("gathering").filter(secret=str(secret)[:64]).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def reply_of(user, gathering: Gathering) -> Registration | None:
+    """The signed-in person's own reply to this gathering, if they have one."""
+    if not user.is_authenticated:
+        return None
+    return Registration.objects.filter(gathering=gathering, user=user).first()
+
+
+def upcoming_replies(user):
+    """The person's places and wait-lists at gatherings still to come."""
+    return (
+        Registration.objects.filter(
+            user=user,
+            status__in=REGISTERED,
+            gathering__starts_at__gte=timezone.now(),
+            gathering__cancelled_at__isnull=True,
+        )
+        .select_related("gathering")
+        .order_by("gathering__starts_at")
+    )
+
+
+#: Childcare is planned in these groups; an age belongs to the first that holds it.
+AGE_GROUPS = (
+    ("0-2", 0, 2),
+    ("3-5", 3, 5),
+    ("6-12", 6, 12),
+    ("13-17", 13, 17),
+)
+
+
+@dataclass
+class Headcount:
+    adults: int = 0
+    replies: int = 0
+    waiting_adults: int = 0
+    waiting: int = 0
+    checked_in: int = 0
+    walk_ins: int = 0
+    children: int = 0
+    by_age: dict = field(default_factory=dict)
+    interpretation: list = field(default_factory=list)
+    dietary: list = field(default_factory=list)
+
+
+def headcount(registrations) -> Headcount:
+    """The organizer's numbers from a list of replies, in Python: one query for them all.
+    Childcare and food are planned for those with a place; the wait-list is counted apart."""
+    count = Headcount(by_age={label: 0 for label, _low, _high in AGE_GROUPS})
+    languages = Counter()
+    for reply in registrations:
+        if reply.checked_in_at is not None:
+            count.checked_in += reply.adults
+        if reply.status == Status.WAITING:
+            count.waiting += 1
+            count.waiting_adults += reply.adults
+            continue
+        if reply.status != Status.CONFIRMED:
+            continue
+        count.replies += 1
+        count.adults += reply.adults
+        count.walk_ins += reply.walk_in
+        for age in reply.children_ages:
+            count.children += 1
+            for label, low, high in AGE_GROUPS:
+                if low <= age <= high:
+                    count.by_age[label] += 1
+                    break
+        if reply.interpretation:
+            languages[reply.interpretation] += reply.adults
+        if reply.dietary:
+            count.dietary.append((reply.name, reply.dietary))
+    labels = dict(Interpretation.choices)
+    count.interpretation = [(labels[code], n) for code, n in languages.most_common()]
+    return count
+
+
+def replies_to(gathering: Gathering, *, search: str = ""):
+    """Everyone who replied, in the order they did; `search` matches a name."""
+    found = Registration.objects.filter(gathering=gathering).select_related("user")
+    if search:
+        found = found.filter(name__icontains=search.strip())
+    return found
+
+
+def arrivals(gathering: Gathering, *, search: str = ""):
+    """The door's list: those with a place or waiting, checked in or not, by name."""
+    return (
+        replies_to(gathering, search=search)
+        .filter(Q(status__in=REGISTERED) | Q(checked_in_at__isnull=False))
+        .order_by("name", "pk")
+    )
+
+
+def who_comes(*, since_days: int = 365) -> list[dict]:
+    """Who came to gatherings in the last year, most often first: one row a person with
+    an account, and one a name for guests. Two queries whatever the number of visits."""
+    came = Registration.objects.filter(
+        checked_in_at__gte=timezone.now() - timedelta(days=since_days)
+    )
+    tally = {"times": Count("pk"), "last": Max("checked_in_at")}
+    rows = [
+        {
+            "name": " ".join(
+                part
+                for part in (
+                    row["user__person__preferred_name"] or row["user__person__first_name"],
+                    row["user__person__last_name"],
+                )
+                if part
+            )
+            or row["user__email"],
+            "guest": False,
+            **{key: row[key] for key in tally},
+        }
+        for row in came.filter(user__isnull=False)
+        .values(
+            "user",
+            "user__email",
+            "user__person__first_name",
+            "user__person__preferred_name",
+            "user__person__last_name",
+        )
+        .annotate(**tally)
+    ]
+    rows += [
+        {"name": row["name"], "guest": True, "times": row["times"], "last": row["last"]}
+        for row in came.filter(user__isnull=True).values("name").annotate(**tally)
+    ]
+    return sorted(rows, key=lambda row: (-row["times"], -row["last"].timestamp()))
+
+
+def has_started(gathering: Gathering) -> bool:
+    return gathering.starts_at <= timezone.now()
+
+
+def adults_here(gathering: Gathering) -> int:
+    return (
+        Registration.objects.filter(gathering=gathering, checked_in_at__isnull=False).aggregate(
+            total=Sum("adults")
+        )["total"]
+        or 0
+    )
+
+
+def resources_of(gathering: Gathering):
+    return gathering.resources.select_related("service", "shared_by__person")
+
+
+def resources_for(registration: Registration):
+    """What was shared after the event, for someone who came; nothing for anyone else."""
+    if registration.checked_in_at is None:
+        return []
+    return list(registration.gathering.resources.select_related("service"))
+
+
+def feed_gatherings():
+    """The public feed: listed gatherings from a month back on (cancelled ones stay, so
+    calendars that hold them learn they are cancelled)."""
+    return Gathering.objects.filter(listed=True, starts_at__gte=timezone.now() - timedelta(days=31))

@@ -1,0 +1,376 @@
+import copy
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from audit.middleware import client_ip
+from audit.models import Action
+from audit.services import audit_entry_create
+from core.forms import add_errors
+from gatherings import selectors, services
+from gatherings.calendar import calendar_for
+from gatherings.forms import (
+    ChangeReplyForm,
+    GatheringForm,
+    GuestReplyForm,
+    MemberReplyForm,
+    ResourceForm,
+    WalkInForm,
+)
+from gatherings.models import Gathering, Registration, Resource, ResourceKind, Status
+from gatherings.selectors import team_gathering_for
+
+
+def _is_team(user) -> bool:
+    return selectors._is_team(user)
+
+
+def gathering_list(request):
+    past = request.GET.get("when") == "past" and _is_team(request.user)
+    return render(
+        request,
+        "gatherings/list.html",
+        {
+            "gatherings": selectors.gathering_list(request.user, past=past),
+            "past": past,
+            "team": _is_team(request.user),
+            "mine": selectors.upcoming_replies(request.user)
+            if request.user.is_authenticated
+            else [],
+        },
+    )
+
+
+def _reply_form(request, gathering, data=None):
+    if request.user.is_authenticated:
+        return MemberReplyForm(data, gathering=gathering, user=request.user)
+    return GuestReplyForm(data, gathering=gathering)
+
+
+def _gathering_page(request, gathering, form=None, status=200):
+    reply = selectors.reply_of(request.user, gathering)
+    if reply is not None and reply.status == Status.CANCELLED:
+        reply = None
+    open_for_replies = not gathering.cancelled and not selectors.has_started(gathering)
+    if form is None and reply is None and open_for_replies:
+        form = _reply_form(request, gathering)
+    return render(
+        request,
+        "gatherings/gathering.html",
+        {
+            "gathering": gathering,
+            "reply": reply,
+            "form": form if open_for_replies else None,
+            "team": _is_team(request.user),
+            "free": max(gathering.capacity - (gathering.taken or 0), 0),
+        },
+        status=status,
+    )
+
+
+def gathering(request, gathering_id):
+    return _gathering_page(request, selectors.gathering_for(request.user, gathering_id))
+
+
+@require_POST
+def reply(request, gathering_id):
+    """A reply from the gathering's page; errors show there with everything kept."""
+    found = selectors.gathering_for(request.user, gathering_id)
+    form = _reply_form(request, found, request.POST)
+    guest = isinstance(form, GuestReplyForm)
+    if guest and form.is_robot():
+        return redirect(found)  # a robot learns nothing
+    if guest and form.too_fast():
+        form.add_error(None, _("That was very fast. Please check your answers and send again."))
+    elif form.is_valid():
+        try:
+            made = services.registration_make(
+                gathering=found,
+                data=form.reply_data(),
+                user=request.user if not guest else None,
+                ip=client_ip(request),
+                nonce=form.nonce() if guest else None,
+            )
+        except services.AlreadyReceived as sent:
+            return redirect(sent.registration)
+        except services.TooManyReplies:
+            form.add_error(
+                None,
+                _(
+                    "We received several replies from this connection. Please call us, or try "
+                    "again in an hour."
+                ),
+            )
+            return _gathering_page(request, found, form, status=429)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            if made.status == Status.CONFIRMED:
+                messages.success(request, _("You have a place. We sent you the details."))
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "It is full, so you are on the wait-list. If a place opens, it is yours "
+                        "and we will tell you."
+                    ),
+                )
+            return redirect(made)
+    if guest:
+        form.refresh_started_if_unusable()
+    return _gathering_page(request, found, form, status=400)
+
+
+def registration(request, secret):
+    """A reply opened from its link: see it, change it, cancel it; after the event, what
+    was shared with those who came."""
+    found = selectors.registration_by_secret(secret)
+    form = None
+    active = found.status in (Status.CONFIRMED, Status.WAITING)
+    open_for_changes = active and not found.gathering.cancelled
+    open_for_changes = open_for_changes and not selectors.has_started(found.gathering)
+    if open_for_changes:
+        form = ChangeReplyForm.for_reply(found, request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                changed = services.registration_change(
+                    registration=found, data=form.cleaned_data, actor=_actor(request, found)
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                if changed:
+                    messages.success(request, _("Your reply is changed."))
+                return redirect(found)
+    return render(
+        request,
+        "gatherings/registration.html",
+        {
+            "reply": found,
+            "gathering": found.gathering,
+            "form": form,
+            "resources": selectors.resources_for(found),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+def _actor(request, registration: Registration):
+    """Who changes a reply through its link: the signed-in person, else nobody we know."""
+    return request.user if request.user.is_authenticated else None
+
+
+def registration_cancel(request, secret):
+    found = selectors.registration_by_secret(secret)
+    if request.method != "POST":
+        return redirect(found)
+    services.registration_cancel(registration=found, actor=_actor(request, found))
+    messages.success(request, _("Your reply is cancelled. Thank you for letting us know."))
+    return redirect(found)
+
+
+def registration_file(request, secret, resource_id):
+    """A handout shared after the event, for someone who came."""
+    found = selectors.registration_by_secret(secret)
+    if found.checked_in_at is None:
+        raise Http404
+    resource = get_object_or_404(
+        Resource, pk=resource_id, gathering=found.gathering, kind=ResourceKind.FILE
+    )
+    return _file_response(resource)
+
+
+def resource_file(request, resource_id):
+    """A handout, for the team."""
+    resource = get_object_or_404(Resource, pk=resource_id, kind=ResourceKind.FILE)
+    return _file_response(resource)
+
+
+def _file_response(resource: Resource):
+    extension = "pdf" if resource.content_type == "application/pdf" else "jpg"
+    response = FileResponse(
+        resource.file.open("rb"),
+        content_type=resource.content_type,
+        filename=f"{resource.pk}.{extension}",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def gathering_ics(request, gathering_id):
+    found = selectors.gathering_for(request.user, gathering_id)
+    return _ics(calendar_for([found]), f"gathering-{found.pk}.ics")
+
+
+def feed(request):
+    """Every listed gathering, for a phone's calendar to subscribe to."""
+    return _ics(calendar_for(selectors.feed_gatherings()), "gatherings.ics")
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def gathering_new(request):
+    return _gathering_form(request, None)
+
+
+def gathering_edit(request, gathering_id):
+    return _gathering_form(request, team_gathering_for(request.user, gathering_id))
+
+
+def _gathering_form(request, found: Gathering | None):
+    # A copy: the form must not change the gathering before the service compares them.
+    instance = copy.copy(found) if found is not None else Gathering()
+    form = GatheringForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in GatheringForm.Meta.fields}
+        try:
+            if found is None:
+                found = services.gathering_create(actor=request.user, data=data)
+                told = _("Saved.")
+            else:
+                changed = services.gathering_change(actor=request.user, gathering=found, data=data)
+                told = (
+                    _("Saved. Everyone who replied is told.")
+                    if set(changed) & set(services.TOLD_FIELDS)
+                    else _("Saved.")
+                )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, told)
+            return redirect("gatherings:organize", found.pk)
+    if found is None:
+        title, back = _("New gathering"), reverse("gatherings:list")
+    else:
+        title = _("Change %(title)s") % {"title": found.title}
+        back = reverse("gatherings:organize", args=[found.pk])
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "back": back},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def gathering_cancel(request, gathering_id):
+    found = team_gathering_for(request.user, gathering_id)
+    services.gathering_cancel(actor=request.user, gathering=found)
+    messages.success(request, _("Cancelled. Everyone who replied is told."))
+    return redirect("gatherings:organize", found.pk)
+
+
+def organize(request, gathering_id):
+    """The organizer's view: numbers for the room, the childcare and the food."""
+    return _organize_page(request, team_gathering_for(request.user, gathering_id), ResourceForm())
+
+
+def _organize_page(request, found: Gathering, resource_form, status=200):
+    replies = list(selectors.replies_to(found))
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    return render(
+        request,
+        "gatherings/organize.html",
+        {
+            "gathering": found,
+            "replies": replies,
+            "count": selectors.headcount(replies),
+            "resources": list(selectors.resources_of(found)),
+            "resource_form": resource_form,
+        },
+        status=status,
+    )
+
+
+def check_in(request, gathering_id):
+    """The door, on a phone: find a name, tap; or add someone who just came."""
+    found = team_gathering_for(request.user, gathering_id)
+    if request.method == "POST":
+        reply_id = request.POST.get("registration", "")
+        chosen = get_object_or_404(
+            Registration, pk=reply_id if reply_id.isdigit() else 0, gathering=found
+        )
+        services.registration_check_in(
+            actor=request.user, registration=chosen, undo=request.POST.get("undo") == "1"
+        )
+        if request.htmx:
+            return render(
+                request, "gatherings/_arrival.html", {"reply": chosen, "gathering": found}
+            )
+        return redirect(reverse("gatherings:check_in", args=[found.pk]) + _search_suffix(request))
+    search = request.GET.get("q", "")[:80]
+    if request.htmx:
+        return render(
+            request,
+            "gatherings/_arrivals.html",
+            {"gathering": found, "arrivals": selectors.arrivals(found, search=search)},
+        )
+    return _door_page(request, found, WalkInForm(), search=search)
+
+
+def _door_page(request, found: Gathering, walk_in_form, *, search="", status=200):
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    return render(
+        request,
+        "gatherings/check_in.html",
+        {
+            "gathering": found,
+            "arrivals": selectors.arrivals(found, search=search),
+            "search": search,
+            "walk_in_form": walk_in_form,
+            "here": selectors.adults_here(found),
+        },
+        status=status,
+    )
+
+
+def _search_suffix(request) -> str:
+    search = request.POST.get("q", "")
+    return "?" + urlencode({"q": search}) if search else ""
+
+
+@require_POST
+def walk_in(request, gathering_id):
+    found = team_gathering_for(request.user, gathering_id)
+    form = WalkInForm(request.POST)
+    if form.is_valid():
+        try:
+            services.walk_in_add(actor=request.user, gathering=found, data=form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request, _("%(name)s is checked in.") % {"name": form.cleaned_data["name"]}
+            )
+            return redirect("gatherings:check_in", found.pk)
+    return _door_page(request, found, form, status=400)
+
+
+@require_POST
+def resource_share(request, gathering_id):
+    found = team_gathering_for(request.user, gathering_id)
+    form = ResourceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.resource_share(actor=request.user, gathering=found, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Shared. Everyone who came is told."))
+            return redirect("gatherings:organize", found.pk)
+    return _organize_page(request, found, form, status=400)
+
+
+def attendance(request):
+    """Who comes to gatherings: for coaches to see who is connected and who is not."""
+    return render(request, "gatherings/attendance.html", {"rows": selectors.who_comes()})
