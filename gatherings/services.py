@@ -61,8 +61,8 @@ def _tell(registrations, what: str) -> None:
     transaction.on_commit(lambda: [send_message.enqueue(pk, what) for pk in ids])
 
 
-def _locked(gathering: Gathering) -> Gathering:
-    return Gathering.objects.select_for_update().get(pk=gathering.pk)
+def _locked(gathering_pk: int) -> Gathering:
+    return Gathering.objects.select_for_update().get(pk=gathering_pk)
 
 
 def seats_taken(gathering: Gathering, *, leaving: Registration | None = None) -> int:
@@ -113,7 +113,7 @@ def gathering_change(*, actor, gathering: Gathering, data: dict) -> list[str]:
     """Save the changes and return the names of the fields that changed. A smaller room
     cannot push out people who have a place; a larger one lets the wait-list in; a new
     time, place or link is told to everyone registered."""
-    current = _locked(gathering)
+    current = _locked(gathering.pk)
     changed = [name for name, value in data.items() if getattr(current, name) != value]
     if not changed:
         return []
@@ -154,7 +154,7 @@ def gathering_change(*, actor, gathering: Gathering, data: dict) -> list[str]:
 
 @transaction.atomic
 def gathering_cancel(*, actor, gathering: Gathering) -> Gathering:
-    current = _locked(gathering)
+    current = _locked(gathering.pk)
     if current.cancelled:
         return current
     current.cancelled_at = timezone.now()
@@ -185,7 +185,7 @@ def registration_make(
         sent = Registration.objects.filter(form_nonce=nonce).first()
         if sent is not None:
             raise AlreadyReceived(sent)
-    current = _locked(gathering)
+    current = _locked(gathering.pk)
     _refuse_if_closed(current)
     registration = None
     if user is not None:
@@ -230,7 +230,7 @@ def registration_make(
 def registration_change(*, registration: Registration, data: dict, actor=None) -> list[str]:
     """Change a reply. More adults than the places left are refused for someone who has a
     place (they keep it as it was); fewer let the wait-list in."""
-    current = _locked(registration.gathering)
+    current = _locked(registration.gathering_id)
     _refuse_if_closed(current)
     mine = Registration.objects.select_for_update().get(pk=registration.pk)
     if mine.status not in REGISTERED:
@@ -269,7 +269,7 @@ def registration_change(*, registration: Registration, data: dict, actor=None) -
 def registration_cancel(*, registration: Registration, actor=None) -> list[Registration]:
     """Cancel a reply; the places it frees go to the wait-list at once. Returns the
     replies that got a place."""
-    current = _locked(registration.gathering)
+    current = _locked(registration.gathering_id)
     mine = Registration.objects.select_for_update().get(pk=registration.pk)
     if mine.status == Status.CANCELLED:
         return []
@@ -299,7 +299,7 @@ def registration_check_in(*, actor, registration: Registration, undo: bool = Fal
 @transaction.atomic
 def walk_in_add(*, actor, gathering: Gathering, data: dict) -> Registration:
     """Someone who came without replying, checked in at once."""
-    current = _locked(gathering)
+    current = _locked(gathering.pk)
     if current.cancelled:
         raise ValidationError(_("This event was cancelled."))
     now = timezone.now()

@@ -1,0 +1,33 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from gatherings.models import Gathering
+from gatherings.services import registration_make
+
+
+@pytest.fixture
+def gathering(coach):
+    """A Partner Parent Gathering a week from now: three places, childcare offered."""
+    return Gathering.objects.create(
+        title="Holidays in two homes",
+        starts_at=timezone.now() + timedelta(days=7),
+        place="Fellowship Hall, 1200 E 7th St",
+        online_link="https://meet.example.org/holidays",
+        capacity=3,
+        childcare=True,
+        created_by=coach,
+    )
+
+
+@pytest.fixture
+def reply_as():
+    """reply_as(gathering, name, adults=1, **more) replies as a guest from a fresh address."""
+    counter = iter(range(1, 10_000))
+
+    def reply(gathering, name, adults=1, **more):
+        data = {"name": name, "email": f"{name.lower()}@example.net", "adults": adults, **more}
+        return registration_make(gathering=gathering, data=data, ip=f"192.0.2.{next(counter)}")
+
+    return reply

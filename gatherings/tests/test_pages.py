@@ -1,0 +1,296 @@
+"""The gatherings' pages: the public listing and event page, replying, the reply's own
+link, the organizer's headcount, the door, sharing afterwards and the calendar files."""
+
+from datetime import timedelta
+
+import pytest
+import recurring_ical_events
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+
+from audit.models import AuditEntry
+from core.demo_files import one_page_pdf
+from core.tests.test_query_counts import queries_for
+from gatherings.models import Gathering, Registration, Resource, Status
+from gatherings.services import registration_check_in, registration_make
+
+pytestmark = pytest.mark.django_db
+
+
+def guest_reply(client, gathering, **overrides):
+    from gatherings.forms import GuestReplyForm
+
+    started = GuestReplyForm(gathering=gathering).initial["started"]
+    data = {
+        "name": "Rosa Delgado",
+        "email": "rosa@example.net",
+        "phone": "",
+        "adults": "1",
+        "children_ages": "4, 7",
+        "dietary": "Vegetarian",
+        "interpretation": "es",
+        "started": started,
+        "website": "",
+        **overrides,
+    }
+    return client.post(reverse("gatherings:reply", args=[gathering.pk]), data)
+
+
+def test_a_guest_replies_with_two_children_and_reads_their_reply_with_the_online_link(
+    client, gathering, django_capture_on_commit_callbacks
+):
+    page = client.get(gathering.get_absolute_url()).content.decode()
+    assert "Holidays in two homes" in page and "meet.example.org" not in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = guest_reply(client, gathering)
+    reply = Registration.objects.get()
+    assert response.status_code == 302 and response["Location"] == reply.get_absolute_url()
+    assert reply.children_ages == [4, 7] and reply.status == Status.CONFIRMED
+    assert reply.language == "en" and reply.user is None
+    page = client.get(reply.get_absolute_url()).content.decode()
+    assert "You have a place" in page and "https://meet.example.org/holidays" in page
+    (confirmation,) = mail.outbox
+    assert reply.get_absolute_url() in confirmation.body
+
+
+def test_a_reply_missing_a_way_to_reach_them_is_explained_and_keeps_what_was_typed(
+    client, gathering
+):
+    response = guest_reply(client, gathering, email="", dietary="No nuts, please")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Give us a phone number or an e-mail" in page
+    assert 'value="No nuts, please"' in page and 'value="4, 7"' in page
+    assert not Registration.objects.exists()
+
+
+def test_ages_that_are_not_childrens_ages_are_refused_in_words(client, gathering):
+    response = guest_reply(client, gathering, children_ages="four and 30")
+    assert response.status_code == 400
+    assert "Write only their ages" in response.content.decode()
+    response = guest_reply(client, gathering, children_ages="4 and 30")
+    assert "up to 17 years old" in response.content.decode()
+
+
+def test_a_filled_hidden_field_is_a_robot_and_saves_nothing(client, gathering):
+    response = guest_reply(client, gathering, website="http://spam.example")
+    assert response.status_code == 302 and not Registration.objects.exists()
+
+
+def test_a_signed_in_parent_replies_with_their_own_name_and_sees_it_on_the_page(
+    client_for, partner_parent, gathering
+):
+    client = client_for(partner_parent)
+    response = client.post(
+        reverse("gatherings:reply", args=[gathering.pk]),
+        {"adults": "1", "children_ages": "", "dietary": "", "interpretation": ""},
+    )
+    reply = Registration.objects.get()
+    assert response.status_code == 302 and reply.user_id == partner_parent.pk
+    assert reply.name == partner_parent.person.full_name
+    page = client.get(gathering.get_absolute_url()).content.decode()
+    assert "Your reply" in page and "Will you come?" not in page
+    listing = client.get(reverse("gatherings:list")).content.decode()
+    assert "Your replies" in listing
+
+
+def test_the_reply_link_changes_the_numbers_and_cancelling_gives_the_place_away(
+    client, gathering, reply_as
+):
+    rosa = reply_as(gathering, "Rosa", adults=2)
+    yesenia = reply_as(gathering, "Yesenia", adults=2)
+    assert yesenia.status == Status.WAITING
+    url = rosa.get_absolute_url()
+    response = client.post(url, {"adults": "1", "children_ages": "3", "dietary": ""})
+    assert response.status_code == 302
+    rosa.refresh_from_db()
+    assert rosa.adults == 1 and rosa.children_ages == [3]
+    client.post(reverse("gatherings:registration_cancel", args=[rosa.secret]))
+    yesenia.refresh_from_db()
+    assert yesenia.status == Status.CONFIRMED
+    assert "Cancelled" in client.get(url).content.decode()
+
+
+def test_an_unknown_reply_link_opens_nothing(client):
+    assert client.get(reverse("gatherings:registration", args=["guessed"])).status_code == 404
+
+
+def test_an_unlisted_gathering_is_for_the_team_and_those_who_replied(
+    client_for, gathering, coach, outsider, partner_parent
+):
+    client = Client()
+    gathering.listed = False
+    gathering.save()
+    registration_make(gathering=gathering, user=partner_parent, data={"name": "Paula"})
+    url = gathering.get_absolute_url()
+    assert client.get(url).status_code == 404
+    assert client_for(outsider).get(url).status_code == 404
+    assert client_for(partner_parent).get(url).status_code == 200
+    assert client_for(coach).get(url).status_code == 200
+    assert "Holidays" not in client.get(reverse("gatherings:list")).content.decode()
+
+
+def test_the_organizer_sees_the_room_the_childcare_by_age_the_food_and_interpretation(
+    client_for, coach, gathering, reply_as
+):
+    reply_as(gathering, "Rosa", adults=2, children_ages=[1, 4, 7], interpretation="es")
+    reply_as(gathering, "Tamika", dietary="No pork")
+    reply_as(gathering, "Yesenia", children_ages=[15])  # waiting: not planned for yet
+    page = client_for(coach).get(reverse("gatherings:organize", args=[gathering.pk]))
+    text = page.content.decode()
+    assert "3 / 3" in text
+    assert "<td>0-2</td><td>1</td>" in text and "<td>3-5</td><td>1</td>" in text
+    assert "<td>6-12</td><td>1</td>" in text and "<td>13-17</td><td>0</td>" in text
+    assert "Spanish: 2 adults" in text and "Tamika: No pork" in text
+    assert AuditEntry.objects.filter(record_type="gatherings.gathering", action="viewed").exists()
+
+
+def test_the_organizer_and_door_pages_run_the_same_queries_for_2_or_40_replies(
+    client_for, coach, gathering, reply_as, settings
+):
+    settings.INTAKE_SUBMISSIONS_PER_HOUR = 100
+    client = client_for(coach)
+    urls = [
+        reverse("gatherings:organize", args=[gathering.pk]),
+        reverse("gatherings:check_in", args=[gathering.pk]),
+        reverse("gatherings:list"),
+        gathering.get_absolute_url(),
+    ]
+    for n in range(2):
+        reply_as(gathering, f"Early{n}", children_ages=[n])
+    few = [queries_for(client, url) for url in urls]
+    for n in range(38):
+        reply_as(gathering, f"Late{n}", children_ages=[3, 9], dietary="Vegetarian")
+    Gathering.objects.create(
+        title="Another", starts_at=gathering.starts_at, place="Hall", capacity=5, created_by=coach
+    )
+    assert [queries_for(client, url) for url in urls] == few
+
+
+def test_the_door_finds_a_name_and_checks_them_in_without_reloading(
+    client_for, coach, gathering, reply_as
+):
+    rosa = reply_as(gathering, "Rosa")
+    reply_as(gathering, "Tamika")
+    client = client_for(coach)
+    door = reverse("gatherings:check_in", args=[gathering.pk])
+    found = client.get(door, {"q": "ros"}, headers={"HX-Request": "true"}).content.decode()
+    assert "Rosa" in found and "Tamika" not in found and "<html" not in found
+    row = client.post(door, {"registration": rosa.pk}, headers={"HX-Request": "true"})
+    assert "Here" in row.content.decode() and "Undo Rosa" in row.content.decode()
+    rosa.refresh_from_db()
+    assert rosa.checked_in_at is not None
+
+
+def test_a_walk_in_is_checked_in_and_a_bad_one_is_explained(client_for, coach, gathering):
+    client = client_for(coach)
+    url = reverse("gatherings:walk_in", args=[gathering.pk])
+    response = client.post(url, {"name": "Linda", "adults": "1", "children_ages": "2"})
+    assert response.status_code == 302
+    linda = Registration.objects.get(name="Linda")
+    assert linda.walk_in and linda.checked_in_at and linda.children_ages == [2]
+    response = client.post(url, {"name": "", "adults": "0"})
+    assert response.status_code == 400 and "Please fix" in response.content.decode()
+
+
+def test_a_handout_reaches_those_who_came_and_nobody_else(
+    client_for, client, coach, gathering, reply_as, django_capture_on_commit_callbacks
+):
+    came = reply_as(gathering, "Rosa")
+    stayed_home = reply_as(gathering, "Tamika")
+    registration_check_in(actor=coach, registration=came)
+    mail.outbox.clear()
+    handout = SimpleUploadedFile("tips.pdf", one_page_pdf("Five things to try"), "text/plain")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(coach).post(
+            reverse("gatherings:share", args=[gathering.pk]),
+            {"kind": "file", "title": "Five things to try", "upload": handout},
+        )
+    assert response.status_code == 302
+    (told,) = mail.outbox
+    assert told.to == ["rosa@example.net"] and "Shared after" in told.subject
+    resource = Resource.objects.get()
+    mine = reverse("gatherings:registration_file", args=[came.secret, resource.pk])
+    theirs = reverse("gatherings:registration_file", args=[stayed_home.secret, resource.pk])
+    client.logout()
+    download = client.get(mine)
+    assert download.status_code == 200 and b"".join(download.streaming_content)[:5] == b"%PDF-"
+    assert client.get(theirs).status_code == 404
+    assert "Five things to try" in client.get(came.get_absolute_url()).content.decode()
+    assert "Five things to try" not in client.get(stayed_home.get_absolute_url()).content.decode()
+
+
+def test_sharing_a_file_that_is_neither_pdf_nor_photo_is_refused_in_words(
+    client_for, coach, gathering
+):
+    response = client_for(coach).post(
+        reverse("gatherings:share", args=[gathering.pk]),
+        {
+            "kind": "file",
+            "title": "Notes",
+            "upload": SimpleUploadedFile("notes.txt", b"hello", "text/plain"),
+        },
+    )
+    assert response.status_code == 400
+    assert "Choose a PDF or a photo" in response.content.decode()
+
+
+def test_the_event_file_and_the_feed_parse_and_keep_the_online_link_out(client, coach, gathering):
+    other = Gathering.objects.create(
+        title="Unlisted training",
+        starts_at=gathering.starts_at + timedelta(days=1),
+        place="Office",
+        capacity=5,
+        listed=False,
+        created_by=coach,
+    )
+    body = client.get(reverse("gatherings:gathering_ics", args=[gathering.pk])).content
+    (event,) = recurring_ical_events.of(Calendar.from_ical(body)).between(
+        timezone.now(), timezone.now() + timedelta(days=30)
+    )
+    assert str(event["SUMMARY"]) == "Holidays in two homes"
+    assert event["DTSTART"].dt == gathering.starts_at.replace(microsecond=0)
+    assert str(event["LOCATION"]) == gathering.place
+    assert b"meet.example.org" not in body
+    feed = client.get(reverse("gatherings:feed")).content
+    titles = {str(e["SUMMARY"]) for e in Calendar.from_ical(feed).walk("VEVENT")}
+    assert titles == {"Holidays in two homes"} and other.title not in titles
+
+
+def test_a_cancelled_gathering_stays_in_the_feed_marked_cancelled(
+    client_for, client, coach, gathering
+):
+    client_for(coach).post(reverse("gatherings:cancel", args=[gathering.pk]))
+    client.logout()
+    feed = Calendar.from_ical(client.get(reverse("gatherings:feed")).content)
+    (event,) = feed.walk("VEVENT")
+    assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) == 1
+    assert "cancelled" in client.get(gathering.get_absolute_url()).content.decode()
+
+
+def test_the_team_plans_a_gathering_and_a_bad_one_is_explained(client_for, coach):
+    client = client_for(coach)
+    data = {
+        "kind": "gathering",
+        "title": "Back to school",
+        "description": "",
+        "starts_at": (timezone.localtime() + timedelta(days=20)).strftime("%Y-%m-%dT18:00"),
+        "minutes": "90",
+        "place": "",
+        "online_link": "",
+        "capacity": "20",
+        "audience": "partner",
+        "language": "both",
+        "childcare": "on",
+        "listed": "on",
+    }
+    response = client.post(reverse("gatherings:new"), data)
+    assert response.status_code == 400 and "Say where it is" in response.content.decode()
+    response = client.post(reverse("gatherings:new"), {**data, "place": "Fellowship Hall"})
+    made = Gathering.objects.get(title="Back to school")
+    assert response["Location"] == reverse("gatherings:organize", args=[made.pk])
+    assert made.childcare and made.created_by_id == coach.pk
