@@ -16,6 +16,7 @@ from audit.services import audit_entry_create
 from core.selectors import database_answers, program_overview
 from core.today import today_for
 from core.urls_safety import safe_next
+from gatherings.selectors import gathering_list, upcoming_replies
 from partnerships.selectors import (
     needing_attention,
     partnership_list,
@@ -53,6 +54,9 @@ def home(request):
         context["referrals_waiting"] = waiting_for(user)
     context["is_finance"] = user.has_role(Role.FINANCE)
     context["is_volunteer"] = user.has_role(Role.VOLUNTEER)
+    if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER):
+        context["gatherings_mine"] = list(upcoming_replies(user))
+        context["gatherings_next"] = list(gathering_list(user)[:3])
     return render(request, "core/home.html", context)
 
 

@@ -304,9 +304,14 @@ def check_in(request, gathering_id):
             actor=request.user, registration=chosen, undo=request.POST.get("undo") == "1"
         )
         if request.htmx:
-            return render(
-                request, "gatherings/_arrival.html", {"reply": chosen, "gathering": found}
-            )
+            # The row, and the count at the top out of band, without reloading the page.
+            context = {
+                "reply": chosen,
+                "gathering": found,
+                "here": selectors.adults_here(found),
+                "oob": True,
+            }
+            return render(request, "gatherings/_arrival.html", context)
         return redirect(reverse("gatherings:check_in", args=[found.pk]) + _search_suffix(request))
     search = request.GET.get("q", "")[:80]
     if request.htmx:

@@ -181,7 +181,9 @@ def test_the_door_finds_a_name_and_checks_them_in_without_reloading(
     found = client.get(door, {"q": "ros"}, headers={"HX-Request": "true"}).content.decode()
     assert "Rosa" in found and "Tamika" not in found and "<html" not in found
     row = client.post(door, {"registration": rosa.pk}, headers={"HX-Request": "true"})
-    assert "Here" in row.content.decode() and "Undo Rosa" in row.content.decode()
+    row = row.content.decode()
+    assert "Here" in row and "Undo Rosa" in row
+    assert 'id="here-count"' in row and "1 adult here" in row
     rosa.refresh_from_db()
     assert rosa.checked_in_at is not None
 
