@@ -48,6 +48,7 @@ COACHES, PER_COACH, AUDIT = 40 * SCALE, 30, 50_000 * SCALE
 SUBMISSIONS = 20_000 * SCALE
 PROFILE_ENTRIES, BUSY_CHILD_ENTRIES = 100_000 * SCALE, 3_000
 POSTS, BUSY_PARTNERSHIP_POSTS = 50_000 * SCALE, 2_000
+GATHERINGS, BUSY_GATHERING_REPLIES = 120 * SCALE, 2_000
 RUNS = 7
 
 
@@ -159,7 +160,75 @@ def generate():
     _casework(partnerships, coaches, now)
     _directory(partnerships, coaches, parents)
     _money(partnerships, coaches, director)
+    _gatherings(coaches, parent, now)
     return director, coaches[0], parent
+
+
+def _gatherings(coaches, parent, now):
+    """A year of gatherings, one every three days, with forty replies each (the bench
+    parent among them), and one large training with 2,000 replies, half checked in, for
+    the organizer's pages."""
+    import secrets
+
+    from gatherings.models import Gathering, Registration, Status
+
+    gatherings = Gathering.objects.bulk_create(
+        [
+            Gathering(
+                title=f"Gathering {i}",
+                starts_at=now + timedelta(days=3 * i - 300),
+                place="Fellowship Hall",
+                capacity=40,
+                childcare=True,
+                created_by=coaches[i % len(coaches)],
+            )
+            for i in range(GATHERINGS)
+        ]
+        + [
+            Gathering(
+                title="Bench training",
+                starts_at=now + timedelta(days=2),
+                place="Convention center",
+                capacity=BUSY_GATHERING_REPLIES,
+                childcare=True,
+                created_by=coaches[0],
+            )
+        ]
+    )
+    busy = gatherings[-1]
+    replies = []
+    for gathering in gatherings[:-1]:
+        past = gathering.starts_at < now
+        for j in range(40):
+            replies.append(
+                Registration(
+                    gathering=gathering,
+                    user=parent if j == 0 else None,
+                    name=f"Guest {gathering.pk}-{j}",
+                    email=f"guest{gathering.pk}-{j}@example.net",
+                    adults=1,
+                    children_ages=[j % 12] if j % 3 == 0 else [],
+                    status=Status.CONFIRMED if j < 36 else Status.WAITING,
+                    secret=secrets.token_urlsafe(32),
+                    checked_in_at=gathering.starts_at if past and j < 30 else None,
+                )
+            )
+    for j in range(BUSY_GATHERING_REPLIES):
+        replies.append(
+            Registration(
+                gathering=busy,
+                name=f"Trainee {j}",
+                email=f"trainee{j}@example.net",
+                adults=1 + j % 2,
+                children_ages=[j % 17, (j + 5) % 17] if j % 4 == 0 else [],
+                dietary="Vegetarian" if j % 10 == 0 else "",
+                interpretation="es" if j % 6 == 0 else "",
+                status=Status.CONFIRMED if j % 3 else Status.WAITING,
+                secret=secrets.token_urlsafe(32),
+                checked_in_at=now if j % 2 else None,
+            )
+        )
+    Registration.objects.bulk_create(replies, batch_size=5000)
 
 
 def _money(partnerships, coaches, director):
@@ -554,6 +623,9 @@ def main():
     from assistance.models import Fund as BenchFund
 
     bench_fund = BenchFund.objects.order_by("pk").first()
+    from gatherings.models import Gathering as BenchGathering
+
+    busy_gathering = BenchGathering.objects.get(title="Bench training")
     shared = busy.partnerships.get()
     print(
         f"Generated {COACHES * PER_COACH:,} partnerships, {COACHES * PER_COACH * 2:,} children, "
@@ -612,6 +684,15 @@ def main():
         ("/assistance/report/ledger.csv", "director", director),
         (f"/assistance/funds/{bench_fund.pk}/", "director", director),
         ("/assistance/", "coach", coach),
+        ("/gatherings/", "parent", parent),
+        ("/gatherings/", "coach", coach),
+        ("/gatherings/?when=past", "coach", coach),
+        ("/gatherings/gatherings.ics", "parent", parent),
+        ("/gatherings/who-comes/", "coach", coach),
+        (f"/gatherings/{busy_gathering.pk}/", "parent", parent),
+        (f"/gatherings/{busy_gathering.pk}/organize/", "coach", coach),
+        (f"/gatherings/{busy_gathering.pk}/door/", "coach", coach),
+        (f"/gatherings/{busy_gathering.pk}/door/?q=Trainee+19", "coach", coach),
     ]
     for url, who, user in pages:
         client = Client()
@@ -652,6 +733,29 @@ def _nudges():
             transaction.set_rollback(True)
     label = f"referral nudges ({sent} sent)"
     print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{len(captured):>9}")
+    _gathering_reminders()
+
+
+def _gathering_reminders():
+    """The same sweep's day-before reminders for gatherings (the large training's 1,334
+    places are due); rolled back after each run to measure the same."""
+    from gatherings.services import reminders_send
+
+    times = []
+    for _ in range(RUNS):
+        with CaptureQueriesContext(connection) as captured, transaction.atomic():
+            started = time.perf_counter()
+            sent = reminders_send(now=tz_now() + timedelta(days=1, hours=1))
+            times.append((time.perf_counter() - started) * 1000)
+            transaction.set_rollback(True)
+    label = f"gathering reminders ({sent} sent)"
+    print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{len(captured):>9}")
+
+
+def tz_now():
+    from django.utils import timezone as tz
+
+    return tz.now()
 
 
 if __name__ == "__main__":
