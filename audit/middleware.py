@@ -26,3 +26,10 @@ class AuditContextMiddleware:
         finally:
             current_ip.reset(ip_token)
             current_path.reset(path_token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """A secret in the address (a calendar feed's, a gathering reply's) is a key: the
+        trail keeps where someone was, never the key itself."""
+        secret = view_kwargs.get("secret")
+        if secret:
+            current_path.set(request.path.replace(str(secret), "…")[:300])

@@ -50,13 +50,19 @@ class GatheringForm(forms.ModelForm):
 class ChildrenAgesField(forms.CharField):
     """Ages typed the way people write them ("4, 7" or "4 and 7"), kept as numbers."""
 
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 60)
+        super().__init__(**kwargs)
+
     def to_python(self, value):
         text = super().to_python(value)
         if not text:
             return []
-        if not re.fullmatch(r"[\d\s,;.]*", re.sub(r"\b(and|y)\b", " ", text.lower())):
+        words = re.split(r"[\s,;]+|\band\b|\by\b", text.lower())
+        words = [word for word in words if word]
+        if not all(re.fullmatch(r"[0-9]{1,2}", word) for word in words):
             raise forms.ValidationError(_("Write only their ages in years, like 4, 7."))
-        ages = [int(number) for number in re.findall(r"\d+", text)]
+        ages = [int(word) for word in words]
         if len(ages) > MAX_CHILDREN:
             raise forms.ValidationError(
                 _("For more than %(most)s children, please call us.") % {"most": MAX_CHILDREN}

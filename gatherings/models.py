@@ -60,7 +60,10 @@ class Gathering(models.Model):
     listed = models.BooleanField(
         _("show on the public listing"),
         default=True,
-        help_text=_("Unlisted events are open only to people the team sends the page to."),
+        help_text=_(
+            "Unlisted events are only for people who sign in to Village: not on the public "
+            "listing or calendar feed."
+        ),
     )
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     #: Raised each time the date, place or link changes, so calendars replace their copy.

@@ -29,12 +29,12 @@ def with_counts(gatherings):
 
 
 def gathering_list(user, *, past: bool = False):
-    """The public listing: listed gatherings not yet over (cancelled ones stay, marked, so
-    nobody travels to them). The team also sees unlisted ones and, with `past`, the last
-    ninety days'."""
+    """The listing: gatherings not yet over (cancelled ones stay, marked, so nobody
+    travels to them); unlisted ones only for people signed in. The team can also look
+    back ninety days with `past`."""
     now = timezone.now()
     found = Gathering.objects.all()
-    if not _is_team(user):
+    if not user.is_authenticated:
         found = found.filter(listed=True)
     if past and _is_team(user):
         found = found.filter(starts_at__lt=now, starts_at__gte=now - TEAM_LOOKS_BACK)
@@ -45,15 +45,13 @@ def gathering_list(user, *, past: bool = False):
 
 
 def gathering_for(user, gathering_id) -> Gathering:
-    """A listed gathering is anyone's; an unlisted one is the team's and the people who
-    replied to it (the team sends them the page)."""
+    """A listed gathering is anyone's; an unlisted one is for people who sign in to the
+    program (a training for the program's parents) and nobody else."""
     try:
         found = with_counts(Gathering.objects.filter(pk=int(gathering_id))).get()
     except (Gathering.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if found.listed or _is_team(user):
-        return found
-    if user.is_authenticated and found.registrations.filter(user=user).exists():
+    if found.listed or user.is_authenticated:
         return found
     raise Http404
 
@@ -148,6 +146,20 @@ def headcount(registrations) -> Headcount:
     return count
 
 
+def for_headcount(gathering: Gathering):
+    """Every reply, with only what the headcount reads."""
+    return Registration.objects.filter(gathering=gathering).only(
+        "name",
+        "status",
+        "adults",
+        "children_ages",
+        "dietary",
+        "interpretation",
+        "walk_in",
+        "checked_in_at",
+    )
+
+
 def replies_to(gathering: Gathering, *, search: str = ""):
     """Everyone who replied, in the order they did; `search` matches a name."""
     found = Registration.objects.filter(gathering=gathering).select_related("user")
@@ -222,7 +234,7 @@ def resources_of(gathering: Gathering):
 
 def resources_for(registration: Registration):
     """What was shared after the event, for someone who came; nothing for anyone else."""
-    if registration.checked_in_at is None:
+    if registration.checked_in_at is None or registration.status != Status.CONFIRMED:
         return []
     return list(registration.gathering.resources.select_related("service"))
 

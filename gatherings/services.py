@@ -54,6 +54,28 @@ class AlreadyReceived(Exception):
         self.registration = registration
 
 
+class StaleForm(Exception):
+    """A form already used by someone else (the back button on a shared computer): their
+    reply is theirs alone, so this one must be sent again from a fresh form."""
+
+
+def _sent_before(nonce: str, data: dict, sender: str) -> Registration | None:
+    """The reply this rendering of the form made already, if it is the same person's
+    double click: same address, same name and contact. Anyone else's is a StaleForm."""
+    sent = Registration.objects.filter(form_nonce=nonce).first()
+    if sent is None:
+        return None
+    same = (sent.sender, sent.name, sent.email, sent.phone) == (
+        sender,
+        data.get("name", ""),
+        data.get("email", ""),
+        data.get("phone", ""),
+    )
+    if not same:
+        raise StaleForm
+    return sent
+
+
 def _tell(registrations, what: str) -> None:
     """Queue a message to each, once the transaction has committed (a rolled-back
     reply must not have been announced)."""
@@ -77,6 +99,8 @@ def _promote(gathering: Gathering) -> list[Registration]:
     """Give free places to the wait-list in the order people replied. A reply too large
     for the places left keeps its turn while smaller ones behind it come in: a place
     left empty on the night helps nobody. Call with the gathering locked."""
+    if gathering.cancelled or gathering.starts_at <= timezone.now():
+        return []  # nobody is told of a place at an event that is over or off
     free = gathering.capacity - seats_taken(gathering)
     promoted = []
     now = timezone.now()
@@ -181,8 +205,9 @@ def registration_make(
     """A reply: a place if the adults fit and nobody is waiting ahead of them, else the
     wait-list. A signed-in person replies once per gathering (a reply they cancelled
     comes back, at the end of the line)."""
+    sender = sender_key(ip) if user is None else ""
     if nonce:
-        sent = Registration.objects.filter(form_nonce=nonce).first()
+        sent = _sent_before(nonce, data, sender)
         if sent is not None:
             raise AlreadyReceived(sent)
     current = _locked(gathering.pk)
@@ -193,7 +218,6 @@ def registration_make(
         if registration is not None and registration.status in REGISTERED:
             raise ValidationError(_("You have already replied. You can change your reply."))
     else:
-        sender = sender_key(ip)
         hour_ago = timezone.now() - timedelta(hours=1)
         recent = Registration.objects.filter(sender=sender, created_at__gte=hour_ago).count()
         if recent >= settings.INTAKE_SUBMISSIONS_PER_HOUR:
@@ -214,7 +238,7 @@ def registration_make(
         with transaction.atomic():
             registration.save()
     except IntegrityError:  # the same form sent twice at the same moment
-        raise AlreadyReceived(Registration.objects.get(form_nonce=nonce)) from None
+        raise AlreadyReceived(_sent_before(nonce, data, sender)) from None
     promoted = _promote(current)
     if registration in promoted:
         registration.status = Status.CONFIRMED
@@ -273,35 +297,67 @@ def registration_cancel(*, registration: Registration, actor=None) -> list[Regis
     mine = Registration.objects.select_for_update().get(pk=registration.pk)
     if mine.status == Status.CANCELLED:
         return []
+    if not current.cancelled and current.starts_at <= timezone.now():
+        raise ValidationError(_("This event has already started, so replies are closed."))
     mine.status = Status.CANCELLED
     mine.cancelled_at = timezone.now()
     mine.save(update_fields=["status", "cancelled_at"])
-    promoted = [] if current.cancelled else _promote(current)
+    promoted = _promote(current)
     audit_entry_create(actor=actor, action=Action.CHANGED, record=mine, fields=["status"])
     _tell(promoted, Message.PROMOTED)
     registration.status, registration.cancelled_at = mine.status, mine.cancelled_at
     return promoted
 
 
+#: The door opens this long before a gathering begins, and closes a day after it ends
+#: (for whoever records the sign-in sheet the morning after).
+DOOR_OPENS, DOOR_CLOSES = timedelta(hours=3), timedelta(days=1)
+
+
+def door_is_open(gathering: Gathering, now=None) -> bool:
+    now = now or timezone.now()
+    ends = gathering.starts_at + timedelta(minutes=gathering.minutes)
+    return gathering.starts_at - DOOR_OPENS <= now <= ends + DOOR_CLOSES
+
+
+def _refuse_unless_door_open(gathering: Gathering) -> None:
+    if gathering.cancelled:
+        raise ValidationError(_("This event was cancelled."))
+    if not door_is_open(gathering):
+        raise ValidationError(
+            _("Check-in opens three hours before the event and closes a day after it.")
+        )
+
+
 @transaction.atomic
 def registration_check_in(*, actor, registration: Registration, undo: bool = False) -> None:
-    """Mark someone as here (or not, for a tap by mistake). Someone on the wait-list who
-    comes anyway is let in: they are at the door."""
+    """Mark someone as here, or not (a tap by mistake). Someone on the wait-list who
+    comes anyway is let in, since they are at the door; undoing that puts them back on
+    the wait-list (let in at the door: promoted at the moment of check-in)."""
+    current = _locked(registration.gathering_id)
+    _refuse_unless_door_open(current)
     mine = Registration.objects.select_for_update().get(pk=registration.pk)
-    if not undo:
-        mine.status = Status.CONFIRMED
-    mine.checked_in_at = None if undo else (mine.checked_in_at or timezone.now())
-    mine.save(update_fields=["status", "checked_in_at"])
+    if mine.status == Status.CANCELLED:
+        raise ValidationError(_("This reply was cancelled. Add them as someone who did not reply."))
+    if undo:
+        if mine.checked_in_at is not None and mine.promoted_at == mine.checked_in_at:
+            mine.status, mine.promoted_at = Status.WAITING, None
+        mine.checked_in_at = None
+    elif mine.checked_in_at is None:
+        mine.checked_in_at = timezone.now()
+        if mine.status == Status.WAITING:
+            mine.status, mine.promoted_at = Status.CONFIRMED, mine.checked_in_at
+    mine.save(update_fields=["status", "checked_in_at", "promoted_at"])
     audit_entry_create(actor=actor, action=Action.CHANGED, record=mine, fields=["checked_in"])
     registration.status, registration.checked_in_at = mine.status, mine.checked_in_at
+    registration.promoted_at = mine.promoted_at
 
 
 @transaction.atomic
 def walk_in_add(*, actor, gathering: Gathering, data: dict) -> Registration:
     """Someone who came without replying, checked in at once."""
     current = _locked(gathering.pk)
-    if current.cancelled:
-        raise ValidationError(_("This event was cancelled."))
+    _refuse_unless_door_open(current)
     now = timezone.now()
     registration = Registration(
         gathering=current,
@@ -352,18 +408,24 @@ def resource_share(
         raise ValidationError({"title": _("Give the file a title people will recognize.")})
     resource.save()
     audit_entry_create(actor=actor, action=Action.CREATED, record=resource, fields=[kind])
-    _tell(gathering.registrations.filter(checked_in_at__isnull=False), Message.RESOURCES)
+    came = gathering.registrations.filter(checked_in_at__isnull=False, status=Status.CONFIRMED)
+    _tell(came, Message.RESOURCES)
     return resource
+
+
+#: Someone who replies on the day needs no reminder of what they just said yes to.
+REMINDER_NOT_WITHIN = timedelta(hours=12)
 
 
 def reminders_send(*, now=None) -> int:
     """The day-before reminder for each place, once (a Reminder row per start), from the
-    worker's five-minute sweep. A fixed number of queries whatever the number due."""
+    worker's five-minute sweep: a day to twelve hours before. A fixed number of queries
+    whatever the number due."""
     now = now or timezone.now()
     due = Registration.objects.filter(
         status=Status.CONFIRMED,
         gathering__cancelled_at__isnull=True,
-        gathering__starts_at__gt=now,
+        gathering__starts_at__gt=now + REMINDER_NOT_WITHIN,
         gathering__starts_at__lte=now + timedelta(days=1),
     ).select_related("gathering")
     sent = 0

@@ -1,4 +1,5 @@
 import copy
+import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -7,12 +8,14 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from audit.middleware import client_ip
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
+from core.pagination import paginate
 from gatherings import selectors, services
 from gatherings.calendar import calendar_for
 from gatherings.forms import (
@@ -25,6 +28,10 @@ from gatherings.forms import (
 )
 from gatherings.models import Gathering, Registration, Resource, ResourceKind, Status
 from gatherings.selectors import team_gathering_for
+from intake.forms import new_started
+
+#: Replies on one page of the organizer's view; names listed at the door before typing.
+REPLIES_PER_PAGE, DOOR_LIST = 100, 100
 
 
 def _is_team(user) -> bool:
@@ -99,6 +106,13 @@ def reply(request, gathering_id):
             )
         except services.AlreadyReceived as sent:
             return redirect(sent.registration)
+        except services.StaleForm:
+            form.data = form.data.copy()
+            form.data["started"] = new_started()
+            form.add_error(
+                None, _("This form was already used. Please check it and send it again.")
+            )
+            return _gathering_page(request, found, form, status=400)
         except services.TooManyReplies:
             form.add_error(
                 None,
@@ -127,20 +141,25 @@ def reply(request, gathering_id):
     return _gathering_page(request, found, form, status=400)
 
 
+@never_cache
 def registration(request, secret):
     """A reply opened from its link: see it, change it, cancel it; after the event, what
-    was shared with those who came."""
+    was shared with those who came. Never kept by a shared computer's browser cache."""
     found = selectors.registration_by_secret(secret)
+    audit_entry_create(actor=_actor(request), action=Action.VIEWED, record=found)
     form = None
     active = found.status in (Status.CONFIRMED, Status.WAITING)
     open_for_changes = active and not found.gathering.cancelled
     open_for_changes = open_for_changes and not selectors.has_started(found.gathering)
+    if request.method == "POST" and not open_for_changes:
+        messages.error(request, _("Replies to this event are closed, so nothing was changed."))
+        return redirect(found)
     if open_for_changes:
         form = ChangeReplyForm.for_reply(found, request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             try:
                 changed = services.registration_change(
-                    registration=found, data=form.cleaned_data, actor=_actor(request, found)
+                    registration=found, data=form.cleaned_data, actor=_actor(request)
                 )
             except ValidationError as error:
                 add_errors(form, error)
@@ -161,8 +180,9 @@ def registration(request, secret):
     )
 
 
-def _actor(request, registration: Registration):
-    """Who changes a reply through its link: the signed-in person, else nobody we know."""
+def _actor(request):
+    """Who opens or changes a reply through its link: the signed-in person, else nobody
+    we know."""
     return request.user if request.user.is_authenticated else None
 
 
@@ -170,8 +190,12 @@ def registration_cancel(request, secret):
     found = selectors.registration_by_secret(secret)
     if request.method != "POST":
         return redirect(found)
-    services.registration_cancel(registration=found, actor=_actor(request, found))
-    messages.success(request, _("Your reply is cancelled. Thank you for letting us know."))
+    try:
+        services.registration_cancel(registration=found, actor=_actor(request))
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Your reply is cancelled. Thank you for letting us know."))
     return redirect(found)
 
 
@@ -276,15 +300,16 @@ def organize(request, gathering_id):
 
 
 def _organize_page(request, found: Gathering, resource_form, status=200):
-    replies = list(selectors.replies_to(found))
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    page, query = paginate(request, selectors.replies_to(found), REPLIES_PER_PAGE)
     return render(
         request,
         "gatherings/organize.html",
         {
             "gathering": found,
-            "replies": replies,
-            "count": selectors.headcount(replies),
+            "page": page,
+            "query": query,
+            "count": selectors.headcount(selectors.for_headcount(found)),
             "resources": list(selectors.resources_of(found)),
             "resource_form": resource_form,
         },
@@ -298,11 +323,19 @@ def check_in(request, gathering_id):
     if request.method == "POST":
         reply_id = request.POST.get("registration", "")
         chosen = get_object_or_404(
-            Registration, pk=reply_id if reply_id.isdigit() else 0, gathering=found
+            Registration,
+            pk=reply_id if re.fullmatch(r"[0-9]{1,12}", reply_id) else 0,
+            gathering=found,
         )
-        services.registration_check_in(
-            actor=request.user, registration=chosen, undo=request.POST.get("undo") == "1"
-        )
+        error = ""
+        try:
+            services.registration_check_in(
+                actor=request.user, registration=chosen, undo=request.POST.get("undo") == "1"
+            )
+        except ValidationError as refused:
+            error = refused.messages[0]
+            if not request.htmx:
+                messages.error(request, error)
         if request.htmx:
             # The row, and the count at the top out of band, without reloading the page.
             context = {
@@ -310,16 +343,14 @@ def check_in(request, gathering_id):
                 "gathering": found,
                 "here": selectors.adults_here(found),
                 "oob": True,
+                "error": error,
             }
             return render(request, "gatherings/_arrival.html", context)
         return redirect(reverse("gatherings:check_in", args=[found.pk]) + _search_suffix(request))
     search = request.GET.get("q", "")[:80]
     if request.htmx:
-        return render(
-            request,
-            "gatherings/_arrivals.html",
-            {"gathering": found, "arrivals": selectors.arrivals(found, search=search)},
-        )
+        audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+        return render(request, "gatherings/_arrivals.html", _arrivals(found, search))
     return _door_page(request, found, WalkInForm(), search=search)
 
 
@@ -329,14 +360,26 @@ def _door_page(request, found: Gathering, walk_in_form, *, search="", status=200
         request,
         "gatherings/check_in.html",
         {
-            "gathering": found,
-            "arrivals": selectors.arrivals(found, search=search),
-            "search": search,
+            **_arrivals(found, search),
             "walk_in_form": walk_in_form,
             "here": selectors.adults_here(found),
+            "door_open": services.door_is_open(found),
         },
         status=status,
     )
+
+
+def _arrivals(found: Gathering, search: str) -> dict:
+    """The door's list, at most DOOR_LIST names: a large training is found by typing."""
+    arrivals = selectors.arrivals(found, search=search)
+    total = arrivals.count()
+    return {
+        "gathering": found,
+        "arrivals": arrivals[:DOOR_LIST],
+        "search": search,
+        "total": total,
+        "more": total > DOOR_LIST,
+    }
 
 
 def _search_suffix(request) -> str:
@@ -378,4 +421,5 @@ def resource_share(request, gathering_id):
 
 def attendance(request):
     """Who comes to gatherings: for coaches to see who is connected and who is not."""
-    return render(request, "gatherings/attendance.html", {"rows": selectors.who_comes()})
+    page, query = paginate(request, selectors.who_comes(), 100)
+    return render(request, "gatherings/attendance.html", {"page": page, "query": query})

@@ -22,6 +22,19 @@ def gathering(coach):
 
 
 @pytest.fixture
+def tonight(coach):
+    """A gathering starting in an hour: its door is open."""
+    return Gathering.objects.create(
+        title="Tonight's gathering",
+        starts_at=timezone.now() + timedelta(hours=1),
+        place="Fellowship Hall",
+        capacity=3,
+        childcare=True,
+        created_by=coach,
+    )
+
+
+@pytest.fixture
 def reply_as():
     """reply_as(gathering, name, adults=1, **more) replies as a guest from a fresh address."""
     counter = iter(range(1, 10_000))

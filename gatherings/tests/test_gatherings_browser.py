@@ -54,7 +54,7 @@ def test_a_guest_replies_in_spanish_the_room_fills_a_place_opens_and_the_door_ch
     coach_user = get_user_model().objects.get(email="coach@example.org")
     evening = Gathering.objects.create(
         title="Noche de familias",
-        starts_at=timezone.now() + timedelta(days=3),
+        starts_at=timezone.now() + timedelta(hours=2),  # the door opens three hours before
         place="St. Mark's Fellowship Hall",
         capacity=3,
         childcare=True,

@@ -16,7 +16,7 @@ from audit.models import AuditEntry
 from core.demo_files import one_page_pdf
 from core.tests.test_query_counts import queries_for
 from gatherings.models import Gathering, Registration, Resource, Status
-from gatherings.services import registration_check_in, registration_make
+from gatherings.services import registration_check_in
 
 pytestmark = pytest.mark.django_db
 
@@ -72,8 +72,13 @@ def test_ages_that_are_not_childrens_ages_are_refused_in_words(client, gathering
     response = guest_reply(client, gathering, children_ages="four and 30")
     assert response.status_code == 400
     assert "Write only their ages" in response.content.decode()
-    response = guest_reply(client, gathering, children_ages="4 and 30")
+    response = guest_reply(client, gathering, children_ages="4 and 17")
+    assert "up to 17 years old" not in response.content.decode()
+    response = guest_reply(client, gathering, children_ages="4 and 30", email="b@example.net")
     assert "up to 17 years old" in response.content.decode()
+    for junk in ("4.5", "9" * 5000, "²"):
+        response = guest_reply(client, gathering, children_ages=junk, email="c@example.net")
+        assert response.status_code == 400
 
 
 def test_a_filled_hidden_field_is_a_robot_and_saves_nothing(client, gathering):
@@ -115,23 +120,61 @@ def test_the_reply_link_changes_the_numbers_and_cancelling_gives_the_place_away(
     assert "Cancelled" in client.get(url).content.decode()
 
 
+def test_the_same_form_sent_twice_by_the_same_guest_opens_their_one_reply(client, gathering):
+    from gatherings.forms import GuestReplyForm
+
+    started = GuestReplyForm(gathering=gathering).initial["started"]
+    first = guest_reply(client, gathering, started=started)
+    again = guest_reply(client, gathering, started=started)
+    assert again["Location"] == first["Location"] == Registration.objects.get().get_absolute_url()
+    someone_else = guest_reply(client, gathering, started=started, name="Tamika Hayes")
+    assert someone_else.status_code == 400
+    assert "already used" in someone_else.content.decode()
+    assert Registration.objects.count() == 1
+
+
 def test_an_unknown_reply_link_opens_nothing(client):
     assert client.get(reverse("gatherings:registration", args=["guessed"])).status_code == 404
 
 
-def test_an_unlisted_gathering_is_for_the_team_and_those_who_replied(
-    client_for, gathering, coach, outsider, partner_parent
-):
+def test_an_unlisted_gathering_is_only_for_people_who_sign_in(client_for, gathering, outsider):
     client = Client()
     gathering.listed = False
     gathering.save()
-    registration_make(gathering=gathering, user=partner_parent, data={"name": "Paula"})
     url = gathering.get_absolute_url()
     assert client.get(url).status_code == 404
-    assert client_for(outsider).get(url).status_code == 404
-    assert client_for(partner_parent).get(url).status_code == 200
-    assert client_for(coach).get(url).status_code == 200
+    assert client.get(reverse("gatherings:gathering_ics", args=[gathering.pk])).status_code == 404
     assert "Holidays" not in client.get(reverse("gatherings:list")).content.decode()
+    assert b"Holidays" not in client.get(reverse("gatherings:feed")).content
+    assert client_for(outsider).get(url).status_code == 200
+
+
+def test_the_reply_page_is_not_cached_and_its_secret_stays_out_of_the_audit_trail(
+    client, gathering, reply_as
+):
+    rosa = reply_as(gathering, "Rosa")
+    response = client.get(rosa.get_absolute_url())
+    assert "no-store" in response["Cache-Control"]
+    client.post(reverse("gatherings:registration_cancel", args=[rosa.secret]))
+    paths = AuditEntry.objects.filter(record_type="gatherings.registration").values_list(
+        "path", flat=True
+    )
+    assert len(paths) >= 2 and not any(rosa.secret in path for path in paths)
+
+
+def test_a_change_after_the_event_began_is_refused_in_words(client, gathering, reply_as):
+    import time_machine
+
+    rosa = reply_as(gathering, "Rosa")
+    with time_machine.travel(gathering.starts_at + timedelta(minutes=5)):
+        response = client.post(rosa.get_absolute_url(), {"adults": "2"}, follow=True)
+        assert "Replies to this event are closed" in response.content.decode()
+        response = client.post(
+            reverse("gatherings:registration_cancel", args=[rosa.secret]), follow=True
+        )
+        assert "already started" in response.content.decode()
+    rosa.refresh_from_db()
+    assert rosa.adults == 1 and rosa.status == Status.CONFIRMED
 
 
 def test_the_organizer_sees_the_room_the_childcare_by_age_the_food_and_interpretation(
@@ -172,12 +215,12 @@ def test_the_organizer_and_door_pages_run_the_same_queries_for_2_or_40_replies(
 
 
 def test_the_door_finds_a_name_and_checks_them_in_without_reloading(
-    client_for, coach, gathering, reply_as
+    client_for, coach, tonight, reply_as
 ):
-    rosa = reply_as(gathering, "Rosa")
-    reply_as(gathering, "Tamika")
+    rosa = reply_as(tonight, "Rosa")
+    reply_as(tonight, "Tamika")
     client = client_for(coach)
-    door = reverse("gatherings:check_in", args=[gathering.pk])
+    door = reverse("gatherings:check_in", args=[tonight.pk])
     found = client.get(door, {"q": "ros"}, headers={"HX-Request": "true"}).content.decode()
     assert "Rosa" in found and "Tamika" not in found and "<html" not in found
     row = client.post(door, {"registration": rosa.pk}, headers={"HX-Request": "true"})
@@ -188,9 +231,9 @@ def test_the_door_finds_a_name_and_checks_them_in_without_reloading(
     assert rosa.checked_in_at is not None
 
 
-def test_a_walk_in_is_checked_in_and_a_bad_one_is_explained(client_for, coach, gathering):
+def test_a_walk_in_is_checked_in_and_a_bad_one_is_explained(client_for, coach, tonight):
     client = client_for(coach)
-    url = reverse("gatherings:walk_in", args=[gathering.pk])
+    url = reverse("gatherings:walk_in", args=[tonight.pk])
     response = client.post(url, {"name": "Linda", "adults": "1", "children_ages": "2"})
     assert response.status_code == 302
     linda = Registration.objects.get(name="Linda")
@@ -200,8 +243,9 @@ def test_a_walk_in_is_checked_in_and_a_bad_one_is_explained(client_for, coach, g
 
 
 def test_a_handout_reaches_those_who_came_and_nobody_else(
-    client_for, client, coach, gathering, reply_as, django_capture_on_commit_callbacks
+    client_for, client, coach, tonight, reply_as, django_capture_on_commit_callbacks
 ):
+    gathering = tonight
     came = reply_as(gathering, "Rosa")
     stayed_home = reply_as(gathering, "Tamika")
     registration_check_in(actor=coach, registration=came)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from gatherings.models import Registration, Reminder, Status
 from gatherings.services import (
     AlreadyReceived,
+    StaleForm,
     TooManyReplies,
     gathering_cancel,
     gathering_change,
@@ -222,16 +223,63 @@ def test_each_place_is_reminded_once_the_day_before(gathering, reply_as):
     assert Reminder.objects.count() == 1
 
 
-def test_the_door_checks_people_in_lets_the_waiting_in_and_adds_walk_ins(
-    gathering, reply_as, coach
+def test_the_door_lets_the_waiting_in_and_a_mistaken_tap_puts_them_back_on_the_wait_list(
+    tonight, reply_as, coach
 ):
-    reply_as(gathering, "Rosa", adults=3)
-    yesenia = reply_as(gathering, "Yesenia")
+    reply_as(tonight, "Rosa", adults=3)
+    yesenia = reply_as(tonight, "Yesenia")
     registration_check_in(actor=coach, registration=yesenia)
     assert yesenia.status == Status.CONFIRMED and yesenia.checked_in_at is not None
     registration_check_in(actor=coach, registration=yesenia, undo=True)
-    assert yesenia.checked_in_at is None
+    yesenia.refresh_from_db()
+    assert yesenia.checked_in_at is None and yesenia.status == Status.WAITING
     walk_in = walk_in_add(
-        actor=coach, gathering=gathering, data={"name": "Linda", "adults": 1, "children_ages": [2]}
+        actor=coach, gathering=tonight, data={"name": "Linda", "adults": 1, "children_ages": [2]}
     )
     assert walk_in.walk_in and walk_in.checked_in_at <= timezone.now()
+
+
+def test_the_door_is_closed_days_before_and_to_cancelled_replies(
+    gathering, tonight, reply_as, coach
+):
+    early = reply_as(gathering, "Rosa")
+    with pytest.raises(ValidationError, match="Check-in opens three hours before"):
+        registration_check_in(actor=coach, registration=early)
+    with pytest.raises(ValidationError, match="Check-in opens three hours before"):
+        walk_in_add(actor=coach, gathering=gathering, data={"name": "Linda", "adults": 1})
+    gone = reply_as(tonight, "Tamika")
+    registration_cancel(registration=gone)
+    with pytest.raises(ValidationError, match="was cancelled"):
+        registration_check_in(actor=coach, registration=gone)
+
+
+def test_once_it_has_begun_nobody_cancels_and_nobody_is_promoted(gathering, reply_as, coach):
+    rosa = reply_as(gathering, "Rosa", adults=3)
+    reply_as(gathering, "Yesenia")
+    with time_machine.travel(gathering.starts_at + timedelta(minutes=5)):
+        with pytest.raises(ValidationError, match="already started"):
+            registration_cancel(registration=rosa)
+        gathering_change(actor=coach, gathering=gathering, data={"capacity": 10})
+    assert statuses(gathering)["Yesenia"] == Status.WAITING
+
+
+def test_a_form_used_by_someone_else_is_refused_and_their_reply_stays_theirs(gathering):
+    rosa = registration_make(
+        gathering=gathering,
+        data={"name": "Rosa", "email": "r@example.net"},
+        ip="192.0.2.1",
+        nonce="n",
+    )
+    with pytest.raises(StaleForm):
+        registration_make(
+            gathering=gathering,
+            data={"name": "Tamika", "email": "t@example.net"},
+            ip="192.0.2.1",
+            nonce="n",
+        )
+    assert list(Registration.objects.all()) == [rosa]
+
+
+def test_someone_who_replies_on_the_day_is_not_reminded_of_it(tonight, reply_as):
+    reply_as(tonight, "Rosa")
+    assert reminders_send() == 0
