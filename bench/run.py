@@ -632,7 +632,8 @@ def main():
         f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms, "
         f"{PROFILE_ENTRIES + BUSY_CHILD_ENTRIES:,} All About Me entries, "
         f"{POSTS:,} journal posts, {COACHES * PER_COACH * 3:,} calendar events, "
-        f"{COACHES * PER_COACH * 52:,} contacts, {SERVICES:,} directory services "
+        f"{COACHES * PER_COACH * 52:,} contacts, {SERVICES:,} directory services, "
+        f"{GATHERINGS + 1:,} gatherings with {GATHERINGS * 40 + BUSY_GATHERING_REPLIES:,} replies "
         f"in {time.perf_counter() - started:.1f} s ({connection.vendor})\n"
     )
     print(f"{'page':<38}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
