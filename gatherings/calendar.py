@@ -17,27 +17,31 @@ def _host() -> str:
     return settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0]
 
 
+def vevent_for(gathering) -> VEvent:
+    """One gathering as a VEVENT, in the program's time zone, with its public details."""
+    start = timezone.localtime(gathering.starts_at, program_zone())
+    page = settings.SITE_URL + gathering.get_absolute_url()
+    event = VEvent()
+    event.add("uid", f"gathering-{gathering.pk}@{_host()}")
+    event.add("dtstamp", timezone.now())
+    event.add("sequence", gathering.sequence)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=gathering.minutes))
+    event.add("summary", gathering.title)
+    event.add("description", f"{gathering.description}\n\n{page}".strip())
+    event.add("location", gathering.place)
+    event.add("url", page)
+    event.add("status", "CANCELLED" if gathering.cancelled else "CONFIRMED")
+    return event
+
+
 def calendar_for(gatherings) -> bytes:
-    zone = program_zone()
     calendar = Calendar()
     calendar.add("prodid", "-//Village//Gatherings//EN")
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", settings.PROGRAM_NAME)
     for gathering in gatherings:
-        start = timezone.localtime(gathering.starts_at, zone)
-        page = settings.SITE_URL + gathering.get_absolute_url()
-        event = VEvent()
-        event.add("uid", f"gathering-{gathering.pk}@{_host()}")
-        event.add("dtstamp", timezone.now())
-        event.add("sequence", gathering.sequence)
-        event.add("dtstart", start)
-        event.add("dtend", start + timedelta(minutes=gathering.minutes))
-        event.add("summary", gathering.title)
-        event.add("description", f"{gathering.description}\n\n{page}".strip())
-        event.add("location", gathering.place)
-        event.add("url", page)
-        event.add("status", "CANCELLED" if gathering.cancelled else "CONFIRMED")
-        calendar.add_component(event)
+        calendar.add_component(vevent_for(gathering))
     calendar.add_missing_timezones()
     return calendar.to_ical()

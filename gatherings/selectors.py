@@ -91,6 +91,16 @@ def upcoming_replies(user):
     )
 
 
+def places_of(user):
+    """The gatherings a person has a place at, from a month back on (cancelled ones too,
+    so a calendar that holds them learns they are off): for their private feed."""
+    return Gathering.objects.filter(
+        registrations__user=user,
+        registrations__status=Status.CONFIRMED,
+        starts_at__gte=timezone.now() - timedelta(days=31),
+    )
+
+
 #: Childcare is planned in these groups; an age belongs to the first that holds it.
 AGE_GROUPS = (
     ("0-2", 0, 2),

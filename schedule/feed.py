@@ -13,6 +13,7 @@ from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
 from core.zones import program_zone
+from gatherings.calendar import vevent_for
 from schedule.models import Event
 from schedule.occurrences import occurrences
 from schedule.rules import held_by_orders
@@ -49,9 +50,10 @@ def _component(event: Event, start: datetime, *, held: str = "", **extra) -> VEv
     return vevent
 
 
-def feed_for(events) -> bytes:
+def feed_for(events, gatherings=()) -> bytes:
     """The feed of `events`, which must come with their changes and attendances
-    prefetched (attendances may be prefetched empty: the feed does not show them)."""
+    prefetched (attendances may be prefetched empty: the feed does not show them), and
+    of the `gatherings` the person has a place at."""
     zone = program_zone()
     events = list(events)
     now = timezone.now()
@@ -99,5 +101,7 @@ def feed_for(events) -> bytes:
                     recurrence_id=timezone.localtime(original, zone),
                 )
             )
+    for gathering in gatherings:
+        calendar.add_component(vevent_for(gathering))
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
 from core.forms import add_errors
+from gatherings.selectors import places_of, upcoming_replies
 from journal.selectors import journal_partnership_for
 from schedule import selectors, services
 from schedule.feed import feed_for
@@ -54,6 +55,7 @@ def agenda(request):
         context["feed_url"] = request.build_absolute_uri(
             reverse("schedule:feed", args=[token.secret])
         )
+    context["gathering_replies"] = list(upcoming_replies(request.user))
     context["zone_form"] = TimeZoneForm(initial={"time_zone": request.user.time_zone})
     return render(request, "schedule/agenda.html", context)
 
@@ -108,9 +110,9 @@ def feed_manage(request):
 def feed(request, secret):
     """The private feed a phone's calendar subscribes to: the secret is the only key."""
     owner = selectors.feed_owner(secret)
+    events = selectors.calendar_events(owner).prefetch_related("changes", NO_ATTENDANCE)
     response = HttpResponse(
-        feed_for(selectors.calendar_events(owner).prefetch_related("changes", NO_ATTENDANCE)),
-        content_type="text/calendar; charset=utf-8",
+        feed_for(events, gatherings=places_of(owner)), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = 'inline; filename="village.ics"'
     return response

@@ -16,7 +16,7 @@ from audit.models import AuditEntry
 from core.demo_files import one_page_pdf
 from core.tests.test_query_counts import queries_for
 from gatherings.models import Gathering, Registration, Resource, Status
-from gatherings.services import registration_check_in
+from gatherings.services import registration_check_in, registration_make
 
 pytestmark = pytest.mark.django_db
 
@@ -340,3 +340,21 @@ def test_the_team_plans_a_gathering_and_a_bad_one_is_explained(client_for, coach
     made = Gathering.objects.get(title="Back to school")
     assert response["Location"] == reverse("gatherings:organize", args=[made.pk])
     assert made.childcare and made.created_by_id == coach.pk
+
+
+def test_a_place_is_on_the_persons_calendar_page_and_private_feed_and_a_wait_is_not(
+    client_for, client, gathering, partner_parent, birth_parent, reply_as
+):
+    from schedule.services import feed_token_create
+
+    reply_as(gathering, "Rosa", adults=2)
+    registration_make(gathering=gathering, user=partner_parent, data={"name": "Paula"})
+    registration_make(gathering=gathering, user=birth_parent, data={"name": "Beatriz"})
+    agenda = client_for(partner_parent).get(reverse("schedule:agenda")).content.decode()
+    assert "Holidays in two homes" in agenda and "Has a place" in agenda
+    for user, expected in ((partner_parent, {"Holidays in two homes"}), (birth_parent, set())):
+        token = feed_token_create(user=user)
+        feed = client.get(reverse("schedule:feed", args=[token.secret])).content
+        summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(feed).walk("VEVENT")}
+        assert summaries & {"Holidays in two homes"} == expected
+        assert b"meet.example.org" not in feed
