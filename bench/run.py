@@ -742,15 +742,22 @@ def _gathering_reminders():
     places are due); rolled back after each run to measure the same."""
     from gatherings.services import reminders_send
 
-    times = []
+    times, queries = [], []
+
+    def count(execute, sql, params, many, context):
+        queries[-1] += 1
+        return execute(sql, params, many, context)
+
     for _ in range(RUNS):
-        with CaptureQueriesContext(connection) as captured, transaction.atomic():
+        queries.append(0)
+        with connection.execute_wrapper(count), transaction.atomic():
             started = time.perf_counter()
             sent = reminders_send(now=tz_now() + timedelta(days=1, hours=1))
             times.append((time.perf_counter() - started) * 1000)
             transaction.set_rollback(True)
+    # Each reminder sent is a row and a queued task: the queries grow with what is sent.
     label = f"gathering reminders ({sent} sent)"
-    print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{len(captured):>9}")
+    print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{queries[-1]:>9}")
 
 
 def tz_now():
