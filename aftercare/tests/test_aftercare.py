@@ -72,6 +72,22 @@ def test_a_check_in_at_risk_raises_the_family_until_a_calmer_one(client_for, coa
     assert "Warning signs" not in client.get(reverse("core:home")).content.decode()
 
 
+def test_a_need_at_a_check_in_leads_to_a_referral_or_to_financial_help(
+    client_for, coach, partnership
+):
+    reunify(coach, partnership, days_ago=10)
+    first = FollowUp.objects.filter(partnership=partnership).first()
+    client = client_for(coach)
+    client.post(
+        reverse("aftercare:check_in", args=[first.pk]), STEADY | {"needs": "Rent for December"}
+    )
+    page = client.get(reverse("aftercare:schedule", args=[partnership.pk])).content.decode()
+    assert "Rent for December" in page
+    assert reverse("directory:search") in page
+    assert reverse("assistance:request_new", args=[partnership.pk]) in page
+    assert client.get(reverse("assistance:request_new", args=[partnership.pk])).status_code == 200
+
+
 def test_the_coach_moves_and_adds_check_ins(client_for, coach, partnership):
     reunify(coach, partnership)
     first = FollowUp.objects.filter(partnership=partnership).first()
