@@ -1,6 +1,8 @@
 """In the browser: the coach asks for a car repair, the director approves it, finance pays
 it, and the fund's balance and the grant's report change by exactly that much."""
 
+from datetime import date, timedelta
+
 import pytest
 from playwright.sync_api import expect
 
@@ -24,7 +26,7 @@ def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
     coach.get_by_label("Need", exact=True).select_option("car_repair")
     coach.get_by_label("Amount").fill("300.00")
     coach.get_by_label("Payee").fill("Eastside Auto Repair")
-    coach.get_by_label("Needed by").fill("2026-12-31")
+    coach.get_by_label("Needed by").fill(f"{date.today() + timedelta(days=30):%Y-%m-%d}")
     coach.get_by_label("How it keeps the family safe or working").fill(
         "A new tire: Ana drives to the 6 a.m. shift."
     )
