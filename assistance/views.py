@@ -2,7 +2,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
+from core.uploads import private_file_response
 from partnerships.selectors import partnership_for
 
 
@@ -172,14 +173,9 @@ def document(request, document_id):
     """A quote or bill, only through this check of who is asking; never cached by others."""
     found = selectors.document_for(request.user, document_id)
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
-    extension = "pdf" if found.content_type == "application/pdf" else "jpg"
-    response = FileResponse(
-        found.file.open("rb"),
-        content_type=found.content_type,
-        filename=f"{found.get_kind_display()}-{found.pk}.{extension}",
+    return private_file_response(
+        found.file, content_type=found.content_type, name=f"{found.get_kind_display()}-{found.pk}"
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def decide(request, request_id):

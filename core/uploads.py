@@ -6,6 +6,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.http import FileResponse
 
 from journal.photos import PhotoRefused, make_safe
 
@@ -29,3 +30,14 @@ def checked_document(upload, *, field: str, too_big: str, refused: str) -> tuple
         raise ValidationError({field: refused}) from None
     content.name = f"{name}.jpg"
     return content, "image/jpeg"
+
+
+def private_file_response(file, *, content_type: str, name: str) -> FileResponse:
+    """A kept document, served only after the caller checked who is asking; never kept
+    by a shared cache or a shared computer's browser."""
+    extension = "pdf" if content_type == "application/pdf" else "jpg"
+    response = FileResponse(
+        file.open("rb"), content_type=content_type, filename=f"{name}.{extension}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

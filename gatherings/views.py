@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,6 +16,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
+from core.uploads import private_file_response
 from gatherings import selectors, services
 from gatherings.calendar import calendar_for
 from gatherings.forms import (
@@ -217,14 +218,9 @@ def resource_file(request, resource_id):
 
 
 def _file_response(resource: Resource):
-    extension = "pdf" if resource.content_type == "application/pdf" else "jpg"
-    response = FileResponse(
-        resource.file.open("rb"),
-        content_type=resource.content_type,
-        filename=f"{resource.pk}.{extension}",
+    return private_file_response(
+        resource.file, content_type=resource.content_type, name=f"handout-{resource.pk}"
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def gathering_ics(request, gathering_id):
