@@ -1,5 +1,10 @@
+import datetime
+
 from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.text import get_text_list
+from django.utils.translation import pgettext
 
 from core import phone as phone_numbers
 
@@ -43,3 +48,14 @@ def _and():
 @register.filter
 def acknowledged_by(sharing, user) -> bool:
     return not sharing.needs_acknowledgment_from(user)
+
+
+@register.filter
+def weekday_date(value):
+    """ "Thursday 3 December" in English, "jueves 3 de diciembre" in Spanish: the format
+    is the translators' to write, since languages join a day and a month differently."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    return date_format(value, pgettext("a weekday and a date", "l j F"))
