@@ -82,7 +82,9 @@ class Gathering(models.Model):
                 violation_error_message=_("Say where it is, or give its online link."),
             ),
             models.CheckConstraint(
-                condition=Q(capacity__gte=1), name="a_gathering_has_a_place_for_someone"
+                condition=Q(capacity__gte=1),
+                name="a_gathering_has_a_place_for_someone",
+                violation_error_message=_("Give it at least one place."),
             ),
         ]
 

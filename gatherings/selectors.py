@@ -1,6 +1,7 @@
 """Reading gatherings and replies. Lists and the organizer's pages run a fixed number of
 queries whatever the number of replies."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -11,6 +12,9 @@ from django.utils import timezone
 
 from accounts.models import Role
 from gatherings.models import REGISTERED, Gathering, Interpretation, Registration, Status
+
+#: What secrets.token_urlsafe makes.
+SECRET = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 #: The team looks back this far on its list of gatherings.
 TEAM_LOOKS_BACK = timedelta(days=90)
@@ -64,7 +68,9 @@ def team_gathering_for(user, gathering_id) -> Gathering:
 
 def registration_by_secret(secret: str) -> Registration:
     """A reply opened from the link in its confirmation: the secret is the only key."""
-    found = Registration.objects.select_related("gathering").filter(secret=str(secret)[:64]).first()
+    if not SECRET.fullmatch(str(secret)):
+        raise Http404  # not a secret we make (and nothing a database could choke on)
+    found = Registration.objects.select_related("gathering").filter(secret=secret).first()
     if found is None:
         raise Http404
     return found
@@ -173,8 +179,9 @@ def for_headcount(gathering: Gathering):
 def replies_to(gathering: Gathering, *, search: str = ""):
     """Everyone who replied, in the order they did; `search` matches a name."""
     found = Registration.objects.filter(gathering=gathering).select_related("user")
+    search = search.replace("\x00", "").strip()
     if search:
-        found = found.filter(name__icontains=search.strip())
+        found = found.filter(name__icontains=search)
     return found
 
 
@@ -244,9 +251,14 @@ def resources_of(gathering: Gathering):
 
 def resources_for(registration: Registration):
     """What was shared after the event, for someone who came; nothing for anyone else."""
-    if registration.checked_in_at is None or registration.status != Status.CONFIRMED:
+    if not came(registration):
         return []
     return list(registration.gathering.resources.select_related("service"))
+
+
+def came(registration: Registration) -> bool:
+    """Checked in with a place: who handouts and links shared afterwards are for."""
+    return registration.checked_in_at is not None and registration.status == Status.CONFIRMED
 
 
 def feed_gatherings():

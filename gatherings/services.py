@@ -9,13 +9,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.uploads import checked_document
+from core.zones import program_zone
 from gatherings.models import (
     REGISTERED,
     Gathering,
@@ -25,7 +27,7 @@ from gatherings.models import (
     ResourceKind,
     Status,
 )
-from gatherings.tasks import Message, send_message
+from gatherings.tasks import Message, tell
 from intake.services import sender_key
 
 #: Changing these tells everyone registered and makes calendars replace their copy.
@@ -80,7 +82,8 @@ def _tell(registrations, what: str) -> None:
     """Queue a message to each, once the transaction has committed (a rolled-back
     reply must not have been announced)."""
     ids = [r.pk for r in registrations]
-    transaction.on_commit(lambda: [send_message.enqueue(pk, what) for pk in ids])
+    if ids:
+        transaction.on_commit(lambda: tell(ids, what))
 
 
 def _locked(gathering_pk: int) -> Gathering:
@@ -148,9 +151,12 @@ def gathering_change(*, actor, gathering: Gathering, data: dict) -> list[str]:
         if data["capacity"] < taken:
             raise ValidationError(
                 {
-                    "capacity": _(
+                    "capacity": ngettext(
+                        "%(taken)s adult already has a place, so the room cannot be smaller "
+                        "than that.",
                         "%(taken)s adults already have a place, so the room cannot be smaller "
-                        "than that."
+                        "than that.",
+                        taken,
                     )
                     % {"taken": taken}
                 }
@@ -232,7 +238,7 @@ def registration_make(
             setattr(registration, name, data[name])
     registration.status = Status.WAITING
     registration.created_at = timezone.now()  # a reply that comes back joins the end
-    registration.cancelled_at = registration.promoted_at = None
+    registration.cancelled_at = registration.promoted_at = registration.checked_in_at = None
     registration.full_clean(exclude=["form_nonce", "secret", "sender"])
     try:
         with transaction.atomic():
@@ -263,13 +269,16 @@ def registration_change(*, registration: Registration, data: dict, actor=None) -
     if not changed:
         return []
     if mine.status == Status.CONFIRMED and data.get("adults", mine.adults) > mine.adults:
-        free = current.capacity - seats_taken(current, leaving=mine)
+        free = max(current.capacity - seats_taken(current, leaving=mine), mine.adults)
         if data["adults"] > free:
             raise ValidationError(
                 {
-                    "adults": _(
+                    "adults": ngettext(
+                        "There is room for %(free)s adult in your reply. Your place is kept "
+                        "as it was.",
                         "There is room for %(free)s adults in your reply. Your place is kept "
-                        "as it was."
+                        "as it was.",
+                        free,
                     )
                     % {"free": free}
                 }
@@ -299,6 +308,8 @@ def registration_cancel(*, registration: Registration, actor=None) -> list[Regis
         return []
     if not current.cancelled and current.starts_at <= timezone.now():
         raise ValidationError(_("This event has already started, so replies are closed."))
+    if mine.checked_in_at is not None:
+        raise ValidationError(_("You are checked in already. Tell the person at the door."))
     mine.status = Status.CANCELLED
     mine.cancelled_at = timezone.now()
     mine.save(update_fields=["status", "cancelled_at"])
@@ -340,15 +351,19 @@ def registration_check_in(*, actor, registration: Registration, undo: bool = Fal
     if mine.status == Status.CANCELLED:
         raise ValidationError(_("This reply was cancelled. Add them as someone who did not reply."))
     if undo:
-        if mine.checked_in_at is not None and mine.promoted_at == mine.checked_in_at:
+        if mine.walk_in:  # a walk-in tapped by mistake never came: their place is freed
+            mine.status, mine.cancelled_at = Status.CANCELLED, timezone.now()
+        elif mine.checked_in_at is not None and mine.promoted_at == mine.checked_in_at:
             mine.status, mine.promoted_at = Status.WAITING, None
         mine.checked_in_at = None
     elif mine.checked_in_at is None:
         mine.checked_in_at = timezone.now()
         if mine.status == Status.WAITING:
             mine.status, mine.promoted_at = Status.CONFIRMED, mine.checked_in_at
-    mine.save(update_fields=["status", "checked_in_at", "promoted_at"])
+    mine.save(update_fields=["status", "checked_in_at", "promoted_at", "cancelled_at"])
     audit_entry_create(actor=actor, action=Action.CHANGED, record=mine, fields=["checked_in"])
+    if undo:
+        _tell(_promote(current), Message.PROMOTED)  # before the start, a freed place is given
     registration.status, registration.checked_in_at = mine.status, mine.checked_in_at
     registration.promoted_at = mine.promoted_at
 
@@ -419,24 +434,36 @@ REMINDER_NOT_WITHIN = timedelta(hours=12)
 
 def reminders_send(*, now=None) -> int:
     """The day-before reminder for each place, once (a Reminder row per start), from the
-    worker's five-minute sweep: a day to twelve hours before. A fixed number of queries
-    whatever the number due."""
+    worker's five-minute sweep: on the day before (on the program's clock), from a day
+    to twelve hours ahead. Replies already reminded are not looked at again; each new
+    reminder is one row (its unique constraint is what makes it go once, whichever sweep
+    gets there first), and they are queued together."""
     now = now or timezone.now()
-    due = Registration.objects.filter(
-        status=Status.CONFIRMED,
-        gathering__cancelled_at__isnull=True,
-        gathering__starts_at__gt=now + REMINDER_NOT_WITHIN,
-        gathering__starts_at__lte=now + timedelta(days=1),
-    ).select_related("gathering")
-    sent = 0
+    tomorrow = timezone.localdate(now, program_zone()) + timedelta(days=1)
+    reminded = Reminder.objects.filter(
+        registration=OuterRef("pk"), starts_at=OuterRef("gathering__starts_at")
+    )
+    due = (
+        Registration.objects.filter(
+            status=Status.CONFIRMED,
+            gathering__cancelled_at__isnull=True,
+            gathering__starts_at__gt=now + REMINDER_NOT_WITHIN,
+            gathering__starts_at__lte=now + timedelta(days=1),
+        )
+        .exclude(Exists(reminded))
+        .select_related("gathering")
+    )
+    sent = []
     for registration in due:
+        if timezone.localdate(registration.gathering.starts_at, program_zone()) != tomorrow:
+            continue  # "see you tomorrow" must be true
         try:
             with transaction.atomic():
                 Reminder.objects.create(
                     registration=registration, starts_at=registration.gathering.starts_at
                 )
         except IntegrityError:
-            continue  # reminded already
-        send_message.enqueue(registration.pk, Message.REMINDER)
-        sent += 1
-    return sent
+            continue  # another sweep reminded them a moment ago
+        sent.append(registration.pk)
+    tell(sent, Message.REMINDER)
+    return len(sent)

@@ -24,15 +24,27 @@ class Message(models.TextChoices):
     RESOURCES = "resources"
 
 
+#: Replies told per queued task: a cancelled training of 2,000 is twenty tasks, not 2,000.
+BATCH = 100
+
+
+def tell(registration_ids: list[int], what: str) -> None:
+    """Queue the message `what` to each reply, in batches."""
+    for start in range(0, len(registration_ids), BATCH):
+        send_messages.enqueue(registration_ids[start : start + BATCH], what)
+
+
 @task()
-def send_message(registration_id: int, what: str) -> None:
+def send_messages(registration_ids: list[int], what: str) -> None:
     from gatherings.models import Registration
 
-    registration = (
-        Registration.objects.select_related("gathering", "user").filter(pk=registration_id).first()
-    )
-    if registration is None:
-        return
+    for registration in Registration.objects.select_related("gathering", "user").filter(
+        pk__in=registration_ids
+    ):
+        _send(registration, what)
+
+
+def _send(registration, what: str) -> None:
     user = registration.user
     if user is not None and not user.is_active:
         return

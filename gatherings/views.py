@@ -124,6 +124,10 @@ def reply(request, gathering_id):
             )
             return _gathering_page(request, found, form, status=429)
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # Closed, or replied already: the page will not show the form, so say it there.
+                messages.error(request, error.messages[0])
+                return redirect(found)
             add_errors(form, error)
         else:
             if made.status == Status.CONFIRMED:
@@ -203,7 +207,7 @@ def registration_cancel(request, secret):
 def registration_file(request, secret, resource_id):
     """A handout shared after the event, for someone who came."""
     found = selectors.registration_by_secret(secret)
-    if found.checked_in_at is None:
+    if not selectors.came(found):
         raise Http404
     resource = get_object_or_404(
         Resource, pk=resource_id, gathering=found.gathering, kind=ResourceKind.FILE

@@ -1,5 +1,6 @@
 """Reads of the calendar, scoped to the person asking."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -153,7 +154,13 @@ def active_feed(user) -> FeedToken | None:
     return FeedToken.objects.filter(user=user, revoked_at__isnull=True).first()
 
 
+#: What secrets.token_urlsafe makes.
+FEED_SECRET = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+
 def feed_owner(secret: str):
+    if not FEED_SECRET.fullmatch(str(secret)):
+        raise Http404  # not a secret we make (and nothing a database could choke on)
     token = (
         FeedToken.objects.select_related("user")
         .filter(secret=secret, revoked_at__isnull=True, user__is_active=True)

@@ -358,3 +358,39 @@ def test_a_place_is_on_the_persons_calendar_page_and_private_feed_and_a_wait_is_
         summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(feed).walk("VEVENT")}
         assert summaries & {"Holidays in two homes"} == expected
         assert b"meet.example.org" not in feed
+
+
+def test_a_secret_that_could_not_be_ours_answers_404_on_every_database(client):
+    for secret in ("%00abc", "a" * 10, "x" * 65):
+        assert client.get(f"/gatherings/reply/{secret}/").status_code == 404
+        assert client.get(f"/calendar/feed/{secret}.ics").status_code == 404
+
+
+def test_replying_twice_is_explained_on_the_page_that_no_longer_shows_the_form(
+    client_for, partner_parent, gathering
+):
+    client = client_for(partner_parent)
+    url = reverse("gatherings:reply", args=[gathering.pk])
+    data = {"adults": "1", "children_ages": "", "dietary": "", "interpretation": ""}
+    client.post(url, data)
+    response = client.post(url, data, follow=True)
+    assert "You have already replied" in response.content.decode()
+
+
+def test_a_room_of_no_places_is_refused_in_words(client_for, coach, gathering):
+    response = client_for(coach).post(
+        reverse("gatherings:edit", args=[gathering.pk]),
+        {
+            "kind": "gathering",
+            "title": gathering.title,
+            "starts_at": timezone.localtime(gathering.starts_at).strftime("%Y-%m-%dT%H:%M"),
+            "minutes": "120",
+            "place": gathering.place,
+            "capacity": "0",
+            "audience": "partner",
+            "language": "both",
+        },
+    )
+    assert (
+        response.status_code == 400 and "Give it at least one place." in response.content.decode()
+    )

@@ -283,3 +283,29 @@ def test_a_form_used_by_someone_else_is_refused_and_their_reply_stays_theirs(gat
 def test_someone_who_replies_on_the_day_is_not_reminded_of_it(tonight, reply_as):
     reply_as(tonight, "Rosa")
     assert reminders_send() == 0
+
+
+def test_a_walk_in_tapped_by_mistake_frees_their_place_for_the_first_person_waiting(
+    tonight, reply_as, coach
+):
+    reply_as(tonight, "Rosa", adults=2)
+    linda = walk_in_add(actor=coach, gathering=tonight, data={"name": "Linda", "adults": 1})
+    yesenia = reply_as(tonight, "Yesenia")
+    assert yesenia.status == Status.WAITING
+    registration_check_in(actor=coach, registration=linda, undo=True)
+    assert linda.status == Status.CANCELLED
+    yesenia.refresh_from_db()
+    assert yesenia.status == Status.CONFIRMED
+
+
+def test_someone_checked_in_cannot_cancel_from_their_link(tonight, reply_as, coach):
+    rosa = reply_as(tonight, "Rosa")
+    registration_check_in(actor=coach, registration=rosa)
+    with pytest.raises(ValidationError, match="checked in already"):
+        registration_cancel(registration=rosa)
+
+
+def test_one_adult_is_one_adult_in_the_refusal(gathering, reply_as, coach):
+    reply_as(gathering, "Rosa")
+    with pytest.raises(ValidationError, match="1 adult already has a place"):
+        gathering_change(actor=coach, gathering=gathering, data={"capacity": 0})
