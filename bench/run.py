@@ -740,6 +740,8 @@ def _nudges():
 def _gathering_reminders():
     """The same sweep's day-before reminders for gatherings (the large training's 1,334
     places are due); rolled back after each run to measure the same."""
+    from django.utils import timezone as tz
+
     from gatherings.services import reminders_send
 
     times, queries = [], []
@@ -752,18 +754,12 @@ def _gathering_reminders():
         queries.append(0)
         with connection.execute_wrapper(count), transaction.atomic():
             started = time.perf_counter()
-            sent = reminders_send(now=tz_now() + timedelta(days=1, hours=1))
+            sent = reminders_send(now=tz.now() + timedelta(days=1, hours=1))
             times.append((time.perf_counter() - started) * 1000)
             transaction.set_rollback(True)
     # Each reminder sent is a row and a queued task: the queries grow with what is sent.
     label = f"gathering reminders ({sent} sent)"
     print(f"{label:<38}{'worker':<10}{statistics.median(times):>10.1f}{queries[-1]:>9}")
-
-
-def tz_now():
-    from django.utils import timezone as tz
-
-    return tz.now()
 
 
 if __name__ == "__main__":

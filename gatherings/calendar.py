@@ -13,7 +13,8 @@ from icalendar import Event as VEvent
 from core.zones import program_zone
 
 
-def _host() -> str:
+def site_host() -> str:
+    """The program's host name, which makes calendar UIDs unique across programs."""
     return settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0]
 
 
@@ -22,7 +23,7 @@ def vevent_for(gathering) -> VEvent:
     start = timezone.localtime(gathering.starts_at, program_zone())
     page = settings.SITE_URL + gathering.get_absolute_url()
     event = VEvent()
-    event.add("uid", f"gathering-{gathering.pk}@{_host()}")
+    event.add("uid", f"gathering-{gathering.pk}@{site_host()}")
     event.add("dtstamp", timezone.now())
     event.add("sequence", gathering.sequence)
     event.add("dtstart", start)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.phone import PhoneNumberField
 from directory.models import Service
 from gatherings.models import Gathering, Interpretation, Registration, ResourceKind
+from gatherings.services import REPLY_FIELDS
 from intake.forms import SpamCheckedForm
 from schedule.forms import DateTimeInput
 from schedule.rules import within_reach
@@ -111,21 +112,9 @@ class ReplyFields(forms.Form):
             del self.fields["children_ages"]
 
     def reply_data(self) -> dict:
-        data = {name: self.cleaned_data[name] for name in self.fields if name in REPLY_NAMES}
+        data = {name: self.cleaned_data[name] for name in self.fields if name in REPLY_FIELDS}
         data.setdefault("children_ages", [])
         return data
-
-
-REPLY_NAMES = {
-    "name",
-    "email",
-    "phone",
-    "texts_ok",
-    "adults",
-    "children_ages",
-    "dietary",
-    "interpretation",
-}
 
 
 class MemberReplyForm(ReplyFields):

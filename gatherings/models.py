@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directory.models import Service
@@ -97,6 +98,10 @@ class Gathering(models.Model):
     @property
     def cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def started(self) -> bool:
+        return self.starts_at <= timezone.now()
 
     @property
     def places_left(self) -> int:

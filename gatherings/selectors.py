@@ -1,7 +1,6 @@
 """Reading gatherings and replies. Lists and the organizer's pages run a fixed number of
 queries whatever the number of replies."""
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -11,16 +10,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Role
+from core.urls_safety import looks_like_secret
 from gatherings.models import REGISTERED, Gathering, Interpretation, Registration, Status
-
-#: What secrets.token_urlsafe makes.
-SECRET = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 #: The team looks back this far on its list of gatherings.
 TEAM_LOOKS_BACK = timedelta(days=90)
 
 
-def _is_team(user) -> bool:
+def is_team(user) -> bool:
     return user.is_authenticated and user.has_role(Role.DIRECTOR, Role.COACH)
 
 
@@ -40,7 +37,7 @@ def gathering_list(user, *, past: bool = False):
     found = Gathering.objects.all()
     if not user.is_authenticated:
         found = found.filter(listed=True)
-    if past and _is_team(user):
+    if past and is_team(user):
         found = found.filter(starts_at__lt=now, starts_at__gte=now - TEAM_LOOKS_BACK)
         found = found.order_by("-starts_at", "-pk")
     else:
@@ -61,15 +58,15 @@ def gathering_for(user, gathering_id) -> Gathering:
 
 
 def team_gathering_for(user, gathering_id) -> Gathering:
-    if not _is_team(user):
+    if not is_team(user):
         raise Http404
     return gathering_for(user, gathering_id)
 
 
 def registration_by_secret(secret: str) -> Registration:
     """A reply opened from the link in its confirmation: the secret is the only key."""
-    if not SECRET.fullmatch(str(secret)):
-        raise Http404  # not a secret we make (and nothing a database could choke on)
+    if not looks_like_secret(secret):
+        raise Http404
     found = Registration.objects.select_related("gathering").filter(secret=secret).first()
     if found is None:
         raise Http404
@@ -230,10 +227,6 @@ def who_comes(*, since_days: int = 365) -> list[dict]:
         for row in came.filter(user__isnull=True).values("name").annotate(**tally)
     ]
     return sorted(rows, key=lambda row: (-row["times"], -row["last"].timestamp()))
-
-
-def has_started(gathering: Gathering) -> bool:
-    return gathering.starts_at <= timezone.now()
 
 
 def adults_here(gathering: Gathering) -> int:

@@ -32,6 +32,8 @@ from intake.services import sender_key
 
 #: Changing these tells everyone registered and makes calendars replace their copy.
 TOLD_FIELDS = ("starts_at", "minutes", "place", "online_link")
+#: Kept by the service, never typed: left out of a reply's model validation.
+NOT_TYPED = ["form_nonce", "secret", "sender"]
 REPLY_FIELDS = (
     "name",
     "email",
@@ -102,7 +104,7 @@ def _promote(gathering: Gathering) -> list[Registration]:
     """Give free places to the wait-list in the order people replied. A reply too large
     for the places left keeps its turn while smaller ones behind it come in: a place
     left empty on the night helps nobody. Call with the gathering locked."""
-    if gathering.cancelled or gathering.starts_at <= timezone.now():
+    if gathering.cancelled or gathering.started:
         return []  # nobody is told of a place at an event that is over or off
     free = gathering.capacity - seats_taken(gathering)
     promoted = []
@@ -122,7 +124,7 @@ def _promote(gathering: Gathering) -> list[Registration]:
 def _refuse_if_closed(gathering: Gathering) -> None:
     if gathering.cancelled:
         raise ValidationError(_("This event was cancelled."))
-    if gathering.starts_at <= timezone.now():
+    if gathering.started:
         raise ValidationError(_("This event has already started, so replies are closed."))
 
 
@@ -239,7 +241,7 @@ def registration_make(
     registration.status = Status.WAITING
     registration.created_at = timezone.now()  # a reply that comes back joins the end
     registration.cancelled_at = registration.promoted_at = registration.checked_in_at = None
-    registration.full_clean(exclude=["form_nonce", "secret", "sender"])
+    registration.full_clean(exclude=NOT_TYPED)
     try:
         with transaction.atomic():
             registration.save()
@@ -285,7 +287,7 @@ def registration_change(*, registration: Registration, data: dict, actor=None) -
             )
     for name in changed:
         setattr(mine, name, data[name])
-    mine.full_clean(exclude=["form_nonce", "secret", "sender"])
+    mine.full_clean(exclude=NOT_TYPED)
     mine.save()
     promoted = _promote(current)
     if mine in promoted:
@@ -306,7 +308,7 @@ def registration_cancel(*, registration: Registration, actor=None) -> list[Regis
     mine = Registration.objects.select_for_update().get(pk=registration.pk)
     if mine.status == Status.CANCELLED:
         return []
-    if not current.cancelled and current.starts_at <= timezone.now():
+    if not current.cancelled and current.started:
         raise ValidationError(_("This event has already started, so replies are closed."))
     if mine.checked_in_at is not None:
         raise ValidationError(_("You are checked in already. Tell the person at the door."))
@@ -382,7 +384,7 @@ def walk_in_add(*, actor, gathering: Gathering, data: dict) -> Registration:
         secret=_new_secret(),
         **{name: value for name, value in data.items() if name in REPLY_FIELDS},
     )
-    registration.full_clean(exclude=["form_nonce", "secret", "sender"])
+    registration.full_clean(exclude=NOT_TYPED)
     registration.save()
     audit_entry_create(actor=actor, action=Action.CREATED, record=registration, fields=sorted(data))
     return registration

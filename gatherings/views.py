@@ -35,19 +35,14 @@ from intake.forms import new_started
 REPLIES_PER_PAGE, DOOR_LIST = 100, 100
 
 
-def _is_team(user) -> bool:
-    return selectors._is_team(user)
-
-
 def gathering_list(request):
-    past = request.GET.get("when") == "past" and _is_team(request.user)
+    past = request.GET.get("when") == "past" and selectors.is_team(request.user)
     return render(
         request,
         "gatherings/list.html",
         {
             "gatherings": selectors.gathering_list(request.user, past=past),
             "past": past,
-            "team": _is_team(request.user),
             "mine": selectors.upcoming_replies(request.user)
             if request.user.is_authenticated
             else [],
@@ -65,7 +60,7 @@ def _gathering_page(request, gathering, form=None, status=200):
     reply = selectors.reply_of(request.user, gathering)
     if reply is not None and reply.status == Status.CANCELLED:
         reply = None
-    open_for_replies = not gathering.cancelled and not selectors.has_started(gathering)
+    open_for_replies = not gathering.cancelled and not gathering.started
     if form is None and reply is None and open_for_replies:
         form = _reply_form(request, gathering)
     return render(
@@ -75,8 +70,6 @@ def _gathering_page(request, gathering, form=None, status=200):
             "gathering": gathering,
             "reply": reply,
             "form": form if open_for_replies else None,
-            "team": _is_team(request.user),
-            "free": max(gathering.capacity - (gathering.taken or 0), 0),
         },
         status=status,
     )
@@ -155,7 +148,7 @@ def registration(request, secret):
     form = None
     active = found.status in (Status.CONFIRMED, Status.WAITING)
     open_for_changes = active and not found.gathering.cancelled
-    open_for_changes = open_for_changes and not selectors.has_started(found.gathering)
+    open_for_changes = open_for_changes and not found.gathering.started
     if request.method == "POST" and not open_for_changes:
         messages.error(request, _("Replies to this event are closed, so nothing was changed."))
         return redirect(found)

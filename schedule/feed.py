@@ -13,7 +13,7 @@ from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
 from core.zones import program_zone
-from gatherings.calendar import vevent_for
+from gatherings.calendar import site_host, vevent_for
 from schedule.models import Event
 from schedule.occurrences import occurrences
 from schedule.rules import held_by_orders
@@ -23,8 +23,7 @@ HOLDS_AHEAD, HOLDS_BACK = timedelta(weeks=26), timedelta(weeks=1)
 
 
 def _uid(event: Event) -> str:
-    host = settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0]
-    return f"event-{event.pk}@{host}"
+    return f"event-{event.pk}@{site_host()}"
 
 
 def location(event: Event) -> str:

@@ -1,6 +1,5 @@
 """Reads of the calendar, scoped to the person asking."""
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -10,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Role
+from core.urls_safety import looks_like_secret
 from families.models import BirthFamily
 from partnerships.models import Stage
 from partnerships.selectors import caseload_of, partnerships_visible_to
@@ -154,13 +154,9 @@ def active_feed(user) -> FeedToken | None:
     return FeedToken.objects.filter(user=user, revoked_at__isnull=True).first()
 
 
-#: What secrets.token_urlsafe makes.
-FEED_SECRET = re.compile(r"[A-Za-z0-9_-]{20,64}")
-
-
 def feed_owner(secret: str):
-    if not FEED_SECRET.fullmatch(str(secret)):
-        raise Http404  # not a secret we make (and nothing a database could choke on)
+    if not looks_like_secret(secret):
+        raise Http404
     token = (
         FeedToken.objects.select_related("user")
         .filter(secret=secret, revoked_at__isnull=True, user__is_active=True)
