@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from django.urls import reverse
 
@@ -11,9 +11,11 @@ def test_recording_a_move_ends_the_current_placement_the_day_the_new_one_starts(
 ):
     child = partnership.children.order_by("pk").first()
     new_home = PartnerHomeFactory()
+    # The partnership's placement began 30 days ago: the move is a week ago.
+    moved_on = date.today() - timedelta(days=7)
     response = client_for(coach).post(
         reverse("families:placement_add", args=[child.pk]),
-        {"partner_home": new_home.pk, "started_on": "2026-11-01"},
+        {"partner_home": new_home.pk, "started_on": moved_on.isoformat()},
     )
     assert response.status_code == 302
     placements = list(
@@ -21,19 +23,20 @@ def test_recording_a_move_ends_the_current_placement_the_day_the_new_one_starts(
         .order_by("started_on")
         .values_list("partner_home", "ended_on")
     )
-    assert placements == [(partnership.partner_home_id, date(2026, 11, 1)), (new_home.pk, None)]
+    assert placements == [(partnership.partner_home_id, moved_on), (new_home.pk, None)]
 
 
 def test_a_reunification_is_dated_and_ends_the_childs_placement(client_for, coach, partnership):
     child = partnership.children.order_by("pk").first()
+    home_on = date.today() - timedelta(days=3)
     response = client_for(coach).post(
         reverse("families:permanency_add", args=[child.pk]),
-        {"kind": "reunified", "occurred_on": "2026-11-15", "note": "Home for Thanksgiving"},
+        {"kind": "reunified", "occurred_on": home_on.isoformat(), "note": "Home for Thanksgiving"},
     )
     assert response.status_code == 302
     event = child.permanency_events.get()
     assert event.kind == "reunified" and event.afcars_code == 1
-    assert Placement.objects.get(child=child).ended_on == date(2026, 11, 15)
+    assert Placement.objects.get(child=child).ended_on == home_on
 
 
 def test_a_coach_adds_a_child_and_sees_them_on_the_family_page(client_for, coach, partnership):
