@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from directory import hsds
 from directory.forms import DAYS, LANGUAGES
+from directory.hsds import importer, reading
 from directory.models import (
     Address,
     Attribute,
@@ -22,17 +22,17 @@ from directory.needs import TAXONOMY_ID, needs_ensure, term_id
 from directory.search import place_of, search_text_refresh
 
 
-def directory_import(*, name: str, data: bytes) -> hsds.Report:
+def directory_import(*, name: str, data: bytes) -> reading.Report:
     """An HSDS file into the directory, all of it or, on any error, none of it; the
-    report says which, in words a person can act on. Raises hsds.ImportRefused."""
-    report = hsds.Report()
-    rows = hsds.read_upload(name, data, report)
+    report says which, in words a person can act on. Raises importer.ImportRefused."""
+    report = reading.Report()
+    rows = reading.read_upload(name, data, report)
     if report.ok and not rows:
         report.error(name, _("the file holds no directory table this program keeps."))
     if not report.ok:
-        raise hsds.ImportRefused(report)
-    hsds.import_rows(rows, report)
-    search_text_refresh(hsds.touched_services(rows))
+        raise importer.ImportRefused(report)
+    importer.import_rows(rows, report)
+    search_text_refresh(importer.touched_services(rows))
     return report
 
 

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from accounts.models import Role
 from core.forms import add_errors
 from core.pagination import paginate
-from directory import hsds, selectors, services
+from directory import selectors, services
 from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceForm
+from directory.hsds import exporter, importer
 from directory.models import Attribute
 from directory.needs import TAXONOMY_ID
 from directory.search import services_matching
@@ -76,7 +77,7 @@ def manage(request):
         upload = form.cleaned_data["file"]
         try:
             report = services.directory_import(name=upload.name, data=upload.read())
-        except hsds.ImportRefused as refused:
+        except importer.ImportRefused as refused:
             report = refused.report
         else:
             messages.success(request, _("The file was imported."))
@@ -88,14 +89,14 @@ def manage(request):
 
 
 def export_package(request):
-    response = HttpResponse(hsds.export_package(), content_type="application/zip")
+    response = HttpResponse(exporter.export_package(), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="directory-hsds.zip"'
     return response
 
 
 def export_json(request):
     response = HttpResponse(
-        json.dumps(hsds.export_json(), ensure_ascii=False, indent=1),
+        json.dumps(exporter.export_json(), ensure_ascii=False, indent=1),
         content_type="application/json",
     )
     response["Content-Disposition"] = 'attachment; filename="directory-hsds.json"'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from directory import hsds
+from directory.hsds import exporter, importer
 from directory.models import (
     Attribute,
     Organization,
@@ -68,12 +68,12 @@ def test_the_sample_package_imports_is_found_and_round_trips_through_export():
     found = list(services_matching(spanish_childcare_nearby, now=datetime.now().astimezone()))
     assert [str(s.pk) for s in found] == [LITTLE_STEPS]
 
-    first = hsds.export_package()
+    first = exporter.export_package()
     empty_the_directory()
     assert not Service.objects.exists()
     again = directory_import(name="export.zip", data=first)
     assert sum(again.created.values()) == sum(report.created.values())
-    assert csv_files(hsds.export_package()) == csv_files(first)
+    assert csv_files(exporter.export_package()) == csv_files(first)
 
 
 def test_importing_the_same_file_twice_changes_nothing():
@@ -91,7 +91,7 @@ def test_a_malformed_file_says_what_is_wrong_row_by_row_and_imports_nothing():
     service[2] = service[2].replace(
         "5a1c3f0e-8d7b-4c1e-9f3a-1b2c3d4e5f60", "00000000-0000-4000-8000-000000000000"
     )
-    with pytest.raises(hsds.ImportRefused) as refused:
+    with pytest.raises(importer.ImportRefused) as refused:
         directory_import(name="bad.zip", data=sample_package(service="\n".join(service)))
     errors = refused.value.report.errors
     assert (
@@ -103,14 +103,14 @@ def test_a_malformed_file_says_what_is_wrong_row_by_row_and_imports_nothing():
     )
     assert not Organization.objects.exists() and not Service.objects.exists()
     fixed = "\n".join(service).replace("first of October", "2026-10-01")
-    with pytest.raises(hsds.ImportRefused) as refused:
+    with pytest.raises(importer.ImportRefused) as refused:
         directory_import(name="bad.zip", data=sample_package(service=fixed))
     assert any("status" in e and "not a valid choice" in e for e in refused.value.report.errors)
 
 
 def test_the_json_form_round_trips_and_nests_each_service_s_parts():
     directory_import(name="sample.zip", data=sample_package())
-    exported = hsds.export_json()
+    exported = exporter.export_json()
     little_steps = next(s for s in exported["contents"] if s["id"] == LITTLE_STEPS)
     assert little_steps["organization"]["name"] == "Riverside Family Center"
     location = little_steps["service_at_locations"][0]["location"]
@@ -119,11 +119,11 @@ def test_the_json_form_round_trips_and_nests_each_service_s_parts():
     assert "service_id" not in little_steps["phones"][0]
     empty_the_directory()
     directory_import(name="directory.json", data=json.dumps(exported).encode())
-    assert hsds.export_json() == exported
+    assert exporter.export_json() == exported
 
 
 def test_a_file_that_is_no_hsds_is_refused_in_plain_words():
-    with pytest.raises(hsds.ImportRefused) as refused:
+    with pytest.raises(importer.ImportRefused) as refused:
         directory_import(name="notes.txt", data=b"hello")
     assert refused.value.report.errors == [
         "notes.txt: choose a zip data package, a CSV file or an HSDS JSON file."
@@ -136,7 +136,7 @@ def test_a_need_tagged_on_a_service_that_is_nowhere_is_refused():
         .read_text()
         .replace(LITTLE_STEPS, "11111111-2222-4333-8444-555555555555")
     )
-    with pytest.raises(hsds.ImportRefused) as refused:
+    with pytest.raises(importer.ImportRefused) as refused:
         directory_import(name="tags.zip", data=sample_package(attribute=attribute))
     assert refused.value.report.errors == [
         "attribute.csv, row 2: link_id names no service in the file or the directory."
@@ -166,7 +166,7 @@ def test_a_service_in_the_standard_s_full_json_shape_imports_and_round_trips():
         now=datetime.now().astimezone(),
     )
     assert [service.name for service in found] == ["Parent Support Line"]
-    exported = hsds.export_json()
+    exported = exporter.export_json()
     empty_the_directory()
     directory_import(name="again.json", data=json.dumps(exported).encode())
-    assert hsds.export_json() == exported
+    assert exporter.export_json() == exported

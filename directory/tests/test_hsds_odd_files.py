@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from directory import hsds
+from directory.hsds import exporter, importer
 from directory.models import Organization, Service, TaxonomyTerm
 from directory.needs import TAXONOMY_ID, needs_ensure
 from directory.search import Criteria, services_matching
@@ -30,7 +30,7 @@ def sample(name: str) -> str:
 
 
 def refused(name: str, data: bytes) -> list[str]:
-    with pytest.raises(hsds.ImportRefused) as refusal:
+    with pytest.raises(importer.ImportRefused) as refusal:
         directory_import(name=name, data=data)
     assert not Organization.objects.exists(), "a refused file imported something"
     return refusal.value.report.errors
@@ -129,7 +129,7 @@ def test_an_odd_file_is_refused_whole_and_says_why(name, data, expected):
 
 def test_the_same_service_twice_in_json_with_other_contents_is_refused():
     directory_import(name="sample.zip", data=sample_package())
-    services = hsds.export_json()["contents"]
+    services = exporter.export_json()["contents"]
     twin = json.loads(json.dumps(services[0]))
     twin["name"] = "Another name"
     empty_the_directory()
@@ -165,11 +165,11 @@ def test_a_broader_term_travels_with_the_json_export():
         "parents work or study.,,", "parents work or study.,aaaaaaaa-6f5d-4e90-9b12-930415263748,"
     )
     directory_import(name="sample.zip", data=sample_package(taxonomy_term=terms))
-    package = csv_files(hsds.export_package())
-    document = json.dumps(hsds.export_json()).encode()
+    package = csv_files(exporter.export_package())
+    document = json.dumps(exporter.export_json()).encode()
     empty_the_directory()
     directory_import(name="directory.json", data=document)
-    assert csv_files(hsds.export_package()) == package
+    assert csv_files(exporter.export_package()) == package
 
 
 def test_a_renamed_term_is_found_by_its_new_name():

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.hsds import ImportRefused
+from directory.hsds.importer import ImportRefused
 from directory.services import directory_import
 
 
