@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from core.forms import add_errors
 from core.pagination import paginate
 from directory import selectors, services
@@ -17,7 +16,7 @@ from directory.hsds import exporter, importer
 from directory.models import Attribute
 from directory.needs import TAXONOMY_ID
 from directory.search import services_matching
-from referrals.forms import form_for
+from directory.sections import service_page_context, viewer_is_team
 
 PER_PAGE = 20
 
@@ -42,31 +41,16 @@ def search(request):
             "searched": form.is_bound,
             "more_chosen": bool(form.errors)
             or any(request.GET.get(name) for name in ("near", "language", "open", "free")),
-            "team": _team(request.user),
+            "team": viewer_is_team(request.user),
         },
     )
 
 
 def service(request, service_id):
+    """A listing's page, with the sections other apps add to it (the refer form for those
+    who may refer)."""
     found = selectors.service_for(service_id)
-    return service_page(request, found, _referral_form(request, found))
-
-
-def service_page(request, found, referral_form, status=200):
-    """A listing's page, with the refer form for those who may refer (kept as typed
-    when it comes back with an error)."""
-    return render(
-        request,
-        "directory/service.html",
-        {"service": found, "team": _team(request.user), "referral_form": referral_form},
-        status=status,
-    )
-
-
-def _referral_form(request, found):
-    if not request.user.is_authenticated:
-        return None
-    return form_for(request.user, service=found)
+    return render(request, "directory/service.html", service_page_context(request, found))
 
 
 def manage(request):
@@ -183,7 +167,3 @@ def _initial(found) -> dict:
         "opens_at": schedule.opens_at if schedule else None,
         "closes_at": schedule.closes_at if schedule else None,
     }
-
-
-def _team(user) -> bool:
-    return user.is_authenticated and user.has_role(Role.DIRECTOR, Role.COACH)

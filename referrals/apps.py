@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReferralsConfig(AppConfig):
     name = "referrals"
     verbose_name = _("Referrals")
+
+    def ready(self):
+        # Here rather than at the top: models are not loaded when this module is imported.
+        from directory.sections import service_section_register
+        from referrals.sections import REFER, TEMPLATE, refer_section
+
+        service_section_register(name=REFER, template=TEMPLATE, context=refer_section)

@@ -9,12 +9,13 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.pagination import paginate
 from directory.needs import NEEDS
+from directory.sections import service_page_context
 from directory.selectors import service_for
-from directory.views import service_page
 from partnerships.models import Stage
 from referrals import selectors, services
 from referrals.forms import MoveForm, form_for
 from referrals.models import Status
+from referrals.sections import REFER
 
 
 @require_POST
@@ -41,7 +42,8 @@ def refer(request):
         else:
             messages.success(request, _("Referral sent. You can follow it here."))
             return redirect(referral)
-    return service_page(request, service, form, status=400)
+    context = service_page_context(request, service, given={REFER: {"referral_form": form}})
+    return render(request, "directory/service.html", context, status=400)
 
 
 def mine(request):
