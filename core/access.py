@@ -107,6 +107,11 @@ PHOTO = Load("journal.selectors.photo_for", "photo")
 REVIEW = Load("journal.selectors.waiting_post_for", "post")
 REFERRAL = Load("referrals.selectors.referral_for", "referral")
 ASSISTANCE = Load("assistance.selectors.request_for", "found")
+CASEWORK_PARTNERSHIP = Load("caseplan.selectors.casework_partnership_for", "partnership")
+CONTACT = Load("caseplan.selectors.contact_for", "contact")
+PLAN = Load("caseplan.selectors.plan_partnership_for", "partnership")
+SUMMARY = Load("caseplan.selectors.summary_for", "summary")
+STEP = Load("caseplan.selectors.step_for", "step")
 GATHERING = Load("gatherings.selectors.gathering_for", "gathering")
 TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 
@@ -199,8 +204,8 @@ RULES: dict[str, Rule] = {
     "schedule:feed": PUBLIC,
     "schedule:event_new": roles(*CASEWORK, scope=JOURNAL.selector),
     "schedule:occurrence_change": roles(*CASEWORK, scope="schedule.selectors.event_for"),
-    "caseplan:contacts": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
-    "caseplan:contact_done": roles(*CASEWORK, scope="caseplan.selectors.contact_for"),
+    "caseplan:contacts": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("contacts")),
+    "caseplan:contact_done": roles(*CASEWORK, load=CONTACT),
     "caseplan:report": roles(*CASEWORK),
     "training:index": SIGNED_IN,
     "training:module": roles(scope="training.selectors.module_for"),
@@ -251,17 +256,14 @@ RULES: dict[str, Rule] = {
     "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
     "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
-    "caseplan:plan": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.plan_partnership_for"
+    "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),
+    # A draft built from the case plan is a reading of the partnership's record.
+    "caseplan:summary_new": roles(
+        *CASEWORK, load=CASEWORK_PARTNERSHIP.noting("court_summary_draft")
     ),
-    "caseplan:summary_new": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
-    "caseplan:summary": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.summary_for"
-    ),
-    "caseplan:summary_edit": roles(*CASEWORK, scope="caseplan.selectors.summary_for"),
-    "caseplan:step_update": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.step_for"
-    ),
+    "caseplan:summary": roles(DIRECTOR, COACH, BIRTH_PARENT, load=SUMMARY),
+    "caseplan:summary_edit": roles(*CASEWORK, load=SUMMARY),
+    "caseplan:step_update": roles(DIRECTOR, COACH, BIRTH_PARENT, load=STEP),
     "schedule:event_edit": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:attendance": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:time_zone": roles(*PARTNERSHIP_MEMBERS),
