@@ -112,6 +112,11 @@ CONTACT = Load("caseplan.selectors.contact_for", "contact")
 PLAN = Load("caseplan.selectors.plan_partnership_for", "partnership")
 SUMMARY = Load("caseplan.selectors.summary_for", "summary")
 STEP = Load("caseplan.selectors.step_for", "step")
+# Training modules are the program's own teaching pages, the same for everyone who takes
+# them, and a certificate is the person's own: reading them is not a case record's reading.
+MODULE = Load("training.selectors.module_for", "module").unaudited()
+MODULE_TO_EDIT = Load("training.selectors.module_to_edit", "module").unaudited()
+CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudited()
 GATHERING = Load("gatherings.selectors.gathering_for", "gathering")
 TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 
@@ -208,14 +213,14 @@ RULES: dict[str, Rule] = {
     "caseplan:contact_done": roles(*CASEWORK, load=CONTACT),
     "caseplan:report": roles(*CASEWORK),
     "training:index": SIGNED_IN,
-    "training:module": roles(scope="training.selectors.module_for"),
-    "training:certificate": roles(scope="training.selectors.module_for"),
+    "training:module": roles(load=MODULE),
+    "training:certificate": roles(load=CERTIFICATE),
     "training:behind": roles(*CASEWORK),
-    "training:assign": roles(*CASEWORK, scope="training.selectors.module_for"),
+    "training:assign": roles(*CASEWORK, load=MODULE),
     "training:module_new": roles(DIRECTOR),
-    "training:module_edit": roles(DIRECTOR),
-    "training:page_new": roles(DIRECTOR),
-    "training:page_edit": roles(DIRECTOR),
+    "training:module_edit": roles(DIRECTOR, load=MODULE_TO_EDIT),
+    "training:page_new": roles(DIRECTOR, load=MODULE_TO_EDIT),
+    "training:page_edit": roles(DIRECTOR, load=Load("training.selectors.page_to_edit", "page")),
     # the resource directory: public to read, so families not enrolled can use it; the
     # team curates, imports and exports it (exports name who checked each listing).
     "directory:search": PUBLIC,
