@@ -98,7 +98,9 @@ HOME = Load("families.selectors.partner_home_for", "home")
 CHILD = Load("families.selectors.child_for", "child")
 PERSON = Load("families.selectors.person_for", "person")
 SUBMISSION = Load("intake.selectors.submission_for", "submission")
-AGREEMENT = Load("agreements.selectors.partnership_with_agreement_for", "partnership")
+AGREEMENT = Load(
+    "agreements.selectors.partnership_with_agreement_for", "partnership"
+).noting("agreement")
 PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me")
 JOURNAL = Load("journal.selectors.journal_partnership_for", "partnership").noting("journal")
 POST = Load("journal.selectors.post_for", "post")
@@ -164,12 +166,12 @@ RULES: dict[str, Rule] = {
     "partnerships:coverage": roles(*CASEWORK),
     # agreements: both homes read it; each parent acknowledges and consents for
     # themselves; the coach drafts it and records court orders.
-    "agreements:agreement": roles(*PARTNERSHIP_MEMBERS, scope=AGREEMENT.selector),
-    "agreements:draft": roles(*CASEWORK, scope=AGREEMENT.selector),
-    "agreements:acknowledge": roles(*PARENTS, scope=AGREEMENT.selector),
-    "agreements:consent": roles(*PARENTS, scope=AGREEMENT.selector),
-    "agreements:restriction_add": roles(*CASEWORK, scope=AGREEMENT.selector),
-    "agreements:restriction_end": roles(*CASEWORK, scope=AGREEMENT.selector),
+    "agreements:agreement": roles(*PARTNERSHIP_MEMBERS, load=AGREEMENT),
+    "agreements:draft": roles(*CASEWORK, load=AGREEMENT),
+    "agreements:acknowledge": roles(*PARENTS, load=AGREEMENT),
+    "agreements:consent": roles(*PARENTS, load=AGREEMENT),
+    "agreements:restriction_add": roles(*CASEWORK, load=AGREEMENT),
+    "agreements:restriction_end": roles(*CASEWORK, load=AGREEMENT),
     # All About Me: the child's profile, for both homes and the coach.
     "aboutme:profile": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
     "aboutme:edit": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
