@@ -301,12 +301,12 @@ RULES: dict[str, Rule] = {
     "intake:queue": roles(*CASEWORK),
     "intake:figures": roles(DIRECTOR),
     "intake:holidays": roles(DIRECTOR),
-    "intake:detail": roles(*CASEWORK, scope=SUBMISSION.selector),
-    "intake:assign": roles(*CASEWORK, scope=SUBMISSION.selector),
-    "intake:attempt": roles(*CASEWORK, scope=SUBMISSION.selector),
-    "intake:close": roles(*CASEWORK, scope=SUBMISSION.selector),
-    "intake:convert": roles(*CASEWORK, scope=SUBMISSION.selector),
-    "intake:link": roles(*CASEWORK, scope=SUBMISSION.selector),
+    "intake:detail": roles(*CASEWORK, load=SUBMISSION),
+    "intake:assign": roles(*CASEWORK, load=SUBMISSION),
+    "intake:attempt": roles(*CASEWORK, load=SUBMISSION),
+    "intake:close": roles(*CASEWORK, load=SUBMISSION),
+    "intake:convert": roles(*CASEWORK, load=SUBMISSION),
+    "intake:link": roles(*CASEWORK, load=SUBMISSION),
 }
 
 
