@@ -12,20 +12,16 @@ from audit.services import audit_entry_create
 from core.pagination import paginate
 
 
-def _load(request, child_id):
-    child = selectors.child_profile_for(request.user, child_id)
+def _shared(request, child):
+    """The partnership the reader shares with the child (its rule loaded and audited the
+    child), and what that partnership's agreement lets them see."""
     partnership = selectors.partnership_of_child(request.user, child)
-    return child, partnership, selectors.sharing_of(partnership)
+    return partnership, selectors.sharing_of(partnership)
 
 
-def _viewed(request, child):
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=child, fields=["about_me"])
-
-
-def profile(request, child_id):
-    child, partnership, sharing = _load(request, child_id)
+def profile(request, child):
+    partnership, sharing = _shared(request, child)
     (shown,) = selectors.profiles(request.user, [child], sharing, news=True)
-    _viewed(request, child)
     services.about_me_seen(user=request.user, child=child)
     return render(
         request,
@@ -39,8 +35,8 @@ def profile(request, child_id):
     )
 
 
-def edit(request, child_id):
-    child, partnership, sharing = _load(request, child_id)
+def edit(request, child):
+    partnership, sharing = _shared(request, child)
     author = services.author_of(sharing, request.user)
     topics = topics_for(child, timezone.localdate())
     form = AboutMeForm(
@@ -58,7 +54,6 @@ def edit(request, child_id):
         else:
             messages.info(request, _("Nothing had changed, so nothing new was saved."))
         return redirect("aboutme:profile", child.pk)
-    _viewed(request, child)
     return render(
         request,
         "aboutme/edit.html",
@@ -66,25 +61,25 @@ def edit(request, child_id):
     )
 
 
-def history(request, child_id):
-    child, partnership, sharing = _load(request, child_id)
+def history(request, child):
+    partnership, sharing = _shared(request, child)
     page, query = paginate(request, selectors.history_of(request.user, child, sharing))
-    _viewed(request, child)
     return render(request, "aboutme/history.html", {"child": child, "page": page, "query": query})
 
 
-def print_one(request, child_id):
-    child, partnership, sharing = _load(request, child_id)
+def print_one(request, child):
+    partnership, sharing = _shared(request, child)
     shown = selectors.profiles(request.user, [child], sharing)
-    _viewed(request, child)
     return render(request, "aboutme/print.html", {"profiles": shown, "partnership": partnership})
 
 
-def print_all(request, partnership_id):
-    partnership = selectors.partnership_for_print(request.user, partnership_id)
+def print_all(request, partnership):
     sharing = selectors.sharing_of(partnership)
     children = list(partnership.children.all())
     shown = selectors.profiles(request.user, children, sharing)
+    # The rule audited the partnership; each child's profile printed is a reading too.
     for child in children:
-        _viewed(request, child)
+        audit_entry_create(
+            actor=request.user, action=Action.VIEWED, record=child, fields=["about_me"]
+        )
     return render(request, "aboutme/print.html", {"profiles": shown, "partnership": partnership})

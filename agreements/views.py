@@ -9,21 +9,11 @@ from django.utils.translation import gettext as _
 from agreements import selectors, services
 from agreements.forms import ConsentForm, HomeTermsForm, RestrictionEndForm, RestrictionForm
 from agreements.models import Purpose, Side
-from audit.models import Action
-from audit.services import audit_entry_create
 from core.forms import add_errors
 from families.models import Person
 
 
-def _load(request, partnership_id):
-    partnership = selectors.partnership_with_agreement_for(request.user, partnership_id)
-    return partnership, selectors.sharing_for(partnership)
-
-
 def _page(request, partnership, sharing, status=200, **forms):
-    audit_entry_create(
-        actor=request.user, action=Action.VIEWED, record=partnership, fields=["agreement"]
-    )
     side = sharing.side_of_user(request.user)
     me = sharing.person_of_user(request.user)
     context = {
@@ -69,13 +59,13 @@ def _terms_rows(sharing, side):
     return rows
 
 
-def agreement(request, partnership_id):
-    partnership, sharing = _load(request, partnership_id)
+def agreement(request, partnership):
+    sharing = selectors.sharing_for(partnership)
     return _page(request, partnership, sharing)
 
 
-def agreement_draft(request, partnership_id):
-    partnership, sharing = _load(request, partnership_id)
+def agreement_draft(request, partnership):
+    sharing = selectors.sharing_for(partnership)
     current = {t.side: t for t in sharing.current.terms.all()} if sharing.current else {}
     forms = [
         HomeTermsForm(
@@ -99,9 +89,6 @@ def agreement_draft(request, partnership_id):
                 % {"number": version.number},
             )
             return redirect("agreements:agreement", partnership.pk)
-    audit_entry_create(
-        actor=request.user, action=Action.VIEWED, record=partnership, fields=["agreement"]
-    )
     homes = {Side.BIRTH: partnership.birth_family.name}
     if partnership.partner_home_id:
         homes[Side.PARTNER] = partnership.partner_home.name
@@ -121,8 +108,8 @@ def _initial(terms) -> dict:
     return {name: getattr(terms, name) for name in HomeTermsForm._meta.fields}
 
 
-def agreement_acknowledge(request, partnership_id):
-    partnership, sharing = _load(request, partnership_id)
+def agreement_acknowledge(request, partnership):
+    sharing = selectors.sharing_for(partnership)
     if request.method == "POST" and sharing.current and sharing.side_of_user(request.user):
         try:
             services.agreement_acknowledge(actor=request.user, version=sharing.current)
@@ -133,8 +120,8 @@ def agreement_acknowledge(request, partnership_id):
     return redirect("agreements:agreement", partnership.pk)
 
 
-def consent(request, partnership_id):
-    partnership, sharing = _load(request, partnership_id)
+def consent(request, partnership):
+    sharing = selectors.sharing_for(partnership)
     me = sharing.person_of_user(request.user)
     if me is None:
         raise Http404
@@ -150,8 +137,8 @@ def consent(request, partnership_id):
     return redirect("agreements:agreement", partnership.pk)
 
 
-def restriction_add(request, partnership_id):
-    partnership, sharing = _load(request, partnership_id)
+def restriction_add(request, partnership):
+    sharing = selectors.sharing_for(partnership)
     people = Person.objects.filter(
         pk__in=[p.pk for side in Side.values for p in sharing.parents(side)]
     )
@@ -166,9 +153,6 @@ def restriction_add(request, partnership_id):
         else:
             messages.success(request, _("Court order recorded. It applies from its start date."))
             return redirect("agreements:agreement", partnership.pk)
-    audit_entry_create(
-        actor=request.user, action=Action.VIEWED, record=partnership, fields=["agreement"]
-    )
     return render(
         request,
         "core/form_page.html",
@@ -180,8 +164,8 @@ def restriction_add(request, partnership_id):
     )
 
 
-def restriction_end(request, partnership_id):
-    partnership, sharing = _load(request, partnership_id)
+def restriction_end(request, partnership):
+    sharing = selectors.sharing_for(partnership)
     if request.method != "POST":
         return redirect("agreements:agreement", partnership.pk)
     form = RestrictionEndForm(request.POST, partnership=partnership)

@@ -28,3 +28,8 @@ def audit_entry_create(
 def changed_fields(form) -> list[str]:
     """The names of the fields a bound, valid model form changed."""
     return list(form.changed_data)
+
+
+def audit_read(*, user, record: models.Model, fields: Iterable[str] = (), **signal) -> None:
+    """The trail's entry for a record an access rule loaded (core.access.record_read)."""
+    audit_entry_create(actor=user, action=Action.VIEWED, record=record, fields=fields)

@@ -11,6 +11,6 @@ urlpatterns = [
     path("<int:partnership_id>/plan/", views.plan, name="plan"),
     path("steps/<int:step_id>/", views.step_update, name="step_update"),
     path("<int:partnership_id>/summaries/new/", views.summary_new, name="summary_new"),
-    path("summaries/<int:summary_id>/", views.summary, name="summary"),
+    path("summaries/<int:summary_id>/", views.summary_detail, name="summary"),
     path("summaries/<int:summary_id>/edit/", views.summary_edit, name="summary_edit"),
 ]

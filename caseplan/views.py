@@ -8,8 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from audit.models import Action
-from audit.services import audit_entry_create
 from caseplan import selectors, services
 from caseplan.forms import (
     ContactForm,
@@ -27,9 +25,8 @@ from core.pagination import paginate
 from partnerships.selectors import parents_of
 
 
-def contacts(request, partnership_id):
+def contacts(request, partnership):
     """The partnership's contact log, newest first, with a quick form on top."""
-    partnership = selectors.casework_partnership_for(request.user, partnership_id)
     form = ContactForm(request.POST or None, people=parents_of(partnership))
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "people"}
@@ -45,9 +42,6 @@ def contacts(request, partnership_id):
         else:
             messages.success(request, _("Contact logged."))
             return redirect("caseplan:contacts", partnership.pk)
-    audit_entry_create(
-        actor=request.user, action=Action.VIEWED, record=partnership, fields=["contacts"]
-    )
     page, query = paginate(request, selectors.contacts_of(partnership), per_page=30)
     return render(
         request,
@@ -56,8 +50,7 @@ def contacts(request, partnership_id):
     )
 
 
-def contact_done(request, contact_id):
-    contact = selectors.contact_for(request.user, contact_id)
+def contact_done(request, contact):
     if request.method != "POST":
         return redirect(contact)
     services.contact_follow_up_done(actor=request.user, contact=contact)
@@ -83,10 +76,9 @@ def report(request):
     )
 
 
-def plan(request, partnership_id):
+def plan(request, partnership):
     """The birth parent's goals and steps, and the partnership's milestones. The parent
     says how each step is going; the team adds goals and steps."""
-    partnership = selectors.plan_partnership_for(request.user, partnership_id)
     team = request.user.has_role(Role.DIRECTOR, Role.COACH)
     goals = Goal.objects.filter(partnership=partnership).select_related("partnership")
     forms = PageForms(
@@ -104,9 +96,6 @@ def plan(request, partnership_id):
     if done:
         messages.success(request, done)
         return redirect("caseplan:plan", partnership.pk)
-    audit_entry_create(
-        actor=request.user, action=Action.VIEWED, record=partnership, fields=["case_plan"]
-    )
     return render(
         request,
         "caseplan/plan.html",
@@ -136,8 +125,7 @@ def _milestone_record(actor, partnership, data) -> str:
     return _("Milestone recorded.")
 
 
-def step_update(request, step_id):
-    step = selectors.step_for(request.user, step_id)
+def step_update(request, step):
     if request.method != "POST":
         return redirect(step)
     form = StepUpdateForm(request.POST)
@@ -153,9 +141,8 @@ def step_update(request, step_id):
     return redirect(step)
 
 
-def summary_new(request, partnership_id):
+def summary_new(request, partnership):
     """A court summary, drafted from the record for the coach to edit."""
-    partnership = selectors.casework_partnership_for(request.user, partnership_id)
     today = timezone.localdate()
     hearing_on = selectors.next_hearing_on(partnership, today=today) or today
     person = getattr(request.user, "person", None)
@@ -170,8 +157,7 @@ def summary_new(request, partnership_id):
     )
 
 
-def summary_edit(request, summary_id):
-    summary = selectors.summary_for(request.user, summary_id)
+def summary_edit(request, summary):
     return _summary_form(request, summary, None)
 
 
@@ -192,16 +178,6 @@ def _summary_form(request, summary, initial):
                 request, _("Summary saved. The parent can print it from the case plan.")
             )
             return redirect(saved)
-    # Reading a summary, or a draft built from the case plan, is reading the record.
-    if summary.pk:
-        audit_entry_create(actor=request.user, action=Action.VIEWED, record=summary)
-    else:
-        audit_entry_create(
-            actor=request.user,
-            action=Action.VIEWED,
-            record=summary.partnership,
-            fields=["court_summary_draft"],
-        )
     return render(
         request,
         "core/form_page.html",
@@ -213,7 +189,5 @@ def _summary_form(request, summary, initial):
     )
 
 
-def summary(request, summary_id):
-    found = selectors.summary_for(request.user, summary_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
-    return render(request, "caseplan/summary.html", {"summary": found})
+def summary_detail(request, summary):
+    return render(request, "caseplan/summary.html", {"summary": summary})

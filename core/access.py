@@ -1,17 +1,21 @@
-"""Who may use each URL, in one place.
+"""Who may use each URL, and how its record is loaded, in one place.
 
 Every URL name in the project must have a rule here; a URL without one answers 404
 (fail closed) and the access test fails. A rule names the roles that may use the URL and,
-for URLs about one record, the selector that loads that record scoped to the signed-in
-person. Anyone outside that scope gets 404, never 403, so the page does not even admit
-that the record exists.
+for URLs about one record, how that record is loaded for the person asking (`Load`). The
+middleware loads it before the view runs, answers 404 when it is not theirs (never 403, so
+the page does not even admit that the record exists), announces the reading so the audit
+trail records it, and hands the view the record instead of its id. A view cannot forget
+either step, because it never sees the id (docs/decisions/0003, 0014).
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import Signal
 from django.http import Http404
+from django.utils.module_loading import import_string
 
 from accounts.models import Role
 
@@ -20,12 +24,45 @@ logger = logging.getLogger(__name__)
 DIRECTOR, COACH, FINANCE = Role.DIRECTOR, Role.COACH, Role.FINANCE
 BIRTH_PARENT, PARTNER_PARENT, VOLUNTEER = Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER
 
+#: Sent each time a rule loads an audited record for someone: `user`, `record` and
+#: `fields` (which reading of the record, when one record is read in several ways).
+#: The audit trail listens (audit/apps.py); core knows nothing of it.
+record_read = Signal()
+
+
+@dataclass(frozen=True)
+class Load:
+    """How a URL's record is loaded for the person asking.
+
+    `selector` is the dotted path of a function `(user, key) -> record` that raises Http404
+    outside the person's scope; the view receives the record as its argument `name`.
+    Reading is audited unless `audit` is False, which a rule says only for records anyone
+    may read or that are shown inside another audited page, with its reason beside it.
+    """
+
+    selector: str
+    name: str
+    audit: bool = True
+    fields: tuple[str, ...] = ()
+
+    def noting(self, *fields: str) -> "Load":
+        """The same load, its read audit naming which reading of the record this is."""
+        return replace(self, fields=fields)
+
+    def unaudited(self) -> "Load":
+        return replace(self, audit=False)
+
+    def __call__(self, user, key):
+        return import_string(self.selector)(user, key)
+
 
 @dataclass(frozen=True)
 class Rule:
     #: None: anyone, signed in or not. An empty set: anyone signed in.
     roles: frozenset[str] | None
-    #: For URLs about one record: the selector that loads it for the signed-in person.
+    #: For URLs about one record: how it is loaded for the person asking.
+    load: Load | None = None
+    #: Being replaced by `load`, app by app; read by no code.
     scope: str = ""
 
     @property
@@ -40,8 +77,13 @@ class Rule:
         return not self.roles or user.has_role(*self.roles)
 
 
-def roles(*names: str, scope: str = "") -> Rule:
-    return Rule(roles=frozenset(names), scope=scope)
+def roles(*names: str, load: Load | None = None, scope: str = "") -> Rule:
+    return Rule(roles=frozenset(names), load=load, scope=scope)
+
+
+def anyone(*, load: Load) -> Rule:
+    """Public, about one record that anyone may read."""
+    return Rule(roles=None, load=load)
 
 
 PUBLIC = Rule(roles=None)
@@ -50,22 +92,35 @@ CASEWORK = (DIRECTOR, COACH)
 PARTNERSHIP_MEMBERS = (DIRECTOR, COACH, BIRTH_PARENT, PARTNER_PARENT)
 PARENTS = (BIRTH_PARENT, PARTNER_PARENT)
 
-PARTNERSHIP_SCOPE = "partnerships.selectors.partnership_for"
-FAMILY_SCOPE = "families.selectors.birth_family_for"
-HOME_SCOPE = "families.selectors.partner_home_for"
-CHILD_SCOPE = "families.selectors.child_for"
-PERSON_SCOPE = "families.selectors.person_for"
-SUBMISSION_SCOPE = "intake.selectors.submission_for"
-AGREEMENT_SCOPE = "agreements.selectors.partnership_with_agreement_for"
-PROFILE_SCOPE = "aboutme.selectors.child_profile_for"
-JOURNAL_SCOPE = "journal.selectors.journal_partnership_for"
-POST_SCOPE = "journal.selectors.post_for"
-PHOTO_SCOPE = "journal.selectors.photo_for"
-REVIEW_SCOPE = "journal.selectors.waiting_post_for"
-REFERRAL_SCOPE = "referrals.selectors.referral_for"
-ASSISTANCE_SCOPE = "assistance.selectors.request_for"
-GATHERING_SCOPE = "gatherings.selectors.gathering_for"
-TEAM_GATHERING_SCOPE = "gatherings.selectors.team_gathering_for"
+PARTNERSHIP = Load("partnerships.selectors.partnership_for", "partnership")
+FAMILY = Load("families.selectors.birth_family_for", "family")
+HOME = Load("families.selectors.partner_home_for", "home")
+CHILD = Load("families.selectors.child_for", "child")
+PERSON = Load("families.selectors.person_for", "person")
+SUBMISSION = Load("intake.selectors.submission_for", "submission")
+AGREEMENT = Load(
+    "agreements.selectors.partnership_with_agreement_for", "partnership"
+).noting("agreement")
+PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me")
+JOURNAL = Load("journal.selectors.journal_partnership_for", "partnership").noting("journal")
+POST = Load("journal.selectors.post_for", "post")
+OWN_POST = Load("journal.selectors.own_post_for", "post")
+PHOTO = Load("journal.selectors.photo_for", "photo")
+REVIEW = Load("journal.selectors.waiting_post_for", "post")
+REFERRAL = Load("referrals.selectors.referral_for", "referral")
+ASSISTANCE = Load("assistance.selectors.request_for", "found")
+CASEWORK_PARTNERSHIP = Load("caseplan.selectors.casework_partnership_for", "partnership")
+CONTACT = Load("caseplan.selectors.contact_for", "contact")
+PLAN = Load("caseplan.selectors.plan_partnership_for", "partnership")
+SUMMARY = Load("caseplan.selectors.summary_for", "summary")
+STEP = Load("caseplan.selectors.step_for", "step")
+# Training modules are the program's own teaching pages, the same for everyone who takes
+# them, and a certificate is the person's own: reading them is not a case record's reading.
+MODULE = Load("training.selectors.module_for", "module").unaudited()
+MODULE_TO_EDIT = Load("training.selectors.module_to_edit", "module").unaudited()
+CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudited()
+GATHERING = Load("gatherings.selectors.gathering_for", "gathering")
+TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 
 RULES: dict[str, Rule] = {
     # core
@@ -88,61 +143,64 @@ RULES: dict[str, Rule] = {
     "audit:search": roles(DIRECTOR),
     # families
     "families:family_list": roles(*CASEWORK),
-    "families:family_detail": roles(*CASEWORK, scope=FAMILY_SCOPE),
-    "families:family_edit": roles(*CASEWORK, scope=FAMILY_SCOPE),
-    "families:family_parent_add": roles(*CASEWORK, scope=FAMILY_SCOPE),
-    "families:child_add": roles(*CASEWORK, scope=FAMILY_SCOPE),
+    "families:family_detail": roles(*CASEWORK, scope=FAMILY.selector),
+    "families:family_edit": roles(*CASEWORK, scope=FAMILY.selector),
+    "families:family_parent_add": roles(*CASEWORK, scope=FAMILY.selector),
+    "families:child_add": roles(*CASEWORK, scope=FAMILY.selector),
     "families:home_list": roles(*CASEWORK),
     "families:home_new": roles(*CASEWORK),
-    "families:home_detail": roles(*CASEWORK, scope=HOME_SCOPE),
-    "families:home_edit": roles(*CASEWORK, scope=HOME_SCOPE),
-    "families:home_parent_add": roles(*CASEWORK, scope=HOME_SCOPE),
-    "families:person_edit": roles(*CASEWORK, scope=PERSON_SCOPE),
-    "families:child_detail": roles(*CASEWORK, scope=CHILD_SCOPE),
-    "families:child_edit": roles(*CASEWORK, scope=CHILD_SCOPE),
-    "families:placement_add": roles(*CASEWORK, scope=CHILD_SCOPE),
-    "families:permanency_add": roles(*CASEWORK, scope=CHILD_SCOPE),
+    "families:home_detail": roles(*CASEWORK, scope=HOME.selector),
+    "families:home_edit": roles(*CASEWORK, scope=HOME.selector),
+    "families:home_parent_add": roles(*CASEWORK, scope=HOME.selector),
+    "families:person_edit": roles(*CASEWORK, scope=PERSON.selector),
+    "families:child_detail": roles(*CASEWORK, scope=CHILD.selector),
+    "families:child_edit": roles(*CASEWORK, scope=CHILD.selector),
+    "families:placement_add": roles(*CASEWORK, scope=CHILD.selector),
+    "families:permanency_add": roles(*CASEWORK, scope=CHILD.selector),
     # partnerships
     "partnerships:list": roles(*CASEWORK),
     "partnerships:new": roles(*CASEWORK),
-    "partnerships:detail": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
-    "partnerships:edit": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
-    "partnerships:stage_change": roles(*CASEWORK, scope=PARTNERSHIP_SCOPE),
+    "partnerships:detail": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP.selector),
+    "partnerships:edit": roles(*CASEWORK, scope=PARTNERSHIP.selector),
+    "partnerships:stage_change": roles(*CASEWORK, scope=PARTNERSHIP.selector),
     "partnerships:coverage": roles(*CASEWORK),
     # agreements: both homes read it; each parent acknowledges and consents for
     # themselves; the coach drafts it and records court orders.
-    "agreements:agreement": roles(*PARTNERSHIP_MEMBERS, scope=AGREEMENT_SCOPE),
-    "agreements:draft": roles(*CASEWORK, scope=AGREEMENT_SCOPE),
-    "agreements:acknowledge": roles(*PARENTS, scope=AGREEMENT_SCOPE),
-    "agreements:consent": roles(*PARENTS, scope=AGREEMENT_SCOPE),
-    "agreements:restriction_add": roles(*CASEWORK, scope=AGREEMENT_SCOPE),
-    "agreements:restriction_end": roles(*CASEWORK, scope=AGREEMENT_SCOPE),
+    "agreements:agreement": roles(*PARTNERSHIP_MEMBERS, load=AGREEMENT),
+    "agreements:draft": roles(*CASEWORK, load=AGREEMENT),
+    "agreements:acknowledge": roles(*PARENTS, load=AGREEMENT),
+    "agreements:consent": roles(*PARENTS, load=AGREEMENT),
+    "agreements:restriction_add": roles(*CASEWORK, load=AGREEMENT),
+    "agreements:restriction_end": roles(*CASEWORK, load=AGREEMENT),
     # All About Me: the child's profile, for both homes and the coach.
-    "aboutme:profile": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
-    "aboutme:edit": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
-    "aboutme:history": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
-    "aboutme:print": roles(*PARTNERSHIP_MEMBERS, scope=PROFILE_SCOPE),
-    "aboutme:print_all": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
+    "aboutme:profile": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
+    "aboutme:edit": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
+    "aboutme:history": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
+    "aboutme:print": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
+    "aboutme:print_all": roles(
+        *PARTNERSHIP_MEMBERS,
+        load=Load("aboutme.selectors.partnership_for_print", "partnership").noting("about_me"),
+    ),
     # journal: both homes and the coach; changing a post is for its author, reviewing
     # for the casework team.
-    "journal:feed": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL_SCOPE),
-    "journal:post_new": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL_SCOPE),
-    "journal:review_setting": roles(*CASEWORK, scope=JOURNAL_SCOPE),
-    "journal:post": roles(*PARTNERSHIP_MEMBERS, scope=POST_SCOPE),
-    "journal:reply": roles(*PARTNERSHIP_MEMBERS, scope=POST_SCOPE),
-    "journal:react": roles(*PARTNERSHIP_MEMBERS, scope=POST_SCOPE),
-    "journal:post_edit": roles(*PARTNERSHIP_MEMBERS, scope="journal.selectors.own_post_for"),
-    "journal:post_withdraw": roles(*PARTNERSHIP_MEMBERS, scope="journal.selectors.own_post_for"),
-    "journal:photo_large": roles(*PARTNERSHIP_MEMBERS, scope=PHOTO_SCOPE),
-    "journal:photo_small": roles(*PARTNERSHIP_MEMBERS, scope=PHOTO_SCOPE),
+    "journal:feed": roles(*PARTNERSHIP_MEMBERS, load=JOURNAL),
+    "journal:post_new": roles(*PARTNERSHIP_MEMBERS, load=JOURNAL),
+    "journal:review_setting": roles(*CASEWORK, load=JOURNAL),
+    "journal:post": roles(*PARTNERSHIP_MEMBERS, load=POST),
+    "journal:reply": roles(*PARTNERSHIP_MEMBERS, load=POST),
+    "journal:react": roles(*PARTNERSHIP_MEMBERS, load=POST),
+    "journal:post_edit": roles(*PARTNERSHIP_MEMBERS, load=OWN_POST),
+    "journal:post_withdraw": roles(*PARTNERSHIP_MEMBERS, load=OWN_POST),
+    "journal:photo_large": roles(*PARTNERSHIP_MEMBERS, load=PHOTO.noting("large")),
+    "journal:photo_small": roles(*PARTNERSHIP_MEMBERS, load=PHOTO.noting("small")),
     "journal:review": roles(*CASEWORK),
-    "journal:review_approve": roles(*CASEWORK, scope=REVIEW_SCOPE),
-    "journal:review_return": roles(*CASEWORK, scope=REVIEW_SCOPE),
+    "journal:review_approve": roles(*CASEWORK, load=REVIEW),
+    "journal:review_return": roles(*CASEWORK, load=REVIEW),
     # notifications: everyone chooses their own
     "notices:preferences": SIGNED_IN,
     # messages: a parent and the coach, and the two homes when the agreement allows
     "conversations:inbox": roles(*PARTNERSHIP_MEMBERS),
-    "conversations:start": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL_SCOPE),
+    "conversations:start": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL.selector),
     "conversations:thread": roles(
         *PARTNERSHIP_MEMBERS, scope="conversations.selectors.conversation_for"
     ),
@@ -151,20 +209,20 @@ RULES: dict[str, Rule] = {
     "schedule:agenda": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed_manage": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed": PUBLIC,
-    "schedule:event_new": roles(*CASEWORK, scope=JOURNAL_SCOPE),
+    "schedule:event_new": roles(*CASEWORK, scope=JOURNAL.selector),
     "schedule:occurrence_change": roles(*CASEWORK, scope="schedule.selectors.event_for"),
-    "caseplan:contacts": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
-    "caseplan:contact_done": roles(*CASEWORK, scope="caseplan.selectors.contact_for"),
+    "caseplan:contacts": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("contacts")),
+    "caseplan:contact_done": roles(*CASEWORK, load=CONTACT),
     "caseplan:report": roles(*CASEWORK),
     "training:index": SIGNED_IN,
-    "training:module": roles(scope="training.selectors.module_for"),
-    "training:certificate": roles(scope="training.selectors.module_for"),
+    "training:module": roles(load=MODULE),
+    "training:certificate": roles(load=CERTIFICATE),
     "training:behind": roles(*CASEWORK),
-    "training:assign": roles(*CASEWORK, scope="training.selectors.module_for"),
+    "training:assign": roles(*CASEWORK, load=MODULE),
     "training:module_new": roles(DIRECTOR),
-    "training:module_edit": roles(DIRECTOR),
-    "training:page_new": roles(DIRECTOR),
-    "training:page_edit": roles(DIRECTOR),
+    "training:module_edit": roles(DIRECTOR, load=MODULE_TO_EDIT),
+    "training:page_new": roles(DIRECTOR, load=MODULE_TO_EDIT),
+    "training:page_edit": roles(DIRECTOR, load=Load("training.selectors.page_to_edit", "page")),
     # the resource directory: public to read, so families not enrolled can use it; the
     # team curates, imports and exports it (exports name who checked each listing).
     "directory:search": PUBLIC,
@@ -180,42 +238,39 @@ RULES: dict[str, Rule] = {
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),
     "referrals:mine": roles(*PARTNERSHIP_MEMBERS),
-    "referrals:referral": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL_SCOPE),
-    "referrals:update": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL_SCOPE),
+    "referrals:referral": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL.selector),
+    "referrals:update": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL.selector),
     "referrals:figures": roles(DIRECTOR),
     # financial support: the team asks and decides, finance pays, a parent asks for their
     # own home and follows it; funds are for the staff who spend them.
     "assistance:index": roles(*CASEWORK, FINANCE),
     "assistance:fund": roles(DIRECTOR, FINANCE),
-    "assistance:request_new": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP_SCOPE),
-    "assistance:request": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE_SCOPE),
-    "assistance:decide": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),
-    "assistance:submit": roles(*CASEWORK, scope=ASSISTANCE_SCOPE),
+    "assistance:request_new": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP.selector),
+    "assistance:request": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE.selector),
+    "assistance:decide": roles(*CASEWORK, scope=ASSISTANCE.selector),
+    "assistance:submit": roles(*CASEWORK, scope=ASSISTANCE.selector),
     "assistance:mine": roles(*PARENTS),
     "assistance:fund_new": roles(DIRECTOR, FINANCE),
     "assistance:fund_edit": roles(DIRECTOR, FINANCE),
     "assistance:rules": roles(DIRECTOR),
-    "assistance:document_add": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE_SCOPE),
+    "assistance:document_add": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE.selector),
     "assistance:document": roles(
         *PARTNERSHIP_MEMBERS, FINANCE, scope="assistance.selectors.document_for"
     ),
     "assistance:report": roles(DIRECTOR, FINANCE),
     "assistance:report_csv": roles(DIRECTOR, FINANCE),
-    "assistance:pay": roles(FINANCE, scope=ASSISTANCE_SCOPE),
+    "assistance:pay": roles(FINANCE, scope=ASSISTANCE.selector),
     "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
     "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
-    "caseplan:plan": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.plan_partnership_for"
+    "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),
+    # A draft built from the case plan is a reading of the partnership's record.
+    "caseplan:summary_new": roles(
+        *CASEWORK, load=CASEWORK_PARTNERSHIP.noting("court_summary_draft")
     ),
-    "caseplan:summary_new": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
-    "caseplan:summary": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.summary_for"
-    ),
-    "caseplan:summary_edit": roles(*CASEWORK, scope="caseplan.selectors.summary_for"),
-    "caseplan:step_update": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, scope="caseplan.selectors.step_for"
-    ),
+    "caseplan:summary": roles(DIRECTOR, COACH, BIRTH_PARENT, load=SUMMARY),
+    "caseplan:summary_edit": roles(*CASEWORK, load=SUMMARY),
+    "caseplan:step_update": roles(DIRECTOR, COACH, BIRTH_PARENT, load=STEP),
     "schedule:event_edit": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:attendance": roles(*CASEWORK, scope="schedule.selectors.event_for"),
     "schedule:time_zone": roles(*PARTNERSHIP_MEMBERS),
@@ -224,20 +279,20 @@ RULES: dict[str, Rule] = {
     # by the secret in its link alone; organizing, the door and who comes are the team's.
     "gatherings:list": PUBLIC,
     "gatherings:feed": PUBLIC,
-    "gatherings:gathering": Rule(roles=None, scope=GATHERING_SCOPE),
-    "gatherings:gathering_ics": Rule(roles=None, scope=GATHERING_SCOPE),
-    "gatherings:reply": Rule(roles=None, scope=GATHERING_SCOPE),
+    "gatherings:gathering": Rule(roles=None, scope=GATHERING.selector),
+    "gatherings:gathering_ics": Rule(roles=None, scope=GATHERING.selector),
+    "gatherings:reply": Rule(roles=None, scope=GATHERING.selector),
     "gatherings:registration": PUBLIC,
     "gatherings:registration_cancel": PUBLIC,
     "gatherings:registration_file": PUBLIC,
     "gatherings:new": roles(*CASEWORK),
     "gatherings:attendance": roles(*CASEWORK),
-    "gatherings:edit": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
-    "gatherings:cancel": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
-    "gatherings:organize": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
-    "gatherings:check_in": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
-    "gatherings:walk_in": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
-    "gatherings:share": roles(*CASEWORK, scope=TEAM_GATHERING_SCOPE),
+    "gatherings:edit": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
+    "gatherings:cancel": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
+    "gatherings:organize": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
+    "gatherings:check_in": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
+    "gatherings:walk_in": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
+    "gatherings:share": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
     "gatherings:resource_file": roles(*CASEWORK),
     # intake
     "intake:interest": PUBLIC,
@@ -246,12 +301,12 @@ RULES: dict[str, Rule] = {
     "intake:queue": roles(*CASEWORK),
     "intake:figures": roles(DIRECTOR),
     "intake:holidays": roles(DIRECTOR),
-    "intake:detail": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
-    "intake:assign": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
-    "intake:attempt": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
-    "intake:close": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
-    "intake:convert": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
-    "intake:link": roles(*CASEWORK, scope=SUBMISSION_SCOPE),
+    "intake:detail": roles(*CASEWORK, load=SUBMISSION),
+    "intake:assign": roles(*CASEWORK, load=SUBMISSION),
+    "intake:attempt": roles(*CASEWORK, load=SUBMISSION),
+    "intake:close": roles(*CASEWORK, load=SUBMISSION),
+    "intake:convert": roles(*CASEWORK, load=SUBMISSION),
+    "intake:link": roles(*CASEWORK, load=SUBMISSION),
 }
 
 
@@ -260,7 +315,7 @@ def rule_for(view_name: str) -> Rule | None:
 
 
 class AccessMiddleware:
-    """Enforces RULES before any view runs."""
+    """Enforces RULES before any view runs, and loads the record a rule names."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -274,10 +329,22 @@ class AccessMiddleware:
         if rule is None:
             logger.error("No access rule for URL %r; refusing it.", view_name)
             raise Http404
-        if rule.public:
-            return None
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not rule.allows(request.user):
-            raise Http404
+        if not rule.public:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not rule.allows(request.user):
+                raise Http404
+        if rule.load is not None:
+            load_record(request, rule.load, view_kwargs)
         return None
+
+
+def load_record(request, load: Load, view_kwargs: dict) -> None:
+    """Swap the URL's key for the record, loaded for the person asking (404 when it is
+    not theirs), and announce the reading. Django passes this same dict to the view."""
+    ((key_name, key),) = view_kwargs.items()  # a record's URL carries its key alone
+    record = load(request.user, key)
+    if load.audit:
+        record_read.send(sender=Load, user=request.user, record=record, fields=load.fields)
+    del view_kwargs[key_name]
+    view_kwargs[load.name] = record

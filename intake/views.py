@@ -7,8 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.middleware import client_ip
-from audit.models import Action
-from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
 from families.selectors import people_visible_to
@@ -107,15 +105,12 @@ def _detail_context(request, submission, **forms):
     }
 
 
-def detail(request, submission_id):
-    submission = selectors.submission_for(request.user, submission_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=submission)
+def detail(request, submission):
     return render(request, "intake/detail.html", _detail_context(request, submission))
 
 
-def _act(request, submission_id, form_class, form_name, change, success):
+def _act(request, submission, form_class, form_name, change, success):
     """The shape of every action on a submission: a POST with one small form."""
-    submission = selectors.submission_for(request.user, submission_id)
     if request.method != "POST":
         return redirect(submission.get_absolute_url())
     form = form_class(request.POST)
@@ -127,16 +122,14 @@ def _act(request, submission_id, form_class, form_name, change, success):
         else:
             messages.success(request, success)
             return redirect(submission.get_absolute_url())
-    # Shown again with its errors, the record is read once more.
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=submission)
     context = _detail_context(request, submission, **{form_name: form})
     return render(request, "intake/detail.html", context, status=400)
 
 
-def assign(request, submission_id):
+def assign(request, submission):
     return _act(
         request,
-        submission_id,
+        submission,
         AssignForm,
         "assign_form",
         lambda s, data: services.submission_assign(actor=request.user, submission=s, **data),
@@ -144,10 +137,10 @@ def assign(request, submission_id):
     )
 
 
-def attempt(request, submission_id):
+def attempt(request, submission):
     return _act(
         request,
-        submission_id,
+        submission,
         AttemptForm,
         "attempt_form",
         lambda s, data: services.contact_attempt_record(actor=request.user, submission=s, **data),
@@ -155,10 +148,10 @@ def attempt(request, submission_id):
     )
 
 
-def close(request, submission_id):
+def close(request, submission):
     return _act(
         request,
-        submission_id,
+        submission,
         CloseForm,
         "close_form",
         lambda s, data: services.submission_close(actor=request.user, submission=s, **data),
@@ -166,10 +159,10 @@ def close(request, submission_id):
     )
 
 
-def convert(request, submission_id):
+def convert(request, submission):
     return _act(
         request,
-        submission_id,
+        submission,
         ConvertForm,
         "convert_form",
         lambda s, data: services.submission_convert(actor=request.user, submission=s, **data),
@@ -177,8 +170,7 @@ def convert(request, submission_id):
     )
 
 
-def link(request, submission_id):
-    submission = selectors.submission_for(request.user, submission_id)
+def link(request, submission):
     person_id = request.POST.get("person", "")
     person = (
         people_visible_to(request.user).filter(pk=person_id).first()

@@ -5,8 +5,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from audit.models import Action
-from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
 from journal import selectors, services
@@ -17,9 +15,6 @@ from journal.models import EMOJI, ReactionKind
 def _feed_page(request, partnership, sharing, form, status=200):
     sharing.reader = request.user
     page, query = paginate(request, selectors.feed(request.user, sharing), selectors.FEED_PAGE)
-    audit_entry_create(
-        actor=request.user, action=Action.VIEWED, record=partnership, fields=["journal"]
-    )
     context = {
         "partnership": partnership,
         "sharing": sharing,
@@ -36,15 +31,13 @@ def _feed_page(request, partnership, sharing, form, status=200):
     return render(request, "journal/feed.html", context, status=status)
 
 
-def feed(request, partnership_id):
-    partnership = selectors.journal_partnership_for(request.user, partnership_id)
+def feed(request, partnership):
     sharing = selectors.sharing_of(partnership)
     form = PostForm(children=partnership.children.all())
     return _feed_page(request, partnership, sharing, form)
 
 
-def post_new(request, partnership_id):
-    partnership = selectors.journal_partnership_for(request.user, partnership_id)
+def post_new(request, partnership):
     if request.method != "POST":
         return redirect("journal:feed", partnership.pk)
     sharing = selectors.sharing_of(partnership)
@@ -73,36 +66,33 @@ def post_new(request, partnership_id):
     return _feed_page(request, partnership, sharing, form, status=400)
 
 
-def post(request, post_id):
-    found = selectors.post_for(request.user, post_id)
-    found.sharing.reader = request.user
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+def post_detail(request, post):
+    post.sharing.reader = request.user
     return render(
         request,
         "journal/post.html",
         {
-            "post": found,
-            "partnership": found.sharing.partnership,
-            "sharing": found.sharing,
+            "post": post,
+            "partnership": post.sharing.partnership,
+            "sharing": post.sharing,
             "reply_form": ReplyForm(),
-            "is_staff_view": found.sharing.side_of_user(request.user) is None,
+            "is_staff_view": post.sharing.side_of_user(request.user) is None,
             "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
         },
     )
 
 
-def reply(request, post_id):
-    found = selectors.post_for(request.user, post_id)
+def reply(request, post):
     if request.method != "POST":
-        return redirect(found.get_absolute_url())
+        return redirect(post.get_absolute_url())
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
             services.post_create(
                 actor=request.user,
-                sharing=found.sharing,
+                sharing=post.sharing,
                 text=form.cleaned_data["text"],
-                reply_to=found,
+                reply_to=post,
             )
         except ValidationError as error:
             messages.error(request, error.messages[0])
@@ -110,60 +100,54 @@ def reply(request, post_id):
             messages.success(request, _("Reply sent."))
     else:
         messages.error(request, _("Write your reply first."))
-    return redirect(found.get_absolute_url())
+    return redirect(post.get_absolute_url())
 
 
-def react(request, post_id):
-    found = selectors.post_for(request.user, post_id)
+def react(request, post):
     if request.method != "POST":
-        return redirect(found.get_absolute_url())
+        return redirect(post.get_absolute_url())
     form = ReactionForm(request.POST)
     if form.is_valid():
-        services.reaction_toggle(actor=request.user, post=found, kind=form.cleaned_data["kind"])
+        services.reaction_toggle(actor=request.user, post=post, kind=form.cleaned_data["kind"])
     if request.POST.get("back") == "feed":
-        return redirect(reverse("journal:feed", args=[found.partnership_id]) + f"#post-{found.pk}")
-    return redirect(found.get_absolute_url())
+        return redirect(reverse("journal:feed", args=[post.partnership_id]) + f"#post-{post.pk}")
+    return redirect(post.get_absolute_url())
 
 
-def post_edit(request, post_id):
-    mine = selectors.own_post_for(request.user, post_id)
-    form = EditForm(request.POST or None, initial={"text": mine.text})
+def post_edit(request, post):
+    form = EditForm(request.POST or None, initial={"text": post.text})
     if request.method == "POST" and form.is_valid():
         try:
-            services.post_edit(actor=request.user, post=mine, text=form.cleaned_data["text"])
+            services.post_edit(actor=request.user, post=post, text=form.cleaned_data["text"])
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Saved."))
-            return redirect(mine.get_absolute_url())
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=mine)
+            return redirect(post.get_absolute_url())
     return render(
         request,
         "core/form_page.html",
-        {"form": form, "title": _("Change your post"), "back": mine.get_absolute_url()},
+        {"form": form, "title": _("Change your post"), "back": post.get_absolute_url()},
     )
 
 
-def post_withdraw(request, post_id):
-    mine = selectors.own_post_for(request.user, post_id)
+def post_withdraw(request, post):
     if request.method != "POST":
-        return redirect(mine.get_absolute_url())
-    services.post_withdraw(actor=request.user, post=mine)
+        return redirect(post.get_absolute_url())
+    services.post_withdraw(actor=request.user, post=post)
     messages.success(request, _("Withdrawn. Nobody sees it in the journal any more."))
-    return redirect("journal:feed", mine.partnership_id)
+    return redirect("journal:feed", post.partnership_id)
 
 
-def photo_large(request, photo_id):
-    return _photo(request, photo_id, "large")
+def photo_large(request, photo):
+    return _photo(request, photo, "large")
 
 
-def photo_small(request, photo_id):
-    return _photo(request, photo_id, "small")
+def photo_small(request, photo):
+    return _photo(request, photo, "small")
 
 
-def _photo(request, photo_id, size):
-    photo = selectors.photo_for(request.user, photo_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=photo, fields=[size])
+def _photo(request, photo, size):
     response = FileResponse(
         getattr(photo, size).open("rb"),
         content_type="image/jpeg",
@@ -183,12 +167,11 @@ def review(request):
     )
 
 
-def review_approve(request, post_id):
-    waiting = selectors.waiting_post_for(request.user, post_id)
+def review_approve(request, post):
     if request.method != "POST":
         return redirect("journal:review")
     try:
-        services.post_approve(actor=request.user, post=waiting, sharing=waiting.sharing)
+        services.post_approve(actor=request.user, post=post, sharing=post.sharing)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -196,15 +179,14 @@ def review_approve(request, post_id):
     return redirect("journal:review")
 
 
-def review_return(request, post_id):
-    waiting = selectors.waiting_post_for(request.user, post_id)
+def review_return(request, post):
     if request.method != "POST":
         return redirect("journal:review")
     form = ReturnForm(request.POST)
     if form.is_valid():
         try:
             services.post_return(
-                actor=request.user, post=waiting, reason=form.cleaned_data["reason"]
+                actor=request.user, post=post, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
             messages.error(request, error.messages[0])
@@ -215,8 +197,7 @@ def review_return(request, post_id):
     return redirect("journal:review")
 
 
-def review_setting(request, partnership_id):
-    partnership = selectors.journal_partnership_for(request.user, partnership_id)
+def review_setting(request, partnership):
     if request.method != "POST":
         return redirect("journal:feed", partnership.pk)
     form = ReviewSettingForm(request.POST)

@@ -45,6 +45,31 @@ def module_for(user, module_id: int) -> Module:
         raise Http404 from None
 
 
+def own_completion_for(user, module_id: int) -> Completion:
+    """The person's own certificate for a module they finished; 404 before that."""
+    try:
+        return Completion.objects.select_related("module", "user__person").get(
+            module_id=module_id, user=user
+        )
+    except Completion.DoesNotExist:
+        raise Http404 from None
+
+
+def module_to_edit(user, module_id: int) -> Module:
+    """Any module, for the director who writes them (the rule admits no one else)."""
+    try:
+        return Module.objects.get(pk=module_id)
+    except Module.DoesNotExist:
+        raise Http404 from None
+
+
+def page_to_edit(user, page_id: int) -> Page:
+    try:
+        return Page.objects.get(pk=page_id)
+    except Page.DoesNotExist:
+        raise Http404 from None
+
+
 def reflections_on(user, module: Module) -> list[Completion]:
     """What the parents of the team member's partnerships wrote on finishing a module."""
     parents = parents_in(partnerships_visible_to(user)).order_by().values("user")

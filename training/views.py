@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -9,7 +9,7 @@ from accounts.models import Role
 from core.forms import add_errors
 from training import selectors, services
 from training.forms import AssignForm, FinishForm, ModuleForm, PageForm
-from training.models import Completion, Module, Page
+from training.models import Module, Page
 
 
 def index(request):
@@ -26,32 +26,31 @@ def index(request):
     )
 
 
-def module(request, module_id):
+def module_detail(request, module):
     """One page at a time (phones, slow connections); the last page ends the module."""
-    found = selectors.module_for(request.user, module_id)
     team = request.user.has_role(Role.DIRECTOR, Role.COACH)
-    page = Paginator(list(found.pages.all()), 1).get_page(request.GET.get("page"))
-    completion = selectors.completion_of(request.user, found)
-    assigned = any(m.pk == found.pk for m in selectors.modules_for(request.user))
+    page = Paginator(list(module.pages.all()), 1).get_page(request.GET.get("page"))
+    completion = selectors.completion_of(request.user, module)
+    assigned = any(m.pk == module.pk for m in selectors.modules_for(request.user))
     form = FinishForm(request.POST or None)
     if request.method == "POST" and assigned and form.is_valid():
         try:
-            services.completion_record(user=request.user, module=found, **form.cleaned_data)
+            services.completion_record(user=request.user, module=module, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Module finished. Your certificate is ready to print."))
-            return redirect("training:certificate", found.pk)
+            return redirect("training:certificate", module.pk)
     return render(
         request,
         "training/module.html",
         {
-            "module": found,
+            "module": module,
             "page": page,
             "completion": completion,
             "assigned": assigned,
             "form": form,
-            "reflections": selectors.reflections_on(request.user, found) if team else [],
+            "reflections": selectors.reflections_on(request.user, module) if team else [],
             "assign_form": AssignForm(people=selectors.assignable_people(request.user))
             if team
             else None,
@@ -59,28 +58,22 @@ def module(request, module_id):
     )
 
 
-def assign(request, module_id):
+def assign(request, module):
     """A coach gives one parent a module beyond their role's."""
-    found = selectors.module_for(request.user, module_id)
     if request.method == "POST":
         form = AssignForm(request.POST, people=selectors.assignable_people(request.user))
         if form.is_valid():
             person = form.people[form.cleaned_data["person"]]
-            services.assignment_create(actor=request.user, module=found, user=person.user)
+            services.assignment_create(actor=request.user, module=module, user=person.user)
             messages.success(
                 request, _("%(name)s now has this module.") % {"name": person.full_name}
             )
         else:
             messages.error(request, _("Choose a parent from the list."))
-    return redirect(found)
+    return redirect(module)
 
 
-def certificate(request, module_id):
-    completion = get_object_or_404(
-        Completion.objects.select_related("module", "user__person"),
-        module_id=module_id,
-        user=request.user,
-    )
+def certificate(request, completion):
     return render(request, "training/certificate.html", {"completion": completion})
 
 
@@ -88,13 +81,17 @@ def behind(request):
     return render(request, "training/behind.html", {"rows": selectors.behind(request.user)})
 
 
-def module_edit(request, module_id=None):
+def module_new(request):
+    return module_edit(request, None)
+
+
+def module_edit(request, module):
     """The director writes and arranges the program's modules."""
-    instance = get_object_or_404(Module, pk=module_id) if module_id else Module()
+    instance = module or Module()
     form = ModuleForm(
         request.POST or None,
-        instance=instance if module_id else None,
-        initial={"roles": list(instance.roles.all())} if module_id else None,
+        instance=module,
+        initial={"roles": list(module.roles.all())} if module else None,
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "roles"}
@@ -106,17 +103,16 @@ def module_edit(request, module_id=None):
     return render(
         request,
         "training/module_edit.html",
-        {"form": form, "module": instance if module_id else None},
+        {"form": form, "module": module},
     )
 
 
-def page_new(request, module_id):
-    found = get_object_or_404(Module, pk=module_id)
-    return _page_form(request, Page(module=found, order=found.pages.count() + 1), new=True)
+def page_new(request, module):
+    return _page_form(request, Page(module=module, order=module.pages.count() + 1), new=True)
 
 
-def page_edit(request, page_id):
-    return _page_form(request, get_object_or_404(Page, pk=page_id), new=False)
+def page_edit(request, page):
+    return _page_form(request, page, new=False)
 
 
 def _page_form(request, page: Page, *, new: bool):

@@ -1,0 +1,185 @@
+"""The access rules load every URL's record, and no view loads one by hand.
+
+A rule's `Load` (core/access.py) is the only way a view gets the record its URL names: the
+middleware loads it scoped to the person asking and announces the reading to the audit
+trail. These tests make that a property of the code, not a habit.
+"""
+
+import ast
+import inspect
+from pathlib import Path
+
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.module_loading import import_string
+
+from core.access import RULES, Load
+from core.tests.test_access import clients, demo  # noqa: F401 - fixtures
+
+ROOT = Path(__file__).resolve().parents[2]
+# Django's own password-reset and invitation links carry a user id and a token that
+# Django's token check reads; they name no record of ours.
+TOKEN_LINKS = {"uidb64", "token"}
+# Still to convert: URLs whose views load their record by hand. This list only shrinks.
+NOT_YET_LOADED_BY_RULE = {
+    "accounts:invite_person",
+    "aftercare:check_in",
+    "aftercare:move",
+    "aftercare:schedule",
+    "assistance:decide",
+    "assistance:document",
+    "assistance:document_add",
+    "assistance:fund",
+    "assistance:fund_edit",
+    "assistance:pay",
+    "assistance:request",
+    "assistance:request_new",
+    "assistance:submit",
+    "conversations:start",
+    "conversations:thread",
+    "directory:organization_edit",
+    "directory:service",
+    "directory:service_edit",
+    "directory:verify",
+    "families:child_add",
+    "families:child_detail",
+    "families:child_edit",
+    "families:family_detail",
+    "families:family_edit",
+    "families:family_parent_add",
+    "families:home_detail",
+    "families:home_edit",
+    "families:home_parent_add",
+    "families:permanency_add",
+    "families:person_edit",
+    "families:placement_add",
+    "gatherings:cancel",
+    "gatherings:check_in",
+    "gatherings:edit",
+    "gatherings:gathering",
+    "gatherings:gathering_ics",
+    "gatherings:organize",
+    "gatherings:registration",
+    "gatherings:registration_cancel",
+    "gatherings:registration_file",
+    "gatherings:reply",
+    "gatherings:resource_file",
+    "gatherings:share",
+    "gatherings:walk_in",
+    "partnerships:detail",
+    "partnerships:edit",
+    "partnerships:stage_change",
+    "referrals:referral",
+    "referrals:update",
+    "schedule:attendance",
+    "schedule:event_edit",
+    "schedule:event_new",
+    "schedule:feed",
+    "schedule:occurrence_change",
+}
+
+
+def url_patterns(resolver=None, namespace=""):
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from url_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
+def keyed_urls():
+    """(view name, pattern) for every URL that names one record by a key in its path."""
+    for name, pattern in url_patterns():
+        keys = set(pattern.pattern.converters)
+        if keys and not keys <= TOKEN_LINKS:
+            yield name, pattern
+
+
+def test_every_url_that_names_a_record_has_a_rule_that_loads_it():
+    unloaded = {name for name, _ in keyed_urls() if RULES[name].load is None}
+    assert unloaded - NOT_YET_LOADED_BY_RULE == set(), "URLs whose record no rule loads"
+    assert NOT_YET_LOADED_BY_RULE - unloaded == set(), "converted: take them off the list"
+
+
+def test_each_view_takes_the_record_its_rule_loads_and_never_its_key():
+    for name, pattern in keyed_urls():
+        load = RULES[name].load
+        if load is None:
+            continue
+        (key,) = pattern.pattern.converters
+        parameters = inspect.signature(inspect.unwrap(pattern.callback)).parameters
+        assert load.name in parameters, f"{name}'s view takes no argument {load.name!r}"
+        assert key not in parameters, f"{name}'s view still takes the key {key!r}"
+
+
+def test_every_loader_named_by_a_rule_takes_the_person_and_the_key():
+    for name, rule in RULES.items():
+        if rule.load is None:
+            continue
+        loader = import_string(rule.load.selector)
+        assert len(inspect.signature(loader).parameters) == 2, name
+
+
+def loader_names() -> set[str]:
+    return {rule.load.selector.rsplit(".", 1)[1] for rule in RULES.values() if rule.load}
+
+
+def hand_loads(source: str, loaders: set[str]) -> list[tuple[int, str]]:
+    """Calls in a views module to a rule's loader, or to get_object_or_404."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if called in loaders or called == "get_object_or_404":
+                found.append((node.lineno, called))
+    return found
+
+
+def test_no_view_loads_a_record_by_hand_that_a_rule_loads():
+    loaders = loader_names()
+    converted_apps = {
+        name.split(":")[0]
+        for name, _ in keyed_urls()
+        if not any(n.startswith(name.split(":")[0] + ":") for n in NOT_YET_LOADED_BY_RULE)
+    }
+    offenders = []
+    for app in sorted(converted_apps):
+        for views in ROOT.joinpath(app).glob("views*.py"):
+            offenders += [(str(views), *call) for call in hand_loads(views.read_text(), loaders)]
+    assert offenders == []
+
+
+def test_a_view_that_loads_its_record_by_hand_is_caught():
+    planted = """
+def contact_done(request, contact_id):
+    contact = selectors.contact_for(request.user, contact_id)
+    other = get_object_or_404(Contact, pk=contact_id)
+"""
+    assert hand_loads(planted, loader_names()) == [(3, "contact_for"), (4, "get_object_or_404")]
+
+
+def test_a_load_audits_unless_the_rule_says_why_not():
+    assert Load("a.b", "c").audit is True
+    assert Load("a.b", "c").unaudited().audit is False
+
+
+def test_every_record_a_rule_loads_is_read_audited_unless_it_says_why_not(clients):  # noqa: F811
+    from audit.models import Action, AuditEntry
+    from core.tests.test_access import expected_to_reach, url_cases
+
+    checked = 0
+    for view_name, url, record in url_cases():
+        load = RULES[view_name].load
+        if load is None or record is None or record[0] == "secret":
+            continue
+        persona = next((p for p in clients if expected_to_reach(p, view_name, record)), None)
+        if persona is None:
+            continue
+        before = AuditEntry.objects.filter(action=Action.VIEWED, path=url).count()
+        response = clients[persona].get(url)
+        after = AuditEntry.objects.filter(action=Action.VIEWED, path=url).count()
+        where = f"{persona} GET {url} ({view_name}) answered {response.status_code}"
+        assert (after > before) if load.audit else (after == before), where
+        checked += 1
+    assert checked > 20
