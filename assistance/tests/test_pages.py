@@ -329,3 +329,30 @@ def test_a_declined_family_reads_why_in_plain_words_and_where_else_to_turn(
     assert "Phones are covered by the Lifeline program" in page
     assert "Find other help in the community resources" in page
 
+
+def test_a_request_s_audit_entries_from_before_the_model_s_rename_are_still_found(
+    client_for, coach, director, partnership, rules
+):
+    """Entries written when the model was `Request` keep their label (the trail is never
+    rewritten, migration 0004): the record's number finds them beside the new ones."""
+    from assistance.services import request_create
+    from audit.models import Action, AuditEntry
+
+    made = request_create(
+        actor=coach,
+        partnership=partnership,
+        data={
+            "need": "rent",
+            "amount": "300",
+            "payee": "Landlord",
+            "due_on": timezone.localdate(),
+            "purpose": "Rent",
+        },
+    )
+    AuditEntry.objects.create(
+        actor=coach, action=Action.VIEWED, record_type="assistance.request", record_id=made.pk
+    )
+    page = client_for(director).get(reverse("audit:search"), {"record_id": made.pk})
+    text = page.content.decode()
+    assert f"assistance.request #{made.pk}" in text
+    assert f"assistance.assistancerequest #{made.pk}" in text
