@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw
 
-from assistance.models import Decision, Entry, Fund, Request, Rules, Source, Status
+from assistance.models import AssistanceRequest, Decision, Entry, Fund, Rules, Source, Status
 from assistance.services import document_add
 from core.demo_files import one_page_pdf
 
@@ -27,8 +27,8 @@ def load_assistance(today: date, *, coach, director, finance, shared, home_again
         name="Community crisis fund", source=Source.DONOR, budget=Decimal("4000.00")
     )
 
-    def request(partnership, by, need, amount, payee, purpose, status, days_ago):
-        return Request.objects.create(
+    def assistance_request(partnership, by, need, amount, payee, purpose, status, days_ago):
+        return AssistanceRequest.objects.create(
             partnership=partnership,
             need=need,
             amount=Decimal(amount),
@@ -42,7 +42,7 @@ def load_assistance(today: date, *, coach, director, finance, shared, home_again
         )
 
     # Ana's brakes: without the car she loses the early shift. Approved and paid.
-    brakes = request(
+    brakes = assistance_request(
         shared,
         coach,
         "car_repair",
@@ -73,7 +73,7 @@ def load_assistance(today: date, *, coach, director, finance, shared, home_again
     # Keisha asked herself for help with the light bill, after the move home; her
     # coach will shape it with her and send it for a decision.
     keisha = home_again.birth_family.parents.select_related("user").get().user
-    bill = request(
+    bill = assistance_request(
         home_again,
         keisha,
         "utilities",
@@ -90,7 +90,7 @@ def _quote(brakes, coach) -> None:
     """The shop's quote, as a one-page PDF."""
     body = one_page_pdf("Eastside Auto Repair - front brakes: 412.50")
     quote = SimpleUploadedFile("quote.pdf", body, "application/pdf")
-    document_add(actor=coach, request=brakes, kind="quote", upload=quote)
+    document_add(actor=coach, assistance_request=brakes, kind="quote", upload=quote)
 
 
 def _bill_photo(bill, keisha) -> None:
@@ -102,4 +102,4 @@ def _bill_photo(bill, keisha) -> None:
     buffer = io.BytesIO()
     picture.save(buffer, "PNG")
     photo = SimpleUploadedFile("bill.png", buffer.getvalue(), "image/png")
-    document_add(actor=keisha, request=bill, kind="bill", upload=photo)
+    document_add(actor=keisha, assistance_request=bill, kind="bill", upload=photo)

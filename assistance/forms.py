@@ -4,13 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assistance.models import DocumentKind, Fund, Method, Need, Request, Rules
+from assistance.models import AssistanceRequest, DocumentKind, Fund, Method, Need, Rules
 from core.forms import DateInput
 
 
-class RequestForm(forms.ModelForm):
+class AssistanceRequestForm(forms.ModelForm):
     class Meta:
-        model = Request
+        model = AssistanceRequest
         fields = ["home", "need", "amount", "payee_kind", "payee", "due_on", "purpose"]
         widgets = {
             "due_on": DateInput(),

@@ -113,7 +113,10 @@ class Status(models.TextChoices):
     PAID = "paid", _("Paid")
 
 
-class Request(models.Model):
+class AssistanceRequest(models.Model):
+    """A family's request for financial help. Named in full: in a view, `request` is the
+    HTTP request."""
+
     partnership = models.ForeignKey(
         "partnerships.Partnership", on_delete=models.PROTECT, related_name="assistance_requests"
     )
@@ -159,7 +162,9 @@ class Request(models.Model):
 class Decision(models.Model):
     """Each approval or refusal, with its reason: the record of why money moved."""
 
-    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="decisions")
+    request = models.ForeignKey(
+        AssistanceRequest, on_delete=models.PROTECT, related_name="decisions"
+    )
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     approved = models.BooleanField()
     reason = models.TextField(_("reason"), max_length=2000)
@@ -188,7 +193,9 @@ class DocumentKind(models.TextChoices):
 class Document(models.Model):
     """A quote or a bill behind a request: a PDF, or a photo kept without its metadata."""
 
-    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="documents")
+    request = models.ForeignKey(
+        AssistanceRequest, on_delete=models.PROTECT, related_name="documents"
+    )
     kind = models.CharField(_("what it is"), max_length=10, choices=DocumentKind.choices)
     file = models.FileField(upload_to=document_path)
     content_type = models.CharField(max_length=40)
@@ -222,7 +229,7 @@ class Entry(models.Model):
     negative entry that reverses one payment. Nothing here is ever changed or deleted."""
 
     fund = models.ForeignKey(Fund, on_delete=models.PROTECT, related_name="entries")
-    request = models.ForeignKey(Request, on_delete=models.PROTECT, related_name="entries")
+    request = models.ForeignKey(AssistanceRequest, on_delete=models.PROTECT, related_name="entries")
     amount = money(_("amount"))
     method = models.CharField(_("method"), max_length=10, choices=Method.choices, blank=True)
     number = models.CharField(_("check or reference number"), max_length=60, blank=True)

@@ -6,33 +6,34 @@ from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
 from accounts.models import Role
-from assistance.models import Document, Entry, Fund, Home, Request, Status, cents
+from assistance.models import AssistanceRequest, Document, Entry, Fund, Home, Status, cents
 from partnerships.selectors import caseload_of
 
 STAFF = (Role.DIRECTOR, Role.COACH, Role.FINANCE)
 
 
-def requests_visible_to(user) -> QuerySet[Request]:
+def requests_visible_to(user) -> QuerySet[AssistanceRequest]:
     """The director and finance see every request; a coach their caseload's; a parent
     their own home's, never the other home's."""
     if user.has_role(Role.DIRECTOR, Role.FINANCE):
-        return Request.objects.all()
+        return AssistanceRequest.objects.all()
     if user.has_role(Role.COACH):
-        return Request.objects.filter(partnership__in=caseload_of(user))
-    return Request.objects.filter(
+        return AssistanceRequest.objects.filter(partnership__in=caseload_of(user))
+    return AssistanceRequest.objects.filter(
         Q(home=Home.BIRTH, partnership__birth_family__parents__user=user)
         | Q(home=Home.PARTNER, partnership__partner_home__parents__user=user)
     ).distinct()
 
 
-def request_for(user, request_id: int) -> Request:
+# core.access names it as the scope of every request page (ASSISTANCE_SCOPE).
+def request_for(user, assistance_request_id: int) -> AssistanceRequest:
     try:
         return (
             requests_visible_to(user)
             .select_related("partnership__birth_family", "fund", "created_by__person")
-            .get(pk=request_id)
+            .get(pk=assistance_request_id)
         )
-    except Request.DoesNotExist:
+    except AssistanceRequest.DoesNotExist:
         raise Http404 from None
 
 
@@ -56,7 +57,7 @@ def funds_with_numbers() -> list[Fund]:
         .values("total")
     )
     promised = (
-        Request.objects.filter(fund=OuterRef("pk"), status=Status.APPROVED)
+        AssistanceRequest.objects.filter(fund=OuterRef("pk"), status=Status.APPROVED)
         .values("fund")
         .annotate(total=Sum("amount"))
         .values("total")

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Role
 from assistance.models import (
+    AssistanceRequest,
     Decision,
     Document,
     Entry,
     Fund,
     Home,
     Payee,
-    Request,
     Rules,
     Status,
     cents,
@@ -46,19 +46,19 @@ def available_in(fund: Fund) -> Decimal:
     return balance_of(fund) - promised_from(fund)
 
 
-def family_total(request: Request, *, since) -> Decimal:
+def family_total(assistance_request: AssistanceRequest, *, since) -> Decimal:
     """What the family was given or promised since a day: requests of the same birth
     family (or partner home), in any of its partnerships."""
-    partnership = request.partnership
+    partnership = assistance_request.partnership
     same = (
         Q(partnership__birth_family_id=partnership.birth_family_id)
-        if request.home == Home.BIRTH
+        if assistance_request.home == Home.BIRTH
         else Q(partnership__partner_home_id=partnership.partner_home_id)
     )
     total = (
-        Request.objects.filter(same, home=request.home, approved_on__gte=since)
+        AssistanceRequest.objects.filter(same, home=assistance_request.home, approved_on__gte=since)
         .filter(status__in=(Status.APPROVED, Status.PAID))
-        .exclude(pk=request.pk)
+        .exclude(pk=assistance_request.pk)
         .aggregate(total=Sum("amount"))["total"]
     )
     return cents(total)
@@ -122,125 +122,146 @@ def rules_set(*, actor, form) -> Rules:
 
 
 @transaction.atomic
-def request_create(*, actor, partnership: Partnership, data: dict) -> Request:
+def request_create(*, actor, partnership: Partnership, data: dict) -> AssistanceRequest:
     """A coach's request goes to the approvers; a parent's waits for the coach to shape
     and submit it."""
     refuse_if_closed(partnership)
     team = actor.has_role(Role.DIRECTOR, Role.COACH)
-    request = Request(
+    assistance_request = AssistanceRequest(
         partnership=partnership,
         created_by=actor,
         submitted_by=actor if team else None,
         status=Status.SUBMITTED if team else Status.DRAFT,
         **data,
     )
-    request.full_clean(exclude=["fund"])
-    request.save()
-    audit_entry_create(actor=actor, action=Action.CREATED, record=request, fields=sorted(data))
-    return request
+    assistance_request.full_clean(exclude=["fund"])
+    assistance_request.save()
+    audit_entry_create(
+        actor=actor, action=Action.CREATED, record=assistance_request, fields=sorted(data)
+    )
+    return assistance_request
 
 
 @transaction.atomic
-def request_submit(*, actor, request: Request, data: dict) -> Request:
+def request_submit(
+    *, actor, assistance_request: AssistanceRequest, data: dict
+) -> AssistanceRequest:
     """The coach shapes a family's request and sends it for a decision."""
-    request = Request.objects.select_for_update().get(pk=request.pk)
-    if request.status != Status.DRAFT:
+    assistance_request = AssistanceRequest.objects.select_for_update().get(pk=assistance_request.pk)
+    if assistance_request.status != Status.DRAFT:
         raise ValidationError(_("This request was already sent for a decision."))
     for name, value in data.items():
-        setattr(request, name, value)
-    request.status = Status.SUBMITTED
-    request.submitted_by = actor
-    request.full_clean(exclude=["fund"])
-    request.save()
-    audit_entry_create(actor=actor, action=Action.CHANGED, record=request, fields=sorted(data))
-    return request
+        setattr(assistance_request, name, value)
+    assistance_request.status = Status.SUBMITTED
+    assistance_request.submitted_by = actor
+    assistance_request.full_clean(exclude=["fund"])
+    assistance_request.save()
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=assistance_request, fields=sorted(data)
+    )
+    return assistance_request
 
 
 def request_decide(
-    *, actor, request: Request, approve: bool, reason: str, fund: Fund | None = None
-) -> Request:
+    *,
+    actor,
+    assistance_request: AssistanceRequest,
+    approve: bool,
+    reason: str,
+    fund: Fund | None = None,
+) -> AssistanceRequest:
     """Approve (reserving the money in a fund) or decline, with the reason. Above the
     program's limit a second, different approver is needed before the money is promised."""
     with transaction.atomic():
-        request = (
-            Request.objects.select_for_update().select_related("partnership").get(pk=request.pk)
+        assistance_request = (
+            AssistanceRequest.objects.select_for_update()
+            .select_related("partnership")
+            .get(pk=assistance_request.pk)
         )
-        _check_decider(actor, request)
+        _check_decider(actor, assistance_request)
         if not reason.strip():
             raise ValidationError({"reason": _("Say why, in words the family can read.")})
         if not approve:
-            return _decline(actor, request, reason)
+            return _decline(actor, assistance_request, reason)
         if fund is None:
             raise ValidationError({"fund": _("Choose the fund that pays for it.")})
         # Lock order: the request, its family, the fund. The family's row holds the
         # 12-month cap: two approvals for one family (siblings in two homes, two funds)
         # are decided one after the other.
-        _lock_family(request)
+        _lock_family(assistance_request)
         fund = Fund.objects.select_for_update().get(pk=fund.pk)
         rules = Rules.current()
-        _check_limits(actor, request, rules)
-        _check_fund(request, fund)
-        earlier = list(request.decisions.filter(approved=True).select_related("fund"))
+        _check_limits(actor, assistance_request, rules)
+        _check_fund(assistance_request, fund)
+        earlier = list(assistance_request.decisions.filter(approved=True).select_related("fund"))
         if earlier and earlier[0].fund_id != fund.pk:
             raise ValidationError(
                 {"fund": _("The first approver chose %(fund)s.") % {"fund": earlier[0].fund}}
             )
-        Decision.objects.create(request=request, by=actor, approved=True, reason=reason, fund=fund)
-        needed = 2 if request.amount > rules.two_approvers_above else 1
+        Decision.objects.create(
+            request=assistance_request, by=actor, approved=True, reason=reason, fund=fund
+        )
+        needed = 2 if assistance_request.amount > rules.two_approvers_above else 1
         if len(earlier) + 1 >= needed:
-            _promise(actor, request, fund, rules)
-        audit_entry_create(actor=actor, action=Action.CHANGED, record=request, fields=["status"])
-        return request
+            _promise(actor, assistance_request, fund, rules)
+        audit_entry_create(
+            actor=actor, action=Action.CHANGED, record=assistance_request, fields=["status"]
+        )
+        return assistance_request
 
 
-def _lock_family(request: Request) -> None:
+def _lock_family(assistance_request: AssistanceRequest) -> None:
     from families.models import BirthFamily, PartnerHome
 
-    if request.home == Home.BIRTH:
-        BirthFamily.objects.select_for_update().get(pk=request.partnership.birth_family_id)
-    elif request.partnership.partner_home_id:
-        PartnerHome.objects.select_for_update().get(pk=request.partnership.partner_home_id)
+    if assistance_request.home == Home.BIRTH:
+        BirthFamily.objects.select_for_update().get(
+            pk=assistance_request.partnership.birth_family_id
+        )
+    elif assistance_request.partnership.partner_home_id:
+        PartnerHome.objects.select_for_update().get(
+            pk=assistance_request.partnership.partner_home_id
+        )
 
 
-def _check_decider(actor, request: Request) -> None:
+def _check_decider(actor, assistance_request: AssistanceRequest) -> None:
     if not actor.has_role(Role.DIRECTOR, Role.COACH):
         raise ValidationError(_("Only the program's coaches and director decide requests."))
-    if actor.pk in (request.created_by_id, request.submitted_by_id):
+    if actor.pk in (assistance_request.created_by_id, assistance_request.submitted_by_id):
         raise ValidationError(_("You asked for this one: someone else decides it."))
-    if request.status != Status.SUBMITTED:
+    if assistance_request.status != Status.SUBMITTED:
         raise ValidationError(_("This request is not waiting for a decision."))
-    if request.decisions.filter(by=actor).exists():
+    if assistance_request.decisions.filter(by=actor).exists():
         raise ValidationError(_("You already approved it: a second approver is needed."))
-    refuse_if_closed(request.partnership)
+    refuse_if_closed(assistance_request.partnership)
 
 
-def _check_limits(actor, request: Request, rules: Rules) -> None:
-    if not actor.has_role(Role.DIRECTOR) and request.amount > rules.coach_limit:
+def _check_limits(actor, assistance_request: AssistanceRequest, rules: Rules) -> None:
+    if not actor.has_role(Role.DIRECTOR) and assistance_request.amount > rules.coach_limit:
         raise ValidationError(
             _("A coach approves up to %(limit)s; the director decides this one.")
             % {"limit": rules.coach_limit}
         )
-    if request.payee_kind == Payee.FAMILY and not actor.has_role(Role.DIRECTOR):
+    if assistance_request.payee_kind == Payee.FAMILY and not actor.has_role(Role.DIRECTOR):
         raise ValidationError(_("Only the director allows paying the family directly."))
 
 
-def _check_fund(request: Request, fund: Fund) -> None:
+def _check_fund(assistance_request: AssistanceRequest, fund: Fund) -> None:
     today = timezone.localdate()
-    if not fund.pays_for(request.need):
+    if not fund.pays_for(assistance_request.need):
         raise ValidationError({"fund": _("This fund does not pay for this need.")})
     if not fund.open_on(today):
         raise ValidationError({"fund": _("This fund is not open today.")})
     available = available_in(fund)
-    if request.amount > available:
+    if assistance_request.amount > available:
         raise ValidationError(
             {"fund": _("The fund has %(left)s left to promise.") % {"left": available}}
         )
 
 
-def _promise(actor, request: Request, fund: Fund, rules: Rules) -> None:
+def _promise(actor, assistance_request: AssistanceRequest, fund: Fund, rules: Rules) -> None:
     today = timezone.localdate()
-    given = family_total(request, since=today - timedelta(days=365))
-    if given + request.amount > rules.family_cap:
+    given = family_total(assistance_request, since=today - timedelta(days=365))
+    if given + assistance_request.amount > rules.family_cap:
         raise ValidationError(
             _(
                 "This family has had %(given)s in the last 12 months; the program's limit "
@@ -248,89 +269,96 @@ def _promise(actor, request: Request, fund: Fund, rules: Rules) -> None:
             )
             % {"given": given, "cap": rules.family_cap}
         )
-    request.status = Status.APPROVED
-    request.fund = fund
-    request.approved_on = today
-    request.save(update_fields=["status", "fund", "approved_on"])
+    assistance_request.status = Status.APPROVED
+    assistance_request.fund = fund
+    assistance_request.approved_on = today
+    assistance_request.save(update_fields=["status", "fund", "approved_on"])
 
 
-def _decline(actor, request: Request, reason: str) -> Request:
-    Decision.objects.create(request=request, by=actor, approved=False, reason=reason)
-    request.status = Status.DECLINED
-    request.save(update_fields=["status"])
-    audit_entry_create(actor=actor, action=Action.CHANGED, record=request, fields=["status"])
-    transaction.on_commit(lambda: _tell_family(request))
-    return request
+def _decline(actor, assistance_request: AssistanceRequest, reason: str) -> AssistanceRequest:
+    Decision.objects.create(request=assistance_request, by=actor, approved=False, reason=reason)
+    assistance_request.status = Status.DECLINED
+    assistance_request.save(update_fields=["status"])
+    audit_entry_create(
+        actor=actor, action=Action.CHANGED, record=assistance_request, fields=["status"]
+    )
+    transaction.on_commit(lambda: _tell_family(assistance_request))
+    return assistance_request
 
 
-def _tell_family(request: Request) -> None:
+def _tell_family(assistance_request: AssistanceRequest) -> None:
     """The family hears there is an update; the page says why, and where else to turn."""
     from families.models import Person
     from notices.services import notify
 
     home = (
-        Q(birth_families__partnerships=request.partnership_id)
-        if request.home == Home.BIRTH
-        else Q(partner_homes__partnerships=request.partnership_id)
+        Q(birth_families__partnerships=assistance_request.partnership_id)
+        if assistance_request.home == Home.BIRTH
+        else Q(partner_homes__partnerships=assistance_request.partnership_id)
     )
     for person in Person.objects.filter(home, user__isnull=False).distinct():
-        notify(user_id=person.user_id, path=request.get_absolute_url())
+        notify(user_id=person.user_id, path=assistance_request.get_absolute_url())
 
 
 def payment_record(
-    *, actor, request: Request, method: str, number: str, paid_on, key: str
+    *, actor, assistance_request: AssistanceRequest, method: str, number: str, paid_on, key: str
 ) -> Entry:
     """Finance pays an approved request, once. The same form sent twice (the same key)
     returns the first payment; a second, different payment of a paid request is refused."""
     if not actor.has_role(Role.FINANCE):
         raise ValidationError(_("Payments are recorded by finance."))
-    existing = _same_payment(key, request)
+    existing = _same_payment(key, assistance_request)
     if existing is not None:
         return existing
     try:
         with transaction.atomic():
-            request = Request.objects.select_for_update().get(pk=request.pk)
+            assistance_request = AssistanceRequest.objects.select_for_update().get(
+                pk=assistance_request.pk
+            )
             # A twin of this very form may have won the lock: its payment stands.
-            existing = _same_payment(key, request)
+            existing = _same_payment(key, assistance_request)
             if existing is not None:
                 return existing
-            if request.status != Status.APPROVED:
+            if assistance_request.status != Status.APPROVED:
                 raise ValidationError(_("Only an approved, unpaid request can be paid."))
-            fund = Fund.objects.select_for_update().get(pk=request.fund_id)
-            if not fund.pays_for(request.need) or not fund.open_on(paid_on):
+            fund = Fund.objects.select_for_update().get(pk=assistance_request.fund_id)
+            if not fund.pays_for(assistance_request.need) or not fund.open_on(paid_on):
                 raise ValidationError(
                     _("%(fund)s no longer pays for this need on this date.") % {"fund": fund}
                 )
-            if balance_of(fund) - request.amount < 0:
+            if balance_of(fund) - assistance_request.amount < 0:
                 raise ValidationError(_("The fund cannot pay this: it would go below zero."))
             entry = Entry.objects.create(
                 fund=fund,
-                request=request,
-                amount=request.amount,
+                request=assistance_request,
+                amount=assistance_request.amount,
                 method=method,
                 number=number,
                 paid_on=paid_on,
-                payee=request.payee,
+                payee=assistance_request.payee,
                 by=actor,
                 idempotency_key=key,
             )
-            request.status = Status.PAID
-            request.save(update_fields=["status"])
+            assistance_request.status = Status.PAID
+            assistance_request.save(update_fields=["status"])
             audit_entry_create(actor=actor, action=Action.CREATED, record=entry, fields=["amount"])
             return entry
     except IntegrityError:
         # The same key won a race with this very submission: that payment stands.
-        return _same_payment(key, request)
+        return _same_payment(key, assistance_request)
 
 
-def _same_payment(key: str, request: Request) -> Entry | None:
+def _same_payment(key: str, assistance_request: AssistanceRequest) -> Entry | None:
     """The payment this form already recorded, if it did. A key belongs to one request's
     one payment: used for another request, or for a payment since reversed, the form is
     stale and says so rather than reporting a payment that did not happen."""
     existing = Entry.objects.filter(idempotency_key=key).first()
     if existing is None:
         return None
-    if existing.request_id != request.pk or Entry.objects.filter(reverses=existing).exists():
+    if (
+        existing.request_id != assistance_request.pk
+        or Entry.objects.filter(reverses=existing).exists()
+    ):
         raise ValidationError(_("This payment form was already used. Open the request again."))
     return existing
 
@@ -357,13 +385,13 @@ def payment_reverse(*, actor, entry: Entry, note: str) -> Entry:
         note=note,
         by=actor,
     )
-    Request.objects.filter(pk=entry.request_id).update(status=Status.APPROVED)
+    AssistanceRequest.objects.filter(pk=entry.request_id).update(status=Status.APPROVED)
     audit_entry_create(actor=actor, action=Action.CREATED, record=reversal, fields=["amount"])
     return reversal
 
 
 @transaction.atomic
-def document_add(*, actor, request: Request, kind: str, upload) -> Document:
+def document_add(*, actor, assistance_request: AssistanceRequest, kind: str, upload) -> Document:
     """Keep a quote or a bill: a PDF, or a photo kept without its metadata."""
     content, content_type = checked_document(
         upload,
@@ -372,7 +400,7 @@ def document_add(*, actor, request: Request, kind: str, upload) -> Document:
         refused=_("Choose a PDF or a photo (JPEG or PNG) of the quote or bill."),
     )
     document = Document(
-        request=request,
+        request=assistance_request,
         kind=kind,
         content_type=content_type,
         size=content.size,

@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from accounts.models import Role
 from assistance import selectors, services
 from assistance.forms import (
+    AssistanceRequestForm,
     DecideForm,
     DocumentForm,
     FundForm,
     PayForm,
-    RequestForm,
     RulesForm,
 )
 from assistance.models import Fund, Home, Need, Rules, Status, cents
@@ -38,7 +38,7 @@ def index(request):
 
 def request_new(request, partnership_id):
     partnership = partnership_for(request.user, partnership_id)
-    form = RequestForm(request.POST or None)
+    form = AssistanceRequestForm(request.POST or None)
     own_home = _home_of(request.user, partnership)
     if own_home:
         # A parent asks for their own home only.
@@ -77,86 +77,93 @@ def _home_of(user, partnership) -> str:
 
 def mine(request):
     """A family's own view: what they asked for, and what the program paid for them."""
-    requests = list(
+    assistance_requests = list(
         selectors.requests_visible_to(request.user)
         .prefetch_related("entries")
         .order_by("-created_at", "-pk")
     )
-    for found in requests:
-        found.paid = cents(sum(entry.amount for entry in found.entries.all()))
+    for assistance_request in assistance_requests:
+        assistance_request.paid = cents(
+            sum(entry.amount for entry in assistance_request.entries.all())
+        )
     return render(
         request,
         "assistance/mine.html",
-        {"requests": requests, "total": cents(sum(r.paid for r in requests))},
+        {
+            "assistance_requests": assistance_requests,
+            "total": cents(sum(r.paid for r in assistance_requests)),
+        },
     )
 
 
-def submit(request, request_id):
+def submit(request, assistance_request_id):
     """The coach shapes a request a family started, and sends it for a decision."""
-    found = selectors.request_for(request.user, request_id)
-    if found.status != Status.DRAFT:
-        return redirect(found)
-    form = RequestForm(request.POST or None, instance=found)
+    assistance_request = selectors.request_for(request.user, assistance_request_id)
+    if assistance_request.status != Status.DRAFT:
+        return redirect(assistance_request)
+    form = AssistanceRequestForm(request.POST or None, instance=assistance_request)
     # The request stays with the home that asked: its words and bills are theirs.
     del form.fields["home"]
     if request.method == "POST" and form.is_valid():
         try:
-            services.request_submit(actor=request.user, request=found, data=form.cleaned_data)
+            services.request_submit(
+                actor=request.user, assistance_request=assistance_request, data=form.cleaned_data
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Request sent for a decision."))
-            return redirect(found)
+            return redirect(assistance_request)
     return render(
         request,
         "core/form_page.html",
         {
             "form": form,
             "title": _("Shape the request and send it"),
-            "back": found.get_absolute_url(),
+            "back": assistance_request.get_absolute_url(),
         },
     )
 
 
-def request_detail(request, request_id):
-    found = selectors.request_for(request.user, request_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+def request_detail(request, assistance_request_id):
+    assistance_request = selectors.request_for(request.user, assistance_request_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=assistance_request)
     user = request.user
     return render(
         request,
         "assistance/request.html",
         {
-            "found": found,
-            "decisions": found.decisions.select_related("by__person", "fund"),
-            "payments": found.entries.order_by("paid_on", "pk"),
-            "documents": found.documents.all(),
-            "document_form": DocumentForm() if found.status != Status.PAID else None,
-            "decide_form": DecideForm() if _may_decide(user, found) else None,
+            "assistance_request": assistance_request,
+            "decisions": assistance_request.decisions.select_related("by__person", "fund"),
+            "payments": assistance_request.entries.order_by("paid_on", "pk"),
+            "documents": assistance_request.documents.all(),
+            "document_form": DocumentForm() if assistance_request.status != Status.PAID else None,
+            "decide_form": DecideForm() if _may_decide(user, assistance_request) else None,
             "pay_form": PayForm()
-            if user.has_role(Role.FINANCE) and found.status == Status.APPROVED
+            if user.has_role(Role.FINANCE) and assistance_request.status == Status.APPROVED
             else None,
             "staff": user.has_role(*selectors.STAFF),
         },
     )
 
 
-def _may_decide(user, found) -> bool:
+def _may_decide(user, assistance_request) -> bool:
     return (
         user.has_role(Role.DIRECTOR, Role.COACH)
-        and found.status == Status.SUBMITTED
-        and found.created_by_id != user.pk
+        and assistance_request.status == Status.SUBMITTED
+        and assistance_request.created_by_id != user.pk
     )
 
 
-def document_add(request, request_id):
-    found = selectors.request_for(request.user, request_id)
+def document_add(request, assistance_request_id):
+    assistance_request = selectors.request_for(request.user, assistance_request_id)
     if request.method == "POST":
         form = DocumentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 services.document_add(
                     actor=request.user,
-                    request=found,
+                    assistance_request=assistance_request,
                     kind=form.cleaned_data["kind"],
                     upload=form.cleaned_data["file"],
                 )
@@ -166,53 +173,59 @@ def document_add(request, request_id):
                 messages.success(request, _("Document added."))
         else:
             messages.error(request, _("Choose what it is and the file."))
-    return redirect(found)
+    return redirect(assistance_request)
 
 
 def document(request, document_id):
     """A quote or bill, only through this check of who is asking; never cached by others."""
-    found = selectors.document_for(request.user, document_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+    document = selectors.document_for(request.user, document_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=document)
     return private_file_response(
-        found.file, content_type=found.content_type, name=f"{found.get_kind_display()}-{found.pk}"
+        document.file,
+        content_type=document.content_type,
+        name=f"{document.get_kind_display()}-{document.pk}",
     )
 
 
-def decide(request, request_id):
-    found = selectors.request_for(request.user, request_id)
+def decide(request, assistance_request_id):
+    assistance_request = selectors.request_for(request.user, assistance_request_id)
     if request.method == "POST":
         form = DecideForm(request.POST)
         if form.is_valid():
             try:
-                services.request_decide(actor=request.user, request=found, **form.cleaned_data)
+                services.request_decide(
+                    actor=request.user, assistance_request=assistance_request, **form.cleaned_data
+                )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("Decision recorded."))
         else:
             messages.error(request, _("Choose approve or decline, and say why."))
-    return redirect(found)
+    return redirect(assistance_request)
 
 
-def pay(request, request_id):
-    found = selectors.request_for(request.user, request_id)
+def pay(request, assistance_request_id):
+    assistance_request = selectors.request_for(request.user, assistance_request_id)
     if request.method == "POST":
         form = PayForm(request.POST)
         if form.is_valid():
             try:
-                services.payment_record(actor=request.user, request=found, **form.cleaned_data)
+                services.payment_record(
+                    actor=request.user, assistance_request=assistance_request, **form.cleaned_data
+                )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("Payment recorded."))
         else:
             messages.error(request, _("Give the method and the date of the payment."))
-    return redirect(found)
+    return redirect(assistance_request)
 
 
 def fund_edit(request, fund_id=None):
-    found = selectors.fund_for(fund_id) if fund_id else None
-    form = FundForm(request.POST or None, instance=found)
+    fund = selectors.fund_for(fund_id) if fund_id else None
+    form = FundForm(request.POST or None, instance=fund)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.fund_save(actor=request.user, form=form)
@@ -226,8 +239,8 @@ def fund_edit(request, fund_id=None):
         "core/form_page.html",
         {
             "form": form,
-            "title": _("Change the fund") if found else _("A new fund"),
-            "back": found.get_absolute_url() if found else reverse("assistance:index"),
+            "title": _("Change the fund") if fund else _("A new fund"),
+            "back": fund.get_absolute_url() if fund else reverse("assistance:index"),
         },
     )
 
@@ -321,9 +334,9 @@ def _cell(text: str) -> str:
 
 def fund(request, fund_id):
     """A fund's report: its budget, and every ledger entry against it."""
-    found = selectors.fund_for(fund_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found, fields=["ledger"])
-    entries = found.entries.select_related("request__partnership__birth_family").order_by(
+    fund = selectors.fund_for(fund_id)
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=fund, fields=["ledger"])
+    entries = fund.entries.select_related("request__partnership__birth_family").order_by(
         "paid_on", "pk"
     )
     page, query = paginate(request, entries, per_page=100)
@@ -331,11 +344,11 @@ def fund(request, fund_id):
         request,
         "assistance/fund.html",
         {
-            "fund": found,
+            "fund": fund,
             "entries": page,
             "page": page,
             "query": query,
-            "balance": services.balance_of(found),
-            "available": services.available_in(found),
+            "balance": services.balance_of(fund),
+            "available": services.available_in(fund),
         },
     )

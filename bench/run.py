@@ -236,7 +236,7 @@ def _money(partnerships, coaches, director):
     (one ledger entry each), some approved, some waiting."""
     from decimal import Decimal
 
-    from assistance.models import Entry, Fund, Request, Rules, Source, Status
+    from assistance.models import AssistanceRequest, Entry, Fund, Rules, Source, Status
 
     Rules.objects.create()
     funds = Fund.objects.bulk_create(
@@ -247,9 +247,9 @@ def _money(partnerships, coaches, director):
     )
     today = date.today()
     statuses = [Status.PAID, Status.PAID, Status.PAID, Status.APPROVED, Status.SUBMITTED]
-    requests = Request.objects.bulk_create(
+    assistance_requests = AssistanceRequest.objects.bulk_create(
         [
-            Request(
+            AssistanceRequest(
                 partnership=partnership,
                 need=["rent", "utilities", "car_repair", "childcare"][(n + k) % 4],
                 amount=Decimal(100 + (n * 7 + k) % 400) + Decimal("0.25"),
@@ -277,7 +277,7 @@ def _money(partnerships, coaches, director):
                 payee=r.payee,
                 by=director,
             )
-            for r in requests
+            for r in assistance_requests
             if r.status == Status.PAID
         ],
         batch_size=5000,

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
-from assistance.models import Entry, Fund, Request, Source, Status
+from assistance.models import AssistanceRequest, Entry, Fund, Source, Status
 from assistance.services import available_in, balance_of, payment_record, request_decide
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,7 +46,7 @@ def test_concurrent_approvals_and_payments_never_overspend_nor_pay_twice(
     rules.save()
     fund = Fund.objects.create(name="Crisis fund", source=Source.DONOR, budget=Decimal("1000.00"))
     requests = [
-        Request.objects.create(
+        AssistanceRequest.objects.create(
             partnership=partnership,
             need="car_repair",
             amount=Decimal("150.00"),
@@ -61,12 +61,12 @@ def test_concurrent_approvals_and_payments_never_overspend_nor_pay_twice(
     approvals = at_once(
         [
             lambda r=r: request_decide(
-                actor=director, request=r, approve=True, reason="ok", fund=fund
+                actor=director, assistance_request=r, approve=True, reason="ok", fund=fund
             )
             for r in requests
         ]
     )
-    approved = Request.objects.filter(status=Status.APPROVED)
+    approved = AssistanceRequest.objects.filter(status=Status.APPROVED)
     assert approved.count() == 6
     assert sum(isinstance(o, ValidationError) for o in approvals) == 6
     assert available_in(fund) == Decimal("100.00")
@@ -75,11 +75,16 @@ def test_concurrent_approvals_and_payments_never_overspend_nor_pay_twice(
     # with another. And the six refused ones, which must not be paid at all.
     day = timezone.localdate()
     jobs = []
-    for r in Request.objects.all():
+    for r in AssistanceRequest.objects.all():
         for key in (f"{r.pk}-a", f"{r.pk}-a", f"{r.pk}-b"):
             jobs.append(
                 lambda r=r, key=key: payment_record(
-                    actor=finance, request=r, method="check", number="", paid_on=day, key=key
+                    actor=finance,
+                    assistance_request=r,
+                    method="check",
+                    number="",
+                    paid_on=day,
+                    key=key,
                 )
             )
     at_once(jobs)
@@ -87,7 +92,7 @@ def test_concurrent_approvals_and_payments_never_overspend_nor_pay_twice(
     assert paid.count() == 6
     assert len(set(paid.values_list("request_id", flat=True))) == 6
     assert balance_of(fund) == Decimal("100.00") >= 0
-    assert Request.objects.filter(status=Status.PAID).count() == 6
+    assert AssistanceRequest.objects.filter(status=Status.PAID).count() == 6
     assert connection.vendor in ("sqlite", "postgresql")
 
 
@@ -112,7 +117,7 @@ def test_concurrent_approvals_for_one_family_in_two_homes_keep_to_its_cap(
         for n in range(2)
     ]
     requests = [
-        Request.objects.create(
+        AssistanceRequest.objects.create(
             partnership=[partnership, second][n % 2],
             need="car_repair",
             amount=Decimal("200.00"),
@@ -126,9 +131,9 @@ def test_concurrent_approvals_for_one_family_in_two_homes_keep_to_its_cap(
     at_once(
         [
             lambda r=r, f=funds[n % 2]: request_decide(
-                actor=director, request=r, approve=True, reason="ok", fund=f
+                actor=director, assistance_request=r, approve=True, reason="ok", fund=f
             )
             for n, r in enumerate(requests)
         ]
     )
-    assert Request.objects.filter(status=Status.APPROVED).count() == 1
+    assert AssistanceRequest.objects.filter(status=Status.APPROVED).count() == 1

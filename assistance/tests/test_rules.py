@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from assistance.models import Decision, Entry, Fund, Request, Source, Status
+from assistance.models import AssistanceRequest, Decision, Entry, Fund, Source, Status
 from assistance.services import (
     available_in,
     balance_of,
@@ -42,12 +42,16 @@ def refusal(**kwargs) -> str:
 def test_a_coach_approves_a_small_request_and_the_money_is_promised(
     coach, other_coach, partnership, fund, rules
 ):
-    request = ask(coach, partnership, "180.00")
+    assistance_request = ask(coach, partnership, "180.00")
     request_decide(
-        actor=other_coach, request=request, approve=True, reason="Quote checked.", fund=fund
+        actor=other_coach,
+        assistance_request=assistance_request,
+        approve=True,
+        reason="Quote checked.",
+        fund=fund,
     )
-    request.refresh_from_db()
-    assert request.status == Status.APPROVED and request.fund_id == fund.pk
+    assistance_request.refresh_from_db()
+    assert assistance_request.status == Status.APPROVED and assistance_request.fund_id == fund.pk
     assert balance_of(fund) == Decimal("5000.00")
     assert available_in(fund) == Decimal("4820.00")
 
@@ -55,34 +59,56 @@ def test_a_coach_approves_a_small_request_and_the_money_is_promised(
 def test_a_coach_cannot_approve_above_their_limit_nor_their_own_request(
     coach, other_coach, director, partnership, fund, rules
 ):
-    request = ask(coach, partnership, "600.00")
+    assistance_request = ask(coach, partnership, "600.00")
     assert "A coach approves up to 250.00" in refusal(
-        actor=other_coach, request=request, approve=True, reason="ok", fund=fund
+        actor=other_coach,
+        assistance_request=assistance_request,
+        approve=True,
+        reason="ok",
+        fund=fund,
     )
     assert "someone else decides it" in refusal(
-        actor=coach, request=request, approve=True, reason="ok", fund=fund
+        actor=coach, assistance_request=assistance_request, approve=True, reason="ok", fund=fund
     )
-    request_decide(actor=director, request=request, approve=True, reason="ok", fund=fund)
-    request.refresh_from_db()
-    assert request.status == Status.APPROVED
+    request_decide(
+        actor=director, assistance_request=assistance_request, approve=True, reason="ok", fund=fund
+    )
+    assistance_request.refresh_from_db()
+    assert assistance_request.status == Status.APPROVED
 
 
 def test_above_the_larger_limit_two_different_approvers_are_needed(
     coach, director, second_director, partnership, fund, rules
 ):
-    request = ask(coach, partnership, "1400.00")
-    request_decide(actor=director, request=request, approve=True, reason="Deposit.", fund=fund)
-    request.refresh_from_db()
-    assert request.status == Status.SUBMITTED and available_in(fund) == Decimal("5000.00")
+    assistance_request = ask(coach, partnership, "1400.00")
+    request_decide(
+        actor=director,
+        assistance_request=assistance_request,
+        approve=True,
+        reason="Deposit.",
+        fund=fund,
+    )
+    assistance_request.refresh_from_db()
+    assert assistance_request.status == Status.SUBMITTED and available_in(fund) == Decimal(
+        "5000.00"
+    )
     assert "a second approver is needed" in refusal(
-        actor=director, request=request, approve=True, reason="again", fund=fund
+        actor=director,
+        assistance_request=assistance_request,
+        approve=True,
+        reason="again",
+        fund=fund,
     )
     request_decide(
-        actor=second_director, request=request, approve=True, reason="Agreed.", fund=fund
+        actor=second_director,
+        assistance_request=assistance_request,
+        approve=True,
+        reason="Agreed.",
+        fund=fund,
     )
-    request.refresh_from_db()
-    assert request.status == Status.APPROVED
-    assert Decision.objects.filter(request=request, approved=True).count() == 2
+    assistance_request.refresh_from_db()
+    assert assistance_request.status == Status.APPROVED
+    assert Decision.objects.filter(request=assistance_request, approved=True).count() == 2
 
 
 def test_a_family_s_help_is_capped_over_twelve_months(coach, director, partnership, fund, rules):
@@ -91,20 +117,20 @@ def test_a_family_s_help_is_capped_over_twelve_months(coach, director, partnersh
     for amount in ("900.00", "900.00"):
         request_decide(
             actor=director,
-            request=ask(coach, partnership, amount),
+            assistance_request=ask(coach, partnership, amount),
             approve=True,
             reason="ok",
             fund=fund,
         )
     third = ask(coach, partnership, "900.00")
     assert "1800.00 in the last 12 months" in refusal(
-        actor=director, request=third, approve=True, reason="ok", fund=fund
+        actor=director, assistance_request=third, approve=True, reason="ok", fund=fund
     )
     # A year and a day later the first two no longer count.
-    Request.objects.filter(status=Status.APPROVED).update(
+    AssistanceRequest.objects.filter(status=Status.APPROVED).update(
         approved_on=timezone.localdate() - timedelta(days=366)
     )
-    request_decide(actor=director, request=third, approve=True, reason="ok", fund=fund)
+    request_decide(actor=director, assistance_request=third, approve=True, reason="ok", fund=fund)
 
 
 def test_a_fund_pays_only_for_its_needs_within_its_dates_and_its_money(
@@ -112,7 +138,7 @@ def test_a_fund_pays_only_for_its_needs_within_its_dates_and_its_money(
 ):
     rent = ask(coach, partnership, "200.00", need="rent")
     assert "does not pay for this need" in refusal(
-        actor=director, request=rent, approve=True, reason="ok", fund=fund
+        actor=director, assistance_request=rent, approve=True, reason="ok", fund=fund
     )
     closed = Fund.objects.create(
         name="Last year's drive",
@@ -121,11 +147,11 @@ def test_a_fund_pays_only_for_its_needs_within_its_dates_and_its_money(
         ends_on=timezone.localdate() - timedelta(days=1),
     )
     assert "not open today" in refusal(
-        actor=director, request=rent, approve=True, reason="ok", fund=closed
+        actor=director, assistance_request=rent, approve=True, reason="ok", fund=closed
     )
     small = Fund.objects.create(name="Small", source=Source.GENERAL, budget=Decimal("150.00"))
     assert "has 150.00 left to promise" in refusal(
-        actor=director, request=rent, approve=True, reason="ok", fund=small
+        actor=director, assistance_request=rent, approve=True, reason="ok", fund=small
     )
 
 
@@ -134,37 +160,50 @@ def test_paying_the_family_directly_is_the_director_s_call(
 ):
     cash = ask(coach, partnership, "100.00", payee_kind="family", payee="Ana Morales")
     assert "Only the director" in refusal(
-        actor=other_coach, request=cash, approve=True, reason="ok", fund=fund
+        actor=other_coach, assistance_request=cash, approve=True, reason="ok", fund=fund
     )
     request_decide(
-        actor=director, request=cash, approve=True, reason="No vendor takes cards.", fund=fund
+        actor=director,
+        assistance_request=cash,
+        approve=True,
+        reason="No vendor takes cards.",
+        fund=fund,
     )
 
 
 def test_a_decline_needs_a_reason(
     coach, director, partnership, rules, django_capture_on_commit_callbacks
 ):
-    request = ask(coach, partnership, "100.00")
-    assert "Say why" in refusal(actor=director, request=request, approve=False, reason=" ")
+    assistance_request = ask(coach, partnership, "100.00")
+    assert "Say why" in refusal(
+        actor=director, assistance_request=assistance_request, approve=False, reason=" "
+    )
     with django_capture_on_commit_callbacks(execute=True):
         request_decide(
             actor=director,
-            request=request,
+            assistance_request=assistance_request,
             approve=False,
             reason="The fund for car repairs is spent; the Second Gear shop repairs at cost.",
         )
-    request.refresh_from_db()
-    assert request.status == Status.DECLINED
+    assistance_request.refresh_from_db()
+    assert assistance_request.status == Status.DECLINED
 
 
 def test_the_ledger_is_append_only_and_a_correction_is_a_reversal(
     coach, director, finance, partnership, fund, rules
 ):
-    request = ask(coach, partnership, "180.00")
-    request_decide(actor=director, request=request, approve=True, reason="ok", fund=fund)
+    assistance_request = ask(coach, partnership, "180.00")
+    request_decide(
+        actor=director, assistance_request=assistance_request, approve=True, reason="ok", fund=fund
+    )
     day = timezone.localdate()
     paid = payment_record(
-        actor=finance, request=request, method="check", number="1001", paid_on=day, key="k1"
+        actor=finance,
+        assistance_request=assistance_request,
+        method="check",
+        number="1001",
+        paid_on=day,
+        key="k1",
     )
     assert balance_of(fund) == Decimal("4820.00")
     with pytest.raises(ValidationError):
@@ -174,10 +213,15 @@ def test_the_ledger_is_append_only_and_a_correction_is_a_reversal(
         paid.delete()
     payment_reverse(actor=finance, entry=paid, note="Check 1001 was lost in the mail.")
     assert balance_of(fund) == Decimal("5000.00")
-    request.refresh_from_db()
-    assert request.status == Status.APPROVED and available_in(fund) == Decimal("4820.00")
+    assistance_request.refresh_from_db()
+    assert assistance_request.status == Status.APPROVED and available_in(fund) == Decimal("4820.00")
     payment_record(
-        actor=finance, request=request, method="check", number="1002", paid_on=day, key="k2"
+        actor=finance,
+        assistance_request=assistance_request,
+        method="check",
+        number="1002",
+        paid_on=day,
+        key="k2",
     )
     assert list(Entry.objects.values_list("amount", flat=True)) == [
         Decimal("180.00"),
@@ -188,19 +232,36 @@ def test_the_ledger_is_append_only_and_a_correction_is_a_reversal(
 
 
 def test_a_payment_sent_twice_is_recorded_once(coach, director, finance, partnership, fund, rules):
-    request = ask(coach, partnership, "180.00")
-    request_decide(actor=director, request=request, approve=True, reason="ok", fund=fund)
+    assistance_request = ask(coach, partnership, "180.00")
+    request_decide(
+        actor=director, assistance_request=assistance_request, approve=True, reason="ok", fund=fund
+    )
     day = timezone.localdate()
     first = payment_record(
-        actor=finance, request=request, method="ach", number="", paid_on=day, key="same"
+        actor=finance,
+        assistance_request=assistance_request,
+        method="ach",
+        number="",
+        paid_on=day,
+        key="same",
     )
     again = payment_record(
-        actor=finance, request=request, method="ach", number="", paid_on=day, key="same"
+        actor=finance,
+        assistance_request=assistance_request,
+        method="ach",
+        number="",
+        paid_on=day,
+        key="same",
     )
     assert first.pk == again.pk and Entry.objects.count() == 1
     with pytest.raises(ValidationError):
         payment_record(
-            actor=finance, request=request, method="ach", number="", paid_on=day, key="other"
+            actor=finance,
+            assistance_request=assistance_request,
+            method="ach",
+            number="",
+            paid_on=day,
+            key="other",
         )
 
 
@@ -211,23 +272,27 @@ def test_the_coach_who_shapes_a_family_s_request_is_not_its_approver(
 
     draft = ask(birth_parent, partnership, "150.00")
     assert draft.status == Status.DRAFT
-    request_submit(actor=coach, request=draft, data={"amount": Decimal("240.00")})
+    request_submit(actor=coach, assistance_request=draft, data={"amount": Decimal("240.00")})
     assert "someone else decides it" in refusal(
-        actor=coach, request=draft, approve=True, reason="ok", fund=fund
+        actor=coach, assistance_request=draft, approve=True, reason="ok", fund=fund
     )
-    request_decide(actor=other_coach, request=draft, approve=True, reason="ok", fund=fund)
+    request_decide(
+        actor=other_coach, assistance_request=draft, approve=True, reason="ok", fund=fund
+    )
 
 
 def test_a_payment_keeps_to_the_fund_s_needs_and_dates_when_it_is_made(
     coach, director, finance, partnership, fund, rules
 ):
-    request = ask(coach, partnership, "180.00")
-    request_decide(actor=director, request=request, approve=True, reason="ok", fund=fund)
+    assistance_request = ask(coach, partnership, "180.00")
+    request_decide(
+        actor=director, assistance_request=assistance_request, approve=True, reason="ok", fund=fund
+    )
     Fund.objects.filter(pk=fund.pk).update(needs=["rent"])
     with pytest.raises(ValidationError, match="no longer pays for this need"):
         payment_record(
             actor=finance,
-            request=request,
+            assistance_request=assistance_request,
             method="ach",
             number="",
             paid_on=timezone.localdate(),
@@ -241,29 +306,43 @@ def test_a_payment_form_belongs_to_one_request_and_one_payment(
 ):
     first, second = ask(coach, partnership, "50.00"), ask(coach, partnership, "60.00")
     for made in (first, second):
-        request_decide(actor=director, request=made, approve=True, reason="ok", fund=fund)
+        request_decide(
+            actor=director, assistance_request=made, approve=True, reason="ok", fund=fund
+        )
     day = timezone.localdate()
     paid = payment_record(
-        actor=finance, request=first, method="ach", number="", paid_on=day, key="form-1"
+        actor=finance, assistance_request=first, method="ach", number="", paid_on=day, key="form-1"
     )
     with pytest.raises(ValidationError, match="already used"):
         payment_record(
-            actor=finance, request=second, method="ach", number="", paid_on=day, key="form-1"
+            actor=finance,
+            assistance_request=second,
+            method="ach",
+            number="",
+            paid_on=day,
+            key="form-1",
         )
     payment_reverse(actor=finance, entry=paid, note="Bounced.")
     with pytest.raises(ValidationError, match="already used"):
         payment_record(
-            actor=finance, request=first, method="ach", number="", paid_on=day, key="form-1"
+            actor=finance,
+            assistance_request=first,
+            method="ach",
+            number="",
+            paid_on=day,
+            key="form-1",
         )
     assert Entry.objects.count() == 2
 
 
 def test_the_ledger_refuses_bulk_changes_too(coach, director, finance, partnership, fund, rules):
-    request = ask(coach, partnership, "50.00")
-    request_decide(actor=director, request=request, approve=True, reason="ok", fund=fund)
+    assistance_request = ask(coach, partnership, "50.00")
+    request_decide(
+        actor=director, assistance_request=assistance_request, approve=True, reason="ok", fund=fund
+    )
     payment_record(
         actor=finance,
-        request=request,
+        assistance_request=assistance_request,
         method="ach",
         number="",
         paid_on=timezone.localdate(),

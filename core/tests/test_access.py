@@ -14,8 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aftercare.models import FollowUp
-from assistance.models import Document, Fund
-from assistance.models import Request as AssistanceRequest
+from assistance.models import AssistanceRequest, Document, Fund
 from audit.models import AuditEntry
 from caseplan.models import Contact, CourtSummary, Step
 from conversations.models import Conversation
@@ -286,7 +285,7 @@ def records():
             "ours": Referral.objects.get(service__name="Family Rapid Rehousing").pk,
             "theirs": Referral.objects.get(service__name="Reduced Fare Bus Pass").pk,
         },
-        "request_id": {
+        "assistance_request_id": {
             "ours": AssistanceRequest.objects.get(need="car_repair").pk,
             "theirs": AssistanceRequest.objects.get(need="utilities").pk,
         },
@@ -355,7 +354,7 @@ def expected_to_reach(persona, view_name, record) -> bool:
         return True
     if param == "referral_id":
         return which in SEES_REFERRALS.get(persona, set())
-    if param in ("request_id", "document_id"):
+    if param in ("assistance_request_id", "document_id"):
         return which in SEES_REQUESTS.get(persona, set())
     visible = SEES_HOMES if param in SHARED_BY_THE_TEAM else SEES
     return which in visible.get(persona, set())
