@@ -86,6 +86,15 @@ def people_invitable_by(user) -> QuerySet[Person]:
     return Person.objects.none()
 
 
+def role_for_person(person: Person) -> str:
+    """A parent's role follows from where they belong."""
+    if person.birth_families.exists():
+        return Role.BIRTH_PARENT
+    if person.partner_homes.exists():
+        return Role.PARTNER_PARENT
+    return Role.VOLUNTEER
+
+
 def person_invitable_for(user, person_id: int) -> Person:
     return _get_or_404(people_invitable_by(user).select_related("user"), person_id)
 
