@@ -17,6 +17,4 @@ urlpatterns = [
     path("invitation/<uidb64>/<token>/", views.invitation_accept, name="invitation_accept"),
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),
-    path("invite/", views.invite_new, name="invite_new"),
-    path("invite/<int:person_id>/", views.invite_person, name="invite_person"),
 ]

@@ -1,19 +1,11 @@
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.translation import gettext as _
 
 from accounts import services
-from accounts.forms import InviteNewForm, InvitePersonForm, PasswordResetRequestForm, SignInForm
-from audit.models import Action
-from audit.services import audit_entry_create
+from accounts.forms import PasswordResetRequestForm, SignInForm
 from core.demo import DEMO_LOGINS, DEMO_PASSWORD
-from core.forms import add_errors
-from core.urls_safety import safe_next
-from families.selectors import person_invitable_for
 
 
 class SignInView(auth_views.LoginView):
@@ -68,44 +60,3 @@ password_change = auth_views.PasswordChangeView.as_view(
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
-
-
-def invite_person(request, person_id):
-    person = person_invitable_for(request.user, person_id)
-    # A parent's role follows from their family or home; nobody picks another for them.
-    role = services.role_for_person(person)
-    grantable = services.roles_grantable_by(request.user) & {role}
-    initial = {"email": person.email, "role": role}
-    form = InvitePersonForm(request.POST or None, initial=initial, grantable=grantable)
-    back = safe_next(request, fallback="core:home")
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.user_invite(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(
-                request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
-            )
-            return redirect(back)
-    # The page shows the person's name and e-mail: reading it is reading their record.
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=person, fields=["email"])
-    return render(
-        request, "accounts/invite_person.html", {"form": form, "person": person, "next": back}
-    )
-
-
-def invite_new(request):
-    grantable = services.roles_grantable_by(request.user)
-    form = InviteNewForm(request.POST or None, grantable=grantable)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        role = data.pop("role")
-        try:
-            services.person_invite_new(actor=request.user, person_data=data, role=role)
-        except ValidationError as error:
-            add_errors(form, error)
-        else:
-            messages.success(request, _("Invitation sent to %(email)s.") % {"email": data["email"]})
-            return redirect("accounts:invite_new")
-    return render(request, "accounts/invite_new.html", {"form": form})

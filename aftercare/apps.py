@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AftercareConfig(AppConfig):
     name = "aftercare"
     verbose_name = _("The year after reunification")
+
+    def ready(self):
+        from aftercare.receivers import plan_follow_ups
+        from partnerships.signals import stage_changed
+
+        stage_changed.connect(plan_follow_ups, dispatch_uid="aftercare_plan_follow_ups")

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Role
 from core.forms import DateInput
 from core.phone import PhoneNumberField
 from families.models import BirthFamily, Child, PartnerHome, PermanencyEvent, Person, Placement
@@ -63,3 +64,32 @@ class PermanencyEventForm(forms.ModelForm):
         model = PermanencyEvent
         fields = ["kind", "occurred_on", "note"]
         widgets = {"occurred_on": DateInput()}
+
+
+def _role_choices(grantable: set[str]) -> list[tuple[str, str]]:
+    return [(role.value, role.label) for role in Role if role in grantable]
+
+
+class InvitePersonForm(forms.Form):
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args, grantable: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = _role_choices(grantable)
+
+
+class InviteNewForm(forms.ModelForm):
+    role = forms.ChoiceField(label=_("Role"))
+
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "email", "language"]
+
+    def __init__(self, *args, grantable: set[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["last_name"].required = False
+        self.fields["role"].choices = _role_choices(
+            grantable - {Role.BIRTH_PARENT, Role.PARTNER_PARENT}
+        )

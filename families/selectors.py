@@ -5,17 +5,31 @@ children of partnerships they can see, and every partner home (they match homes 
 families, so the pool of homes is shared by the team). See docs/decisions/0003.
 """
 
+from collections.abc import Callable
+
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Role
 from families.models import BirthFamily, Child, PartnerHome, PermanencyEvent, Person, Placement
 
+#: Which partnerships a user may see: a coach's families are those of their partnerships.
+#: The rule belongs to partnerships, a layer above, which hands it down from its
+#: AppConfig.ready() (docs/decisions/0014-layers.md).
+_partnership_scope: dict[str, Callable[..., QuerySet]] = {}
 
-def _visible_partnerships(user):
-    from partnerships.selectors import partnerships_visible_to
 
-    return partnerships_visible_to(user)
+def partnership_scope_register(partnerships_visible_to: Callable[..., QuerySet]) -> None:
+    _partnership_scope["visible_to"] = partnerships_visible_to
+
+
+def _visible_partnerships(user) -> QuerySet:
+    try:
+        visible_to = _partnership_scope["visible_to"]
+    except KeyError:
+        raise ImproperlyConfigured("partnerships has not registered its scope.") from None
+    return visible_to(user)
 
 
 def _is_director(user) -> bool:
@@ -63,14 +77,22 @@ def people_invitable_by(user) -> QuerySet[Person]:
     if _is_director(user):
         return Person.objects.all()
     if _is_coach(user):
-        from partnerships.models import Partnership
-
-        hidden = Partnership.objects.exclude(pk__in=_visible_partnerships(user).values("pk"))
+        visible = _visible_partnerships(user)
+        hidden = visible.model.objects.exclude(pk__in=visible.values("pk"))
         homes = PartnerHome.objects.exclude(partnerships__in=hidden)
         return Person.objects.filter(
             Q(birth_families__in=birth_families_visible_to(user)) | Q(partner_homes__in=homes)
         ).distinct()
     return Person.objects.none()
+
+
+def role_for_person(person: Person) -> str:
+    """A parent's role follows from where they belong."""
+    if person.birth_families.exists():
+        return Role.BIRTH_PARENT
+    if person.partner_homes.exists():
+        return Role.PARTNER_PARENT
+    return Role.VOLUNTEER
 
 
 def person_invitable_for(user, person_id: int) -> Person:

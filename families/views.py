@@ -7,14 +7,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.services import roles_grantable_by
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
+from core.urls_safety import safe_next
 from families import selectors, services
 from families.forms import (
     BirthFamilyForm,
     ChildForm,
+    InviteNewForm,
+    InvitePersonForm,
     PartnerHomeForm,
     PermanencyEventForm,
     PersonForm,
@@ -231,3 +235,44 @@ def permanency_add(request, child_id):
             "back": child.get_absolute_url(),
         },
     )
+
+
+def invite_person(request, person_id):
+    person = selectors.person_invitable_for(request.user, person_id)
+    # A parent's role follows from their family or home; nobody picks another for them.
+    role = selectors.role_for_person(person)
+    grantable = roles_grantable_by(request.user) & {role}
+    initial = {"email": person.email, "role": role}
+    form = InvitePersonForm(request.POST or None, initial=initial, grantable=grantable)
+    back = safe_next(request, fallback="core:home")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_invite(actor=request.user, person=person, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+            )
+            return redirect(back)
+    # The page shows the person's name and e-mail: reading it is reading their record.
+    audit_entry_create(actor=request.user, action=Action.VIEWED, record=person, fields=["email"])
+    return render(
+        request, "families/invite_person.html", {"form": form, "person": person, "next": back}
+    )
+
+
+def invite_new(request):
+    grantable = roles_grantable_by(request.user)
+    form = InviteNewForm(request.POST or None, grantable=grantable)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        role = data.pop("role")
+        try:
+            services.person_invite_new(actor=request.user, person_data=data, role=role)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": data["email"]})
+            return redirect("accounts:invite_new")
+    return render(request, "families/invite_new.html", {"form": form})

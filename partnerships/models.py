@@ -19,6 +19,9 @@ class Stage(models.TextChoices):
 
 STAGE_ORDER = list(Stage)
 
+#: The stages in which family time happens in earnest.
+ACTIVE_OR_LATER = (Stage.ACTIVE, Stage.TRANSITION_HOME, Stage.POST_REUNIFICATION)
+
 
 def refuse_if_closed(partnership: "Partnership") -> None:
     """A closed partnership's records are kept as they were: read, never changed."""

@@ -12,6 +12,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.services import apply_changes
 from families.services import birth_family_create, birth_family_parent_add
+from partnerships import hooks, signals
 from partnerships.models import Coverage, Partnership, Stage, StageChange
 
 
@@ -68,9 +69,8 @@ def partnership_stage_change(
         )
     if changed_on > timezone.localdate():
         raise ValidationError({"changed_on": _("A stage is recorded once it has begun.")})
-    if stage in _ACTIVE_OR_LATER and partnership.stage not in _ACTIVE_OR_LATER:
-        # Also when a partnership skips straight past "active": the training comes first.
-        _check_training(partnership)
+    hooks.before_stage_change.run(partnership=partnership, new_stage=stage, changed_on=changed_on)
+    old_stage = partnership.stage
     partnership.stage = stage
     partnership.stage_since = changed_on
     partnership.save(update_fields=["stage", "stage_since"])
@@ -78,37 +78,15 @@ def partnership_stage_change(
         partnership=partnership, stage=stage, changed_on=changed_on, changed_by=actor
     )
     audit_entry_create(actor=actor, action=Action.CHANGED, record=partnership, fields=["stage"])
-    if stage == Stage.POST_REUNIFICATION:
-        # The children are home: the year of check-ins starts from that day.
-        from aftercare.services import follow_ups_schedule
-
-        follow_ups_schedule(actor=actor, partnership=partnership, reunified_on=changed_on)
+    signals.stage_changed.send(
+        sender=Partnership,
+        partnership=partnership,
+        old_stage=old_stage,
+        new_stage=stage,
+        actor=actor,
+        changed_on=changed_on,
+    )
     return partnership
-
-
-_ACTIVE_OR_LATER = (Stage.ACTIVE, Stage.TRANSITION_HOME, Stage.POST_REUNIFICATION)
-
-
-def _check_training(partnership: Partnership) -> None:
-    """The modules the program requires before family time starts in earnest."""
-    from training.selectors import missing_before_active
-
-    missing = missing_before_active(partnership)
-    if missing:
-        names = "; ".join(
-            _("%(person)s: %(modules)s")
-            % {
-                "person": row.person.full_name,
-                "modules": ", ".join(module.title for module in row.missing),
-            }
-            for row in missing
-        )
-        raise ValidationError(
-            {
-                "stage": _("Before it becomes active, training is still to finish. %(names)s.")
-                % {"names": names}
-            }
-        )
 
 
 def coverage_create(*, actor, coach, covering_coach, starts_on: date, ends_on: date) -> Coverage:

@@ -6,16 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from agreements.selectors import sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
 from families.selectors import partner_homes_visible_to
-from partnerships import selectors, services
+from partnerships import sections, selectors, services
 from partnerships.forms import CoverageForm, PartnershipForm, ReferralForm, StageChangeForm
 from partnerships.models import Coverage, Stage
-from schedule.selectors import coming_up
 
 
 def partnership_list(request):
@@ -60,11 +58,14 @@ def partnership_new(request):
 
 def partnership_detail(request, partnership_id):
     partnership = selectors.partnership_for(request.user, partnership_id)
-    partnership.sharing = sharing_for(partnership)
     is_staff = request.user.has_role(Role.DIRECTOR, Role.COACH)
-    coming_up(request.user, [partnership], each=8 if is_staff else 3)
+    context = sections.compose(request, partnership, is_staff=is_staff)
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
-    context = {"partnership": partnership, "is_staff_view": is_staff, "today": timezone.localdate()}
+    context |= {
+        "partnership": partnership,
+        "is_staff_view": is_staff,
+        "today": timezone.localdate(),
+    }
     if is_staff:
         context["stage_form"] = StageChangeForm()
     return render(request, "partnerships/detail.html", context)
@@ -114,19 +115,14 @@ def stage_change(request, partnership_id):
             return redirect(partnership.get_absolute_url())
     # Shown again with its errors, the record is read once more.
     audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
-    partnership.sharing = sharing_for(partnership)
-    coming_up(request.user, [partnership], each=8)
-    return render(
-        request,
-        "partnerships/detail.html",
-        {
-            "partnership": partnership,
-            "is_staff_view": True,
-            "stage_form": form,
-            "today": timezone.localdate(),
-        },
-        status=400,
-    )
+    context = sections.compose(request, partnership, is_staff=True)
+    context |= {
+        "partnership": partnership,
+        "is_staff_view": True,
+        "stage_form": form,
+        "today": timezone.localdate(),
+    }
+    return render(request, "partnerships/detail.html", context, status=400)
 
 
 def coverage(request):

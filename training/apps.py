@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
+
+    def ready(self):
+        from partnerships.hooks import before_stage_change
+        from training.stage_rules import refuse_active_before_training
+
+        before_stage_change.register(refuse_active_before_training)

@@ -1,8 +1,12 @@
 from django.urls import include, path
 
+from accounts.urls import urlpatterns as account_urls
+from families.invitation_urls import urlpatterns as invitation_urls
+
 urlpatterns = [
     path("", include("core.urls")),
-    path("accounts/", include("accounts.urls")),
+    # Inviting someone is account business served by families, which makes their Person.
+    path("accounts/", include((account_urls + invitation_urls, "accounts"))),
     path("audit/", include("audit.urls")),
     path("families/", include("families.urls")),
     path("partnerships/", include("partnerships.urls")),

@@ -281,3 +281,24 @@ def test_a_stage_dated_in_the_future_is_refused_in_words_not_a_server_error(
     assert "once it has begun" in response.content.decode()
     partnership.refresh_from_db()
     assert partnership.stage != "post_reunification"
+
+
+def _section_places(page: str) -> list[int]:
+    headings = ["birth-family-heading", "dates-heading", "children-heading", "stage-heading"]
+    return [page.index(f'id="{heading}"') for heading in headings]
+
+
+def test_the_partnership_page_shows_the_sections_apps_register_in_their_order(
+    client_for, coach, partnership
+):
+    client = client_for(coach)
+    page = client.get(reverse("partnerships:detail", args=[partnership.pk])).content.decode()
+    assert _section_places(page) == sorted(_section_places(page))
+    # A refused stage change shows the same page again, composed the same way.
+    refused = client.post(
+        reverse("partnerships:stage_change", args=[partnership.pk]),
+        {"stage": partnership.stage, "changed_on": partnership.stage_since},
+    )
+    shown_again = refused.content.decode()
+    assert refused.status_code == 400 and "already in this stage" in shown_again
+    assert _section_places(shown_again) == sorted(_section_places(shown_again))
