@@ -5,10 +5,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.phone import PhoneNumberField
+from core.visitor_forms import SpamCheckedForm
 from directory.models import Service
 from gatherings.models import Gathering, Interpretation, Registration, ResourceKind
 from gatherings.services import REPLY_FIELDS
-from intake.forms import SpamCheckedForm
 from schedule.forms import DateTimeInput
 from schedule.rules import within_reach
 
