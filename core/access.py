@@ -17,7 +17,7 @@ from django.dispatch import Signal
 from django.http import Http404
 from django.utils.module_loading import import_string
 
-from accounts.models import Role
+from core.roles import Role
 
 logger = logging.getLogger(__name__)
 
