@@ -7,8 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.models import Action
-from audit.services import audit_entry_create
-from core.services import audited_create, audited_update
+from audit.services import audit_entry_create, audited_create, audited_update
 from families.models import (
     BirthFamily,
     Child,
