@@ -4,27 +4,13 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Role and Language are core's, named here too for the many callers that import them
+# with the user model.
+from core.roles import Language, Role
 from core.zones import zone_choices
-
-
-class Role(models.TextChoices):
-    """The program's roles. Each is a Django auth group of the same name."""
-
-    DIRECTOR = "director", _("Program director")
-    COACH = "coach", _("Family coach")
-    FINANCE = "finance", _("Finance")
-    BIRTH_PARENT = "birth_parent", _("Birth parent")
-    PARTNER_PARENT = "partner_parent", _("Partner parent")
-    VOLUNTEER = "volunteer", _("Community volunteer")
-
 
 STAFF_ROLES = frozenset({Role.DIRECTOR, Role.COACH, Role.FINANCE})
 PARENT_ROLES = frozenset({Role.BIRTH_PARENT, Role.PARTNER_PARENT})
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Español"
 
 
 class UserManager(BaseUserManager):

@@ -4,6 +4,7 @@ from django.db import models
 
 from audit.context import current_ip, current_path
 from audit.models import Action, AuditEntry
+from core.services import apply_changes
 
 
 def audit_entry_create(
@@ -33,3 +34,20 @@ def changed_fields(form) -> list[str]:
 def audit_read(*, user, record: models.Model, fields: Iterable[str] = (), **signal) -> None:
     """The trail's entry for a record an access rule loaded (core.access.record_read)."""
     audit_entry_create(actor=user, action=Action.VIEWED, record=record, fields=fields)
+
+
+def audited_create(*, actor, record: models.Model, fields) -> models.Model:
+    """Validate and save a new sensitive record, and audit its creation."""
+    record.full_clean()
+    record.save()
+    audit_entry_create(actor=actor, action=Action.CREATED, record=record, fields=fields)
+    return record
+
+
+def audited_update(*, actor, record: models.Model, data: dict) -> models.Model:
+    """Apply, validate and save changes to a sensitive record; audit what changed."""
+    changed = apply_changes(record, data)
+    if changed:
+        record.save(update_fields=changed)
+        audit_entry_create(actor=actor, action=Action.CHANGED, record=record, fields=changed)
+    return record

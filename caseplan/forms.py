@@ -3,8 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from caseplan.models import Contact, CourtSummary, Goal, Milestone, Step
+from core.dates import within_reach
 from core.forms import DateInput
-from schedule.rules import within_reach
 
 
 class ContactForm(forms.ModelForm):

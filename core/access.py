@@ -17,7 +17,7 @@ from django.dispatch import Signal
 from django.http import Http404
 from django.utils.module_loading import import_string
 
-from accounts.models import Role
+from core.roles import Role
 
 logger = logging.getLogger(__name__)
 
@@ -98,9 +98,9 @@ HOME = Load("families.selectors.partner_home_for", "home")
 CHILD = Load("families.selectors.child_for", "child")
 PERSON = Load("families.selectors.person_for", "person")
 SUBMISSION = Load("intake.selectors.submission_for", "submission")
-AGREEMENT = Load(
-    "agreements.selectors.partnership_with_agreement_for", "partnership"
-).noting("agreement")
+AGREEMENT = Load("agreements.selectors.partnership_with_agreement_for", "partnership").noting(
+    "agreement"
+)
 PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me")
 JOURNAL = Load("journal.selectors.journal_partnership_for", "partnership").noting("journal")
 POST = Load("journal.selectors.post_for", "post")

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from accounts.models import Language, Role
+from core.roles import Language, Role
 
 
 def village(request):

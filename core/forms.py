@@ -18,6 +18,13 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
 class PageForms:
     """Several forms on one page, told apart by a hidden "form" field that names the one
     sent: only that one is bound, so the others stay empty and nothing typed in the sent

@@ -19,26 +19,3 @@ def apply_changes(instance: models.Model, data: dict) -> list[str]:
         setattr(instance, name, value)
     instance.full_clean()
     return changed
-
-
-def audited_create(*, actor, record: models.Model, fields) -> models.Model:
-    """Validate and save a new sensitive record, and audit its creation."""
-    from audit.models import Action
-    from audit.services import audit_entry_create
-
-    record.full_clean()
-    record.save()
-    audit_entry_create(actor=actor, action=Action.CREATED, record=record, fields=fields)
-    return record
-
-
-def audited_update(*, actor, record: models.Model, data: dict) -> models.Model:
-    """Apply, validate and save changes to a sensitive record; audit what changed."""
-    from audit.models import Action
-    from audit.services import audit_entry_create
-
-    changed = apply_changes(record, data)
-    if changed:
-        record.save(update_fields=changed)
-        audit_entry_create(actor=actor, action=Action.CHANGED, record=record, fields=changed)
-    return record

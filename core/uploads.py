@@ -1,6 +1,6 @@
 """Documents people upload (quotes, bills, handouts): checked by what they are rather
 than what they are called. A PDF is known by its first bytes; anything else must decode
-as a photo, which is re-drawn without its metadata (journal.photos)."""
+as a photo, which is re-drawn without its metadata (core.images)."""
 
 import secrets
 
@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import FileResponse
 
-from journal.photos import PhotoRefused, make_safe
+from core.images import PhotoRefused, make_safe
 
 #: A phone photo of a page, or a PDF from a shop, a utility or the program.
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.services import roles_grantable_by
 from accounts.tasks import INVITATION, send_account_link
 from audit.models import Action
-from audit.services import audit_entry_create
-from core.services import audited_create, audited_update
+from audit.services import audit_entry_create, audited_create, audited_update
 from families.models import (
     BirthFamily,
     Child,

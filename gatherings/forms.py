@@ -4,13 +4,13 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import within_reach
+from core.forms import DateTimeInput
 from core.phone import PhoneNumberField
+from core.visitor_forms import SpamCheckedForm
 from directory.models import Service
 from gatherings.models import Gathering, Interpretation, Registration, ResourceKind
 from gatherings.services import REPLY_FIELDS
-from intake.forms import SpamCheckedForm
-from schedule.forms import DateTimeInput
-from schedule.rules import within_reach
 
 UUID_IN_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 MAX_ADULTS, MAX_CHILDREN, OLDEST_CHILD = 10, 10, 17

@@ -6,7 +6,6 @@ at once can never both take the last place (docs/decisions/0013)."""
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Sum
@@ -17,6 +16,7 @@ from django.utils.translation import ngettext
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.uploads import checked_document
+from core.visitor_forms import sender_key, sent_too_often
 from core.zones import program_zone
 from gatherings.models import (
     REGISTERED,
@@ -28,7 +28,6 @@ from gatherings.models import (
     Status,
 )
 from gatherings.tasks import Message, tell
-from intake.services import sender_key
 
 #: Changing these tells everyone registered and makes calendars replace their copy.
 TOLD_FIELDS = ("starts_at", "minutes", "place", "online_link")
@@ -225,11 +224,8 @@ def registration_make(
         registration = Registration.objects.filter(gathering=current, user=user).first()
         if registration is not None and registration.status in REGISTERED:
             raise ValidationError(_("You have already replied. You can change your reply."))
-    else:
-        hour_ago = timezone.now() - timedelta(hours=1)
-        recent = Registration.objects.filter(sender=sender, created_at__gte=hour_ago).count()
-        if recent >= settings.INTAKE_SUBMISSIONS_PER_HOUR:
-            raise TooManyReplies
+    elif sent_too_often(Registration.objects.filter(sender=sender), sent_at="created_at"):
+        raise TooManyReplies
     if registration is None:
         registration = Registration(gathering=current, user=user, secret=_new_secret())
     if user is None:

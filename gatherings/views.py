@@ -17,6 +17,7 @@ from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
 from core.uploads import private_file_response
+from core.visitor_forms import new_started
 from gatherings import selectors, services
 from gatherings.calendar import calendar_for
 from gatherings.forms import (
@@ -29,7 +30,6 @@ from gatherings.forms import (
 )
 from gatherings.models import Gathering, Registration, Resource, ResourceKind, Status
 from gatherings.selectors import team_gathering_for
-from intake.forms import new_started
 
 #: Replies on one page of the organizer's view; names listed at the door before typing.
 REPLIES_PER_PAGE, DOOR_LIST = 100, 100

@@ -1,8 +1,6 @@
 """Intake: receiving forms, keeping the contact promise, and turning a submission into
 the program's own records without retyping."""
 
-import hashlib
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.visitor_forms import sender_key, sent_too_often
 from families.models import HomeKind, Person
 from families.services import partner_home_create, partner_home_parent_add
 from intake.business_days import due_at
@@ -29,13 +28,6 @@ class AlreadyReceived(Exception):
     """This rendering of the form was already sent: a double click, or a replay."""
 
 
-def sender_key(ip: str | None) -> str:
-    """A keyed hash of the address: it can be compared, not read back."""
-    return hmac.new(
-        settings.SECRET_KEY.encode(), (ip or "unknown").encode(), hashlib.sha256
-    ).hexdigest()
-
-
 def holidays_between(start, end) -> set:
     return set(Holiday.objects.filter(day__gte=start, day__lte=end).values_list("day", flat=True))
 
@@ -47,11 +39,7 @@ def submission_receive(
     if nonce and Submission.objects.filter(form_nonce=nonce).exists():
         raise AlreadyReceived
     sender = sender_key(ip)
-    hour_ago = timezone.now() - timedelta(hours=1)
-    if (
-        Submission.objects.filter(sender=sender, received_at__gte=hour_ago).count()
-        >= settings.INTAKE_SUBMISSIONS_PER_HOUR
-    ):
+    if sent_too_often(Submission.objects.filter(sender=sender), sent_at="received_at"):
         raise TooManySubmissions
     now = timezone.now()
     today = timezone.localdate(now)

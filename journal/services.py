@@ -10,8 +10,8 @@ from agreements.models import Side
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.images import PhotoRefused, make_safe
 from journal.models import Photo, Post, Reaction, ReviewSetting, Revision, Status
-from journal.photos import PhotoRefused, make_safe
 from journal.selectors import posts_wait_for_review
 from notices.services import notify
 

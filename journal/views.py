@@ -185,9 +185,7 @@ def review_return(request, post):
     form = ReturnForm(request.POST)
     if form.is_valid():
         try:
-            services.post_return(
-                actor=request.user, post=post, reason=form.cleaned_data["reason"]
-            )
+            services.post_return(actor=request.user, post=post, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:

@@ -1,17 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput
+from core.dates import within_reach
+from core.forms import DateInput, DateTimeInput
 from core.zones import zone_choices
 from schedule.models import By, Event, Outcome
-from schedule.rules import within_reach
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class EventForm(forms.ModelForm):

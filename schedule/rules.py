@@ -3,7 +3,7 @@ saved and explained in plain words. An order counts on the dates it covers: one 
 starts next month forbids next month's visits, not this week's."""
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -14,16 +14,6 @@ from agreements.selectors import Sharing
 from core.zones import program_zone
 from partnerships.models import Stage
 from schedule.models import Attendees, Kind, Place
-
-#: How far ahead and back a date may be set: beyond it is a typing mistake.
-YEARS_AROUND = 10
-
-
-def within_reach(moment: datetime | date) -> bool:
-    today = timezone.localdate()
-    day = moment if not isinstance(moment, datetime) else moment.date()
-    reach = timedelta(days=365 * YEARS_AROUND)
-    return today - reach <= day <= today + reach
 
 
 def _local_day(moment: datetime) -> date:

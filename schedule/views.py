@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
+from core.dates import within_reach
 from core.forms import add_errors
 from gatherings.selectors import places_of, upcoming_replies
 from journal.selectors import journal_partnership_for
@@ -21,7 +22,6 @@ from schedule import selectors, services
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
 from schedule.models import Attendance, Event
-from schedule.rules import within_reach
 
 VIEWS = ("agenda", "week", "month")
 #: The feed shows no attendance: an empty prefetch spares a query per event.

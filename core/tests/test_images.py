@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from journal.photos import PhotoRefused, make_safe
+from core.images import PhotoRefused, make_safe
 from journal.tests.images import PDF, SVG, jpeg_with_gps, png_bomb
 
 
