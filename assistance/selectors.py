@@ -25,7 +25,7 @@ def requests_visible_to(user) -> QuerySet[AssistanceRequest]:
     ).distinct()
 
 
-# core.access names it as the scope of every request page (ASSISTANCE_SCOPE).
+# core.access loads every request page's record with it (ASSISTANCE).
 def request_for(user, assistance_request_id: int) -> AssistanceRequest:
     try:
         return (
@@ -110,7 +110,11 @@ def ledger_rows(*, year: int | None):
     ).order_by("paid_on", "pk")
 
 
-def fund_for(fund_id: int) -> Fund:
+def fund_for(user, fund_id: int) -> Fund:
+    """A fund with its ledger, for the director and finance only: its payments name
+    families and what was paid for them."""
+    if not user.has_role(Role.DIRECTOR, Role.FINANCE):
+        raise Http404
     try:
         return Fund.objects.get(pk=fund_id)
     except Fund.DoesNotExist:

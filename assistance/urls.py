@@ -15,8 +15,8 @@ urlpatterns = [
     path(
         "requests/<int:assistance_request_id>/documents/", views.document_add, name="document_add"
     ),
-    path("documents/<int:document_id>/", views.document, name="document"),
-    path("funds/<int:fund_id>/", views.fund, name="fund"),
+    path("documents/<int:document_id>/", views.document_file, name="document"),
+    path("funds/<int:fund_id>/", views.fund_detail, name="fund"),
     path("funds/new/", views.fund_edit, name="fund_new"),
     path("funds/<int:fund_id>/edit/", views.fund_edit, name="fund_edit"),
     path("rules/", views.rules, name="rules"),

@@ -109,6 +109,8 @@ PHOTO = Load("journal.selectors.photo_for", "photo")
 REVIEW = Load("journal.selectors.waiting_post_for", "post")
 REFERRAL = Load("referrals.selectors.referral_for", "referral")
 ASSISTANCE = Load("assistance.selectors.request_for", "assistance_request")
+# A fund's pages are for the director and finance: its ledger names families and payments.
+FUND = Load("assistance.selectors.fund_for", "fund")
 CASEWORK_PARTNERSHIP = Load("caseplan.selectors.casework_partnership_for", "partnership")
 CONTACT = Load("caseplan.selectors.contact_for", "contact")
 PLAN = Load("caseplan.selectors.plan_partnership_for", "partnership")
@@ -244,22 +246,22 @@ RULES: dict[str, Rule] = {
     # financial support: the team asks and decides, finance pays, a parent asks for their
     # own home and follows it; funds are for the staff who spend them.
     "assistance:index": roles(*CASEWORK, FINANCE),
-    "assistance:fund": roles(DIRECTOR, FINANCE),
-    "assistance:request_new": roles(*PARTNERSHIP_MEMBERS, scope=PARTNERSHIP.selector),
-    "assistance:request": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE.selector),
-    "assistance:decide": roles(*CASEWORK, scope=ASSISTANCE.selector),
-    "assistance:submit": roles(*CASEWORK, scope=ASSISTANCE.selector),
+    "assistance:fund": roles(DIRECTOR, FINANCE, load=FUND.noting("ledger")),
+    "assistance:request_new": roles(*PARTNERSHIP_MEMBERS, load=PARTNERSHIP),
+    "assistance:request": roles(*PARTNERSHIP_MEMBERS, FINANCE, load=ASSISTANCE),
+    "assistance:decide": roles(*CASEWORK, load=ASSISTANCE),
+    "assistance:submit": roles(*CASEWORK, load=ASSISTANCE),
     "assistance:mine": roles(*PARENTS),
     "assistance:fund_new": roles(DIRECTOR, FINANCE),
-    "assistance:fund_edit": roles(DIRECTOR, FINANCE),
+    "assistance:fund_edit": roles(DIRECTOR, FINANCE, load=FUND),
     "assistance:rules": roles(DIRECTOR),
-    "assistance:document_add": roles(*PARTNERSHIP_MEMBERS, FINANCE, scope=ASSISTANCE.selector),
+    "assistance:document_add": roles(*PARTNERSHIP_MEMBERS, FINANCE, load=ASSISTANCE),
     "assistance:document": roles(
-        *PARTNERSHIP_MEMBERS, FINANCE, scope="assistance.selectors.document_for"
+        *PARTNERSHIP_MEMBERS, FINANCE, load=Load("assistance.selectors.document_for", "document")
     ),
     "assistance:report": roles(DIRECTOR, FINANCE),
     "assistance:report_csv": roles(DIRECTOR, FINANCE),
-    "assistance:pay": roles(FINANCE, scope=ASSISTANCE.selector),
+    "assistance:pay": roles(FINANCE, load=ASSISTANCE),
     "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
     "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
