@@ -38,12 +38,16 @@ class Load:
     outside the person's scope; the view receives the record as its argument `name`.
     Reading is audited unless `audit` is False, which a rule says only for records anyone
     may read or that are shown inside another audited page, with its reason beside it.
+    `key` names the URL argument the record is loaded by when the URL carries another one
+    too (a handout within a reply): the view receives that other argument as it is and
+    looks it up within the record.
     """
 
     selector: str
     name: str
     audit: bool = True
     fields: tuple[str, ...] = ()
+    key: str = ""
 
     def noting(self, *fields: str) -> "Load":
         """The same load, its read audit naming which reading of the record this is."""
@@ -98,9 +102,9 @@ HOME = Load("families.selectors.partner_home_for", "home")
 CHILD = Load("families.selectors.child_for", "child")
 PERSON = Load("families.selectors.person_for", "person")
 SUBMISSION = Load("intake.selectors.submission_for", "submission")
-AGREEMENT = Load(
-    "agreements.selectors.partnership_with_agreement_for", "partnership"
-).noting("agreement")
+AGREEMENT = Load("agreements.selectors.partnership_with_agreement_for", "partnership").noting(
+    "agreement"
+)
 PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me")
 JOURNAL = Load("journal.selectors.journal_partnership_for", "partnership").noting("journal")
 POST = Load("journal.selectors.post_for", "post")
@@ -342,8 +346,11 @@ class AccessMiddleware:
 def load_record(request, load: Load, view_kwargs: dict) -> None:
     """Swap the URL's key for the record, loaded for the person asking (404 when it is
     not theirs), and announce the reading. Django passes this same dict to the view."""
-    ((key_name, key),) = view_kwargs.items()  # a record's URL carries its key alone
-    record = load(request.user, key)
+    if load.key:
+        key_name = load.key
+    else:
+        ((key_name, _),) = view_kwargs.items()  # a record's URL carries its key alone
+    record = load(request.user, view_kwargs[key_name])
     if load.audit:
         record_read.send(sender=Load, user=request.user, record=record, fields=load.fields)
     del view_kwargs[key_name]
