@@ -48,6 +48,7 @@ class Load:
     audit: bool = True
     fields: tuple[str, ...] = ()
     key: str = ""
+    key: str = ""
 
     def noting(self, *fields: str) -> "Load":
         """The same load, its read audit naming which reading of the record this is."""
@@ -123,6 +124,10 @@ STEP = Load("caseplan.selectors.step_for", "step")
 MODULE = Load("training.selectors.module_for", "module").unaudited()
 MODULE_TO_EDIT = Load("training.selectors.module_to_edit", "module").unaudited()
 CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudited()
+# A listing is public, the same for whoever reads it, and so is its organization: reading
+# one, to show it or for the team to change or check it, is nobody's record.
+LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
+ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
 GATHERING = Load("gatherings.selectors.gathering_for", "gathering")
 TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 
@@ -230,12 +235,12 @@ RULES: dict[str, Rule] = {
     # the resource directory: public to read, so families not enrolled can use it; the
     # team curates, imports and exports it (exports name who checked each listing).
     "directory:search": PUBLIC,
-    "directory:service": PUBLIC,
+    "directory:service": anyone(load=LISTING),
     "directory:manage": roles(*CASEWORK),
     "directory:service_new": roles(*CASEWORK),
-    "directory:service_edit": roles(*CASEWORK),
-    "directory:verify": roles(*CASEWORK),
-    "directory:organization_edit": roles(*CASEWORK),
+    "directory:service_edit": roles(*CASEWORK, load=LISTING),
+    "directory:verify": roles(*CASEWORK, load=LISTING),
+    "directory:organization_edit": roles(*CASEWORK, load=ORGANIZATION),
     "directory:export_package": roles(*CASEWORK),
     "directory:export_json": roles(*CASEWORK),
     # referrals: the team refers anyone in their partnerships; a parent refers themself
