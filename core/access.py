@@ -49,6 +49,7 @@ class Load:
     fields: tuple[str, ...] = ()
     key: str = ""
     key: str = ""
+    key: str = ""
 
     def noting(self, *fields: str) -> "Load":
         """The same load, its read audit naming which reading of the record this is."""
@@ -124,6 +125,10 @@ STEP = Load("caseplan.selectors.step_for", "step")
 MODULE = Load("training.selectors.module_for", "module").unaudited()
 MODULE_TO_EDIT = Load("training.selectors.module_to_edit", "module").unaudited()
 CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudited()
+# A listing is public, the same for whoever reads it, and so is its organization: reading
+# one, to show it or for the team to change or check it, is nobody's record.
+LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
+ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
 # A listing is public, the same for whoever reads it, and so is its organization: reading
 # one, to show it or for the team to change or check it, is nobody's record.
 LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
@@ -247,8 +252,8 @@ RULES: dict[str, Rule] = {
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),
     "referrals:mine": roles(*PARTNERSHIP_MEMBERS),
-    "referrals:referral": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL.selector),
-    "referrals:update": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL.selector),
+    "referrals:referral": roles(*PARTNERSHIP_MEMBERS, load=REFERRAL),
+    "referrals:update": roles(*PARTNERSHIP_MEMBERS, load=REFERRAL),
     "referrals:figures": roles(DIRECTOR),
     # financial support: the team asks and decides, finance pays, a parent asks for their
     # own home and follows it; funds are for the staff who spend them.

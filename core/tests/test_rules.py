@@ -64,8 +64,6 @@ NOT_YET_LOADED_BY_RULE = {
     "partnerships:detail",
     "partnerships:edit",
     "partnerships:stage_change",
-    "referrals:referral",
-    "referrals:update",
     "schedule:attendance",
     "schedule:event_edit",
     "schedule:event_new",
@@ -103,6 +101,7 @@ def test_each_view_takes_the_record_its_rule_loads_and_never_its_key():
         if load is None:
             continue
         (key,) = [load.key] if load.key else pattern.pattern.converters
+        assert key in pattern.pattern.converters, f"{name}'s URL has no argument {key!r}"
         assert key in pattern.pattern.converters, f"{name}'s URL has no argument {key!r}"
         assert key in pattern.pattern.converters, f"{name}'s URL has no argument {key!r}"
         parameters = inspect.signature(inspect.unwrap(pattern.callback)).parameters
