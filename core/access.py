@@ -50,6 +50,7 @@ class Load:
     key: str = ""
     key: str = ""
     key: str = ""
+    key: str = ""
 
     def noting(self, *fields: str) -> "Load":
         """The same load, its read audit naming which reading of the record this is."""
@@ -133,8 +134,18 @@ ORGANIZATION = Load("directory.selectors.organization_for", "organization").unau
 # one, to show it or for the team to change or check it, is nobody's record.
 LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
 ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
-GATHERING = Load("gatherings.selectors.gathering_for", "gathering")
+# A listing is public, the same for whoever reads it, and so is its organization: reading
+# one, to show it or for the team to change or check it, is nobody's record.
+LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
+ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
+# A listed gathering's page is public and an unlisted one any signed-in person's: neither
+# is anyone's record. The team's pages show who replied, so their reading is audited.
+GATHERING = Load("gatherings.selectors.gathering_for", "gathering").unaudited()
 TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
+# A reply is opened by the secret in its link alone; the trail keeps the path without it.
+REPLY = Load("gatherings.selectors.reply_by_secret", "registration", key="secret")
+# A handout is what the team shares with those who came, not anyone's record.
+HANDOUT = Load("gatherings.selectors.handout_for", "resource").unaudited()
 
 RULES: dict[str, Rule] = {
     # core
@@ -293,21 +304,23 @@ RULES: dict[str, Rule] = {
     # by the secret in its link alone; organizing, the door and who comes are the team's.
     "gatherings:list": PUBLIC,
     "gatherings:feed": PUBLIC,
-    "gatherings:gathering": Rule(roles=None, scope=GATHERING.selector),
-    "gatherings:gathering_ics": Rule(roles=None, scope=GATHERING.selector),
-    "gatherings:reply": Rule(roles=None, scope=GATHERING.selector),
-    "gatherings:registration": PUBLIC,
-    "gatherings:registration_cancel": PUBLIC,
-    "gatherings:registration_file": PUBLIC,
+    "gatherings:gathering": anyone(load=GATHERING),
+    "gatherings:gathering_ics": anyone(load=GATHERING),
+    "gatherings:reply": anyone(load=GATHERING),
+    "gatherings:registration": anyone(load=REPLY),
+    # Cancelling only sends to the reply's page (which records its reading) or cancels
+    # it (recorded as a change); a handout's link checks the reply, never shows it.
+    "gatherings:registration_cancel": anyone(load=REPLY.unaudited()),
+    "gatherings:registration_file": anyone(load=REPLY.unaudited()),
     "gatherings:new": roles(*CASEWORK),
     "gatherings:attendance": roles(*CASEWORK),
-    "gatherings:edit": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:cancel": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:organize": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:check_in": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:walk_in": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:share": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:resource_file": roles(*CASEWORK),
+    "gatherings:edit": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:cancel": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:organize": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:check_in": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:walk_in": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:share": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:resource_file": roles(*CASEWORK, load=HANDOUT),
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,
