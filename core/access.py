@@ -38,12 +38,19 @@ class Load:
     outside the person's scope; the view receives the record as its argument `name`.
     Reading is audited unless `audit` is False, which a rule says only for records anyone
     may read or that are shown inside another audited page, with its reason beside it.
+    `key` names the URL argument the record is loaded by when the URL carries another one
+    too (a handout within a reply): the view receives that other argument as it is and
+    looks it up within the record.
     """
 
     selector: str
     name: str
     audit: bool = True
     fields: tuple[str, ...] = ()
+    key: str = ""
+    key: str = ""
+    key: str = ""
+    key: str = ""
 
     def noting(self, *fields: str) -> "Load":
         """The same load, its read audit naming which reading of the record this is."""
@@ -121,8 +128,26 @@ STEP = Load("caseplan.selectors.step_for", "step")
 MODULE = Load("training.selectors.module_for", "module").unaudited()
 MODULE_TO_EDIT = Load("training.selectors.module_to_edit", "module").unaudited()
 CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudited()
-GATHERING = Load("gatherings.selectors.gathering_for", "gathering")
+# A listing is public, the same for whoever reads it, and so is its organization: reading
+# one, to show it or for the team to change or check it, is nobody's record.
+LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
+ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
+# A listing is public, the same for whoever reads it, and so is its organization: reading
+# one, to show it or for the team to change or check it, is nobody's record.
+LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
+ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
+# A listing is public, the same for whoever reads it, and so is its organization: reading
+# one, to show it or for the team to change or check it, is nobody's record.
+LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
+ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
+# A listed gathering's page is public and an unlisted one any signed-in person's: neither
+# is anyone's record. The team's pages show who replied, so their reading is audited.
+GATHERING = Load("gatherings.selectors.gathering_for", "gathering").unaudited()
 TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
+# A reply is opened by the secret in its link alone; the trail keeps the path without it.
+REPLY = Load("gatherings.selectors.reply_by_secret", "registration", key="secret")
+# A handout is what the team shares with those who came, not anyone's record.
+HANDOUT = Load("gatherings.selectors.handout_for", "resource").unaudited()
 
 RULES: dict[str, Rule] = {
     # core
@@ -228,20 +253,20 @@ RULES: dict[str, Rule] = {
     # the resource directory: public to read, so families not enrolled can use it; the
     # team curates, imports and exports it (exports name who checked each listing).
     "directory:search": PUBLIC,
-    "directory:service": PUBLIC,
+    "directory:service": anyone(load=LISTING),
     "directory:manage": roles(*CASEWORK),
     "directory:service_new": roles(*CASEWORK),
-    "directory:service_edit": roles(*CASEWORK),
-    "directory:verify": roles(*CASEWORK),
-    "directory:organization_edit": roles(*CASEWORK),
+    "directory:service_edit": roles(*CASEWORK, load=LISTING),
+    "directory:verify": roles(*CASEWORK, load=LISTING),
+    "directory:organization_edit": roles(*CASEWORK, load=ORGANIZATION),
     "directory:export_package": roles(*CASEWORK),
     "directory:export_json": roles(*CASEWORK),
     # referrals: the team refers anyone in their partnerships; a parent refers themself
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),
     "referrals:mine": roles(*PARTNERSHIP_MEMBERS),
-    "referrals:referral": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL.selector),
-    "referrals:update": roles(*PARTNERSHIP_MEMBERS, scope=REFERRAL.selector),
+    "referrals:referral": roles(*PARTNERSHIP_MEMBERS, load=REFERRAL),
+    "referrals:update": roles(*PARTNERSHIP_MEMBERS, load=REFERRAL),
     "referrals:figures": roles(DIRECTOR),
     # financial support: the team asks and decides, finance pays, a parent asks for their
     # own home and follows it; funds are for the staff who spend them.
@@ -281,21 +306,23 @@ RULES: dict[str, Rule] = {
     # by the secret in its link alone; organizing, the door and who comes are the team's.
     "gatherings:list": PUBLIC,
     "gatherings:feed": PUBLIC,
-    "gatherings:gathering": Rule(roles=None, scope=GATHERING.selector),
-    "gatherings:gathering_ics": Rule(roles=None, scope=GATHERING.selector),
-    "gatherings:reply": Rule(roles=None, scope=GATHERING.selector),
-    "gatherings:registration": PUBLIC,
-    "gatherings:registration_cancel": PUBLIC,
-    "gatherings:registration_file": PUBLIC,
+    "gatherings:gathering": anyone(load=GATHERING),
+    "gatherings:gathering_ics": anyone(load=GATHERING),
+    "gatherings:reply": anyone(load=GATHERING),
+    "gatherings:registration": anyone(load=REPLY),
+    # Cancelling only sends to the reply's page (which records its reading) or cancels
+    # it (recorded as a change); a handout's link checks the reply, never shows it.
+    "gatherings:registration_cancel": anyone(load=REPLY.unaudited()),
+    "gatherings:registration_file": anyone(load=REPLY.unaudited()),
     "gatherings:new": roles(*CASEWORK),
     "gatherings:attendance": roles(*CASEWORK),
-    "gatherings:edit": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:cancel": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:organize": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:check_in": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:walk_in": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:share": roles(*CASEWORK, scope=TEAM_GATHERING.selector),
-    "gatherings:resource_file": roles(*CASEWORK),
+    "gatherings:edit": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:cancel": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:organize": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:check_in": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:walk_in": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:share": roles(*CASEWORK, load=TEAM_GATHERING),
+    "gatherings:resource_file": roles(*CASEWORK, load=HANDOUT),
     # intake
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,
@@ -344,8 +371,11 @@ class AccessMiddleware:
 def load_record(request, load: Load, view_kwargs: dict) -> None:
     """Swap the URL's key for the record, loaded for the person asking (404 when it is
     not theirs), and announce the reading. Django passes this same dict to the view."""
-    ((key_name, key),) = view_kwargs.items()  # a record's URL carries its key alone
-    record = load(request.user, key)
+    if load.key:
+        key_name = load.key
+    else:
+        ((key_name, _),) = view_kwargs.items()  # a record's URL carries its key alone
+    record = load(request.user, view_kwargs[key_name])
     if load.audit:
         record_read.send(sender=Load, user=request.user, record=record, fields=load.fields)
     del view_kwargs[key_name]

@@ -85,7 +85,13 @@ def service_for(service_id) -> Service:
     return service
 
 
-def organization_for(organization_id) -> Organization:
+def listing_for(user, service_id) -> Service:
+    """A listing's page, for whoever asks: the same for everyone, the directory is public."""
+    return service_for(service_id)
+
+
+def organization_for(user, organization_id) -> Organization:
+    """An organization's details, public like its listings; the rule says who changes them."""
     try:
         return Organization.objects.get(pk=UUID(str(organization_id)))
     except (Organization.DoesNotExist, ValueError):

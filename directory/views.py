@@ -46,11 +46,10 @@ def search(request):
     )
 
 
-def service(request, service_id):
+def service(request, listing):
     """A listing's page, with the sections other apps add to it (the refer form for those
     who may refer)."""
-    found = selectors.service_for(service_id)
-    return render(request, "directory/service.html", service_page_context(request, found))
+    return render(request, "directory/service.html", service_page_context(request, listing))
 
 
 def manage(request):
@@ -87,26 +86,26 @@ def export_json(request):
     return response
 
 
-def verify(request, service_id):
-    found = selectors.service_for(service_id)
+def verify(request, listing):
     if request.method == "POST":
         try:
-            services.service_verify(actor=request.user, service=found)
+            services.service_verify(actor=request.user, service=listing)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(request, _("Marked as checked today."))
     if request.POST.get("next") == "manage":
         return redirect("directory:manage")
-    return redirect(found)
+    return redirect(listing)
 
 
-def service_edit(request, service_id=None):
-    found = selectors.service_for(service_id) if service_id else None
-    form = ServiceForm(request.POST or None, initial=_initial(found) if found else None)
+def service_edit(request, listing=None):
+    form = ServiceForm(request.POST or None, initial=_initial(listing) if listing else None)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.service_save(actor=request.user, service=found, data=form.cleaned_data)
+            saved = services.service_save(
+                actor=request.user, service=listing, data=form.cleaned_data
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -117,16 +116,15 @@ def service_edit(request, service_id=None):
         "core/form_page.html",
         {
             "form": form,
-            "title": _("Change the listing") if found else _("Add a listing"),
-            "back": found.get_absolute_url() if found else reverse("directory:manage"),
+            "title": _("Change the listing") if listing else _("Add a listing"),
+            "back": listing.get_absolute_url() if listing else reverse("directory:manage"),
         },
     )
 
 
-def organization_edit(request, organization_id):
+def organization_edit(request, organization):
     """The organization's own details, shared by all its listings."""
-    found = selectors.organization_for(organization_id)
-    form = OrganizationForm(request.POST or None, instance=found)
+    form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         services.organization_save(form=form)
         messages.success(request, _("Organization saved."))

@@ -1,6 +1,7 @@
 """Reading gatherings and replies. Lists and the organizer's pages run a fixed number of
 queries whatever the number of replies."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -11,7 +12,15 @@ from django.utils import timezone
 
 from accounts.models import Role
 from core.urls_safety import looks_like_secret
-from gatherings.models import REGISTERED, Gathering, Interpretation, Registration, Status
+from gatherings.models import (
+    REGISTERED,
+    Gathering,
+    Interpretation,
+    Registration,
+    Resource,
+    ResourceKind,
+    Status,
+)
 
 #: The team looks back this far on its list of gatherings.
 TEAM_LOOKS_BACK = timedelta(days=90)
@@ -61,16 +70,6 @@ def team_gathering_for(user, gathering_id) -> Gathering:
     if not is_team(user):
         raise Http404
     return gathering_for(user, gathering_id)
-
-
-def registration_by_secret(secret: str) -> Registration:
-    """A reply opened from the link in its confirmation: the secret is the only key."""
-    if not looks_like_secret(secret):
-        raise Http404
-    found = Registration.objects.select_related("gathering").filter(secret=secret).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def reply_of(user, gathering: Gathering) -> Registration | None:
@@ -258,3 +257,46 @@ def feed_gatherings():
     """The public feed: listed gatherings from a month back on (cancelled ones stay, so
     calendars that hold them learn they are cancelled)."""
     return Gathering.objects.filter(listed=True, starts_at__gte=timezone.now() - timedelta(days=31))
+
+
+def reply_by_secret(user, secret: str) -> Registration:
+    """A reply opened from the link in its confirmation: the secret is the only key, so
+    whoever holds it may, signed in or not."""
+    if not looks_like_secret(secret):
+        raise Http404  # before the database: PostgreSQL fails on a NUL byte in text
+    found = Registration.objects.select_related("gathering").filter(secret=secret).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def shared_handout(registration: Registration, resource_id) -> Resource:
+    """A handout file shared after the event, for someone who came with this reply."""
+    if not came(registration):
+        raise Http404
+    try:
+        return Resource.objects.get(
+            pk=resource_id, gathering=registration.gathering_id, kind=ResourceKind.FILE
+        )
+    except Resource.DoesNotExist:
+        raise Http404 from None
+
+
+def handout_for(user, resource_id) -> Resource:
+    """A handout file, for the team that shares them."""
+    if not is_team(user):
+        raise Http404
+    try:
+        return Resource.objects.get(pk=resource_id, kind=ResourceKind.FILE)
+    except Resource.DoesNotExist:
+        raise Http404 from None
+
+
+def reply_at_door(gathering: Gathering, reply_id: str) -> Registration:
+    """The reply a tap at the door names, among this gathering's; anything else is 404."""
+    if not re.fullmatch(r"[0-9]{1,12}", reply_id):
+        raise Http404
+    try:
+        return Registration.objects.get(pk=reply_id, gathering=gathering)
+    except Registration.DoesNotExist:
+        raise Http404 from None

@@ -1,19 +1,16 @@
 import copy
-import re
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from audit.middleware import client_ip
-from audit.models import Action
-from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
 from core.uploads import private_file_response
@@ -28,8 +25,7 @@ from gatherings.forms import (
     ResourceForm,
     WalkInForm,
 )
-from gatherings.models import Gathering, Registration, Resource, ResourceKind, Status
-from gatherings.selectors import team_gathering_for
+from gatherings.models import Gathering, Resource, Status
 
 #: Replies on one page of the organizer's view; names listed at the door before typing.
 REPLIES_PER_PAGE, DOOR_LIST = 100, 100
@@ -75,24 +71,23 @@ def _gathering_page(request, gathering, form=None, status=200):
     )
 
 
-def gathering(request, gathering_id):
-    return _gathering_page(request, selectors.gathering_for(request.user, gathering_id))
+def gathering(request, gathering):
+    return _gathering_page(request, gathering)
 
 
 @require_POST
-def reply(request, gathering_id):
+def reply(request, gathering):
     """A reply from the gathering's page; errors show there with everything kept."""
-    found = selectors.gathering_for(request.user, gathering_id)
-    form = _reply_form(request, found, request.POST)
+    form = _reply_form(request, gathering, request.POST)
     guest = isinstance(form, GuestReplyForm)
     if guest and form.is_robot():
-        return redirect(found)  # a robot learns nothing
+        return redirect(gathering)  # a robot learns nothing
     if guest and form.too_fast():
         form.add_error(None, _("That was very fast. Please check your answers and send again."))
     elif form.is_valid():
         try:
             made = services.registration_make(
-                gathering=found,
+                gathering=gathering,
                 data=form.reply_data(),
                 user=request.user if not guest else None,
                 ip=client_ip(request),
@@ -106,7 +101,7 @@ def reply(request, gathering_id):
             form.add_error(
                 None, _("This form was already used. Please check it and send it again.")
             )
-            return _gathering_page(request, found, form, status=400)
+            return _gathering_page(request, gathering, form, status=400)
         except services.TooManyReplies:
             form.add_error(
                 None,
@@ -115,12 +110,12 @@ def reply(request, gathering_id):
                     "again in an hour."
                 ),
             )
-            return _gathering_page(request, found, form, status=429)
+            return _gathering_page(request, gathering, form, status=429)
         except ValidationError as error:
             if not hasattr(error, "error_dict"):
                 # Closed, or replied already: the page will not show the form, so say it there.
                 messages.error(request, error.messages[0])
-                return redirect(found)
+                return redirect(gathering)
             add_errors(form, error)
         else:
             if made.status == Status.CONFIRMED:
@@ -136,43 +131,43 @@ def reply(request, gathering_id):
             return redirect(made)
     if guest:
         form.refresh_started_if_unusable()
-    return _gathering_page(request, found, form, status=400)
+    return _gathering_page(request, gathering, form, status=400)
 
 
 @never_cache
-def registration(request, secret):
+def registration(request, registration):
     """A reply opened from its link: see it, change it, cancel it; after the event, what
     was shared with those who came. Never kept by a shared computer's browser cache."""
-    found = selectors.registration_by_secret(secret)
-    audit_entry_create(actor=_actor(request), action=Action.VIEWED, record=found)
     form = None
-    active = found.status in (Status.CONFIRMED, Status.WAITING)
-    open_for_changes = active and not found.gathering.cancelled
-    open_for_changes = open_for_changes and not found.gathering.started
+    active = registration.status in (Status.CONFIRMED, Status.WAITING)
+    open_for_changes = active and not registration.gathering.cancelled
+    open_for_changes = open_for_changes and not registration.gathering.started
     if request.method == "POST" and not open_for_changes:
         messages.error(request, _("Replies to this event are closed, so nothing was changed."))
-        return redirect(found)
+        return redirect(registration)
     if open_for_changes:
-        form = ChangeReplyForm.for_reply(found, request.POST if request.method == "POST" else None)
+        form = ChangeReplyForm.for_reply(
+            registration, request.POST if request.method == "POST" else None
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 changed = services.registration_change(
-                    registration=found, data=form.cleaned_data, actor=_actor(request)
+                    registration=registration, data=form.cleaned_data, actor=_actor(request)
                 )
             except ValidationError as error:
                 add_errors(form, error)
             else:
                 if changed:
                     messages.success(request, _("Your reply is changed."))
-                return redirect(found)
+                return redirect(registration)
     return render(
         request,
         "gatherings/registration.html",
         {
-            "reply": found,
-            "gathering": found.gathering,
+            "reply": registration,
+            "gathering": registration.gathering,
             "form": form,
-            "resources": selectors.resources_for(found),
+            "resources": selectors.resources_for(registration),
         },
         status=400 if form is not None and form.errors else 200,
     )
@@ -184,33 +179,25 @@ def _actor(request):
     return request.user if request.user.is_authenticated else None
 
 
-def registration_cancel(request, secret):
-    found = selectors.registration_by_secret(secret)
+def registration_cancel(request, registration):
     if request.method != "POST":
-        return redirect(found)
+        return redirect(registration)
     try:
-        services.registration_cancel(registration=found, actor=_actor(request))
+        services.registration_cancel(registration=registration, actor=_actor(request))
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
         messages.success(request, _("Your reply is cancelled. Thank you for letting us know."))
-    return redirect(found)
+    return redirect(registration)
 
 
-def registration_file(request, secret, resource_id):
+def registration_file(request, registration, resource_id):
     """A handout shared after the event, for someone who came."""
-    found = selectors.registration_by_secret(secret)
-    if not selectors.came(found):
-        raise Http404
-    resource = get_object_or_404(
-        Resource, pk=resource_id, gathering=found.gathering, kind=ResourceKind.FILE
-    )
-    return _file_response(resource)
+    return _file_response(selectors.shared_handout(registration, resource_id))
 
 
-def resource_file(request, resource_id):
+def resource_file(request, resource):
     """A handout, for the team."""
-    resource = get_object_or_404(Resource, pk=resource_id, kind=ResourceKind.FILE)
     return _file_response(resource)
 
 
@@ -220,9 +207,8 @@ def _file_response(resource: Resource):
     )
 
 
-def gathering_ics(request, gathering_id):
-    found = selectors.gathering_for(request.user, gathering_id)
-    return _ics(calendar_for([found]), f"gathering-{found.pk}.ics")
+def gathering_ics(request, gathering):
+    return _ics(calendar_for([gathering]), f"gathering-{gathering.pk}.ics")
 
 
 def feed(request):
@@ -240,8 +226,8 @@ def gathering_new(request):
     return _gathering_form(request, None)
 
 
-def gathering_edit(request, gathering_id):
-    return _gathering_form(request, team_gathering_for(request.user, gathering_id))
+def gathering_edit(request, gathering):
+    return _gathering_form(request, gathering)
 
 
 def _gathering_form(request, found: Gathering | None):
@@ -280,20 +266,18 @@ def _gathering_form(request, found: Gathering | None):
 
 
 @require_POST
-def gathering_cancel(request, gathering_id):
-    found = team_gathering_for(request.user, gathering_id)
-    services.gathering_cancel(actor=request.user, gathering=found)
+def gathering_cancel(request, gathering):
+    services.gathering_cancel(actor=request.user, gathering=gathering)
     messages.success(request, _("Cancelled. Everyone who replied is told."))
-    return redirect("gatherings:organize", found.pk)
+    return redirect("gatherings:organize", gathering.pk)
 
 
-def organize(request, gathering_id):
+def organize(request, gathering):
     """The organizer's view: numbers for the room, the childcare and the food."""
-    return _organize_page(request, team_gathering_for(request.user, gathering_id), ResourceForm())
+    return _organize_page(request, gathering, ResourceForm())
 
 
 def _organize_page(request, found: Gathering, resource_form, status=200):
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
     page, query = paginate(request, selectors.replies_to(found), REPLIES_PER_PAGE)
     return render(
         request,
@@ -310,16 +294,10 @@ def _organize_page(request, found: Gathering, resource_form, status=200):
     )
 
 
-def check_in(request, gathering_id):
+def check_in(request, gathering):
     """The door, on a phone: find a name, tap; or add someone who just came."""
-    found = team_gathering_for(request.user, gathering_id)
     if request.method == "POST":
-        reply_id = request.POST.get("registration", "")
-        chosen = get_object_or_404(
-            Registration,
-            pk=reply_id if re.fullmatch(r"[0-9]{1,12}", reply_id) else 0,
-            gathering=found,
-        )
+        chosen = selectors.reply_at_door(gathering, request.POST.get("registration", ""))
         error = ""
         try:
             services.registration_check_in(
@@ -333,22 +311,22 @@ def check_in(request, gathering_id):
             # The row, and the count at the top out of band, without reloading the page.
             context = {
                 "reply": chosen,
-                "gathering": found,
-                "here": selectors.adults_here(found),
+                "gathering": gathering,
+                "here": selectors.adults_here(gathering),
                 "oob": True,
                 "error": error,
             }
             return render(request, "gatherings/_arrival.html", context)
-        return redirect(reverse("gatherings:check_in", args=[found.pk]) + _search_suffix(request))
+        return redirect(
+            reverse("gatherings:check_in", args=[gathering.pk]) + _search_suffix(request)
+        )
     search = request.GET.get("q", "")[:80]
     if request.htmx:
-        audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
-        return render(request, "gatherings/_arrivals.html", _arrivals(found, search))
-    return _door_page(request, found, WalkInForm(), search=search)
+        return render(request, "gatherings/_arrivals.html", _arrivals(gathering, search))
+    return _door_page(request, gathering, WalkInForm(), search=search)
 
 
 def _door_page(request, found: Gathering, walk_in_form, *, search="", status=200):
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
     return render(
         request,
         "gatherings/check_in.html",
@@ -381,35 +359,33 @@ def _search_suffix(request) -> str:
 
 
 @require_POST
-def walk_in(request, gathering_id):
-    found = team_gathering_for(request.user, gathering_id)
+def walk_in(request, gathering):
     form = WalkInForm(request.POST)
     if form.is_valid():
         try:
-            services.walk_in_add(actor=request.user, gathering=found, data=form.cleaned_data)
+            services.walk_in_add(actor=request.user, gathering=gathering, data=form.cleaned_data)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(
                 request, _("%(name)s is checked in.") % {"name": form.cleaned_data["name"]}
             )
-            return redirect("gatherings:check_in", found.pk)
-    return _door_page(request, found, form, status=400)
+            return redirect("gatherings:check_in", gathering.pk)
+    return _door_page(request, gathering, form, status=400)
 
 
 @require_POST
-def resource_share(request, gathering_id):
-    found = team_gathering_for(request.user, gathering_id)
+def resource_share(request, gathering):
     form = ResourceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.resource_share(actor=request.user, gathering=found, **form.cleaned_data)
+            services.resource_share(actor=request.user, gathering=gathering, **form.cleaned_data)
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Shared. Everyone who came is told."))
-            return redirect("gatherings:organize", found.pk)
-    return _organize_page(request, found, form, status=400)
+            return redirect("gatherings:organize", gathering.pk)
+    return _organize_page(request, gathering, form, status=400)
 
 
 def attendance(request):

@@ -5,8 +5,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
-from audit.models import Action
-from audit.services import audit_entry_create
 from core.pagination import paginate
 from directory.needs import NEEDS
 from directory.sections import service_page_context
@@ -63,38 +61,37 @@ def mine(request):
     )
 
 
-def referral(request, referral_id):
-    found = selectors.referral_for(request.user, referral_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=found)
+def referral(request, referral):
     return render(
         request,
         "referrals/referral.html",
         {
-            "referral": found,
-            "steps": found.steps.select_related("by__person"),
+            "referral": referral,
+            "steps": referral.steps.select_related("by__person"),
             # A closed partnership's referrals are kept as they ended.
-            "form": None if found.partnership.stage == Stage.CLOSED else MoveForm(referral=found),
+            "form": None
+            if referral.partnership.stage == Stage.CLOSED
+            else MoveForm(referral=referral),
         },
     )
 
 
-def update(request, referral_id):
-    found = selectors.referral_for(request.user, referral_id)
+def update(request, referral):
     if request.method != "POST":
-        return redirect(found)
-    form = MoveForm(request.POST, referral=found)
+        return redirect(referral)
+    form = MoveForm(request.POST, referral=referral)
     if form.is_valid():
         try:
-            services.referral_move(actor=request.user, referral=found, **form.cleaned_data)
+            services.referral_move(actor=request.user, referral=referral, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(
-                request, _("Saved: %(status)s.") % {"status": found.get_status_display()}
+                request, _("Saved: %(status)s.") % {"status": referral.get_status_display()}
             )
     else:
         messages.error(request, _("Choose what happened."))
-    return redirect(found)
+    return redirect(referral)
 
 
 def figures(request):
