@@ -1,9 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from accounts import views
 
 app_name = "accounts"
-urlpatterns = [
+account_urls = [
     path("sign-in/", views.sign_in, name="sign_in"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("password/reset/", views.password_reset, name="password_reset"),
@@ -19,4 +19,9 @@ urlpatterns = [
     path("password/change/done/", views.password_change_done, name="password_change_done"),
     path("invite/", views.invite_new, name="invite_new"),
     path("invite/<int:person_id>/", views.invite_person, name="invite_person"),
+]
+urlpatterns = [
+    path("accounts/", include(account_urls)),
+    # The language switch is on every page, for visitors too: it sits at the site's top.
+    path("language/", views.set_language, name="set_language"),
 ]

@@ -123,11 +123,12 @@ GATHERING = Load("gatherings.selectors.gathering_for", "gathering")
 TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 
 RULES: dict[str, Rule] = {
+    # home
+    "home:home": PUBLIC,  # the program overview for visitors, a home page once signed in
     # core
-    "core:home": PUBLIC,  # the program overview for visitors, a home page once signed in
     "core:healthz": PUBLIC,
-    "core:set_language": PUBLIC,
     # accounts
+    "accounts:set_language": PUBLIC,
     "accounts:sign_in": PUBLIC,
     "accounts:sign_out": SIGNED_IN,
     "accounts:password_reset": PUBLIC,

@@ -1,8 +1,9 @@
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("home.urls")),
     path("", include("core.urls")),
-    path("accounts/", include("accounts.urls")),
+    path("", include("accounts.urls")),
     path("audit/", include("audit.urls")),
     path("families/", include("families.urls")),
     path("partnerships/", include("partnerships.urls")),
