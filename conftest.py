@@ -10,7 +10,7 @@ from django.db.models import query
 from django.db.models.fetch_modes import FETCH_RAISE
 
 from accounts.models import Role
-from core.testing import PASSWORD, agreement_for, partnership_for, person_with_account
+from home.testing import PASSWORD, agreement_for, partnership_for, person_with_account
 
 pytest_plugins = ["core.tests.browser_fixtures"]
 

@@ -1,9 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from accounts import views
 
 app_name = "accounts"
-urlpatterns = [
+account_urls = [
     path("sign-in/", views.sign_in, name="sign_in"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("password/reset/", views.password_reset, name="password_reset"),
@@ -17,4 +17,9 @@ urlpatterns = [
     path("invitation/<uidb64>/<token>/", views.invitation_accept, name="invitation_accept"),
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),
+]
+urlpatterns = [
+    path("accounts/", include(account_urls)),
+    # The language switch is on every page, for visitors too: it sits at the site's top.
+    path("language/", views.set_language, name="set_language"),
 ]

@@ -1,28 +1,63 @@
+from collections.abc import Sequence
+
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from accounts import services
-from accounts.forms import PasswordResetRequestForm, SignInForm
-from core.demo import DEMO_LOGINS, DEMO_PASSWORD
+from accounts.forms import (
+    LanguageForm,
+    PasswordResetRequestForm,
+    SignInForm,
+)
+from core.urls_safety import safe_next
 
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+    #: The demo program's logins, shown when DEMO_MODE is on. The demo belongs to the top
+    #: app, which fills these in when it starts (home/apps.py): accounts does not import it.
+    demo_logins: Sequence[tuple[str, str]] = ()
+    demo_password = ""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if settings.DEMO_MODE:
-            context["demo_logins"] = DEMO_LOGINS
-            context["demo_password"] = DEMO_PASSWORD
+            context["demo_logins"] = self.demo_logins
+            context["demo_password"] = self.demo_password
         return context
 
 
 sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
+
+
+@require_POST
+def set_language(request):
+    form = LanguageForm(request.POST)
+    response = redirect(safe_next(request, fallback="home:home"))
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            services.user_language_set(user=request.user, language=language)
+        translation.activate(language)
+        response.set_cookie(
+            "django_language",
+            language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=request.is_secure(),
+            httponly=True,
+        )
+        messages.success(request, _("Language changed."))
+    return response
 
 
 def password_reset(request):
@@ -49,7 +84,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 # then arriving signed in.
 invitation_accept = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_set.html",
-    success_url=reverse_lazy("core:home"),
+    success_url=reverse_lazy("home:home"),
     post_reset_login=True,
     extra_context={"purpose": "invitation"},
 )

@@ -56,7 +56,7 @@ def contact_done(request, contact):
     services.contact_follow_up_done(actor=request.user, contact=contact)
     messages.success(request, _("Follow-up marked done."))
     if request.POST.get("from") == "home":
-        return redirect("core:home")
+        return redirect("home:home")
     return redirect(contact)
 
 

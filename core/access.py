@@ -150,11 +150,12 @@ REPLY = Load("gatherings.selectors.reply_by_secret", "registration", key="secret
 HANDOUT = Load("gatherings.selectors.handout_for", "resource").unaudited()
 
 RULES: dict[str, Rule] = {
+    # home
+    "home:home": PUBLIC,  # the program overview for visitors, a home page once signed in
     # core
-    "core:home": PUBLIC,  # the program overview for visitors, a home page once signed in
     "core:healthz": PUBLIC,
-    "core:set_language": PUBLIC,
     # accounts
+    "accounts:set_language": PUBLIC,
     "accounts:sign_in": PUBLIC,
     "accounts:sign_out": SIGNED_IN,
     "accounts:password_reset": PUBLIC,

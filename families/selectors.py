@@ -191,4 +191,4 @@ def person_back_url(person: Person) -> str:
         return home.get_absolute_url()
     from django.urls import reverse
 
-    return reverse("core:home")
+    return reverse("home:home")

@@ -244,7 +244,7 @@ def invite_person(request, person_id):
     grantable = roles_grantable_by(request.user) & {role}
     initial = {"email": person.email, "role": role}
     form = InvitePersonForm(request.POST or None, initial=initial, grantable=grantable)
-    back = safe_next(request, fallback="core:home")
+    back = safe_next(request, fallback="home:home")
     if request.method == "POST" and form.is_valid():
         try:
             services.user_invite(actor=request.user, person=person, **form.cleaned_data)

@@ -46,7 +46,7 @@ def send_digest(user_id: int, channel: str) -> None:
     count = held.count()
     held.delete()
     if count and user.is_active:
-        link = f"{settings.SITE_URL}{reverse('core:home')}"
+        link = f"{settings.SITE_URL}{reverse('home:home')}"
         _deliver(user, channel, "digest", {"link": link, "count": count})
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "referrals",
     "assistance",
     "gatherings",
+    "home",
 ]
 
 MIDDLEWARE = [
@@ -146,7 +147,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
 # Invitation and password-reset links are single use and expire after this many hours.
 INVITATION_HOURS = env_int("VILLAGE_INVITATION_HOURS", 72, minimum=1)

@@ -4,9 +4,10 @@ from accounts.urls import urlpatterns as account_urls
 from families.invitation_urls import urlpatterns as invitation_urls
 
 urlpatterns = [
+    path("", include("home.urls")),
     path("", include("core.urls")),
     # Inviting someone is account business served by families, which makes their Person.
-    path("accounts/", include((account_urls + invitation_urls, "accounts"))),
+    path("", include((account_urls + [path("accounts/", include(invitation_urls))], "accounts"))),
     path("audit/", include("audit.urls")),
     path("families/", include("families.urls")),
     path("partnerships/", include("partnerships.urls")),

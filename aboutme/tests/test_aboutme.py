@@ -14,7 +14,7 @@ from aboutme.services import about_me_save
 from accounts.models import Role
 from audit.models import Action, AuditEntry
 from core.quiet_hours import quiet_until
-from core.testing import ChildFactory, PartnerHomeFactory, agreement_for, person_with_account
+from home.testing import ChildFactory, PartnerHomeFactory, agreement_for, person_with_account
 
 pytestmark = pytest.mark.django_db
 

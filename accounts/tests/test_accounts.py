@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from audit.models import Action, AuditEntry
-from core.testing import PartnerHomeFactory
+from home.testing import PartnerHomeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_a_person_signs_in_with_email_and_password_and_lands_home(client, coach,
     response = client.post(
         reverse("accounts:sign_in"), {"username": coach.email.upper(), "password": password}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+    assert response.status_code == 302 and response["Location"] == reverse("home:home")
 
 
 def test_a_wrong_password_says_so_and_keeps_the_email(client, coach):
@@ -87,8 +87,8 @@ def test_a_coach_invites_a_parent_who_sets_their_own_password_through_a_single_u
         set_url,
         {"new_password1": "our song is de colores", "new_password2": "our song is de colores"},
     )
-    assert done.status_code == 302 and done["Location"] == reverse("core:home")
-    assert client.get(reverse("core:home")).status_code == 200  # arrived signed in
+    assert done.status_code == 302 and done["Location"] == reverse("home:home")
+    assert client.get(reverse("home:home")).status_code == 200  # arrived signed in
 
     client.logout()
     again = client.get(link, follow=True)
@@ -213,7 +213,9 @@ def test_password_reset_sends_a_single_use_link_and_does_not_reveal_accounts(cli
 def test_a_persons_language_choice_is_remembered_on_their_account(client_for, birth_parent):
     client = client_for(birth_parent)
     response = client.post(
-        reverse("core:set_language"), {"language": "es", "next": reverse("core:home")}, follow=True
+        reverse("accounts:set_language"),
+        {"language": "es", "next": reverse("home:home")},
+        follow=True,
     )
     birth_parent.refresh_from_db()
     assert birth_parent.language == "es"
@@ -229,6 +231,6 @@ def test_a_visitor_gets_spanish_from_their_browser(client):
 
 def test_the_language_switch_refuses_a_redirect_to_another_site(client):
     response = client.post(
-        reverse("core:set_language"), {"language": "es", "next": "https://evil.example/"}
+        reverse("accounts:set_language"), {"language": "es", "next": "https://evil.example/"}
     )
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home:home")

@@ -47,12 +47,12 @@ def test_an_overdue_check_in_shows_on_the_today_page_until_it_is_recorded(
 ):
     reunify(coach, partnership, days_ago=10)
     first = FollowUp.objects.filter(partnership=partnership).first()
-    home = client_for(coach).get(reverse("core:home")).content.decode()
+    home = client_for(coach).get(reverse("home:home")).content.decode()
     assert "Check-in overdue" in home and reverse("aftercare:check_in", args=[first.pk]) in home
     client_for(coach).post(reverse("aftercare:check_in", args=[first.pk]), STEADY | {"needs": ""})
     first.refresh_from_db()
     assert first.done_on == timezone.localdate() and not first.warning
-    assert "Check-in overdue" not in client_for(coach).get(reverse("core:home")).content.decode()
+    assert "Check-in overdue" not in client_for(coach).get(reverse("home:home")).content.decode()
 
 
 def test_a_check_in_at_risk_raises_the_family_until_a_calmer_one(client_for, coach, partnership):
@@ -63,13 +63,13 @@ def test_a_check_in_at_risk_raises_the_family_until_a_calmer_one(client_for, coa
         reverse("aftercare:check_in", args=[first.pk]),
         STEADY | {"housing": "at_risk", "needs": "Rent for December"},
     )
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:home")).content.decode()
     # The home page names the family and the check-in; what they need stays on the
     # family's own page, where reading it is audited.
     assert "Warning signs" in home and partnership.birth_family.name in home
     assert "Rent for December" not in home
     client.post(reverse("aftercare:check_in", args=[second.pk]), STEADY)
-    assert "Warning signs" not in client.get(reverse("core:home")).content.decode()
+    assert "Warning signs" not in client.get(reverse("home:home")).content.decode()
 
 
 def test_a_need_at_a_check_in_leads_to_a_referral_or_to_financial_help(
@@ -125,7 +125,7 @@ def test_parents_never_reach_the_check_ins(client_for, coach, birth_parent, part
 
 def test_the_today_page_runs_the_same_queries_however_large_the_caseload(client_for, coach):
     from caseplan.services import contact_log, goal_add, step_add
-    from core.testing import partnership_for
+    from home.testing import partnership_for
 
     client = client_for(coach)
     counts = []
@@ -156,7 +156,7 @@ def test_the_today_page_runs_the_same_queries_however_large_the_caseload(client_
                     people=[parent],
                 )
         with CaptureQueriesContext(connection) as queries:
-            page = client.get(reverse("core:home"))
+            page = client.get(reverse("home:home"))
         assert page.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]

@@ -17,15 +17,15 @@ from agreements.models import (
 from agreements.selectors import sharing_for
 from agreements.services import restriction_add
 from audit.models import Action, AuditEntry
-from core.demo import DEMO_PASSWORD, load_demo
-from core.testing import agreement_for, person_with_account
-from core.tests.test_access import url_cases
+from home.demo import DEMO_PASSWORD, load_demo
+from home.testing import agreement_for, person_with_account
+from home.tests.test_access import url_cases
 
 pytestmark = pytest.mark.django_db
 
 
 def home_page(client_for, user) -> str:
-    return client_for(user).get(reverse("core:home")).content.decode()
+    return client_for(user).get(reverse("home:home")).content.decode()
 
 
 def with_phones(partnership, birth_parent, partner_parent):
@@ -69,7 +69,7 @@ def test_an_unshared_phone_number_never_appears_in_any_page_the_other_home_can_o
         pages += response.status_code == 200
     assert pages > 20
     # The control: what is shared does reach the other home.
-    assert "(512) 555-0117" in jenna.get(reverse("core:home")).content.decode()
+    assert "(512) 555-0117" in jenna.get(reverse("home:home")).content.decode()
 
 
 def test_the_partner_homes_address_reaches_the_birth_family_only_when_explicitly_chosen(
@@ -140,7 +140,7 @@ def test_a_supervised_only_order_is_shown_wherever_contact_is_arranged(
     )
     child = agreed.children.first()
     for user, url in (
-        (birth_parent, reverse("core:home")),
+        (birth_parent, reverse("home:home")),
         (partner_parent, reverse("partnerships:detail", args=[agreed.pk])),
         (coach, reverse("partnerships:detail", args=[agreed.pk])),
         (birth_parent, reverse("agreements:agreement", args=[agreed.pk])),

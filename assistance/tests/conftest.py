@@ -5,7 +5,7 @@ import pytest
 
 from accounts.models import Role
 from assistance.models import Fund, Rules, Source
-from core.testing import person_with_account
+from home.testing import person_with_account
 
 
 @pytest.fixture

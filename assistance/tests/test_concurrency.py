@@ -99,7 +99,7 @@ def test_concurrent_approvals_and_payments_never_overspend_nor_pay_twice(
 def test_concurrent_approvals_for_one_family_in_two_homes_keep_to_its_cap(
     coach, director, birth_parent, partnership, rules
 ):
-    from core.testing import PartnerHomeFactory
+    from home.testing import PartnerHomeFactory
     from partnerships.models import Partnership
 
     rules.family_cap = Decimal("300.00")

@@ -37,7 +37,7 @@ def test_viewing_a_family_and_a_partnership_is_audited(client_for, coach, partne
 def test_a_parent_opening_their_home_page_is_audited_as_viewing_the_partnership(
     client_for, birth_parent, partnership
 ):
-    client_for(birth_parent).get(reverse("core:home"))
+    client_for(birth_parent).get(reverse("home:home"))
     (entry,) = entries_for(partnership)
     assert entry.actor == birth_parent and entry.action == Action.VIEWED
 

@@ -126,7 +126,7 @@ def test_a_follow_up_due_shows_on_the_coachs_home_page_until_done(
     client_for, coach, birth_parent, partnership
 ):
     contact = log(coach, partnership, [birth_parent.person], follow_up_on=timezone.localdate())
-    home = client_for(coach).get(reverse("core:home")).content.decode()
+    home = client_for(coach).get(reverse("home:home")).content.decode()
     assert "follow up on the Check-in" in home and partnership.birth_family.name in home
     response = client_for(coach).post(
         reverse("caseplan:contact_done", args=[contact.pk]), {"from": "home"}, follow=True
@@ -140,11 +140,11 @@ def test_a_follow_up_leaves_the_home_page_when_the_family_moves_to_another_coach
 ):
     log(coach, partnership, [birth_parent.person], follow_up_on=timezone.localdate())
     client = client_for(coach)
-    assert "follow up on the Check-in" in client.get(reverse("core:home")).content.decode()
+    assert "follow up on the Check-in" in client.get(reverse("home:home")).content.decode()
     Partnership.objects.filter(pk=partnership.pk).update(coach=other_coach)
-    assert "follow up on the Check-in" not in client.get(reverse("core:home")).content.decode()
+    assert "follow up on the Check-in" not in client.get(reverse("home:home")).content.decode()
     Partnership.objects.filter(pk=partnership.pk).update(coach=coach, stage="closed")
-    assert "follow up on the Check-in" not in client.get(reverse("core:home")).content.decode()
+    assert "follow up on the Check-in" not in client.get(reverse("home:home")).content.decode()
 
 
 def test_a_month_ten_thousand_years_away_is_refused_in_words(client_for, coach):

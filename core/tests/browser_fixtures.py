@@ -6,7 +6,6 @@ import os
 import pytest
 from django.urls import reverse
 
-from core.demo import DEMO_PASSWORD, load_demo
 from core.tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -15,6 +14,7 @@ from core.tests.browser import (
     describe,
     page_overflows,
 )
+from home.demo import DEMO_PASSWORD, load_demo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

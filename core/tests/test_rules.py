@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.module_loading import import_string
 
 from core.access import RULES, Load
-from core.tests.test_access import clients, demo  # noqa: F401 - fixtures
+from home.tests.test_access import clients, demo  # noqa: F401 - fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 # Django's own password-reset and invitation links carry a user id and a token that
@@ -142,7 +142,7 @@ def test_a_load_audits_unless_the_rule_says_why_not():
 
 def test_every_record_a_rule_loads_is_read_audited_unless_it_says_why_not(clients):  # noqa: F811
     from audit.models import Action, AuditEntry
-    from core.tests.test_access import expected_to_reach, url_cases
+    from home.tests.test_access import expected_to_reach, url_cases
 
     checked = 0
     for view_name, url, record in url_cases():

@@ -2,8 +2,8 @@ from datetime import date, timedelta
 
 from django.urls import reverse
 
-from core.testing import PartnerHomeFactory
 from families.models import Placement
+from home.testing import PartnerHomeFactory
 
 
 def test_recording_a_move_ends_the_current_placement_the_day_the_new_one_starts(

@@ -140,7 +140,7 @@ def test_the_gathering_pages_fit_a_phone_and_pass_axe_for_visitors_and_the_team(
     holidays = Gathering.objects.get(title="Holidays in two homes")
     circle = Gathering.objects.get(title__startswith="Círculo")
     for url in (
-        reverse("core:home"),
+        reverse("home:home"),
         reverse("gatherings:list"),
         holidays.get_absolute_url(),
         circle.get_absolute_url(),

@@ -14,9 +14,9 @@ from icalendar import Calendar
 
 from audit.models import AuditEntry
 from core.demo_files import one_page_pdf
-from core.tests.test_query_counts import queries_for
 from gatherings.models import Gathering, Registration, Resource, Status
 from gatherings.services import registration_check_in, registration_make
+from home.tests.test_query_counts import queries_for
 
 pytestmark = pytest.mark.django_db
 

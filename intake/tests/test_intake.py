@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import Action, AuditEntry
-from core.testing import PersonFactory
 from families.models import BirthFamily, PartnerHome, Person
+from home.testing import PersonFactory
 from intake.models import ContactAttempt, Submission
 from partnerships.models import Stage
 
@@ -290,7 +290,7 @@ def test_overdue_forms_are_highlighted_on_the_coach_and_director_home_pages(
     make_submission(due_at=timezone.now() - timedelta(hours=1))
     make_submission(due_at=timezone.now() + timedelta(hours=1))
     for person in (coach, director):
-        page = client_for(person).get(reverse("core:home")).content.decode()
+        page = client_for(person).get(reverse("home:home")).content.decode()
         assert "1 interest form is past the two-day promise" in page
 
 
@@ -325,7 +325,7 @@ def test_viewing_a_form_is_audited(client_for, coach):
 
 
 def test_visitors_see_the_program_overview_with_the_principles_of_partnership(client):
-    page = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    page = client.get(reverse("home:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Principles of partnership" in page and reverse("intake:interest") in page
 
 

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from core.demo import DEMO_PASSWORD, load_demo
 from core.tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -16,6 +15,7 @@ from core.tests.browser import (
     describe,
     page_overflows,
 )
+from home.demo import DEMO_PASSWORD, load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image
 
 from audit.models import Action, AuditEntry
-from core.testing import agreement_for
+from home.testing import agreement_for
 from journal.models import Photo, Post, Reaction, Status
 from journal.tests.images import jpeg_with_gps
 from notices.services import notify
@@ -257,7 +257,7 @@ def test_an_order_on_one_parent_hides_their_posts_and_replies_from_the_other_hom
 ):
     from accounts.models import Role
     from agreements.services import restriction_add
-    from core.testing import person_with_account
+    from home.testing import person_with_account
 
     second = person_with_account(Role.PARTNER_PARENT, first_name="Pat")
     partnership.partner_home.parents.add(second.person)

@@ -199,7 +199,7 @@ def test_the_parent_page_shows_the_other_homes_first_name_and_never_its_address_
     partner_person = partner_parent.person
     partner_person.phone = "+15125550188"
     partner_person.save()
-    page = client_for(birth_parent).get(reverse("core:home")).content.decode()
+    page = client_for(birth_parent).get(reverse("home:home")).content.decode()
     assert partner_person.first_name in page
     assert partner_person.last_name not in page
     assert partnership.partner_home.address not in page
@@ -211,17 +211,17 @@ def test_the_parent_page_shows_the_other_homes_first_name_and_never_its_address_
 def test_the_partner_parent_sees_the_birth_parents_first_name(
     client_for, birth_parent, partner_parent, partnership
 ):
-    page = client_for(partner_parent).get(reverse("core:home")).content.decode()
+    page = client_for(partner_parent).get(reverse("home:home")).content.decode()
     assert f"You are partnering with {birth_parent.person.first_name}." in page
 
 
 def test_the_coach_home_page_shows_the_caseload_by_stage_and_what_needs_attention(
     client_for, coach, birth_parent
 ):
-    from core.testing import partnership_for
+    from home.testing import partnership_for
 
     partnership_for(coach=coach, stage=Stage.REFERRED, since=date.today() - timedelta(days=10))
-    response = client_for(coach).get(reverse("core:home"))
+    response = client_for(coach).get(reverse("home:home"))
     page = response.content.decode()
     attention = response.context["attention"]
     assert len(attention["waiting_for_introduction"]) == 1

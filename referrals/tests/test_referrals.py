@@ -128,12 +128,12 @@ def test_a_referral_that_sits_a_week_comes_up_on_the_coach_s_today(
     client_for, coach, birth_parent, partnership, listings
 ):
     refer(client_for(coach), partnership, birth_parent.person, listings["Family Counseling"])
-    home = client_for(coach).get(reverse("core:home")).content.decode()
+    home = client_for(coach).get(reverse("home:home")).content.decode()
     assert "Referral waiting" not in home
     Referral.objects.update(status_on=timezone.localdate() - timedelta(days=8))
-    home = client_for(coach).get(reverse("core:home")).content.decode()
+    home = client_for(coach).get(reverse("home:home")).content.decode()
     assert "Referral waiting" in home and "Family Counseling" in home
-    mother_home = client_for(birth_parent).get(reverse("core:home")).content.decode()
+    mother_home = client_for(birth_parent).get(reverse("home:home")).content.decode()
     assert "Did you reach them?" in mother_home
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agreements.selectors import sharing_for
-from core.testing import agreement_for
+from home.testing import agreement_for
 from schedule.feed import feed_for
 from schedule.models import Attendance, Event
 from schedule.selectors import events_visible_to
@@ -175,10 +175,10 @@ def test_family_time_missed_twice_in_a_row_shows_on_the_coachs_home_page(
     record(coach, event, dates[1], "no_show", by="birth")
     record(coach, event, dates[2], "cancelled", by="program")  # neither counts nor breaks
     record(coach, event, dates[3], "cancelled", by="birth")
-    home = client_for(coach).get(reverse("core:home")).content.decode()
+    home = client_for(coach).get(reverse("home:home")).content.decode()
     assert "2 family times missed in a row" in home
     record(coach, event, dates[3], "attended")
-    home = client_for(coach).get(reverse("core:home")).content.decode()
+    home = client_for(coach).get(reverse("home:home")).content.decode()
     assert "missed in a row" not in home
 
 
@@ -230,7 +230,7 @@ def test_double_booking_the_same_children_warns_before_saving(client_for, coach,
 
 
 def test_a_partner_home_with_two_families_is_warned_of_its_own_double_booking(coach):
-    from core.testing import partnership_for
+    from home.testing import partnership_for
 
     first = partnership_for(coach=coach)
     second = partnership_for(coach=coach)

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from agreements.selectors import sharing_for
-from core.testing import agreement_for
+from home.testing import agreement_for
 from notices import sms
 from notices.models import Preference
 from schedule.models import Reminder

@@ -8,7 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from agreements.services import restriction_add
-from core.testing import agreement_for
+from home.testing import agreement_for
 from schedule.feed import feed_for
 from schedule.models import Event
 from schedule.occurrences import occurrences
@@ -266,6 +266,6 @@ def test_the_parents_page_shows_what_is_coming(client_for, coach, birth_parent, 
         sharing=sharing_of(agreed),
         data=weekly_visit(starts_at=soon, repeat="", repeat_until=None, title="Park visit"),
     )
-    for url in (reverse("core:home"), reverse("partnerships:detail", args=[agreed.pk])):
+    for url in (reverse("home:home"), reverse("partnerships:detail", args=[agreed.pk])):
         page = client_for(birth_parent).get(url).content.decode()
         assert "Park visit" in page and "The whole calendar" in page, url

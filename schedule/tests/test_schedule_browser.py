@@ -108,5 +108,5 @@ def test_the_coach_records_how_last_weeks_family_time_went_and_reads_the_month_o
     )
     assert len(columns.split()) == 7
     assert_sound(coach)
-    coach.goto(coach.base_url + reverse("core:home"))
+    coach.goto(coach.base_url + reverse("home:home"))
     assert_sound(coach)

@@ -96,7 +96,7 @@ def test_the_director_writes_modules_and_pages(client_for, director, coach):
 def test_the_coach_sees_who_is_behind_in_a_fixed_number_of_queries(
     client_for, coach, birth_parent, partner_parent, partnership
 ):
-    from core.testing import partnership_for, person_with_account
+    from home.testing import partnership_for, person_with_account
 
     first = a_module()
     a_module(title="Healthy communication")

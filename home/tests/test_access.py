@@ -19,10 +19,10 @@ from audit.models import AuditEntry
 from caseplan.models import Contact, CourtSummary, Step
 from conversations.models import Conversation
 from core.access import RULES
-from core.demo import DEMO_PASSWORD, load_demo
 from directory.models import Service
 from families.models import BirthFamily, Child, PartnerHome, Person
 from gatherings.models import Gathering, Resource
+from home.demo import DEMO_PASSWORD, load_demo
 from intake.models import Submission
 from journal.models import Photo, Post
 from partnerships.models import Partnership
@@ -48,12 +48,12 @@ MEMBERS = CASEWORK | PARENT_PERSONAS
 # Who is meant to reach each URL, written out independently of core/access.py.
 PUBLIC_URLS = {
     "schedule:feed",
-    "core:home",
+    "home:home",
     "intake:interest",
     "intake:contact",
     "intake:thanks",
     "core:healthz",
-    "core:set_language",
+    "accounts:set_language",
     "accounts:sign_in",
     "accounts:password_reset",
     "accounts:password_reset_done",

@@ -10,8 +10,8 @@ from django.db.models.fetch_modes import FETCH_RAISE
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.testing import partnership_for
 from families.models import Child
+from home.testing import partnership_for
 
 
 def queries_for(client, url) -> int:
@@ -30,7 +30,7 @@ def test_lazy_loads_fail_in_tests(partnership):
 
 @pytest.mark.parametrize(
     "url_name",
-    ["core:home", "partnerships:list", "families:family_list", "families:home_list"],
+    ["home:home", "partnerships:list", "families:family_list", "families:home_list"],
 )
 def test_a_coachs_list_pages_run_the_same_queries_for_3_or_30_partnerships(
     client_for, coach, director, url_name
@@ -45,7 +45,7 @@ def test_a_coachs_list_pages_run_the_same_queries_for_3_or_30_partnerships(
     assert queries_for(client, url) == few
 
 
-@pytest.mark.parametrize("url_name", ["core:home", "audit:search"])
+@pytest.mark.parametrize("url_name", ["home:home", "audit:search"])
 def test_the_directors_pages_run_the_same_queries_for_3_or_30_partnerships(
     client_for, coach, director, url_name
 ):
@@ -61,7 +61,7 @@ def test_the_directors_pages_run_the_same_queries_for_3_or_30_partnerships(
 
 def test_a_parents_home_page_runs_a_fixed_number_of_queries(client_for, birth_parent, partnership):
     # 15, and two for their gathering replies and the next gatherings.
-    assert queries_for(client_for(birth_parent), reverse("core:home")) <= 17
+    assert queries_for(client_for(birth_parent), reverse("home:home")) <= 17
 
 
 def test_the_triage_queue_runs_the_same_queries_for_3_or_30_forms(client_for, coach):

@@ -1,5 +1,5 @@
 """The coach's today page: everything due, each linking straight to the thing to do.
-A fixed number of queries whatever the caseload (asserted in core/tests)."""
+A fixed number of queries whatever the caseload (asserted in home/tests)."""
 
 from dataclasses import dataclass
 from datetime import date

@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from core.demo import DEMO_PASSWORD, load_demo
 from core.tests.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -17,6 +16,7 @@ from core.tests.browser import (
     describe,
     page_overflows,
 )
+from home.demo import DEMO_PASSWORD, load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

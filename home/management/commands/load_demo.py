@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_is_loaded, load_demo
+from home.demo import DEMO_LOGINS, DEMO_PASSWORD, demo_is_loaded, load_demo
 
 
 class Command(BaseCommand):

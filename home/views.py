@@ -1,0 +1,51 @@
+from django.shortcuts import render
+from django.utils import timezone
+
+from accounts.models import Role
+from agreements.selectors import sharing_for_many
+from audit.models import Action
+from audit.services import audit_entry_create
+from gatherings.selectors import gathering_list, upcoming_replies
+from home.selectors import program_overview
+from home.today import today_for
+from partnerships.selectors import (
+    needing_attention,
+    partnership_list,
+    partnerships_of_parent,
+    stage_counts,
+)
+from referrals.selectors import waiting_for
+from schedule.selectors import coming_up
+
+
+def home(request):
+    """Visitors see the program's overview; a signed-in person their own home page, with
+    a section for each role they hold."""
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "home/public_home.html")
+    context = {"today": timezone.localdate()}
+    if user.has_role(Role.DIRECTOR, Role.COACH):
+        context["todo"] = today_for(user, today=context["today"])
+    if user.has_role(Role.DIRECTOR):
+        context["overview"] = program_overview()
+    if user.has_role(Role.COACH):
+        caseload = partnership_list(user).filter(coach=user)
+        context["caseload"] = list(caseload)
+        context["caseload_counts"] = stage_counts(caseload)
+        context["attention"] = needing_attention(user)
+    if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
+        partnerships = list(partnerships_of_parent(user))
+        sharing = sharing_for_many(partnerships)
+        coming_up(user, partnerships)
+        for partnership in partnerships:
+            partnership.sharing = sharing[partnership.pk]
+            audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)
+        context["parent_partnerships"] = partnerships
+        context["referrals_waiting"] = waiting_for(user)
+    context["is_finance"] = user.has_role(Role.FINANCE)
+    context["is_volunteer"] = user.has_role(Role.VOLUNTEER)
+    if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER):
+        context["gatherings_mine"] = list(upcoming_replies(user))
+        context["gatherings_next"] = list(gathering_list(user)[:3])
+    return render(request, "home/home.html", context)
