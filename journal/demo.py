@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from core.images import make_safe
 from journal.models import Photo, Post, Reaction, Status
-from journal.photos import make_safe
 
 
 def _drawing(sky, table, *heads) -> bytes:
