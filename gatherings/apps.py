@@ -8,7 +8,11 @@ class GatheringsConfig(AppConfig):
 
     def ready(self):
         from core import sweep
+        from gatherings.calendar import CALENDAR_SOURCE
         from gatherings.services import reminders_send
+        from schedule import sources
 
-        # The day-before reminder goes out with the worker's reminder sweep.
+        # Gatherings are events on the calendar: the day-before reminder goes out with
+        # the worker's sweep, and a person's gatherings are on their calendar and feed.
         sweep.register(reminders_send)
+        sources.register(CALENDAR_SOURCE)
