@@ -98,11 +98,11 @@ HOME = Load("families.selectors.partner_home_for", "home")
 CHILD = Load("families.selectors.child_for", "child")
 PERSON = Load("families.selectors.person_for", "person")
 SUBMISSION = Load("intake.selectors.submission_for", "submission")
-AGREEMENT = Load(
-    "agreements.selectors.partnership_with_agreement_for", "partnership"
-).noting("agreement")
+AGREEMENT = Load("agreements.selectors.partnership_with_agreement_for", "partnership").noting(
+    "agreement"
+)
 PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me")
-JOURNAL = Load("journal.selectors.journal_partnership_for", "partnership").noting("journal")
+JOURNAL = Load("partnerships.selectors.exchange_partnership_for", "partnership").noting("journal")
 POST = Load("journal.selectors.post_for", "post")
 OWN_POST = Load("journal.selectors.own_post_for", "post")
 PHOTO = Load("journal.selectors.photo_for", "photo")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
 from core.forms import add_errors
-from journal.selectors import journal_partnership_for
+from partnerships.selectors import exchange_partnership_for
 from schedule import selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
@@ -120,14 +120,14 @@ def feed(request, secret):
 
 def event_new(request, partnership_id):
     """The coach schedules an event."""
-    partnership = journal_partnership_for(request.user, partnership_id)
+    partnership = exchange_partnership_for(request.user, partnership_id)
     return _event_form(request, partnership, Event(partnership=partnership))
 
 
 def event_edit(request, event_id):
     """The coach changes a whole event or series."""
     event = selectors.event_for(request.user, event_id)
-    partnership = journal_partnership_for(request.user, event.partnership_id)
+    partnership = exchange_partnership_for(request.user, event.partnership_id)
     return _event_form(request, partnership, event)
 
 
@@ -181,7 +181,7 @@ def occurrence_change(request, event_id):
         try:
             services.occurrence_change(
                 actor=request.user,
-                sharing=sharing_for(journal_partnership_for(request.user, event.partnership_id)),
+                sharing=sharing_for(exchange_partnership_for(request.user, event.partnership_id)),
                 event=event,
                 **form.cleaned_data,
             )
