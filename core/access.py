@@ -109,7 +109,7 @@ PHOTO = Load("journal.selectors.photo_for", "photo")
 REVIEW = Load("journal.selectors.waiting_post_for", "post")
 REFERRAL = Load("referrals.selectors.referral_for", "referral")
 ASSISTANCE = Load("assistance.selectors.request_for", "assistance_request")
-CASEWORK_PARTNERSHIP = Load("caseplan.selectors.casework_partnership_for", "partnership")
+CASEWORK_PARTNERSHIP = Load("partnerships.selectors.casework_partnership_for", "partnership")
 CONTACT = Load("caseplan.selectors.contact_for", "contact")
 PLAN = Load("caseplan.selectors.plan_partnership_for", "partnership")
 SUMMARY = Load("caseplan.selectors.summary_for", "summary")
@@ -260,7 +260,7 @@ RULES: dict[str, Rule] = {
     "assistance:report": roles(DIRECTOR, FINANCE),
     "assistance:report_csv": roles(DIRECTOR, FINANCE),
     "assistance:pay": roles(FINANCE, scope=ASSISTANCE.selector),
-    "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
+    "aftercare:schedule": roles(*CASEWORK, scope=CASEWORK_PARTNERSHIP.selector),
     "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),

@@ -177,3 +177,21 @@ def exchange_partnership_for(user, partnership_id: int) -> Partnership:
         return with_people(exchange_partnerships(user)).get(pk=partnership_id)
     except Partnership.DoesNotExist:
         raise Http404 from None
+
+
+def casework_partnership_for(user, partnership_id: int) -> Partnership:
+    """A partnership in the team member's casework (one they see), with both homes'
+    parents, for the casework pages of any capability; 404 otherwise."""
+    people = Person.objects.order_by("pk")
+    try:
+        return (
+            partnerships_visible_to(user)
+            .select_related("birth_family", "partner_home")
+            .prefetch_related(
+                Prefetch("birth_family__parents", queryset=people),
+                Prefetch("partner_home__parents", queryset=people),
+            )
+            .get(pk=partnership_id)
+        )
+    except Partnership.DoesNotExist:
+        raise Http404 from None
