@@ -8,8 +8,8 @@ from aftercare.forms import CheckInForm, DueDateForm, ReentryForm
 from aftercare.models import AREAS, Steadiness
 from audit.models import Action
 from audit.services import audit_entry_create
-from caseplan.selectors import casework_partnership_for
 from core.forms import PageForms, add_errors
+from partnerships.selectors import casework_partnership_for
 
 
 def schedule(request, partnership_id):

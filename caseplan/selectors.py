@@ -13,23 +13,6 @@ from partnerships.models import Partnership, Stage
 from partnerships.selectors import caseload_of, partnerships_visible_to
 
 
-def casework_partnership_for(user, partnership_id: int) -> Partnership:
-    """A partnership the team member sees, with both homes' parents; 404 otherwise."""
-    people = Person.objects.order_by("pk")
-    try:
-        return (
-            partnerships_visible_to(user)
-            .select_related("birth_family", "partner_home")
-            .prefetch_related(
-                Prefetch("birth_family__parents", queryset=people),
-                Prefetch("partner_home__parents", queryset=people),
-            )
-            .get(pk=partnership_id)
-        )
-    except Partnership.DoesNotExist:
-        raise Http404 from None
-
-
 def contacts_of(partnership: Partnership) -> QuerySet[Contact]:
     return (
         Contact.objects.filter(partnership=partnership)

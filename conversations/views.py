@@ -3,12 +3,13 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from agreements.selectors import sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
 from conversations import selectors, services
 from conversations.forms import MessageForm
 from conversations.models import Kind
-from journal.selectors import journal_partnership_for, sharing_of
+from partnerships.selectors import exchange_partnership_for
 
 
 def inbox(request):
@@ -16,7 +17,7 @@ def inbox(request):
 
 
 def start(request, partnership_id):
-    partnership = journal_partnership_for(request.user, partnership_id)
+    partnership = exchange_partnership_for(request.user, partnership_id)
     if request.method != "POST":
         return redirect("conversations:inbox")
     kind = request.POST.get("kind")
@@ -24,7 +25,7 @@ def start(request, partnership_id):
         return redirect("conversations:inbox")
     try:
         conversation = services.conversation_start(
-            actor=request.user, sharing=sharing_of(partnership), kind=kind
+            actor=request.user, sharing=sharing_for(partnership), kind=kind
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])

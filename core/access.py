@@ -109,7 +109,7 @@ AGREEMENT = Load("agreements.selectors.partnership_with_agreement_for", "partner
     "agreement"
 )
 PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me")
-JOURNAL = Load("journal.selectors.journal_partnership_for", "partnership").noting("journal")
+JOURNAL = Load("partnerships.selectors.exchange_partnership_for", "partnership").noting("journal")
 POST = Load("journal.selectors.post_for", "post")
 OWN_POST = Load("journal.selectors.own_post_for", "post")
 PHOTO = Load("journal.selectors.photo_for", "photo")
@@ -118,7 +118,7 @@ REFERRAL = Load("referrals.selectors.referral_for", "referral")
 ASSISTANCE = Load("assistance.selectors.request_for", "assistance_request")
 # A fund's pages are for the director and finance: its ledger names families and payments.
 FUND = Load("assistance.selectors.fund_for", "fund")
-CASEWORK_PARTNERSHIP = Load("caseplan.selectors.casework_partnership_for", "partnership")
+CASEWORK_PARTNERSHIP = Load("partnerships.selectors.casework_partnership_for", "partnership")
 CONTACT = Load("caseplan.selectors.contact_for", "contact")
 PLAN = Load("caseplan.selectors.plan_partnership_for", "partnership")
 SUMMARY = Load("caseplan.selectors.summary_for", "summary")
@@ -288,7 +288,7 @@ RULES: dict[str, Rule] = {
     "assistance:report": roles(DIRECTOR, FINANCE),
     "assistance:report_csv": roles(DIRECTOR, FINANCE),
     "assistance:pay": roles(FINANCE, load=ASSISTANCE),
-    "aftercare:schedule": roles(*CASEWORK, scope="caseplan.selectors.casework_partnership_for"),
+    "aftercare:schedule": roles(*CASEWORK, scope=CASEWORK_PARTNERSHIP.selector),
     "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
     "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),

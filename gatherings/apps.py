@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class GatheringsConfig(AppConfig):
     name = "gatherings"
     verbose_name = _("Gatherings")
+
+    def ready(self):
+        from core import sweep
+        from gatherings.calendar import CALENDAR_SOURCE
+        from gatherings.services import reminders_send
+        from schedule import sources
+
+        # Gatherings are events on the calendar: the day-before reminder goes out with
+        # the worker's sweep, and a person's gatherings are on their calendar and feed.
+        sweep.register(reminders_send)
+        sources.register(CALENDAR_SOURCE)

@@ -3,44 +3,13 @@
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from accounts.models import Role
-from agreements.selectors import Sharing, sharing_for_many
-from families.models import Child, Person
+from agreements.selectors import Sharing, sharing_for
+from families.models import Child
 from journal.models import Photo, Post, Reaction, ReviewSetting, Status
-from partnerships.models import Partnership, Stage
-from partnerships.selectors import partnerships_visible_to
+from partnerships.models import Partnership
+from partnerships.selectors import exchange_partnerships, partnerships_visible_to, with_people
 
 FEED_PAGE = 10
-
-
-def _journal_partnerships(user) -> QuerySet[Partnership]:
-    """Parents read the journal of their open partnerships; staff of every one they see."""
-    partnerships = partnerships_visible_to(user)
-    if not user.has_role(Role.DIRECTOR, Role.COACH):
-        partnerships = partnerships.exclude(stage=Stage.CLOSED)
-    return partnerships
-
-
-def _with_people(partnerships):
-    people = Person.objects.select_related("user").order_by("pk")
-    return partnerships.select_related(
-        "birth_family", "partner_home", "coach__person"
-    ).prefetch_related(
-        Prefetch("birth_family__parents", queryset=people),
-        Prefetch("partner_home__parents", queryset=people),
-        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
-    )
-
-
-def journal_partnership_for(user, partnership_id: int) -> Partnership:
-    try:
-        return _with_people(_journal_partnerships(user)).get(pk=partnership_id)
-    except Partnership.DoesNotExist:
-        raise Http404 from None
-
-
-def sharing_of(partnership: Partnership) -> Sharing:
-    return sharing_for_many([partnership])[partnership.pk]
 
 
 def posts_wait_for_review(partnership: Partnership) -> bool:
@@ -91,14 +60,14 @@ def post_for(user, post_id: int) -> Post:
     """One post (never a reply: replies live on their post's page) the reader may see."""
     post = (
         Post.objects.filter(pk=post_id, reply_to__isnull=True)
-        .filter(partnership__in=_journal_partnerships(user))
+        .filter(partnership__in=exchange_partnerships(user))
         .only("pk", "partnership_id")
         .first()
     )
     if post is None:
         raise Http404
-    partnership = _with_people(Partnership.objects.all()).get(pk=post.partnership_id)
-    sharing = sharing_of(partnership)
+    partnership = with_people(Partnership.objects.all()).get(pk=post.partnership_id)
+    sharing = sharing_for(partnership)
     found = _posts(user, sharing).prefetch_related("revisions").filter(pk=post_id).first()
     if found is None:
         raise Http404
@@ -111,7 +80,7 @@ def own_post_for(user, post_id: int) -> Post:
     try:
         return (
             Post.objects.select_related("partnership")
-            .filter(partnership__in=_journal_partnerships(user))
+            .filter(partnership__in=exchange_partnerships(user))
             .exclude(status=Status.WITHDRAWN)
             .get(pk=post_id, author=user)
         )
@@ -123,14 +92,14 @@ def photo_for(user, photo_id: int) -> Photo:
     """A photo the reader may see: its post is visible to them and, for the other home,
     the agreement shares photos and the author consented."""
     photo = (
-        Photo.objects.filter(pk=photo_id, post__partnership__in=_journal_partnerships(user))
+        Photo.objects.filter(pk=photo_id, post__partnership__in=exchange_partnerships(user))
         .select_related("post")
         .first()
     )
     if photo is None:
         raise Http404
-    partnership = _with_people(Partnership.objects.all()).get(pk=photo.post.partnership_id)
-    sharing = sharing_of(partnership)
+    partnership = with_people(Partnership.objects.all()).get(pk=photo.post.partnership_id)
+    sharing = sharing_for(partnership)
     post = (
         Post.objects.filter(pk=photo.post_id)
         .filter(visible_posts(user, sharing))
@@ -174,6 +143,6 @@ def waiting_post_for(user, post_id: int) -> Post:
     )
     if post is None:
         raise Http404
-    partnership = _with_people(Partnership.objects.all()).get(pk=post.partnership_id)
-    post.sharing = sharing_of(partnership)
+    partnership = with_people(Partnership.objects.all()).get(pk=post.partnership_id)
+    post.sharing = sharing_for(partnership)
     return post

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from agreements.selectors import sharing_for
 from core.forms import add_errors
 from core.pagination import paginate
 from journal import selectors, services
@@ -32,7 +33,7 @@ def _feed_page(request, partnership, sharing, form, status=200):
 
 
 def feed(request, partnership):
-    sharing = selectors.sharing_of(partnership)
+    sharing = sharing_for(partnership)
     form = PostForm(children=partnership.children.all())
     return _feed_page(request, partnership, sharing, form)
 
@@ -40,7 +41,7 @@ def feed(request, partnership):
 def post_new(request, partnership):
     if request.method != "POST":
         return redirect("journal:feed", partnership.pk)
-    sharing = selectors.sharing_of(partnership)
+    sharing = sharing_for(partnership)
     form = PostForm(request.POST, request.FILES, children=partnership.children.all())
     if form.is_valid():
         data = form.cleaned_data

@@ -147,3 +147,51 @@ def partnerships_of_parent(user) -> QuerySet[Partnership]:
             Prefetch("partner_home__parents", queryset=Person.objects.order_by("pk")),
         )
     )
+
+
+def exchange_partnerships(user) -> QuerySet[Partnership]:
+    """The partnerships a person may exchange news in (their journal, conversations and
+    calendar): parents only while open, the team also once closed, to read back."""
+    partnerships = partnerships_visible_to(user)
+    if not user.has_role(Role.DIRECTOR, Role.COACH):
+        partnerships = partnerships.exclude(stage=Stage.CLOSED)
+    return partnerships
+
+
+def with_people(partnerships: QuerySet[Partnership]) -> QuerySet[Partnership]:
+    """With both homes' parents and their accounts, the coach and the children: what a
+    Sharing (agreements.selectors) needs, and what pages about the partnership name."""
+    people = Person.objects.select_related("user").order_by("pk")
+    return partnerships.select_related(
+        "birth_family", "partner_home", "coach__person"
+    ).prefetch_related(
+        Prefetch("birth_family__parents", queryset=people),
+        Prefetch("partner_home__parents", queryset=people),
+        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
+    )
+
+
+def exchange_partnership_for(user, partnership_id: int) -> Partnership:
+    """One partnership the person may exchange news in, with its people; 404 otherwise."""
+    try:
+        return with_people(exchange_partnerships(user)).get(pk=partnership_id)
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+
+
+def casework_partnership_for(user, partnership_id: int) -> Partnership:
+    """A partnership in the team member's casework (one they see), with both homes'
+    parents, for the casework pages of any capability; 404 otherwise."""
+    people = Person.objects.order_by("pk")
+    try:
+        return (
+            partnerships_visible_to(user)
+            .select_related("birth_family", "partner_home")
+            .prefetch_related(
+                Prefetch("birth_family__parents", queryset=people),
+                Prefetch("partner_home__parents", queryset=people),
+            )
+            .get(pk=partnership_id)
+        )
+    except Partnership.DoesNotExist:
+        raise Http404 from None

@@ -8,7 +8,11 @@ class ReferralsConfig(AppConfig):
 
     def ready(self):
         # Here rather than at the top: models are not loaded when this module is imported.
+        from core import sweep
         from directory.sections import service_section_register
+        from referrals.reminders import nudges_send
         from referrals.sections import REFER, TEMPLATE, refer_section
 
         service_section_register(name=REFER, template=TEMPLATE, context=refer_section)
+        # The worker's reminder sweep asks how a referral went once it has sat a week.
+        sweep.register(nudges_send)

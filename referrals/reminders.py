@@ -1,5 +1,6 @@
 """Asking a parent how a referral went, once it has sat a week: run by the worker's
-periodic sweep (schedule.tasks.remind). The coach sees the same referrals on Today."""
+periodic sweep (schedule.tasks.remind), which ReferralsConfig.ready() adds it to. The
+coach sees the same referrals on Today."""
 
 from datetime import date, timedelta
 

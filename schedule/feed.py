@@ -5,6 +5,7 @@ home (for the team, their caseload's), no address of the other home, no notes, a
 title that names no child. A date a court order holds back is marked cancelled, with
 the reason in its title, so no phone reminds anyone of a visit that may not happen."""
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
@@ -13,13 +14,17 @@ from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
 from core.zones import program_zone
-from gatherings.calendar import site_host, vevent_for
 from schedule.models import Event
 from schedule.occurrences import occurrences
 from schedule.rules import held_by_orders
 
 #: Dates on hold are looked for this far ahead (and a little back).
 HOLDS_AHEAD, HOLDS_BACK = timedelta(weeks=26), timedelta(weeks=1)
+
+
+def site_host() -> str:
+    """The program's host name, which makes calendar UIDs unique across programs."""
+    return settings.SITE_URL.split("//", 1)[-1].split("/", 1)[0]
 
 
 def _uid(event: Event) -> str:
@@ -49,10 +54,10 @@ def _component(event: Event, start: datetime, *, held: str = "", **extra) -> VEv
     return vevent
 
 
-def feed_for(events, gatherings=()) -> bytes:
+def feed_for(events, extra: Iterable[VEvent] = ()) -> bytes:
     """The feed of `events`, which must come with their changes and attendances
     prefetched (attendances may be prefetched empty: the feed does not show them), and
-    of the `gatherings` the person has a place at."""
+    the `extra` events other capabilities add for the person (schedule.sources)."""
     zone = program_zone()
     events = list(events)
     now = timezone.now()
@@ -100,7 +105,7 @@ def feed_for(events, gatherings=()) -> bytes:
                     recurrence_id=timezone.localtime(original, zone),
                 )
             )
-    for gathering in gatherings:
-        calendar.add_component(vevent_for(gathering))
+    for component in extra:
+        calendar.add_component(component)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -1,11 +1,13 @@
-"""The reminder sweep, on the worker: calendar reminders, referrals that have sat a
-week, and gatherings tomorrow. Each run queues the next one SWEEP_EVERY later, so
-starting it once (`manage.py start_reminders`, which `make run` does) keeps it going;
-starting it again while a run is queued does nothing."""
+"""The reminder sweep, on the worker: calendar reminders, then the jobs other
+capabilities added to it (core/sweep.py: referrals that have sat a week, gatherings
+tomorrow). Each run queues the next one SWEEP_EVERY later, so starting it once
+(`manage.py start_reminders`, which `make run` does) keeps it going; starting it again
+while a run is queued does nothing."""
 
 from django.tasks import TaskResultStatus, task
 from django.utils import timezone
 
+from core import sweep
 from schedule.reminders import SWEEP_EVERY, reminders_send
 
 SWEEP = "schedule.tasks.remind"
@@ -29,9 +31,8 @@ def sweep_start() -> bool:
 
 @task()
 def remind() -> int:
-    from gatherings.services import reminders_send as gathering_reminders_send
-    from referrals.reminders import nudges_send
-
-    sent = reminders_send() + nudges_send() + gathering_reminders_send()
+    sent = reminders_send()
+    for job in sweep.jobs():
+        sent += job()
     sweep_start()
     return sent

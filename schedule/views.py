@@ -16,9 +16,8 @@ from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
 from core.dates import within_reach
 from core.forms import add_errors
-from gatherings.selectors import places_of, upcoming_replies
-from journal.selectors import journal_partnership_for
-from schedule import selectors, services
+from partnerships.selectors import exchange_partnership_for
+from schedule import selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
 from schedule.models import Attendance, Event
@@ -55,7 +54,7 @@ def agenda(request):
         context["feed_url"] = request.build_absolute_uri(
             reverse("schedule:feed", args=[token.secret])
         )
-    context["gathering_replies"] = list(upcoming_replies(request.user))
+    context["calendar_sections"] = sources.sections_for(request.user)
     context["zone_form"] = TimeZoneForm(initial={"time_zone": request.user.time_zone})
     return render(request, "schedule/agenda.html", context)
 
@@ -112,7 +111,8 @@ def feed(request, secret):
     owner = selectors.feed_owner(secret)
     events = selectors.calendar_events(owner).prefetch_related("changes", NO_ATTENDANCE)
     response = HttpResponse(
-        feed_for(events, gatherings=places_of(owner)), content_type="text/calendar; charset=utf-8"
+        feed_for(events, extra=sources.feed_events_for(owner)),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="village.ics"'
     return response
@@ -120,14 +120,14 @@ def feed(request, secret):
 
 def event_new(request, partnership_id):
     """The coach schedules an event."""
-    partnership = journal_partnership_for(request.user, partnership_id)
+    partnership = exchange_partnership_for(request.user, partnership_id)
     return _event_form(request, partnership, Event(partnership=partnership))
 
 
 def event_edit(request, event_id):
     """The coach changes a whole event or series."""
     event = selectors.event_for(request.user, event_id)
-    partnership = journal_partnership_for(request.user, event.partnership_id)
+    partnership = exchange_partnership_for(request.user, event.partnership_id)
     return _event_form(request, partnership, event)
 
 
@@ -181,7 +181,7 @@ def occurrence_change(request, event_id):
         try:
             services.occurrence_change(
                 actor=request.user,
-                sharing=sharing_for(journal_partnership_for(request.user, event.partnership_id)),
+                sharing=sharing_for(exchange_partnership_for(request.user, event.partnership_id)),
                 event=event,
                 **form.cleaned_data,
             )

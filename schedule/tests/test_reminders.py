@@ -204,3 +204,14 @@ def test_an_order_beginning_on_the_day_of_a_visit_holds_its_reminder(coach, agre
             actor=coach, partnership=agreed, kind="no_contact", starts_on=date(2026, 12, 2)
         )
     assert sweep_at(clock(2026, 12, 1, 16, 0)) == []
+
+
+def test_the_sweep_runs_the_reminders_of_referrals_then_of_gatherings():
+    """They add themselves when their apps are ready; the calendar imports neither."""
+    from core import sweep
+    from gatherings.services import reminders_send as gathering_reminders_send
+    from referrals.reminders import nudges_send
+
+    assert sweep.jobs() == (nudges_send, gathering_reminders_send)
+    sweep.register(nudges_send)  # an app made ready twice adds nothing
+    assert sweep.jobs() == (nudges_send, gathering_reminders_send)
