@@ -6,8 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from audit.models import Action
-from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
 from families.selectors import partner_homes_visible_to
@@ -56,11 +54,9 @@ def partnership_new(request):
     )
 
 
-def partnership_detail(request, partnership_id):
-    partnership = selectors.partnership_for(request.user, partnership_id)
+def partnership_detail(request, partnership):
     is_staff = request.user.has_role(Role.DIRECTOR, Role.COACH)
     context = sections.compose(request, partnership, is_staff=is_staff)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     context |= {
         "partnership": partnership,
         "is_staff_view": is_staff,
@@ -71,10 +67,7 @@ def partnership_detail(request, partnership_id):
     return render(request, "partnerships/detail.html", context)
 
 
-def partnership_edit(request, partnership_id):
-    partnership = selectors.partnership_for(request.user, partnership_id)
-    if request.method != "POST":
-        audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
+def partnership_edit(request, partnership):
     form = PartnershipForm(
         request.POST or None, instance=partnership, homes=partner_homes_visible_to(request.user)
     )
@@ -95,8 +88,7 @@ def partnership_edit(request, partnership_id):
     )
 
 
-def stage_change(request, partnership_id):
-    partnership = selectors.partnership_for(request.user, partnership_id)
+def stage_change(request, partnership):
     if request.method != "POST":
         return redirect(partnership.get_absolute_url())
     form = StageChangeForm(request.POST)
@@ -113,8 +105,6 @@ def stage_change(request, partnership_id):
                 _("Stage changed to %(stage)s.") % {"stage": partnership.get_stage_display()},
             )
             return redirect(partnership.get_absolute_url())
-    # Shown again with its errors, the record is read once more.
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=partnership)
     context = sections.compose(request, partnership, is_staff=True)
     context |= {
         "partnership": partnership,
