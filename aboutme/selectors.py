@@ -2,33 +2,25 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Q
 from django.http import Http404
 from django.utils import timezone
 
 from aboutme.models import Author, Entry, Seen
 from aboutme.topics import TOPIC_BY_CODE, TOPICS, Topic, topics_for
-from accounts.models import Role
-from agreements.selectors import Sharing, sharing_for_many
-from families.models import Child, Person
-from partnerships.models import Partnership, Stage
-from partnerships.selectors import partnerships_visible_to
-
-
-def _profile_partnerships(user):
-    """Partnerships through which `user` reads children's profiles. A closed partnership
-    no longer opens its children's profiles to the homes; staff keep their view."""
-    partnerships = partnerships_visible_to(user)
-    if not user.has_role(Role.DIRECTOR, Role.COACH):
-        partnerships = partnerships.exclude(stage=Stage.CLOSED)
-    return partnerships
+from agreements.selectors import Sharing
+from families.models import Child
+from partnerships.models import Partnership
+from partnerships.selectors import exchange_partnerships, with_people
 
 
 def child_profile_for(user, child_id: int) -> Child:
+    """A child in a partnership the reader exchanges news in: a closed partnership no
+    longer opens its children's profiles to the homes; the team keeps its view."""
     try:
         return (
             Child.objects.select_related("birth_family")
-            .filter(partnerships__in=_profile_partnerships(user))
+            .filter(partnerships__in=exchange_partnerships(user))
             .distinct()
             .get(pk=child_id)
         )
@@ -36,34 +28,16 @@ def child_profile_for(user, child_id: int) -> Child:
         raise Http404 from None
 
 
-def _with_people(partnerships):
-    people = Person.objects.select_related("user").order_by("pk")
-    return partnerships.select_related(
-        "birth_family", "partner_home", "coach__person"
-    ).prefetch_related(
-        Prefetch("birth_family__parents", queryset=people),
-        Prefetch("partner_home__parents", queryset=people),
-        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
-    )
-
-
 def partnership_of_child(user, child: Child) -> Partnership:
     """The partnership the reader shares with this child: the newest open one."""
     partnership = (
-        _with_people(_profile_partnerships(user).filter(children=child))
+        with_people(exchange_partnerships(user).filter(children=child))
         .order_by("-created_at", "-pk")
         .first()
     )
     if partnership is None:
         raise Http404
     return partnership
-
-
-def partnership_for_print(user, partnership_id: int) -> Partnership:
-    try:
-        return _with_people(_profile_partnerships(user)).get(pk=partnership_id)
-    except Partnership.DoesNotExist:
-        raise Http404 from None
 
 
 @dataclass
@@ -184,7 +158,3 @@ def current_texts(child: Child, author: str, writers=None) -> dict[str, str]:
     for topic, text in entries.order_by("written_at", "pk").values_list("topic", "text"):
         texts[topic] = text
     return texts
-
-
-def sharing_of(partnership: Partnership) -> Sharing:
-    return sharing_for_many([partnership])[partnership.pk]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from aboutme import selectors, services
 from aboutme.forms import AboutMeForm
 from aboutme.topics import TOPIC_BY_CODE, is_older, topics_for
+from agreements.selectors import sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.pagination import paginate
@@ -16,7 +17,7 @@ def _shared(request, child):
     """The partnership the reader shares with the child (its rule loaded and audited the
     child), and what that partnership's agreement lets them see."""
     partnership = selectors.partnership_of_child(request.user, child)
-    return partnership, selectors.sharing_of(partnership)
+    return partnership, sharing_for(partnership)
 
 
 def profile(request, child):
@@ -74,7 +75,7 @@ def print_one(request, child):
 
 
 def print_all(request, partnership):
-    sharing = selectors.sharing_of(partnership)
+    sharing = sharing_for(partnership)
     children = list(partnership.children.all())
     shown = selectors.profiles(request.user, children, sharing)
     # The rule audited the partnership; each child's profile printed is a reading too.

@@ -109,7 +109,10 @@ AGREEMENT = Load("agreements.selectors.partnership_with_agreement_for", "partner
     "agreement"
 )
 PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me")
-JOURNAL = Load("partnerships.selectors.exchange_partnership_for", "partnership").noting("journal")
+# A partnership a person exchanges news in: its journal, messages, calendar, the children's
+# profiles printed together.
+EXCHANGE = Load("partnerships.selectors.exchange_partnership_for", "partnership")
+JOURNAL = EXCHANGE.noting("journal")
 POST = Load("journal.selectors.post_for", "post")
 OWN_POST = Load("journal.selectors.own_post_for", "post")
 PHOTO = Load("journal.selectors.photo_for", "photo")
@@ -209,10 +212,7 @@ RULES: dict[str, Rule] = {
     "aboutme:edit": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
     "aboutme:history": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
     "aboutme:print": roles(*PARTNERSHIP_MEMBERS, load=PROFILE),
-    "aboutme:print_all": roles(
-        *PARTNERSHIP_MEMBERS,
-        load=Load("aboutme.selectors.partnership_for_print", "partnership").noting("about_me"),
-    ),
+    "aboutme:print_all": roles(*PARTNERSHIP_MEMBERS, load=EXCHANGE.noting("about_me")),
     # journal: both homes and the coach; changing a post is for its author, reviewing
     # for the casework team.
     "journal:feed": roles(*PARTNERSHIP_MEMBERS, load=JOURNAL),
