@@ -13,7 +13,7 @@ from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
 from families.models import Child
-from notices.services import notify
+from notices.delivery import notify
 
 
 def author_of(sharing: Sharing, user) -> str:

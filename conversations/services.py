@@ -8,7 +8,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from conversations.models import Conversation, Kind, Message
 from conversations.selectors import homes_may_talk
-from notices.services import notify
+from notices.delivery import notify
 
 
 def conversation_start(*, actor, sharing: Sharing, kind: str) -> Conversation:

@@ -13,7 +13,7 @@ from audit.services import audit_entry_create
 from core.images import PhotoRefused, make_safe
 from journal.models import Photo, Post, Reaction, ReviewSetting, Revision, Status
 from journal.selectors import posts_wait_for_review
-from notices.services import notify
+from notices.delivery import notify
 
 
 def side_of(sharing: Sharing, user) -> str:

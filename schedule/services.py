@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from notices.services import notify
+from notices.delivery import notify
 from partnerships.models import Stage
 from schedule.models import Attendance, Attendees, Change, Event, FeedToken, Outcome
 from schedule.occurrences import _starts
