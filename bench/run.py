@@ -742,7 +742,7 @@ def _gathering_reminders():
     places are due); rolled back after each run to measure the same."""
     from django.utils import timezone as tz
 
-    from gatherings.services import reminders_send
+    from gatherings.reminders import reminders_send
 
     times, queries = [], []
 

@@ -1,5 +1,5 @@
 """The day-before reminder of a place at a gathering, sent by the worker's five-minute
-sweep (schedule.tasks.remind).
+sweep (schedule.tasks.remind), which GatheringsConfig.ready() adds it to.
 
 Not audited, and kept out of services.py on purpose: no person changes anything here.
 The reminder restates a reply whose making was audited (registration_make), and its one

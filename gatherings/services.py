@@ -25,10 +25,6 @@ from gatherings.models import (
     ResourceKind,
     Status,
 )
-
-# The worker's sweep imports the reminders from here until the reminder registry takes
-# them from gatherings.reminders: a name kept, not a service (see that module).
-from gatherings.reminders import reminders_send  # noqa: F401
 from gatherings.tasks import Message, tell
 
 #: Changing these tells everyone registered and makes calendars replace their copy.
