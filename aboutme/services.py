@@ -3,9 +3,8 @@ told that something changed."""
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
-from aboutme.models import Author, Entry, Seen
+from aboutme.models import Author, Entry
 from aboutme.selectors import current_texts
 from aboutme.topics import TOPIC_BY_CODE
 from agreements.models import Side
@@ -13,7 +12,7 @@ from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
 from families.models import Child
-from notices.services import notify
+from notices.delivery import notify
 
 
 def author_of(sharing: Sharing, user) -> str:
@@ -75,7 +74,3 @@ def _notify(actor, child, sharing: Sharing, author: str, changed: list[str]) -> 
                 for kind in kinds
             ):
                 notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
-
-
-def about_me_seen(*, user, child: Child) -> None:
-    Seen.objects.update_or_create(user=user, child=child, defaults={"seen_at": timezone.now()})

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from aboutme import selectors, services
+from aboutme import seen, selectors, services
 from aboutme.forms import AboutMeForm
 from aboutme.topics import TOPIC_BY_CODE, is_older, topics_for
 from agreements.selectors import sharing_for
@@ -23,7 +23,7 @@ def _shared(request, child):
 def profile(request, child):
     partnership, sharing = _shared(request, child)
     (shown,) = selectors.profiles(request.user, [child], sharing, news=True)
-    services.about_me_seen(user=request.user, child=child)
+    seen.about_me_seen(user=request.user, child=child)
     return render(
         request,
         "aboutme/profile.html",

@@ -2,6 +2,8 @@ from django.contrib.auth import get_user_model
 
 from accounts.models import Role
 from accounts.tasks import PASSWORD_RESET, send_account_link
+from audit.models import Action
+from audit.services import audit_entry_create
 
 User = get_user_model()
 
@@ -36,10 +38,18 @@ def password_reset_send(*, email: str) -> None:
 
 
 def user_language_set(*, user, language: str) -> None:
-    user.language = language
-    user.save(update_fields=["language"])
+    """The person's own choice of language, audited as a change of their account."""
+    _own_setting_change(user, "language", language)
 
 
 def user_time_zone_set(*, user, time_zone: str) -> None:
-    user.time_zone = time_zone
-    user.save(update_fields=["time_zone"])
+    """The person's own clock, audited as a change of their account."""
+    _own_setting_change(user, "time_zone", time_zone)
+
+
+def _own_setting_change(user, name: str, value: str) -> None:
+    if getattr(user, name) == value:
+        return  # the same choice again changes nothing, so the trail says nothing
+    setattr(user, name, value)
+    user.save(update_fields=[name])
+    audit_entry_create(actor=user, action=Action.CHANGED, record=user, fields=[name])

@@ -289,7 +289,7 @@ def _decline(actor, assistance_request: AssistanceRequest, reason: str) -> Assis
 def _tell_family(assistance_request: AssistanceRequest) -> None:
     """The family hears there is an update; the page says why, and where else to turn."""
     from families.models import Person
-    from notices.services import notify
+    from notices.delivery import notify
 
     home = (
         Q(birth_families__partnerships=assistance_request.partnership_id)

@@ -36,6 +36,11 @@ def audit_read(*, user, record: models.Model, fields: Iterable[str] = (), **sign
     audit_entry_create(actor=user, action=Action.VIEWED, record=record, fields=fields)
 
 
+def audit_change(*, actor, action: str, record: models.Model, fields, **signal) -> None:
+    """The trail's entry for a change announced from below (core.services.record_changed)."""
+    audit_entry_create(actor=actor, action=Action(action), record=record, fields=fields)
+
+
 def audited_create(*, actor, record: models.Model, fields) -> models.Model:
     """Validate and save a new sensitive record, and audit its creation."""
     record.full_clean()

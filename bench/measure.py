@@ -15,7 +15,7 @@ from django.utils import timezone
 from assistance.models import Fund
 from families.models import Child
 from gatherings.models import Gathering
-from gatherings.services import reminders_send
+from gatherings.reminders import reminders_send
 from referrals.reminders import nudges_send
 from schedule.reminders import reminders_due
 

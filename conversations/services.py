@@ -8,7 +8,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from conversations.models import Conversation, Kind, Message
 from conversations.selectors import homes_may_talk
-from notices.services import notify
+from notices.delivery import notify
 
 
 def conversation_start(*, actor, sharing: Sharing, kind: str) -> Conversation:
@@ -18,15 +18,24 @@ def conversation_start(*, actor, sharing: Sharing, kind: str) -> Conversation:
         reason = homes_may_talk(sharing)
         if reason:
             raise ValidationError(reason)
-        conversation, _created = Conversation.objects.get_or_create(
+        conversation, created = Conversation.objects.get_or_create(
             partnership=partnership, kind=Kind.HOMES, parent=None
         )
-        return conversation
+        return _started(actor, conversation, created)
     if side is None:
         raise ValidationError(_("Coaches answer in the parent's own conversation."))
-    conversation, _created = Conversation.objects.get_or_create(
+    conversation, created = Conversation.objects.get_or_create(
         partnership=partnership, kind=Kind.COACH, parent=actor
     )
+    return _started(actor, conversation, created)
+
+
+def _started(actor, conversation: Conversation, created: bool) -> Conversation:
+    """The first to open a conversation creates it; opening it again changes nothing."""
+    if created:
+        audit_entry_create(
+            actor=actor, action=Action.CREATED, record=conversation, fields=["kind", "parent"]
+        )
     return conversation
 
 

@@ -1,4 +1,22 @@
+from collections.abc import Iterable
+
 from django.db import models
+from django.dispatch import Signal
+
+#: Sent for a change to be written to the audit trail by a layer that may not import it
+#: (notices stands beside audit, not above it): `actor`, `action` (an audit Action's
+#: value), `record` and `fields`. The audit trail listens (audit/apps.py), as it does for
+#: core.access.record_read; core knows nothing of it.
+record_changed = Signal()
+
+
+def record_change_announce(
+    *, actor, action: str, record: models.Model, fields: Iterable[str]
+) -> None:
+    """Hand a change to the audit trail from below it."""
+    record_changed.send(
+        sender=type(record), actor=actor, action=action, record=record, fields=list(fields)
+    )
 
 
 def apply_changes(instance: models.Model, data: dict) -> list[str]:

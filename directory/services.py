@@ -1,10 +1,12 @@
-"""Changes to the resource directory."""
+"""Changes to the resource directory. Each is audited, with the person who made it."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import Action
+from audit.services import audit_entry_create
 from directory.forms import DAYS, LANGUAGES
 from directory.hsds import importer, reading
 from directory.models import (
@@ -21,10 +23,24 @@ from directory.models import (
 from directory.needs import TAXONOMY_ID, needs_ensure, term_id
 from directory.search import place_of, search_text_refresh
 
+LISTING_FIELDS = (
+    "name",
+    "description",
+    "status",
+    "eligibility_description",
+    "application_process",
+    "fees_description",
+    "url",
+    "email",
+)
 
-def directory_import(*, name: str, data: bytes) -> reading.Report:
+
+def directory_import(*, name: str, data: bytes, actor=None) -> reading.Report:
     """An HSDS file into the directory, all of it or, on any error, none of it; the
-    report says which, in words a person can act on. Raises importer.ImportRefused."""
+    report says which, in words a person can act on. Raises importer.ImportRefused.
+
+    Each listing the file touched gets one entry (the actor is None from the command
+    line): the trail then answers "who changed this listing" for imports too."""
     report = reading.Report()
     rows = reading.read_upload(name, data, report)
     if report.ok and not rows:
@@ -32,14 +48,25 @@ def directory_import(*, name: str, data: bytes) -> reading.Report:
     if not report.ok:
         raise importer.ImportRefused(report)
     importer.import_rows(rows, report)
-    search_text_refresh(importer.touched_services(rows))
+    touched = importer.touched_services(rows)
+    search_text_refresh(touched)
+    for service in Service.objects.filter(pk__in=touched).only("pk"):
+        audit_entry_create(actor=actor, action=Action.CHANGED, record=service, fields=["import"])
     return report
 
 
 @transaction.atomic
-def organization_save(*, form) -> Organization:
+def organization_save(*, actor, form) -> Organization:
     """An organization's details; its listings' search words follow its name."""
+    adding = form.instance._state.adding
     organization = form.save()
+    if adding or form.changed_data:
+        audit_entry_create(
+            actor=actor,
+            action=Action.CREATED if adding else Action.CHANGED,
+            record=organization,
+            fields=form.changed_data,
+        )
     search_text_refresh(organization.services.values_list("pk", flat=True))
     return organization
 
@@ -51,6 +78,12 @@ def service_verify(*, actor, service: Service) -> Service:
     service.assured_date = timezone.localdate()
     service.assurer_email = actor.email
     service.save(update_fields=["assured_date", "assurer_email"])
+    audit_entry_create(
+        actor=actor,
+        action=Action.CHANGED,
+        record=service,
+        fields=["assured_date", "assurer_email"],
+    )
     return service
 
 
@@ -62,38 +95,39 @@ def service_save(*, actor, service: Service | None, data: dict) -> Service:
     organization = data["organization"] or Organization.objects.create(
         name=data["new_organization"].strip()
     )
+    adding = service is None
     service = service or Service(organization=organization)
+    changed = [name for name in LISTING_FIELDS if getattr(service, name) != data[name]]
+    if service.organization_id != organization.pk:
+        changed.append("organization")
     service.organization = organization
-    for name in (
-        "name",
-        "description",
-        "status",
-        "eligibility_description",
-        "application_process",
-        "fees_description",
-        "url",
-        "email",
-    ):
+    for name in LISTING_FIELDS:
         setattr(service, name, data[name])
     service.full_clean(exclude=["search_text"])
     service.save()
-    _needs_set(service, data["needs"])
-    _languages_set(service, data["languages"])
-    _place_set(service, data)
-    _phone_set(service, data["phone"].strip())
-    _hours_set(service, data)
+    parts = {
+        "needs": _needs_set(service, data["needs"]),
+        "languages": _languages_set(service, data["languages"]),
+        "place": _place_set(service, data),
+        "phone": _phone_set(service, data["phone"].strip()),
+        "hours": _hours_set(service, data),
+    }
+    changed += [part for part, part_changed in parts.items() if part_changed]
     search_text_refresh([service.pk])
+    if adding or changed:
+        action = Action.CREATED if adding else Action.CHANGED
+        audit_entry_create(actor=actor, action=action, record=service, fields=changed)
     return service
 
 
-def _needs_set(service: Service, codes: list[str]) -> None:
+def _needs_set(service: Service, codes: list[str]) -> bool:
     needs_ensure()
     ours = Attribute.objects.filter(
         link_entity="service", link_id=service.pk, taxonomy_term__taxonomy_id=TAXONOMY_ID
     )
-    ours.exclude(taxonomy_term__code__in=codes).delete()
+    removed, _by_model = ours.exclude(taxonomy_term__code__in=codes).delete()
     have = set(ours.values_list("taxonomy_term__code", flat=True))
-    Attribute.objects.bulk_create(
+    added = Attribute.objects.bulk_create(
         Attribute(
             link_entity="service",
             link_id=service.pk,
@@ -103,22 +137,24 @@ def _needs_set(service: Service, codes: list[str]) -> None:
         for code in codes
         if code not in have
     )
+    return bool(removed or added)
 
 
-def _languages_set(service: Service, codes: list[str]) -> None:
+def _languages_set(service: Service, codes: list[str]) -> bool:
     names = dict(LANGUAGES)
-    service.languages.exclude(code__in=codes).delete()
+    removed, _by_model = service.languages.exclude(code__in=codes).delete()
     have = set(service.languages.values_list("code", flat=True))
-    Language.objects.bulk_create(
+    added = Language.objects.bulk_create(
         Language(service=service, code=code, name=str(names[code]))
         for code in codes
         if code not in have
     )
+    return bool(removed or added)
 
 
-def _place_set(service: Service, data: dict) -> None:
+def _place_set(service: Service, data: dict) -> bool:
     if not data.get("address_1"):
-        return
+        return False
     at = service.service_at_locations.select_related("location").order_by("pk").first()
     location = at.location if at else Location(organization=service.organization)
     place = place_of(data["postal_code"])
@@ -129,30 +165,39 @@ def _place_set(service: Service, data: dict) -> None:
     if at is None:
         ServiceAtLocation.objects.create(service=service, location=location)
     address = location.addresses.order_by("pk").first() or Address(location=location)
-    for name in ("address_1", "city", "state_province", "postal_code"):
-        setattr(address, name, data[name].strip())
+    typed = {
+        name: data[name].strip() for name in ("address_1", "city", "state_province", "postal_code")
+    }
+    changed = at is None or any(getattr(address, name) != value for name, value in typed.items())
+    for name, value in typed.items():
+        setattr(address, name, value)
     address.save()
+    return changed
 
 
-def _phone_set(service: Service, number: str) -> None:
+def _phone_set(service: Service, number: str) -> bool:
     phone = service.phones.order_by("pk").first()
     if not number:
         if phone:
             phone.delete()
-        return
+        return phone is not None
+    changed = phone is None or phone.number != number
     phone = phone or Phone(service=service, type="voice")
     phone.number = number
     phone.save()
+    return changed
 
 
-def _hours_set(service: Service, data: dict) -> None:
+def _hours_set(service: Service, data: dict) -> bool:
     schedule = service.schedules.order_by("pk").first()
     if not data.get("days"):
         if schedule:
             schedule.delete()
-        return
-    schedule = schedule or Schedule(service=service, freq="WEEKLY", interval=1)
+        return schedule is not None
     order = [code for code, _label in DAYS]
-    schedule.byday = ",".join(sorted(data["days"], key=order.index))
-    schedule.opens_at, schedule.closes_at = data["opens_at"], data["closes_at"]
+    hours = (",".join(sorted(data["days"], key=order.index)), data["opens_at"], data["closes_at"])
+    changed = schedule is None or (schedule.byday, schedule.opens_at, schedule.closes_at) != hours
+    schedule = schedule or Schedule(service=service, freq="WEEKLY", interval=1)
+    schedule.byday, schedule.opens_at, schedule.closes_at = hours
     schedule.save()
+    return changed

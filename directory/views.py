@@ -59,7 +59,9 @@ def manage(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            report = services.directory_import(name=upload.name, data=upload.read())
+            report = services.directory_import(
+                actor=request.user, name=upload.name, data=upload.read()
+            )
         except importer.ImportRefused as refused:
             report = refused.report
         else:
@@ -126,7 +128,7 @@ def organization_edit(request, organization):
     """The organization's own details, shared by all its listings."""
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        services.organization_save(form=form)
+        services.organization_save(actor=request.user, form=form)
         messages.success(request, _("Organization saved."))
         return redirect("directory:search")
     return render(

@@ -9,7 +9,7 @@ class GatheringsConfig(AppConfig):
     def ready(self):
         from core import sweep
         from gatherings.calendar import CALENDAR_SOURCE
-        from gatherings.services import reminders_send
+        from gatherings.reminders import reminders_send
         from schedule import sources
 
         # Gatherings are events on the calendar: the day-before reminder goes out with

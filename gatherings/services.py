@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,12 +17,10 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.uploads import checked_document
 from core.visitor_forms import sender_key, sent_too_often
-from core.zones import program_zone
 from gatherings.models import (
     REGISTERED,
     Gathering,
     Registration,
-    Reminder,
     Resource,
     ResourceKind,
     Status,
@@ -424,44 +422,3 @@ def resource_share(
     came = gathering.registrations.filter(checked_in_at__isnull=False, status=Status.CONFIRMED)
     _tell(came, Message.RESOURCES)
     return resource
-
-
-#: Someone who replies on the day needs no reminder of what they just said yes to.
-REMINDER_NOT_WITHIN = timedelta(hours=12)
-
-
-def reminders_send(*, now=None) -> int:
-    """The day-before reminder for each place, once (a Reminder row per start), from the
-    worker's five-minute sweep: on the day before (on the program's clock), from a day
-    to twelve hours ahead. Replies already reminded are not looked at again; each new
-    reminder is one row (its unique constraint is what makes it go once, whichever sweep
-    gets there first), and they are queued together."""
-    now = now or timezone.now()
-    tomorrow = timezone.localdate(now, program_zone()) + timedelta(days=1)
-    reminded = Reminder.objects.filter(
-        registration=OuterRef("pk"), starts_at=OuterRef("gathering__starts_at")
-    )
-    due = (
-        Registration.objects.filter(
-            status=Status.CONFIRMED,
-            gathering__cancelled_at__isnull=True,
-            gathering__starts_at__gt=now + REMINDER_NOT_WITHIN,
-            gathering__starts_at__lte=now + timedelta(days=1),
-        )
-        .exclude(Exists(reminded))
-        .select_related("gathering")
-    )
-    sent = []
-    for registration in due:
-        if timezone.localdate(registration.gathering.starts_at, program_zone()) != tomorrow:
-            continue  # "see you tomorrow" must be true
-        try:
-            with transaction.atomic():
-                Reminder.objects.create(
-                    registration=registration, starts_at=registration.gathering.starts_at
-                )
-        except IntegrityError:
-            continue  # another sweep reminded them a moment ago
-        sent.append(registration.pk)
-    tell(sent, Message.REMINDER)
-    return len(sent)

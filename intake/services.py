@@ -171,4 +171,6 @@ def holiday_add(*, actor, day, name: str) -> Holiday:
     holiday = Holiday(day=day, name=name)
     holiday.full_clean()
     holiday.save()
+    # A holiday moves every open form's contact deadline, so who added it is kept.
+    audit_entry_create(actor=actor, action=Action.CREATED, record=holiday, fields=["day", "name"])
     return holiday

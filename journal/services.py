@@ -13,7 +13,7 @@ from audit.services import audit_entry_create
 from core.images import PhotoRefused, make_safe
 from journal.models import Photo, Post, Reaction, ReviewSetting, Revision, Status
 from journal.selectors import posts_wait_for_review
-from notices.services import notify
+from notices.delivery import notify
 
 
 def side_of(sharing: Sharing, user) -> str:
@@ -152,12 +152,17 @@ def post_withdraw(*, actor, post: Post) -> Post:
     return post
 
 
+@transaction.atomic
 def reaction_toggle(*, actor, post: Post, kind: str) -> bool:
     """Add the reaction, or take it back if it was there. True when it is now there."""
-    removed, _count = Reaction.objects.filter(post=post, user=actor, kind=kind).delete()
-    if removed:
+    reaction = Reaction.objects.filter(post=post, user=actor, kind=kind).first()
+    if reaction is not None:
+        # Audited before the delete, while the reaction still has its id.
+        audit_entry_create(actor=actor, action=Action.REMOVED, record=reaction, fields=["kind"])
+        reaction.delete()
         return False
-    Reaction.objects.create(post=post, user=actor, kind=kind)
+    reaction = Reaction.objects.create(post=post, user=actor, kind=kind)
+    audit_entry_create(actor=actor, action=Action.CREATED, record=reaction, fields=["kind"])
     return True
 
 

@@ -1,42 +1,18 @@
-"""Telling people that something is new for them: on the channels they chose, as often
-as they chose, and never during their home's quiet hours."""
+"""A person's choice of how to hear that something is new for them. Delivering the
+notices themselves is notices/delivery.py."""
 
-import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime
 
-from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.db import transaction
 
-from core.quiet_hours import quiet_until
-from core.zones import program_zone, zone_of
-from notices.models import DEFAULTS, Channel, Frequency, PendingNotice, Preference
-from notices.tasks import send_digest, send_reminder, send_update_notice
-
-logger = logging.getLogger(__name__)
-
-#: When daily digests go out, in the program's time zone.
-DIGEST_AT = time(18, 0)
+from core.services import record_change_announce
+from notices.models import DEFAULTS, Channel, Frequency, Preference
+from notices.tasks import send_reminder
 
 
 def preferences_of(user_id: int) -> dict[str, str]:
     chosen = dict(Preference.objects.filter(user_id=user_id).values_list("channel", "frequency"))
     return {channel: chosen.get(channel, default) for channel, default in DEFAULTS.items()}
-
-
-def notify(*, user_id: int, path: str, quiet=None) -> None:
-    """Queue a notice for one person. `quiet` is their home's terms (with quiet_from and
-    quiet_until) or None. A queue that cannot hold a notice back skips it rather than
-    wake anyone: the page still shows what is new."""
-    now = timezone.now()
-    zone = _zone_of(user_id)
-    wait = quiet_until(now, quiet.quiet_from, quiet.quiet_until, zone) if quiet else None
-    for channel, frequency in preferences_of(user_id).items():
-        if frequency == Frequency.NONE:
-            continue
-        if frequency == Frequency.DIGEST:
-            _hold_for_digest(user_id, channel, now, quiet, zone)
-            continue
-        _enqueue(send_update_notice, wait, user_id, path, channel)
 
 
 def remind(*, user_id: int, starts_at: datetime) -> None:
@@ -48,43 +24,15 @@ def remind(*, user_id: int, starts_at: datetime) -> None:
             send_reminder.enqueue(user_id, starts_at.isoformat(), channel)
 
 
-def _enqueue(task, wait, *args) -> None:
-    if wait is not None:
-        if not task.get_backend().supports_defer:
-            logger.info("Quiet hours: no notice for user %s", args[0])
-            return
-        task = task.using(run_after=wait)
-    task.enqueue(*args)
-
-
-def _zone_of(user_id: int):
-    return zone_of(get_user_model().objects.only("time_zone").get(pk=user_id))
-
-
-def _hold_for_digest(user_id: int, channel: str, now, quiet, zone) -> None:
-    """The first notice of the day schedules the digest; later ones join it."""
-    first = not PendingNotice.objects.filter(user_id=user_id, channel=channel).exists()
-    PendingNotice.objects.create(user_id=user_id, channel=channel)
-    if not first:
-        return
-    send_at = next_digest_time(now, zone)
-    if quiet:
-        send_at = quiet_until(send_at, quiet.quiet_from, quiet.quiet_until, zone) or send_at
-    task = send_digest
-    if task.get_backend().supports_defer:
-        task = task.using(run_after=send_at)
-    task.enqueue(user_id, channel)
-
-
-def next_digest_time(now, zone=None) -> datetime:
-    """The next 18:00 on the person's clock."""
-    local = timezone.localtime(now, zone or program_zone())
-    today = datetime.combine(local.date(), DIGEST_AT, tzinfo=local.tzinfo)
-    return today if local < today else today + timedelta(days=1)
-
-
+@transaction.atomic
 def preferences_set(*, user, choices: dict[str, str]) -> None:
+    """The person's own choice; the trail names the channels whose frequency changed."""
+    before = preferences_of(user.pk)
     for channel in Channel.values:
         Preference.objects.update_or_create(
             user=user, channel=channel, defaults={"frequency": choices[channel]}
         )
+    changed = [f"notices.{c}" for c in Channel.values if before.get(c) != choices[c]]
+    if changed:
+        # notices may not import the audit trail (it stands beside it): core hands it over.
+        record_change_announce(actor=user, action="changed", record=user, fields=changed)

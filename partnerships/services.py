@@ -102,4 +102,10 @@ def coverage_create(*, actor, coach, covering_coach, starts_on: date, ends_on: d
     )
     coverage.full_clean()
     coverage.save()
+    audit_entry_create(
+        actor=actor,
+        action=Action.CREATED,
+        record=coverage,
+        fields=["coach", "covering_coach", "starts_on", "ends_on"],
+    )
     return coverage

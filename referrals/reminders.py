@@ -22,7 +22,7 @@ def nudges_send(*, today: date | None = None) -> int:
     at: a notice with a link, on their channels and outside their home's quiet hours.
     Once for each status, claimed row by row so two workers never send it twice."""
     from agreements.selectors import sharing_for_many
-    from notices.services import notify
+    from notices.delivery import notify
 
     today = today or timezone.localdate()
     people = Person.objects.order_by("pk")

@@ -43,7 +43,7 @@ def referral_make(
 def _tell(referral: Referral, partnership: Partnership) -> None:
     """The person hears only that there is something new, with the link."""
     from agreements.selectors import sharing_for
-    from notices.services import notify
+    from notices.delivery import notify
 
     sharing = sharing_for(partnership)
     side = sharing.side_of_person(referral.person)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from notices.services import notify
+from notices.delivery import notify
 from partnerships.models import Stage
 from schedule.models import Attendance, Attendees, Change, Event, FeedToken, Outcome
 from schedule.occurrences import _starts
@@ -127,11 +127,20 @@ def attendance_record(
     return attendance
 
 
+@transaction.atomic
 def feed_token_create(*, user) -> FeedToken:
-    """A new secret address for the person's feed; any earlier one stops working."""
+    """A new secret address for the person's feed; any earlier one stops working. The
+    trail names the field, never the secret."""
     feed_token_revoke(user=user)
-    return FeedToken.objects.create(user=user, secret=secrets.token_urlsafe(32))
+    token = FeedToken.objects.create(user=user, secret=secrets.token_urlsafe(32))
+    audit_entry_create(actor=user, action=Action.CREATED, record=token, fields=["secret"])
+    return token
 
 
+@transaction.atomic
 def feed_token_revoke(*, user) -> None:
-    FeedToken.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    """The person's feed address stops working: whoever holds it sees their dates no more."""
+    live = list(FeedToken.objects.filter(user=user, revoked_at__isnull=True))
+    FeedToken.objects.filter(pk__in=[token.pk for token in live]).update(revoked_at=timezone.now())
+    for token in live:
+        audit_entry_create(actor=user, action=Action.CHANGED, record=token, fields=["revoked_at"])

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gatherings.models import Registration, Reminder, Status
+from gatherings.reminders import reminders_send
 from gatherings.services import (
     AlreadyReceived,
     StaleForm,
@@ -19,7 +20,6 @@ from gatherings.services import (
     registration_change,
     registration_check_in,
     registration_make,
-    reminders_send,
     walk_in_add,
 )
 from notices import sms

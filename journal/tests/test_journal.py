@@ -14,7 +14,7 @@ from audit.models import Action, AuditEntry
 from home.testing import agreement_for
 from journal.models import Photo, Post, Reaction, Status
 from journal.tests.images import jpeg_with_gps
-from notices.services import notify
+from notices.delivery import notify
 
 pytestmark = pytest.mark.django_db
 

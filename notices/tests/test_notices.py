@@ -6,8 +6,8 @@ from django.core import mail
 from django.urls import reverse
 
 from notices import sms
+from notices.delivery import next_digest_time, notify
 from notices.models import PendingNotice, Preference
-from notices.services import next_digest_time, notify
 from notices.tasks import send_digest
 
 pytestmark = pytest.mark.django_db

@@ -209,7 +209,7 @@ def test_an_order_beginning_on_the_day_of_a_visit_holds_its_reminder(coach, agre
 def test_the_sweep_runs_the_reminders_of_referrals_then_of_gatherings():
     """They add themselves when their apps are ready; the calendar imports neither."""
     from core import sweep
-    from gatherings.services import reminders_send as gathering_reminders_send
+    from gatherings.reminders import reminders_send as gathering_reminders_send
     from referrals.reminders import nudges_send
 
     assert sweep.jobs() == (nudges_send, gathering_reminders_send)
