@@ -148,6 +148,7 @@ TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 REPLY = Load("gatherings.selectors.reply_by_secret", "registration", key="secret")
 # A handout is what the team shares with those who came, not anyone's record.
 HANDOUT = Load("gatherings.selectors.handout_for", "resource").unaudited()
+FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 
 RULES: dict[str, Rule] = {
     # home
@@ -288,9 +289,11 @@ RULES: dict[str, Rule] = {
     "assistance:report": roles(DIRECTOR, FINANCE),
     "assistance:report_csv": roles(DIRECTOR, FINANCE),
     "assistance:pay": roles(FINANCE, load=ASSISTANCE),
-    "aftercare:schedule": roles(*CASEWORK, scope=CASEWORK_PARTNERSHIP.selector),
-    "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
-    "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
+    "aftercare:schedule": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("follow_ups")),
+    "aftercare:check_in": roles(*CASEWORK, load=FOLLOW_UP),
+    # Moving a check-in shows nothing: it sends to the schedule, which records its
+    # reading, and the move is audited as a change.
+    "aftercare:move": roles(*CASEWORK, load=FOLLOW_UP.unaudited()),
     "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),
     # A draft built from the case plan is a reading of the partnership's record.
     "caseplan:summary_new": roles(
