@@ -148,6 +148,8 @@ TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 REPLY = Load("gatherings.selectors.reply_by_secret", "registration", key="secret")
 # A handout is what the team shares with those who came, not anyone's record.
 HANDOUT = Load("gatherings.selectors.handout_for", "resource").unaudited()
+EXCHANGE = Load("partnerships.selectors.exchange_partnership_for", "partnership")
+CONVERSATION = Load("conversations.selectors.conversation_for", "conversation")
 FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 
 RULES: dict[str, Rule] = {
@@ -229,10 +231,10 @@ RULES: dict[str, Rule] = {
     "notices:preferences": SIGNED_IN,
     # messages: a parent and the coach, and the two homes when the agreement allows
     "conversations:inbox": roles(*PARTNERSHIP_MEMBERS),
-    "conversations:start": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL.selector),
-    "conversations:thread": roles(
-        *PARTNERSHIP_MEMBERS, scope="conversations.selectors.conversation_for"
-    ),
+    # Starting a conversation shows nothing of the partnership: it sends to the inbox,
+    # or to the new conversation, whose page records its reading.
+    "conversations:start": roles(*PARTNERSHIP_MEMBERS, load=EXCHANGE.unaudited()),
+    "conversations:thread": roles(*PARTNERSHIP_MEMBERS, load=CONVERSATION),
     # calendar: each person's own; the feed is opened by its secret alone (phones
     # subscribe without signing in), and an unknown or revoked secret answers 404.
     "schedule:agenda": roles(*PARTNERSHIP_MEMBERS),

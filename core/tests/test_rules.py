@@ -22,8 +22,6 @@ TOKEN_LINKS = {"uidb64", "token"}
 # Still to convert: URLs whose views load their record by hand. This list only shrinks.
 NOT_YET_LOADED_BY_RULE = {
     "accounts:invite_person",
-    "conversations:start",
-    "conversations:thread",
     "families:child_add",
     "families:child_detail",
     "families:child_edit",
