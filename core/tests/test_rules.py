@@ -37,11 +37,6 @@ NOT_YET_LOADED_BY_RULE = {
     "partnerships:detail",
     "partnerships:edit",
     "partnerships:stage_change",
-    "schedule:attendance",
-    "schedule:event_edit",
-    "schedule:event_new",
-    "schedule:feed",
-    "schedule:occurrence_change",
 }
 
 
