@@ -6,16 +6,12 @@ from django.utils.translation import gettext as _
 from aftercare import selectors, services
 from aftercare.forms import CheckInForm, DueDateForm, ReentryForm
 from aftercare.models import AREAS, Steadiness
-from audit.models import Action
-from audit.services import audit_entry_create
 from core.forms import PageForms, add_errors
-from partnerships.selectors import casework_partnership_for
 
 
-def schedule(request, partnership_id):
+def schedule(request, partnership):
     """The family's check-ins for the year after reunification; add one, move one, or
     record that a child went back into care."""
-    partnership = casework_partnership_for(request.user, partnership_id)
     forms = PageForms(
         request,
         add=lambda data: DueDateForm(data, prefix="add"),
@@ -28,9 +24,6 @@ def schedule(request, partnership_id):
     if done:
         messages.success(request, done)
         return redirect("aftercare:schedule", partnership.pk)
-    audit_entry_create(
-        actor=request.user, action=Action.VIEWED, record=partnership, fields=["follow_ups"]
-    )
     return render(
         request,
         "aftercare/schedule.html",
@@ -52,9 +45,8 @@ def _reentry_record(actor, partnership, data) -> str:
     return _("Re-entry into care recorded.")
 
 
-def check_in(request, follow_up_id):
+def check_in(request, follow_up):
     """Record how things are at one check-in."""
-    follow_up = selectors.follow_up_for(request.user, follow_up_id)
     # A done check-in opens with what was recorded, to read or correct.
     initial = _initial(follow_up) if follow_up.done_on else None
     form = CheckInForm(request.POST or None, initial=initial)
@@ -70,7 +62,6 @@ def check_in(request, follow_up_id):
         else:
             messages.success(request, _("Check-in recorded."))
             return redirect("aftercare:schedule", follow_up.partnership_id)
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=follow_up)
     return render(request, "aftercare/check_in.html", {"form": form, "follow_up": follow_up})
 
 
@@ -83,8 +74,7 @@ def _initial(follow_up) -> dict:
     return initial
 
 
-def move(request, follow_up_id):
-    follow_up = selectors.follow_up_for(request.user, follow_up_id)
+def move(request, follow_up):
     if request.method == "POST":
         form = DueDateForm(request.POST)
         if form.is_valid():

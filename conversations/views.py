@@ -4,20 +4,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from agreements.selectors import sharing_for
-from audit.models import Action
-from audit.services import audit_entry_create
 from conversations import selectors, services
 from conversations.forms import MessageForm
 from conversations.models import Kind
-from partnerships.selectors import exchange_partnership_for
 
 
 def inbox(request):
     return render(request, "conversations/inbox.html", {"rows": selectors.inbox(request.user)})
 
 
-def start(request, partnership_id):
-    partnership = exchange_partnership_for(request.user, partnership_id)
+def start(request, partnership):
     if request.method != "POST":
         return redirect("conversations:inbox")
     kind = request.POST.get("kind")
@@ -33,8 +29,7 @@ def start(request, partnership_id):
     return redirect(conversation.get_absolute_url())
 
 
-def thread(request, conversation_id):
-    conversation = selectors.conversation_for(request.user, conversation_id)
+def thread(request, conversation):
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,7 +44,6 @@ def thread(request, conversation_id):
         else:
             messages.success(request, _("Sent."))
             return redirect(conversation.get_absolute_url())
-    audit_entry_create(actor=request.user, action=Action.VIEWED, record=conversation)
     return render(
         request,
         "conversations/thread.html",

@@ -151,6 +151,18 @@ TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 REPLY = Load("gatherings.selectors.reply_by_secret", "registration", key="secret")
 # A handout is what the team shares with those who came, not anyone's record.
 HANDOUT = Load("gatherings.selectors.handout_for", "resource").unaudited()
+EXCHANGE = Load("partnerships.selectors.exchange_partnership_for", "partnership")
+CONVERSATION = Load("conversations.selectors.conversation_for", "conversation")
+# A private feed is its owner's own calendar, fetched by their phone every few hours: no
+# one reads another's record, and the trail has never listed these fetches.
+FEED = Load("schedule.selectors.feed_owner", "owner").unaudited()
+# The team's event pages are forms to schedule or change an event: they show the event
+# (and the partnership's name) only to change it, and each change is audited as one
+# (schedule.services); opening them has never left a viewed entry.
+EVENT = Load("schedule.selectors.event_for", "event").unaudited()
+EVENT_TO_CHANGE = Load("schedule.selectors.event_to_change", "event").unaudited()
+TO_SCHEDULE_IN = EXCHANGE.unaudited()
+FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 
 RULES: dict[str, Rule] = {
     # home
@@ -232,17 +244,17 @@ RULES: dict[str, Rule] = {
     "notices:preferences": SIGNED_IN,
     # messages: a parent and the coach, and the two homes when the agreement allows
     "conversations:inbox": roles(*PARTNERSHIP_MEMBERS),
-    "conversations:start": roles(*PARTNERSHIP_MEMBERS, scope=JOURNAL.selector),
-    "conversations:thread": roles(
-        *PARTNERSHIP_MEMBERS, scope="conversations.selectors.conversation_for"
-    ),
+    # Starting a conversation shows nothing of the partnership: it sends to the inbox,
+    # or to the new conversation, whose page records its reading.
+    "conversations:start": roles(*PARTNERSHIP_MEMBERS, load=EXCHANGE.unaudited()),
+    "conversations:thread": roles(*PARTNERSHIP_MEMBERS, load=CONVERSATION),
     # calendar: each person's own; the feed is opened by its secret alone (phones
     # subscribe without signing in), and an unknown or revoked secret answers 404.
     "schedule:agenda": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed_manage": roles(*PARTNERSHIP_MEMBERS),
-    "schedule:feed": PUBLIC,
-    "schedule:event_new": roles(*CASEWORK, scope=JOURNAL.selector),
-    "schedule:occurrence_change": roles(*CASEWORK, scope="schedule.selectors.event_for"),
+    "schedule:feed": anyone(load=FEED),
+    "schedule:event_new": roles(*CASEWORK, load=TO_SCHEDULE_IN),
+    "schedule:occurrence_change": roles(*CASEWORK, load=EVENT),
     "caseplan:contacts": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("contacts")),
     "caseplan:contact_done": roles(*CASEWORK, load=CONTACT),
     "caseplan:report": roles(*CASEWORK),
@@ -292,9 +304,11 @@ RULES: dict[str, Rule] = {
     "assistance:report": roles(DIRECTOR, FINANCE),
     "assistance:report_csv": roles(DIRECTOR, FINANCE),
     "assistance:pay": roles(FINANCE, load=ASSISTANCE),
-    "aftercare:schedule": roles(*CASEWORK, scope=CASEWORK_PARTNERSHIP.selector),
-    "aftercare:check_in": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
-    "aftercare:move": roles(*CASEWORK, scope="aftercare.selectors.follow_up_for"),
+    "aftercare:schedule": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("follow_ups")),
+    "aftercare:check_in": roles(*CASEWORK, load=FOLLOW_UP),
+    # Moving a check-in shows nothing: it sends to the schedule, which records its
+    # reading, and the move is audited as a change.
+    "aftercare:move": roles(*CASEWORK, load=FOLLOW_UP.unaudited()),
     "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),
     # A draft built from the case plan is a reading of the partnership's record.
     "caseplan:summary_new": roles(
@@ -303,8 +317,8 @@ RULES: dict[str, Rule] = {
     "caseplan:summary": roles(DIRECTOR, COACH, BIRTH_PARENT, load=SUMMARY),
     "caseplan:summary_edit": roles(*CASEWORK, load=SUMMARY),
     "caseplan:step_update": roles(DIRECTOR, COACH, BIRTH_PARENT, load=STEP),
-    "schedule:event_edit": roles(*CASEWORK, scope="schedule.selectors.event_for"),
-    "schedule:attendance": roles(*CASEWORK, scope="schedule.selectors.event_for"),
+    "schedule:event_edit": roles(*CASEWORK, load=EVENT_TO_CHANGE),
+    "schedule:attendance": roles(*CASEWORK, load=EVENT),
     "schedule:time_zone": roles(*PARTNERSHIP_MEMBERS),
     # gatherings: the listing, each listed gathering's page and calendar, and replying are
     # everyone's (a guest replies with a name and a way to reach them); a reply is opened

@@ -9,10 +9,15 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Role
+from agreements.selectors import Sharing, sharing_for
 from core.urls_safety import looks_like_secret
 from families.models import BirthFamily
 from partnerships.models import Stage
-from partnerships.selectors import caseload_of, partnerships_visible_to
+from partnerships.selectors import (
+    caseload_of,
+    exchange_partnership_for,
+    partnerships_visible_to,
+)
 from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
 from schedule.occurrences import Occurrence, events_between, occurrences
 from schedule.rules import held_by_orders
@@ -154,9 +159,11 @@ def active_feed(user) -> FeedToken | None:
     return FeedToken.objects.filter(user=user, revoked_at__isnull=True).first()
 
 
-def feed_owner(secret: str):
+def feed_owner(user, secret: str):
+    """Whose private feed the secret opens. The secret is the only key: `user` is whoever
+    asks, usually a phone's calendar that never signs in."""
     if not looks_like_secret(secret):
-        raise Http404
+        raise Http404  # before the database: PostgreSQL fails on a NUL byte in text
     token = (
         FeedToken.objects.select_related("user")
         .filter(secret=secret, revoked_at__isnull=True, user__is_active=True)
@@ -178,6 +185,20 @@ def event_for(user, event_id: int) -> Event:
         )
     except Event.DoesNotExist:
         raise Http404 from None
+
+
+def event_to_change(user, event_id: int) -> Event:
+    """An event the casework team may change, with its partnership as exchanged in (both
+    homes' people), which the agreement's checks on saving read."""
+    event = event_for(user, event_id)
+    event.partnership = exchange_partnership_for(user, event.partnership_id)
+    return event
+
+
+def sharing_of(user, event: Event) -> Sharing:
+    """What the agreement allows in the event's partnership, for a change to one date:
+    read only when the change is saved, so opening the form costs no more."""
+    return sharing_for(exchange_partnership_for(user, event.partnership_id))
 
 
 def conflicts(event: Event, *, weeks: int = 26) -> list[Occurrence]:

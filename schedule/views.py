@@ -16,7 +16,6 @@ from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
 from core.dates import within_reach
 from core.forms import add_errors
-from partnerships.selectors import exchange_partnership_for
 from schedule import selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
@@ -106,9 +105,8 @@ def feed_manage(request):
 
 
 @never_cache
-def feed(request, secret):
+def feed(request, owner):
     """The private feed a phone's calendar subscribes to: the secret is the only key."""
-    owner = selectors.feed_owner(secret)
     events = selectors.calendar_events(owner).prefetch_related("changes", NO_ATTENDANCE)
     response = HttpResponse(
         feed_for(events, extra=sources.feed_events_for(owner)),
@@ -118,17 +116,14 @@ def feed(request, secret):
     return response
 
 
-def event_new(request, partnership_id):
+def event_new(request, partnership):
     """The coach schedules an event."""
-    partnership = exchange_partnership_for(request.user, partnership_id)
     return _event_form(request, partnership, Event(partnership=partnership))
 
 
-def event_edit(request, event_id):
+def event_edit(request, event):
     """The coach changes a whole event or series."""
-    event = selectors.event_for(request.user, event_id)
-    partnership = exchange_partnership_for(request.user, event.partnership_id)
-    return _event_form(request, partnership, event)
+    return _event_form(request, event.partnership, event)
 
 
 def _event_form(request, partnership, event: Event):
@@ -172,8 +167,7 @@ def _event_form(request, partnership, event: Event):
     )
 
 
-def occurrence_change(request, event_id):
-    event = selectors.event_for(request.user, event_id)
+def occurrence_change(request, event):
     form = OccurrenceForm(
         request.POST or None, initial={"occurrence": request.GET.get("occurrence")}
     )
@@ -181,7 +175,7 @@ def occurrence_change(request, event_id):
         try:
             services.occurrence_change(
                 actor=request.user,
-                sharing=sharing_for(exchange_partnership_for(request.user, event.partnership_id)),
+                sharing=selectors.sharing_of(request.user, event),
                 event=event,
                 **form.cleaned_data,
             )
@@ -197,9 +191,8 @@ def occurrence_change(request, event_id):
     )
 
 
-def attendance(request, event_id):
+def attendance(request, event):
     """What happened at one date, recorded by the team afterwards."""
-    event = selectors.event_for(request.user, event_id)
     form = AttendanceForm(
         request.POST or None, initial={"occurrence": request.GET.get("occurrence")}
     )

@@ -21,16 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TOKEN_LINKS = {"uidb64", "token"}
 # Still to convert: URLs whose views load their record by hand. This list only shrinks.
 NOT_YET_LOADED_BY_RULE = {
-    "aftercare:check_in",
-    "aftercare:move",
-    "aftercare:schedule",
-    "conversations:start",
-    "conversations:thread",
-    "schedule:attendance",
-    "schedule:event_edit",
-    "schedule:event_new",
-    "schedule:feed",
-    "schedule:occurrence_change",
 }
 
 
