@@ -6,8 +6,8 @@ from django.db.models import OuterRef, Subquery
 from django.http import Http404
 
 from aftercare.models import FollowUp
-from partnerships.models import Partnership, Stage
-from partnerships.selectors import caseload_of, partnerships_visible_to
+from partnerships.models import Partnership
+from partnerships.selectors import open_caseload_of, partnerships_visible_to
 
 #: Check-ins show as due this many days ahead.
 DUE_SOON_DAYS = 7
@@ -31,7 +31,7 @@ def check_ins_due(user, *, today: date) -> list[FollowUp]:
     One query whatever the caseload."""
     return list(
         FollowUp.objects.filter(
-            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+            partnership__in=open_caseload_of(user),
             done_on__isnull=True,
             due_on__lte=today + timedelta(days=DUE_SOON_DAYS),
         )
@@ -50,7 +50,7 @@ def warning_signs(user) -> list[FollowUp]:
     )
     return list(
         FollowUp.objects.filter(
-            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+            partnership__in=open_caseload_of(user),
             pk=Subquery(latest),
             warning=True,
         ).select_related("partnership__birth_family")

@@ -25,7 +25,7 @@ from agreements.models import (
 )
 from families.models import Person
 from partnerships.models import Partnership, Stage
-from partnerships.selectors import partnerships_visible_to
+from partnerships.selectors import partnerships_visible_to, with_parents
 
 _FLAGS = ["phone", "email", "address", *InfoKind.values]
 
@@ -303,15 +303,10 @@ def sharing_for(partnership: Partnership, *, today: date | None = None) -> Shari
 
 def partnership_with_agreement_for(user, partnership_id: int) -> Partnership:
     """A partnership the person may see, with both homes' parents, for the agreement page."""
-    people = Person.objects.select_related("user").order_by("pk")
     try:
         return (
-            partnerships_visible_to(user)
-            .select_related("birth_family", "partner_home", "coach__person")
-            .prefetch_related(
-                Prefetch("birth_family__parents", queryset=people),
-                Prefetch("partner_home__parents", queryset=people),
-            )
+            with_parents(partnerships_visible_to(user))
+            .select_related("coach__person")
             .get(pk=partnership_id)
         )
     except Partnership.DoesNotExist:

@@ -27,6 +27,7 @@ from assistance.models import (
 )
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.roles import is_casework
 from core.uploads import checked_document
 from partnerships.models import Partnership, refuse_if_closed
 
@@ -126,7 +127,7 @@ def request_create(*, actor, partnership: Partnership, data: dict) -> Assistance
     """A coach's request goes to the approvers; a parent's waits for the coach to shape
     and submit it."""
     refuse_if_closed(partnership)
-    team = actor.has_role(Role.DIRECTOR, Role.COACH)
+    team = is_casework(actor)
     assistance_request = AssistanceRequest(
         partnership=partnership,
         created_by=actor,
@@ -224,7 +225,7 @@ def _lock_family(assistance_request: AssistanceRequest) -> None:
 
 
 def _check_decider(actor, assistance_request: AssistanceRequest) -> None:
-    if not actor.has_role(Role.DIRECTOR, Role.COACH):
+    if not is_casework(actor):
         raise ValidationError(_("Only the program's coaches and director decide requests."))
     if actor.pk in (assistance_request.created_by_id, assistance_request.submitted_by_id):
         raise ValidationError(_("You asked for this one: someone else decides it."))

@@ -23,6 +23,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
+from core.roles import is_casework
 from core.uploads import private_file_response
 
 
@@ -66,7 +67,7 @@ def request_new(request, partnership):
 
 def _home_of(user, partnership) -> str:
     """A parent's side of the partnership; "" for the team."""
-    if user.has_role(Role.DIRECTOR, Role.COACH):
+    if is_casework(user):
         return ""
     if any(p.user_id == user.pk for p in partnership.birth_family.parents.all()):
         return Home.BIRTH
@@ -144,7 +145,7 @@ def request_detail(request, assistance_request):
 
 def _may_decide(user, assistance_request) -> bool:
     return (
-        user.has_role(Role.DIRECTOR, Role.COACH)
+        is_casework(user)
         and assistance_request.status == Status.SUBMITTED
         and assistance_request.created_by_id != user.pk
     )

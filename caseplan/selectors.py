@@ -6,11 +6,11 @@ from datetime import date, timedelta
 from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Sum
 from django.http import Http404
 
-from accounts.models import Role
 from caseplan.models import Contact, ContactKind, Goal, Step
+from core.roles import is_casework
 from families.models import Person
 from partnerships.models import Partnership, Stage
-from partnerships.selectors import caseload_of, partnerships_visible_to
+from partnerships.selectors import open_caseload_of, partnerships_visible_to
 
 
 def contacts_of(partnership: Partnership) -> QuerySet[Contact]:
@@ -82,7 +82,7 @@ def follow_ups_due(user, *, on: date) -> QuerySet[Contact]:
             coach=user,
             follow_up_on__lte=on,
             followed_up_at__isnull=True,
-            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+            partnership__in=open_caseload_of(user),
         )
         .select_related("partnership__birth_family")
         .order_by("follow_up_on", "pk")
@@ -93,7 +93,7 @@ def _plan_partnerships(user) -> QuerySet[Partnership]:
     """The team's partnerships; a birth parent's own. Never the partner home's: the
     case plan is the birth family's."""
     visible = partnerships_visible_to(user)
-    if user.has_role(Role.DIRECTOR, Role.COACH):
+    if is_casework(user):
         return visible
     # As with the journal and messages, a closed partnership closes to its parents.
     return visible.filter(birth_family__parents__user=user).exclude(stage=Stage.CLOSED)
@@ -144,7 +144,7 @@ def steps_due(user, *, today: date, within_days: int = 7) -> list[dict]:
     or overdue, and the earliest date. One query, one row per family."""
     return list(
         Step.objects.filter(
-            goal__partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+            goal__partnership__in=open_caseload_of(user),
             done_on__isnull=True,
             due_on__lte=today + timedelta(days=within_days),
         )

@@ -22,6 +22,7 @@ from caseplan.models import ContactKind, CourtSummary, Goal, Milestone
 from caseplan.summary import summary_draft
 from core.forms import PageForms, add_errors
 from core.pagination import paginate
+from core.roles import is_casework
 from partnerships.selectors import parents_of
 
 
@@ -79,7 +80,7 @@ def report(request):
 def plan(request, partnership):
     """The birth parent's goals and steps, and the partnership's milestones. The parent
     says how each step is going; the team adds goals and steps."""
-    team = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    team = is_casework(request.user)
     goals = Goal.objects.filter(partnership=partnership).select_related("partnership")
     forms = PageForms(
         request,

@@ -1,35 +1,20 @@
 """Reads of conversations, scoped to the person asking and to the agreement."""
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Q
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from agreements.selectors import Sharing, sharing_for_many
 from conversations.models import Conversation, Kind, Message
-from families.models import Child, Person
-from partnerships.models import Partnership, Stage
-from partnerships.selectors import partnerships_visible_to
+from core.roles import is_casework
+from partnerships.models import Partnership
+from partnerships.selectors import exchange_partnerships, with_people
 
 THREAD_LENGTH = 100
 
 
-def _is_staff(user) -> bool:
-    return user.has_role(Role.DIRECTOR, Role.COACH)
-
-
 def _partnerships(user):
-    partnerships = partnerships_visible_to(user)
-    if not _is_staff(user):
-        partnerships = partnerships.exclude(stage=Stage.CLOSED)
-    people = Person.objects.select_related("user").order_by("pk")
-    return partnerships.select_related(
-        "birth_family", "partner_home", "coach__person"
-    ).prefetch_related(
-        Prefetch("birth_family__parents", queryset=people),
-        Prefetch("partner_home__parents", queryset=people),
-        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
-    )
+    return with_people(exchange_partnerships(user))
 
 
 def homes_may_talk(sharing: Sharing) -> str:
@@ -51,7 +36,7 @@ def inbox(user) -> list[tuple[Partnership, Sharing, list[Conversation], str]]:
         .annotate(last=Max("messages__sent_at"))
         .order_by("-last", "pk")
     )
-    if not _is_staff(user):
+    if not is_casework(user):
         conversations = conversations.filter(Q(kind=Kind.HOMES) | Q(parent=user))
     by_partnership: dict[int, list[Conversation]] = {p.pk: [] for p in partnerships}
     for conversation in conversations:
@@ -75,7 +60,7 @@ def conversation_for(user, conversation_id: int) -> Conversation:
         raise Http404
     partnership = _partnerships(user).get(pk=conversation.partnership_id)
     sharing = sharing_for_many([partnership])[partnership.pk]
-    if not _is_staff(user):
+    if not is_casework(user):
         if conversation.kind == Kind.COACH and conversation.parent_id != user.pk:
             raise Http404
         if conversation.kind == Kind.HOMES and (

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from core.roles import Language, Role
+from core.roles import Language, Role, is_casework
 
 
 def village(request):
@@ -10,7 +10,7 @@ def village(request):
         "program_name": settings.PROGRAM_NAME,
         "demo_mode": settings.DEMO_MODE,
         "languages": Language.choices,
-        "is_casework_staff": bool(roles & {Role.DIRECTOR, Role.COACH}),
+        "is_casework_staff": is_casework(user),
         "is_director": Role.DIRECTOR in roles,
         "is_finance_staff": Role.FINANCE in roles,
         "is_birth_parent": Role.BIRTH_PARENT in roles,

@@ -19,3 +19,13 @@ class Role(models.TextChoices):
 class Language(models.TextChoices):
     ENGLISH = "en", "English"
     SPANISH = "es", "Español"
+
+
+#: The casework team: who reads and changes families' case records.
+CASEWORK = frozenset({Role.DIRECTOR, Role.COACH})
+
+
+def is_casework(user) -> bool:
+    """Director or coach. The one test of "is this person on the casework team", for
+    pages, selectors and services alike; anyone not signed in is not."""
+    return bool(user is not None and user.is_authenticated and user.has_role(*CASEWORK))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 
-from accounts.models import Role
+from core.roles import is_casework
 from directory.models import Service
 
 
@@ -31,17 +31,13 @@ def service_section_register(
     _SECTIONS[name] = ServiceSection(template=template, context=context)
 
 
-def viewer_is_team(user) -> bool:
-    return user.is_authenticated and user.has_role(Role.DIRECTOR, Role.COACH)
-
-
 def service_page_context(
     request: HttpRequest, service: Service, *, given: dict[str, dict] | None = None
 ) -> dict:
     """What directory/service.html needs. `given` holds a section's context by its name,
     used instead of asking the section: the app's own view showing the page again with
     its form as the person filled it in."""
-    page = {"service": service, "team": viewer_is_team(request.user)}
+    page = {"service": service, "team": is_casework(request.user)}
     sections = []
     for name, section in _SECTIONS.items():
         own = (given or {}).get(name) or section.context(request, service)

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 
 from core.forms import add_errors
 from core.pagination import paginate
+from core.roles import is_casework
 from directory import selectors, services
 from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceForm
 from directory.hsds import exporter, importer
 from directory.models import Attribute
 from directory.needs import TAXONOMY_ID
 from directory.search import services_matching
-from directory.sections import service_page_context, viewer_is_team
+from directory.sections import service_page_context
 
 PER_PAGE = 20
 
@@ -41,7 +42,7 @@ def search(request):
             "searched": form.is_bound,
             "more_chosen": bool(form.errors)
             or any(request.GET.get(name) for name in ("near", "language", "open", "free")),
-            "team": viewer_is_team(request.user),
+            "team": is_casework(request.user),
         },
     )
 

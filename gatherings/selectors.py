@@ -10,7 +10,7 @@ from django.db.models import Count, Max, Q, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Role
+from core.roles import is_casework
 from core.urls_safety import looks_like_secret
 from gatherings.models import (
     REGISTERED,
@@ -24,10 +24,6 @@ from gatherings.models import (
 
 #: The team looks back this far on its list of gatherings.
 TEAM_LOOKS_BACK = timedelta(days=90)
-
-
-def is_team(user) -> bool:
-    return user.is_authenticated and user.has_role(Role.DIRECTOR, Role.COACH)
 
 
 def with_counts(gatherings):
@@ -46,7 +42,7 @@ def gathering_list(user, *, past: bool = False):
     found = Gathering.objects.all()
     if not user.is_authenticated:
         found = found.filter(listed=True)
-    if past and is_team(user):
+    if past and is_casework(user):
         found = found.filter(starts_at__lt=now, starts_at__gte=now - TEAM_LOOKS_BACK)
         found = found.order_by("-starts_at", "-pk")
     else:
@@ -67,7 +63,7 @@ def gathering_for(user, gathering_id) -> Gathering:
 
 
 def team_gathering_for(user, gathering_id) -> Gathering:
-    if not is_team(user):
+    if not is_casework(user):
         raise Http404
     return gathering_for(user, gathering_id)
 
@@ -284,7 +280,7 @@ def shared_handout(registration: Registration, resource_id) -> Resource:
 
 def handout_for(user, resource_id) -> Resource:
     """A handout file, for the team that shares them."""
-    if not is_team(user):
+    if not is_casework(user):
         raise Http404
     try:
         return Resource.objects.get(pk=resource_id, kind=ResourceKind.FILE)

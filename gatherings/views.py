@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from audit.middleware import client_ip
 from core.forms import add_errors
 from core.pagination import paginate
+from core.roles import is_casework
 from core.uploads import private_file_response
 from core.visitor_forms import new_started
 from gatherings import selectors, services
@@ -32,7 +33,7 @@ REPLIES_PER_PAGE, DOOR_LIST = 100, 100
 
 
 def gathering_list(request):
-    past = request.GET.get("when") == "past" and selectors.is_team(request.user)
+    past = request.GET.get("when") == "past" and is_casework(request.user)
     return render(
         request,
         "gatherings/list.html",

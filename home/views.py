@@ -5,6 +5,7 @@ from accounts.models import Role
 from agreements.selectors import sharing_for_many
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.roles import is_casework
 from gatherings.selectors import gathering_list, upcoming_replies
 from home.selectors import program_overview
 from home.today import today_for
@@ -25,7 +26,7 @@ def home(request):
     if not user.is_authenticated:
         return render(request, "home/public_home.html")
     context = {"today": timezone.localdate()}
-    if user.has_role(Role.DIRECTOR, Role.COACH):
+    if is_casework(user):
         context["todo"] = today_for(user, today=context["today"])
     if user.has_role(Role.DIRECTOR):
         context["overview"] = program_overview()

@@ -6,14 +6,14 @@ from django.db.models.functions import TruncWeek
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Role
+from core.roles import is_casework
 from families.models import Person
 from intake.models import ContactAttempt, Kind, Source, Submission
 
 
 def submissions_visible_to(user) -> QuerySet[Submission]:
     """Triage is the whole team's work: every coach and director sees every submission."""
-    if user.is_authenticated and user.has_role(Role.DIRECTOR, Role.COACH):
+    if is_casework(user):
         return Submission.objects.all()
     return Submission.objects.none()
 

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from accounts.models import Role
+from core.roles import is_casework
 from families.models import Child, Person
 from partnerships.models import Coverage, Partnership, Stage, StageChange
 
@@ -45,6 +46,11 @@ def caseload_of(user) -> QuerySet[Partnership]:
     )
 
 
+def open_caseload_of(user) -> QuerySet[Partnership]:
+    """The caseload without its closed partnerships: what is still to be done."""
+    return caseload_of(user).exclude(stage=Stage.CLOSED)
+
+
 def parents_of(partnership: Partnership) -> QuerySet[Person]:
     """Both homes' parents in one query, without touching the partnership's relations."""
     home = Q(partner_homes=partnership.partner_home_id) if partnership.partner_home_id else Q()
@@ -71,15 +77,10 @@ def parents_in(partnerships: QuerySet[Partnership]) -> QuerySet[Person]:
 
 def partnership_for(user, partnership_id: int) -> Partnership:
     """One partnership the person may see, with what its page shows; 404 otherwise."""
-    children = Child.objects.order_by("birth_date", "pk")
     try:
         return (
-            partnerships_visible_to(user)
-            .select_related("birth_family", "partner_home", "coach__person")
+            with_people(partnerships_visible_to(user))
             .prefetch_related(
-                Prefetch("children", queryset=children),
-                Prefetch("birth_family__parents", queryset=Person.objects.order_by("pk")),
-                Prefetch("partner_home__parents", queryset=Person.objects.order_by("pk")),
                 Prefetch(
                     "stage_changes",
                     queryset=StageChange.objects.select_related("changed_by__person"),
@@ -139,35 +140,38 @@ def needing_attention(user, *, today: date | None = None) -> dict[str, list[Part
 
 def partnerships_of_parent(user) -> QuerySet[Partnership]:
     """A parent's open partnerships with both homes' people, for their home page."""
-    return (
-        partnership_list(user)
-        .exclude(stage=Stage.CLOSED)
-        .prefetch_related(
-            Prefetch("birth_family__parents", queryset=Person.objects.order_by("pk")),
-            Prefetch("partner_home__parents", queryset=Person.objects.order_by("pk")),
-        )
-    )
+    return with_parents(partnership_list(user).exclude(stage=Stage.CLOSED))
 
 
 def exchange_partnerships(user) -> QuerySet[Partnership]:
     """The partnerships a person may exchange news in (their journal, conversations and
     calendar): parents only while open, the team also once closed, to read back."""
     partnerships = partnerships_visible_to(user)
-    if not user.has_role(Role.DIRECTOR, Role.COACH):
+    if not is_casework(user):
         partnerships = partnerships.exclude(stage=Stage.CLOSED)
     return partnerships
 
 
-def with_people(partnerships: QuerySet[Partnership]) -> QuerySet[Partnership]:
-    """With both homes' parents and their accounts, the coach and the children: what a
-    Sharing (agreements.selectors) needs, and what pages about the partnership name."""
-    people = Person.objects.select_related("user").order_by("pk")
-    return partnerships.select_related(
-        "birth_family", "partner_home", "coach__person"
-    ).prefetch_related(
+def with_parents(
+    partnerships: QuerySet[Partnership], *, people: QuerySet[Person] | None = None
+) -> QuerySet[Partnership]:
+    """With both homes and their parents (and the parents' accounts), in two queries
+    whatever the number of partnerships: what a Sharing (agreements.selectors) needs."""
+    if people is None:
+        people = Person.objects.select_related("user").order_by("pk")
+    return partnerships.select_related("birth_family", "partner_home").prefetch_related(
         Prefetch("birth_family__parents", queryset=people),
         Prefetch("partner_home__parents", queryset=people),
-        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
+    )
+
+
+def with_people(partnerships: QuerySet[Partnership]) -> QuerySet[Partnership]:
+    """With both homes' parents, the coach and the children: what pages about the
+    partnership name."""
+    return (
+        with_parents(partnerships)
+        .select_related("coach__person")
+        .prefetch_related(Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")))
     )
 
 
@@ -182,16 +186,7 @@ def exchange_partnership_for(user, partnership_id: int) -> Partnership:
 def casework_partnership_for(user, partnership_id: int) -> Partnership:
     """A partnership in the team member's casework (one they see), with both homes'
     parents, for the casework pages of any capability; 404 otherwise."""
-    people = Person.objects.order_by("pk")
     try:
-        return (
-            partnerships_visible_to(user)
-            .select_related("birth_family", "partner_home")
-            .prefetch_related(
-                Prefetch("birth_family__parents", queryset=people),
-                Prefetch("partner_home__parents", queryset=people),
-            )
-            .get(pk=partnership_id)
-        )
+        return with_parents(partnerships_visible_to(user)).get(pk=partnership_id)
     except Partnership.DoesNotExist:
         raise Http404 from None

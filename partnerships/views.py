@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from core.forms import add_errors
 from core.pagination import paginate
+from core.roles import is_casework
 from families.selectors import partner_homes_visible_to
 from partnerships import sections, selectors, services
 from partnerships.forms import CoverageForm, PartnershipForm, ReferralForm, StageChangeForm
@@ -55,7 +55,7 @@ def partnership_new(request):
 
 
 def partnership_detail(request, partnership):
-    is_staff = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    is_staff = is_casework(request.user)
     context = sections.compose(request, partnership, is_staff=is_staff)
     context |= {
         "partnership": partnership,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core.roles import is_casework
 from directory.models import Attribute
 from directory.needs import NEED_CHOICES, TAXONOMY_ID
 from referrals.models import MOVES, Status
@@ -39,7 +40,7 @@ class ReferForm(forms.Form):
 def form_for(user, *, service, data=None) -> ReferForm | None:
     """The refer form for a person who may refer someone, or None. The team refers the
     parents of their open partnerships; a parent refers themself."""
-    if user.has_role(Role.DIRECTOR, Role.COACH):
+    if is_casework(user):
         pairs = people_to_refer(user)
     elif user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnership = own_partnership(user)

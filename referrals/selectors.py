@@ -3,13 +3,14 @@ parent sees only the referrals made for them, never the other home's."""
 
 from datetime import date, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Role
+from core.roles import is_casework
 from families.models import Person
 from partnerships.models import Partnership, Stage
-from partnerships.selectors import caseload_of
+from partnerships.selectors import caseload_of, open_caseload_of, with_parents
 from referrals.models import OPEN, Referral, Status
 
 #: A referral that has not moved for this many days is followed up.
@@ -27,7 +28,7 @@ def _team_partnerships(user) -> QuerySet[Partnership]:
 
 def referrals_visible_to(user) -> QuerySet[Referral]:
     mine = Q(person__user=user)
-    if user.has_role(Role.DIRECTOR, Role.COACH):
+    if is_casework(user):
         return Referral.objects.filter(Q(partnership__in=_team_partnerships(user)) | mine)
     return Referral.objects.filter(mine)
 
@@ -45,7 +46,7 @@ def referral_for(user, referral_id: int) -> Referral:
 
 def referral_list(user, *, status: str = "") -> QuerySet[Referral]:
     """The parent's own referrals; for the team, their caseload's."""
-    if user.has_role(Role.DIRECTOR, Role.COACH):
+    if is_casework(user):
         found = Referral.objects.filter(partnership__in=caseload_of(user))
     else:
         found = Referral.objects.filter(person__user=user)
@@ -60,7 +61,7 @@ def sitting(user, *, today: date) -> list[Referral]:
     """The caseload's referrals nobody has moved for a week: someone should call."""
     return list(
         Referral.objects.filter(
-            partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+            partnership__in=open_caseload_of(user),
             status__in=OPEN,
             status_on__lte=today - timedelta(days=SITS_AFTER_DAYS),
         )
@@ -83,15 +84,8 @@ def people_to_refer(user) -> list[tuple[Partnership, object]]:
     open partnerships they coach or cover (a director's own caseload too: the choice
     stays a short list)."""
     people = Person.objects.order_by("first_name", "pk")
-    partnerships = (
-        caseload_of(user)
-        .exclude(stage=Stage.CLOSED)
-        .select_related("birth_family", "partner_home")
-        .prefetch_related(
-            Prefetch("birth_family__parents", queryset=people),
-            Prefetch("partner_home__parents", queryset=people),
-        )
-        .order_by("birth_family__name", "pk")
+    partnerships = with_parents(open_caseload_of(user), people=people).order_by(
+        "birth_family__name", "pk"
     )
     pairs = []
     for partnership in partnerships:

@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import Role
 from core.pagination import paginate
+from core.roles import is_casework
 from directory.needs import NEEDS
 from directory.sections import service_page_context
 from directory.selectors import service_for
@@ -56,7 +56,7 @@ def mine(request):
             "query": query,
             "status": status,
             "statuses": Status.choices,
-            "team": request.user.has_role(Role.DIRECTOR, Role.COACH),
+            "team": is_casework(request.user),
         },
     )
 

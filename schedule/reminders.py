@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from agreements.selectors import sharing_for_many
 from core.quiet_hours import quiet_until
 from core.zones import zone_of
-from families.models import Person
 from partnerships.models import Partnership, Stage
+from partnerships.selectors import with_parents
 from schedule.models import Attendees, Event, Lead, Reminder
 from schedule.occurrences import Occurrence, events_between, occurrences
 from schedule.rules import held_by_orders
@@ -59,14 +58,9 @@ def reminders_due(now: datetime) -> list[Due]:
     found = [o for o in found if not o.cancelled and (o.event.pk, o.original) not in held]
     if not found:
         return []
-    people = Person.objects.select_related("user").order_by("pk")
-    partnerships = Partnership.objects.filter(
-        pk__in={o.event.partnership_id for o in found}
-    ).prefetch_related(
-        Prefetch("birth_family__parents", queryset=people),
-        Prefetch("partner_home__parents", queryset=people),
+    partnerships = with_parents(
+        Partnership.objects.filter(pk__in={o.event.partnership_id for o in found})
     )
-    partnerships = partnerships.select_related("birth_family", "partner_home")
     sharing = sharing_for_many(partnerships)
     due = []
     for occurrence in found:

@@ -8,14 +8,15 @@ from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Role
 from agreements.selectors import Sharing, sharing_for
+from core.roles import is_casework
 from core.urls_safety import looks_like_secret
 from families.models import BirthFamily
 from partnerships.models import Stage
 from partnerships.selectors import (
     caseload_of,
     exchange_partnership_for,
+    open_caseload_of,
     partnerships_visible_to,
 )
 from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
@@ -31,10 +32,6 @@ RECORD_WITHIN_DAYS = 14
 MISSED_IN_A_ROW = 2
 
 
-def _is_team(user) -> bool:
-    return user.has_role(Role.DIRECTOR, Role.COACH)
-
-
 def events_visible_to(user) -> QuerySet[Event]:
     """The events a person sees: the team, all of their partnerships'; a parent, those
     of their open partnerships that are for both homes or for their own. Each event
@@ -42,7 +39,7 @@ def events_visible_to(user) -> QuerySet[Event]:
     partnerships = partnerships_visible_to(user)
     events = Event.objects.filter(partnership__in=partnerships)
     events = events.select_related("partnership__birth_family")
-    if _is_team(user):
+    if is_casework(user):
         return events.annotate(viewer_side=Value(""))
     in_birth = Exists(
         BirthFamily.parents.through.objects.filter(
@@ -61,7 +58,7 @@ def calendar_events(user) -> QuerySet[Event]:
     the partnerships they coach or cover today, not the whole program a director may
     look into (each partnership's page has its own dates)."""
     events = events_visible_to(user)
-    if _is_team(user):
+    if is_casework(user):
         events = events.filter(partnership__in=caseload_of(user))
     return events
 
@@ -73,7 +70,7 @@ def _marked(found: list[Occurrence]) -> list[Occurrence]:
 
 
 def agenda_weeks(user) -> int:
-    return TEAM_AGENDA_WEEKS if _is_team(user) else AGENDA_WEEKS
+    return TEAM_AGENDA_WEEKS if is_casework(user) else AGENDA_WEEKS
 
 
 def agenda(user, *, weeks: int = AGENDA_WEEKS) -> list[Occurrence]:
@@ -129,7 +126,7 @@ def missed_in_a_row(user) -> list[Missed]:
     records = (
         Attendance.objects.filter(
             event__kind=Kind.VISIT,
-            event__partnership__in=caseload_of(user).exclude(stage=Stage.CLOSED),
+            event__partnership__in=open_caseload_of(user),
             occurrence__gte=timezone.now() - timedelta(days=120),
         )
         .select_related("event__partnership__birth_family")

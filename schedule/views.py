@@ -16,6 +16,7 @@ from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
 from core.dates import within_reach
 from core.forms import add_errors
+from core.roles import is_casework
 from schedule import selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
@@ -43,7 +44,7 @@ def agenda(request):
     if view == "agenda":
         context["weeks"] = selectors.agenda_weeks(request.user)
         context["occurrences"] = selectors.agenda(request.user, weeks=context["weeks"])
-        if request.user.has_role("director", "coach"):
+        if is_casework(request.user):
             context["to_record"] = selectors.to_record(request.user)
     else:
         context.update(_period(request.user, view, _day_asked(request)))

@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 
-from accounts.models import Role, User
+from accounts.models import User
+from core.roles import is_casework
 from families.models import Person
-from partnerships.models import Partnership, Stage
+from partnerships.models import Partnership
 from partnerships.selectors import (
-    caseload_of,
+    open_caseload_of,
     parents_in,
     parents_of,
     partnerships_visible_to,
@@ -35,7 +36,7 @@ def modules_for(user) -> list[Module]:
 def module_for(user, module_id: int) -> Module:
     """A module the person is to take; the team may open any, to read and edit it."""
     modules = Module.objects.all()
-    if not user.has_role(Role.DIRECTOR, Role.COACH):
+    if not is_casework(user):
         modules = modules.filter(pk__in=Module.objects.filter(_assigned_q(user)).values("pk"))
     try:
         return modules.prefetch_related(
@@ -136,7 +137,7 @@ def missing_before_active(partnership: Partnership) -> list[Progress]:
 
 def behind(user) -> list[Progress]:
     """The parents in the coach's open partnerships with modules still to finish."""
-    caseload = caseload_of(user).exclude(stage=Stage.CLOSED)
+    caseload = open_caseload_of(user)
     return [p for p in progress_of(list(parents_in(caseload))) if p.missing]
 
 

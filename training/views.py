@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from core.forms import add_errors
+from core.roles import is_casework
 from training import selectors, services
 from training.forms import AssignForm, FinishForm, ModuleForm, PageForm
 from training.models import Module, Page
@@ -14,7 +14,7 @@ from training.models import Module, Page
 
 def index(request):
     """The person's modules with what they finished; the team also sees every module."""
-    team = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    team = is_casework(request.user)
     return render(
         request,
         "training/index.html",
@@ -28,7 +28,7 @@ def index(request):
 
 def module_detail(request, module):
     """One page at a time (phones, slow connections); the last page ends the module."""
-    team = request.user.has_role(Role.DIRECTOR, Role.COACH)
+    team = is_casework(request.user)
     page = Paginator(list(module.pages.all()), 1).get_page(request.GET.get("page"))
     completion = selectors.completion_of(request.user, module)
     assigned = any(m.pk == module.pk for m in selectors.modules_for(request.user))
