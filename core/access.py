@@ -48,9 +48,6 @@ class Load:
     audit: bool = True
     fields: tuple[str, ...] = ()
     key: str = ""
-    key: str = ""
-    key: str = ""
-    key: str = ""
 
     def noting(self, *fields: str) -> "Load":
         """The same load, its read audit naming which reading of the record this is."""
@@ -69,8 +66,6 @@ class Rule:
     roles: frozenset[str] | None
     #: For URLs about one record: how it is loaded for the person asking.
     load: Load | None = None
-    #: Being replaced by `load`, app by app; read by no code.
-    scope: str = ""
 
     @property
     def public(self) -> bool:
@@ -84,8 +79,8 @@ class Rule:
         return not self.roles or user.has_role(*self.roles)
 
 
-def roles(*names: str, load: Load | None = None, scope: str = "") -> Rule:
-    return Rule(roles=frozenset(names), load=load, scope=scope)
+def roles(*names: str, load: Load | None = None) -> Rule:
+    return Rule(roles=frozenset(names), load=load)
 
 
 def anyone(*, load: Load) -> Rule:
@@ -135,14 +130,6 @@ CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudi
 # one, to show it or for the team to change or check it, is nobody's record.
 LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
 ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
-# A listing is public, the same for whoever reads it, and so is its organization: reading
-# one, to show it or for the team to change or check it, is nobody's record.
-LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
-ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
-# A listing is public, the same for whoever reads it, and so is its organization: reading
-# one, to show it or for the team to change or check it, is nobody's record.
-LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
-ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
 # A listed gathering's page is public and an unlisted one any signed-in person's: neither
 # is anyone's record. The team's pages show who replied, so their reading is audited.
 GATHERING = Load("gatherings.selectors.gathering_for", "gathering").unaudited()
@@ -151,17 +138,14 @@ TEAM_GATHERING = Load("gatherings.selectors.team_gathering_for", "gathering")
 REPLY = Load("gatherings.selectors.reply_by_secret", "registration", key="secret")
 # A handout is what the team shares with those who came, not anyone's record.
 HANDOUT = Load("gatherings.selectors.handout_for", "resource").unaudited()
-EXCHANGE = Load("partnerships.selectors.exchange_partnership_for", "partnership")
 CONVERSATION = Load("conversations.selectors.conversation_for", "conversation")
 # A private feed is its owner's own calendar, fetched by their phone every few hours: no
 # one reads another's record, and the trail has never listed these fetches.
 FEED = Load("schedule.selectors.feed_owner", "owner").unaudited()
-# The team's event pages are forms to schedule or change an event: they show the event
-# (and the partnership's name) only to change it, and each change is audited as one
-# (schedule.services); opening them has never left a viewed entry.
-EVENT = Load("schedule.selectors.event_for", "event").unaudited()
-EVENT_TO_CHANGE = Load("schedule.selectors.event_to_change", "event").unaudited()
-TO_SCHEDULE_IN = EXCHANGE.unaudited()
+# A family's dates (family time, hearings) are part of its record: the team's pages that
+# schedule, change or record them read it.
+EVENT = Load("schedule.selectors.event_for", "event")
+EVENT_TO_CHANGE = Load("schedule.selectors.event_to_change", "event")
 FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 
 RULES: dict[str, Rule] = {
@@ -253,7 +237,7 @@ RULES: dict[str, Rule] = {
     "schedule:agenda": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed_manage": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed": anyone(load=FEED),
-    "schedule:event_new": roles(*CASEWORK, load=TO_SCHEDULE_IN),
+    "schedule:event_new": roles(*CASEWORK, load=EXCHANGE),
     "schedule:occurrence_change": roles(*CASEWORK, load=EVENT),
     "caseplan:contacts": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("contacts")),
     "caseplan:contact_done": roles(*CASEWORK, load=CONTACT),

@@ -19,9 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # Django's own password-reset and invitation links carry a user id and a token that
 # Django's token check reads; they name no record of ours.
 TOKEN_LINKS = {"uidb64", "token"}
-# Still to convert: URLs whose views load their record by hand. This list only shrinks.
-NOT_YET_LOADED_BY_RULE = {
-}
 
 
 def url_patterns(resolver=None, namespace=""):
@@ -43,19 +40,13 @@ def keyed_urls():
 
 def test_every_url_that_names_a_record_has_a_rule_that_loads_it():
     unloaded = {name for name, _ in keyed_urls() if RULES[name].load is None}
-    assert unloaded - NOT_YET_LOADED_BY_RULE == set(), "URLs whose record no rule loads"
-    assert NOT_YET_LOADED_BY_RULE - unloaded == set(), "converted: take them off the list"
+    assert unloaded == set(), "URLs whose record no rule loads"
 
 
 def test_each_view_takes_the_record_its_rule_loads_and_never_its_key():
     for name, pattern in keyed_urls():
         load = RULES[name].load
-        if load is None:
-            continue
         (key,) = [load.key] if load.key else pattern.pattern.converters
-        assert key in pattern.pattern.converters, f"{name}'s URL has no argument {key!r}"
-        assert key in pattern.pattern.converters, f"{name}'s URL has no argument {key!r}"
-        assert key in pattern.pattern.converters, f"{name}'s URL has no argument {key!r}"
         assert key in pattern.pattern.converters, f"{name}'s URL has no argument {key!r}"
         parameters = inspect.signature(inspect.unwrap(pattern.callback)).parameters
         assert load.name in parameters, f"{name}'s view takes no argument {load.name!r}"
@@ -88,15 +79,9 @@ def hand_loads(source: str, loaders: set[str]) -> list[tuple[int, str]]:
 
 def test_no_view_loads_a_record_by_hand_that_a_rule_loads():
     loaders = loader_names()
-    converted_apps = {
-        name.split(":")[0]
-        for name, _ in keyed_urls()
-        if not any(n.startswith(name.split(":")[0] + ":") for n in NOT_YET_LOADED_BY_RULE)
-    }
     offenders = []
-    for app in sorted(converted_apps):
-        for views in ROOT.joinpath(app).glob("views*.py"):
-            offenders += [(str(views), *call) for call in hand_loads(views.read_text(), loaders)]
+    for views in sorted(ROOT.glob("*/views*.py")):
+        offenders += [(str(views), *call) for call in hand_loads(views.read_text(), loaders)]
     assert offenders == []
 
 
