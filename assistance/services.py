@@ -29,6 +29,8 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.roles import is_casework
 from core.uploads import checked_document
+from families.models import BirthFamily, PartnerHome, Person
+from notices.delivery import notify
 from partnerships.models import Partnership, refuse_if_closed
 
 
@@ -212,8 +214,6 @@ def request_decide(
 
 
 def _lock_family(assistance_request: AssistanceRequest) -> None:
-    from families.models import BirthFamily, PartnerHome
-
     if assistance_request.home == Home.BIRTH:
         BirthFamily.objects.select_for_update().get(
             pk=assistance_request.partnership.birth_family_id
@@ -289,9 +289,6 @@ def _decline(actor, assistance_request: AssistanceRequest, reason: str) -> Assis
 
 def _tell_family(assistance_request: AssistanceRequest) -> None:
     """The family hears there is an update; the page says why, and where else to turn."""
-    from families.models import Person
-    from notices.delivery import notify
-
     home = (
         Q(birth_families__partnerships=assistance_request.partnership_id)
         if assistance_request.home == Home.BIRTH

@@ -8,9 +8,11 @@ from django.http import Http404
 
 from caseplan.models import Contact, ContactKind, Goal, Step
 from core.roles import is_casework
+from core.zones import program_zone
 from families.models import Person
 from partnerships.models import Partnership, Stage
 from partnerships.selectors import open_caseload_of, partnerships_visible_to
+from schedule.models import Event, Kind
 
 
 def contacts_of(partnership: Partnership) -> QuerySet[Contact]:
@@ -169,9 +171,6 @@ def summary_for(user, summary_id: int):
 def next_hearing_on(partnership: Partnership, *, today: date) -> date | None:
     """The day of the partnership's next court hearing on the calendar, if one is set."""
     from datetime import datetime, time
-
-    from core.zones import program_zone
-    from schedule.models import Event, Kind
 
     start = datetime.combine(today, time.min, tzinfo=program_zone())
     hearing = (

@@ -6,6 +6,8 @@ import factory
 from django.contrib.auth.models import Group
 
 from accounts.models import User
+from agreements.models import Purpose
+from agreements.services import agreement_acknowledge, agreement_draft, consent_set
 from families.models import BirthFamily, Child, HomeKind, PartnerHome, Person, Placement
 from partnerships.models import Partnership, Stage, StageChange
 
@@ -111,9 +113,6 @@ def agreement_for(
 ):
     """Draft a version of the partnership's agreement through the service, have the given
     users acknowledge it, and have the given users consent to sharing with the other home."""
-    from agreements.models import Purpose
-    from agreements.services import agreement_acknowledge, agreement_draft, consent_set
-
     version = agreement_draft(
         actor=by, partnership=partnership, terms={"birth": birth or {}, "partner": partner or {}}
     )

@@ -8,7 +8,9 @@ from django.db import transaction
 from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
+from agreements.selectors import sharing_for_many
 from families.models import Person
+from notices.delivery import notify
 from partnerships.models import Stage
 from referrals.models import OPEN, Referral
 from referrals.selectors import SITS_AFTER_DAYS
@@ -21,9 +23,6 @@ def nudges_send(*, today: date | None = None) -> int:
     """Tell each person whose referral has sat a week that there is something to look
     at: a notice with a link, on their channels and outside their home's quiet hours.
     Once for each status, claimed row by row so two workers never send it twice."""
-    from agreements.selectors import sharing_for_many
-    from notices.delivery import notify
-
     today = today or timezone.localdate()
     people = Person.objects.order_by("pk")
     due = list(

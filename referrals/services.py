@@ -6,10 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.selectors import sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
 from directory.models import Service
 from directory.models import Status as ServiceStatus
+from notices.delivery import notify
 from partnerships.models import Partnership, refuse_if_closed
 from referrals.models import MOVES, Referral, Status, Step
 
@@ -42,9 +44,6 @@ def referral_make(
 
 def _tell(referral: Referral, partnership: Partnership) -> None:
     """The person hears only that there is something new, with the link."""
-    from agreements.selectors import sharing_for
-    from notices.delivery import notify
-
     sharing = sharing_for(partnership)
     side = sharing.side_of_person(referral.person)
     notify(

@@ -14,6 +14,7 @@ from django.utils import timezone
 from agreements.selectors import sharing_for_many
 from core.quiet_hours import quiet_until
 from core.zones import zone_of
+from notices.services import remind
 from partnerships.models import Partnership, Stage
 from partnerships.selectors import with_parents
 from schedule.models import Attendees, Event, Lead, Reminder
@@ -86,8 +87,6 @@ def reminders_due(now: datetime) -> list[Due]:
 
 def reminders_send(*, now: datetime | None = None) -> int:
     """Send every due reminder not yet sent; how many were sent."""
-    from notices.services import remind
-
     now = now or timezone.now()
     sent = 0
     for item in reminders_due(now):

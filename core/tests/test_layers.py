@@ -5,6 +5,7 @@ import in a copy of the project, never in the tree itself, and check the linter 
 it, so a contract that silently stopped matching anything would be caught.
 """
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -101,3 +102,61 @@ def test_a_planted_upward_or_sideways_import_breaks_the_build(project_copy, modu
     assert result.returncode == 1
     assert broken in result.stdout
     assert module in result.stdout
+
+
+def project_apps() -> set[str]:
+    return {path.parent.name for path in ROOT.glob("*/apps.py")} | {"village"}
+
+
+def local_imports_across_apps(source: str, app: str, apps: set[str]) -> list[tuple[int, str]]:
+    """Imports inside a function (other than an AppConfig's ready()) of another app."""
+    found = []
+    for function in ast.walk(ast.parse(source)):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        if function.name == "ready":
+            continue
+        for node in ast.walk(function):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in apps and top != app:
+                    found.append((node.lineno, name))
+    return found
+
+
+def test_no_import_inside_a_function_crosses_from_one_app_to_another():
+    """An import hidden in a function used to dodge an import loop; the layers make that
+    unneeded. Django's ready() is the one place it belongs: registries are filled there,
+    once every app is loaded."""
+    apps = project_apps()
+    offenders = []
+    for app in sorted(apps):
+        for path in sorted(ROOT.joinpath(app).rglob("*.py")):
+            if "tests" in path.parts or "migrations" in path.parts:
+                continue
+            for line, name in local_imports_across_apps(path.read_text(), app, apps):
+                offenders.append(f"{path.relative_to(ROOT)}:{line} imports {name}")
+    assert offenders == []
+
+
+def test_an_import_hidden_in_a_function_is_caught_and_one_in_ready_is_not():
+    source = textwrap.dedent(
+        """
+        from django.apps import AppConfig
+
+        def helper():
+            from training.selectors import missing_before_active
+
+        class Config(AppConfig):
+            def ready(self):
+                from partnerships import sections
+        """
+    )
+    apps = {"partnerships", "training", "schedule"}
+    assert local_imports_across_apps(source, "schedule", apps) == [(5, "training.selectors")]
