@@ -9,11 +9,10 @@ import ast
 import inspect
 from pathlib import Path
 
-from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.module_loading import import_string
 
 from core.access import RULES, Load
-from home.tests.test_access import clients, demo  # noqa: F401 - fixtures
+from home.tests.test_access import all_url_patterns, clients, demo  # noqa: F401 - fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 # Django's own password-reset and invitation links carry a user id and a token that
@@ -21,18 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TOKEN_LINKS = {"uidb64", "token"}
 
 
-def url_patterns(resolver=None, namespace=""):
-    for pattern in (resolver or get_resolver()).url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from url_patterns(pattern, inner)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}{pattern.name}", pattern
-
-
 def keyed_urls():
     """(view name, pattern) for every URL that names one record by a key in its path."""
-    for name, pattern in url_patterns():
+    for name, pattern in all_url_patterns():
         keys = set(pattern.pattern.converters)
         if keys and not keys <= TOKEN_LINKS:
             yield name, pattern
