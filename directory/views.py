@@ -139,26 +139,26 @@ def organization_edit(request, organization):
     )
 
 
-def _initial(found) -> dict:
-    location, address = found.places[0] if found.places else (None, None)
-    phone = next(iter(found.phones.all()), None)
-    schedule = next(iter(found.schedules.all()), None)
+def _initial(service) -> dict:
+    location, address = service.places[0] if service.places else (None, None)
+    phone = next(iter(service.phones.all()), None)
+    schedule = next(iter(service.schedules.all()), None)
     return {
-        "organization": found.organization_id,
-        "name": found.name,
-        "description": found.description,
-        "status": found.status,
+        "organization": service.organization_id,
+        "name": service.name,
+        "description": service.description,
+        "status": service.status,
         "needs": list(
             Attribute.objects.filter(
-                link_entity="service", link_id=found.pk, taxonomy_term__taxonomy_id=TAXONOMY_ID
+                link_entity="service", link_id=service.pk, taxonomy_term__taxonomy_id=TAXONOMY_ID
             ).values_list("taxonomy_term__code", flat=True)
         ),
-        "languages": [language.code for language in found.languages.all()],
-        "eligibility_description": found.eligibility_description,
-        "application_process": found.application_process,
-        "fees_description": found.fees_description,
-        "url": found.url,
-        "email": found.email,
+        "languages": [language.code for language in service.languages.all()],
+        "eligibility_description": service.eligibility_description,
+        "application_process": service.application_process,
+        "fees_description": service.fees_description,
+        "url": service.url,
+        "email": service.email,
         "phone": phone.number if phone else "",
         "address_1": address.address_1 if address else "",
         "city": address.city if address else "",

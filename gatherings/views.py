@@ -72,7 +72,7 @@ def _gathering_page(request, gathering, form=None, status=200):
     )
 
 
-def gathering(request, gathering):
+def gathering_detail(request, gathering):
     return _gathering_page(request, gathering)
 
 
@@ -231,18 +231,20 @@ def gathering_edit(request, gathering):
     return _gathering_form(request, gathering)
 
 
-def _gathering_form(request, found: Gathering | None):
+def _gathering_form(request, gathering: Gathering | None):
     # A copy: the form must not change the gathering before the service compares them.
-    instance = copy.copy(found) if found is not None else Gathering()
+    instance = copy.copy(gathering) if gathering is not None else Gathering()
     form = GatheringForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in GatheringForm.Meta.fields}
         try:
-            if found is None:
-                found = services.gathering_create(actor=request.user, data=data)
+            if gathering is None:
+                gathering = services.gathering_create(actor=request.user, data=data)
                 told = _("Saved.")
             else:
-                changed = services.gathering_change(actor=request.user, gathering=found, data=data)
+                changed = services.gathering_change(
+                    actor=request.user, gathering=gathering, data=data
+                )
                 told = (
                     _("Saved. Everyone who replied is told.")
                     if set(changed) & set(services.TOLD_FIELDS)
@@ -252,12 +254,12 @@ def _gathering_form(request, found: Gathering | None):
             add_errors(form, error)
         else:
             messages.success(request, told)
-            return redirect("gatherings:organize", found.pk)
-    if found is None:
+            return redirect("gatherings:organize", gathering.pk)
+    if gathering is None:
         title, back = _("New gathering"), reverse("gatherings:list")
     else:
-        title = _("Change %(title)s") % {"title": found.title}
-        back = reverse("gatherings:organize", args=[found.pk])
+        title = _("Change %(title)s") % {"title": gathering.title}
+        back = reverse("gatherings:organize", args=[gathering.pk])
     return render(
         request,
         "core/form_page.html",
@@ -278,17 +280,17 @@ def organize(request, gathering):
     return _organize_page(request, gathering, ResourceForm())
 
 
-def _organize_page(request, found: Gathering, resource_form, status=200):
-    page, query = paginate(request, selectors.replies_to(found), REPLIES_PER_PAGE)
+def _organize_page(request, gathering: Gathering, resource_form, status=200):
+    page, query = paginate(request, selectors.replies_to(gathering), REPLIES_PER_PAGE)
     return render(
         request,
         "gatherings/organize.html",
         {
-            "gathering": found,
+            "gathering": gathering,
             "page": page,
             "query": query,
-            "count": selectors.headcount(selectors.for_headcount(found)),
-            "resources": list(selectors.resources_of(found)),
+            "count": selectors.headcount(selectors.for_headcount(gathering)),
+            "resources": list(selectors.resources_of(gathering)),
             "resource_form": resource_form,
         },
         status=status,
@@ -327,26 +329,26 @@ def check_in(request, gathering):
     return _door_page(request, gathering, WalkInForm(), search=search)
 
 
-def _door_page(request, found: Gathering, walk_in_form, *, search="", status=200):
+def _door_page(request, gathering: Gathering, walk_in_form, *, search="", status=200):
     return render(
         request,
         "gatherings/check_in.html",
         {
-            **_arrivals(found, search),
+            **_arrivals(gathering, search),
             "walk_in_form": walk_in_form,
-            "here": selectors.adults_here(found),
-            "door_open": services.door_is_open(found),
+            "here": selectors.adults_here(gathering),
+            "door_open": services.door_is_open(gathering),
         },
         status=status,
     )
 
 
-def _arrivals(found: Gathering, search: str) -> dict:
-    """The door's list, at most DOOR_LIST names: a large training is found by typing."""
-    arrivals = selectors.arrivals(found, search=search)
+def _arrivals(gathering: Gathering, search: str) -> dict:
+    """The door's list, at most DOOR_LIST names: a large training is gathering by typing."""
+    arrivals = selectors.arrivals(gathering, search=search)
     total = arrivals.count()
     return {
-        "gathering": found,
+        "gathering": gathering,
         "arrivals": arrivals[:DOOR_LIST],
         "search": search,
         "total": total,
