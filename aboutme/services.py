@@ -26,22 +26,25 @@ def writers_of(sharing: Sharing, author: str) -> list[int] | None:
     return [person.user_id for person in sharing.parents(author) if person.user_id]
 
 
+def _tidy(text: str) -> str:
+    """Words as kept and compared: browsers send a textarea's lines back with CRLF, so
+    untouched words would otherwise count as changed."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 @transaction.atomic
 def about_me_save(*, actor, child: Child, sharing: Sharing, texts: dict[str, str]) -> list[str]:
     """Keep a new entry for each topic whose words changed; return those topics."""
     author = author_of(sharing, actor)
     before = current_texts(child, author, writers_of(sharing, author))
-    changed = [
-        code
-        for code, text in texts.items()
-        if code in TOPIC_BY_CODE and text.strip() != before.get(code, "")
-    ]
+    texts = {code: _tidy(text) for code, text in texts.items() if code in TOPIC_BY_CODE}
+    changed = [code for code, text in texts.items() if text != _tidy(before.get(code, ""))]
     Entry.objects.bulk_create(
         Entry(
             child=child,
             topic=code,
             author=author,
-            text=texts[code].strip(),
+            text=texts[code],
             language=actor.language,
             written_by=actor,
         )

@@ -286,3 +286,25 @@ def test_notices_are_sent_only_once_the_words_are_saved(
             actor=birth_parent, child=child, sharing=sharing_for(agreed), texts={"fears": "Dogs."}
         )
     assert mail.outbox == [] and len(callbacks) == 1
+
+
+def test_an_untouched_song_sent_back_with_windows_line_endings_is_not_saved_again(
+    client_for, birth_parent, agreed
+):
+    child = agreed.children.first()
+    client = client_for(birth_parent)
+    write(client, child, song="Duérmete, mi niña,\nla luna te cuida.", breakfast="Cereal.")
+    # Browsers send a textarea's lines back with CRLF.
+    saved = write(
+        client, child, song="Duérmete, mi niña,\r\nla luna te cuida.\r\n", breakfast="Toast."
+    )
+    assert "Saved: Favorite breakfast." in saved.content.decode()
+    assert Entry.objects.filter(topic="song").count() == 1
+    assert Entry.objects.filter(topic="breakfast").count() == 2
+
+
+def test_words_are_kept_with_plain_line_endings(client_for, birth_parent, agreed):
+    child = agreed.children.first()
+    write(client_for(birth_parent), child, song="Duérmete,\r\nmi niña.")
+    assert Entry.objects.get(topic="song").text == "Duérmete,\nmi niña."
+
