@@ -1,5 +1,7 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
@@ -37,9 +39,17 @@ def profile(request, child):
 
 
 def edit(request, child):
+    """Every topic of the child's version at once or, with `?topic=`, that one alone: a
+    topic's page saves only its own words and comes back to it on the profile."""
     partnership, sharing = _shared(request, child)
     author = services.author_of(sharing, request.user)
     topics = topics_for(child, timezone.localdate())
+    topic = None
+    if "topic" in request.GET:
+        topic = next((t for t in topics if t.code == request.GET["topic"]), None)
+        if topic is None:
+            raise Http404
+        topics = [topic]
     form = AboutMeForm(
         request.POST or None,
         topics=topics,
@@ -54,11 +64,12 @@ def edit(request, child):
             messages.success(request, _("Saved: %(topics)s.") % {"topics": labels})
         else:
             messages.info(request, _("Nothing had changed, so nothing new was saved."))
-        return redirect("aboutme:profile", child.pk)
+        profile_url = reverse("aboutme:profile", args=[child.pk])
+        return redirect(f"{profile_url}#topic-{topic.code}" if topic else profile_url)
     return render(
         request,
         "aboutme/edit.html",
-        {"child": child, "form": form, "author": author, "sharing": sharing},
+        {"child": child, "form": form, "author": author, "sharing": sharing, "topic": topic},
     )
 
 

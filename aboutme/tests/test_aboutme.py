@@ -308,3 +308,39 @@ def test_words_are_kept_with_plain_line_endings(client_for, birth_parent, agreed
     write(client_for(birth_parent), child, song="Duérmete,\r\nmi niña.")
     assert Entry.objects.get(topic="song").text == "Duérmete,\nmi niña."
 
+
+def edit_topic(client, child, code, **data):
+    url = reverse("aboutme:edit", args=[child.pk]) + f"?topic={code}"
+    return client.post(url, data) if data else client.get(url)
+
+
+def test_each_topic_is_written_on_its_own_page_under_its_label(client_for, birth_parent, agreed):
+    child = agreed.children.first()
+    client = client_for(birth_parent)
+    page = profile(client, child)
+    assert reverse("aboutme:edit", args=[child.pk]) + "?topic=song" in page
+    form = edit_topic(client, child, "song").content.decode()
+    assert "<h1>The special song</h1>" in form
+    assert form.count("<textarea") == 1 and 'name="song"' in form
+    assert "Favorite breakfast" not in form
+
+
+def test_saving_one_topic_leaves_the_others_alone_and_lands_on_it(client_for, birth_parent, agreed):
+    child = agreed.children.first()
+    client = client_for(birth_parent)
+    write(client, child, breakfast="Cereal.", song="La luna te cuida.")
+    response = edit_topic(client, child, "song", song="La luna te cuida, mi niña.")
+    assert response.url == reverse("aboutme:profile", args=[child.pk]) + "#topic-song"
+    assert Entry.objects.filter(topic="breakfast").count() == 1
+    assert Entry.objects.filter(topic="song").count() == 2
+    assert "Saved: The special song." in client.get(response.url).content.decode()
+
+
+def test_a_topic_not_in_the_childs_version_has_no_page(client_for, birth_parent, agreed):
+    young = ChildFactory(
+        birth_family=agreed.birth_family, birth_date=timezone.localdate() - timedelta(days=3 * 366)
+    )
+    agreed.children.add(young)
+    client = client_for(birth_parent)
+    assert edit_topic(client, young, "own_words").status_code == 404
+    assert edit_topic(client, young, "no_such_topic").status_code == 404

@@ -67,5 +67,27 @@ def test_the_coach_drafts_the_agreement_on_a_phone(sign_in):
     assert_sound(coach)
 
 
+def test_one_topic_is_written_on_its_own_and_the_untouched_song_stays_as_it_was(sign_in):
+    sofia = Child.objects.get(first_name="Sofía")
+    ana = sign_in("birth.parent@example.org")
+    ana.goto(ana.base_url + reverse("aboutme:profile", args=[sofia.pk]))
+    breakfast = ana.get_by_role("region", name="Favorite breakfast")
+    breakfast.get_by_role("link", name="Add something").click()
+    expect(ana.get_by_role("heading", level=1)).to_have_text("Favorite breakfast")
+    assert ana.locator("textarea").count() == 1
+    assert_sound(ana)
+    ana.get_by_label("Favorite breakfast").fill("Pancakes cut in strips.")
+    with ana.expect_navigation():
+        ana.get_by_role("button", name="Save").click()
+    assert ana.url.endswith("#topic-breakfast")
+    expect(ana.get_by_text("Saved: Favorite breakfast.")).to_be_visible()
+    # The whole form sends the song's lines back as the browser writes them (CRLF).
+    ana.get_by_role("link", name="Write or change").click()
+    ana.get_by_label("Fears").fill("The dark hallway.")
+    with ana.expect_navigation():
+        ana.get_by_role("button", name="Save").click()
+    expect(ana.get_by_text("Saved: Fears.")).to_be_visible()
+
+
 def _partnership_id(child) -> int:
     return child.partnerships.values_list("pk", flat=True).get()
