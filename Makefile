@@ -31,6 +31,8 @@ setup: $(VENV)/.synced
 run: export DJANGO_DEBUG ?= true
 run: export VILLAGE_DEMO ?= true
 run: export VILLAGE_HTTPS ?= false
+# E-mailed links point at the port this server runs on, unless an address is set.
+run: export VILLAGE_SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo

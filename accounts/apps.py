@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 
 
@@ -17,4 +18,7 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
+        from accounts.language import language_on_sign_in
+
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="village_ensure_roles")
+        user_logged_in.connect(language_on_sign_in, dispatch_uid="village_language_on_sign_in")

@@ -42,6 +42,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=5, choices=Language.choices, default=Language.ENGLISH
     )
+    #: Whether the person picked their language themselves. Until they do, each sign-in
+    #: takes their browser's (accounts/language.py), and `language` keeps it for e-mails
+    #: and text messages.
+    language_chosen = models.BooleanField(_("language chosen"), default=False)
     time_zone = models.CharField(_("time zone"), max_length=40, blank=True, choices=zone_choices)
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(auto_now_add=True)

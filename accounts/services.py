@@ -38,18 +38,31 @@ def password_reset_send(*, email: str) -> None:
 
 
 def user_language_set(*, user, language: str) -> None:
-    """The person's own choice of language, audited as a change of their account."""
-    _own_setting_change(user, "language", language)
+    """The person's own choice of language, audited as a change of their account.
+
+    From then on it is theirs: no browser they sign in from changes it."""
+    _own_setting_change(user, language=language, language_chosen=True)
+
+
+def user_language_from_browser(*, user, language: str) -> bool:
+    """On signing in, a person who never chose a language takes their browser's, kept on
+    their account so e-mails and text messages speak it too. True when it changed."""
+    if user.language_chosen or user.language == language:
+        return False
+    _own_setting_change(user, language=language)
+    return True
 
 
 def user_time_zone_set(*, user, time_zone: str) -> None:
     """The person's own clock, audited as a change of their account."""
-    _own_setting_change(user, "time_zone", time_zone)
+    _own_setting_change(user, time_zone=time_zone)
 
 
-def _own_setting_change(user, name: str, value: str) -> None:
-    if getattr(user, name) == value:
+def _own_setting_change(user, **values) -> None:
+    changed = [name for name, value in values.items() if getattr(user, name) != value]
+    if not changed:
         return  # the same choice again changes nothing, so the trail says nothing
-    setattr(user, name, value)
-    user.save(update_fields=[name])
-    audit_entry_create(actor=user, action=Action.CHANGED, record=user, fields=[name])
+    for name in changed:
+        setattr(user, name, values[name])
+    user.save(update_fields=changed)
+    audit_entry_create(actor=user, action=Action.CHANGED, record=user, fields=changed)

@@ -17,6 +17,7 @@ account_urls = [
     path("invitation/<uidb64>/<token>/", views.invitation_accept, name="invitation_accept"),
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),
+    path("settings/", views.settings_page, name="settings"),
 ]
 urlpatterns = [
     path("accounts/", include(account_urls)),

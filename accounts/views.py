@@ -15,7 +15,9 @@ from accounts.forms import (
     PasswordResetRequestForm,
     SignInForm,
 )
+from core.access import RULES
 from core.urls_safety import safe_next
+from core.zones import zone_of
 
 
 class SignInView(auth_views.LoginView):
@@ -58,6 +60,19 @@ def set_language(request):
         )
         messages.success(request, _("Language changed."))
     return response
+
+
+def settings_page(request):
+    """The person's own settings. The time zone is set beside the calendar it is for, so
+    this page links there, for those who have one."""
+    return render(
+        request,
+        "accounts/settings.html",
+        {
+            "zone": zone_of(request.user),
+            "zone_on_calendar": RULES["schedule:agenda"].allows(request.user),
+        },
+    )
 
 
 def password_reset(request):

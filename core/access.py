@@ -164,6 +164,7 @@ RULES: dict[str, Rule] = {
     "accounts:invitation_accept": PUBLIC,
     "accounts:password_change": SIGNED_IN,
     "accounts:password_change_done": SIGNED_IN,
+    "accounts:settings": SIGNED_IN,
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
         *CASEWORK,

@@ -28,7 +28,8 @@ else:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-# The public address of the site, used in links sent by e-mail.
+# The public address of the site, used in links sent by e-mail. `make run` sets it to the
+# host and port it serves on.
 SITE_URL = env_str("VILLAGE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [

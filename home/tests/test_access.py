@@ -78,6 +78,7 @@ INTENDED = {
     "accounts:sign_out": EVERYONE_SIGNED_IN,
     "accounts:password_change": EVERYONE_SIGNED_IN,
     "accounts:password_change_done": EVERYONE_SIGNED_IN,
+    "accounts:settings": EVERYONE_SIGNED_IN,
     "accounts:invite_new": CASEWORK,
     "accounts:invite_person": CASEWORK,
     "audit:search": {"director"},
