@@ -8,6 +8,15 @@ from assistance.models import AssistanceRequest, DocumentKind, Fund, Method, Nee
 from core.forms import DateInput
 
 
+class MoneyInput(forms.NumberInput):
+    """A number in dollars, with the "$" shown before the box so nobody types it in."""
+
+    template_name = "assistance/money_input.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"step": "0.01", "min": "0.01", "inputmode": "decimal", **(attrs or {})})
+
+
 class AssistanceRequestForm(forms.ModelForm):
     class Meta:
         model = AssistanceRequest
@@ -15,12 +24,11 @@ class AssistanceRequestForm(forms.ModelForm):
         widgets = {
             "due_on": DateInput(),
             "purpose": forms.Textarea(attrs={"rows": 3}),
-            "amount": forms.NumberInput(
-                attrs={"step": "0.01", "min": "0.01", "inputmode": "decimal"}
-            ),
+            "amount": MoneyInput(),
         }
+        labels = {"payee": _("Who is paid")}
         help_texts = {
-            "payee": _("Who is paid: the landlord, the utility, the repair shop."),
+            "payee": _("The landlord, garage, daycare or utility, as their bill names them."),
             "purpose": _("How it keeps the family safe, housed or at work."),
         }
 
@@ -37,7 +45,11 @@ class FundForm(forms.ModelForm):
     class Meta:
         model = Fund
         fields = ["name", "source", "budget", "needs", "starts_on", "ends_on"]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        widgets = {
+            "budget": MoneyInput({"min": "0"}),
+            "starts_on": DateInput(),
+            "ends_on": DateInput(),
+        }
 
     def clean(self):
         data = super().clean()
@@ -51,6 +63,7 @@ class RulesForm(forms.ModelForm):
     class Meta:
         model = Rules
         fields = ["coach_limit", "two_approvers_above", "family_cap"]
+        widgets = {name: MoneyInput({"min": "0"}) for name in fields}
 
     def clean(self):
         data = super().clean()

@@ -27,6 +27,7 @@ from assistance.models import (
 )
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.money import dollars
 from core.roles import is_casework
 from core.uploads import checked_document
 from families.models import BirthFamily, PartnerHome, Person
@@ -240,7 +241,7 @@ def _check_limits(actor, assistance_request: AssistanceRequest, rules: Rules) ->
     if not actor.has_role(Role.DIRECTOR) and assistance_request.amount > rules.coach_limit:
         raise ValidationError(
             _("A coach approves up to %(limit)s; the director decides this one.")
-            % {"limit": rules.coach_limit}
+            % {"limit": dollars(rules.coach_limit)}
         )
     if assistance_request.payee_kind == Payee.FAMILY and not actor.has_role(Role.DIRECTOR):
         raise ValidationError(_("Only the director allows paying the family directly."))
@@ -255,7 +256,7 @@ def _check_fund(assistance_request: AssistanceRequest, fund: Fund) -> None:
     available = available_in(fund)
     if assistance_request.amount > available:
         raise ValidationError(
-            {"fund": _("The fund has %(left)s left to promise.") % {"left": available}}
+            {"fund": _("The fund has %(left)s left to promise.") % {"left": dollars(available)}}
         )
 
 
@@ -268,7 +269,7 @@ def _promise(actor, assistance_request: AssistanceRequest, fund: Fund, rules: Ru
                 "This family has had %(given)s in the last 12 months; the program's limit "
                 "is %(cap)s."
             )
-            % {"given": given, "cap": rules.family_cap}
+            % {"given": dollars(given), "cap": dollars(rules.family_cap)}
         )
     assistance_request.status = Status.APPROVED
     assistance_request.fund = fund

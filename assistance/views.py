@@ -50,17 +50,21 @@ def request_new(request, partnership):
             add_errors(form, error)
         else:
             if made.status == Status.DRAFT:
-                messages.success(request, _("Sent to your coach, who will shape it with you."))
+                messages.success(request, _("Sent to your coach, who will go over it with you."))
             else:
                 messages.success(request, _("Request sent for a decision."))
             return redirect(made)
     return render(
         request,
-        "core/form_page.html",
+        "assistance/request_form.html",
         {
             "form": form,
             "title": _("Ask for financial help"),
             "back": partnership.get_absolute_url(),
+            # A parent's request goes to their coach first; the team's straight to a decision.
+            "submit_label": _("Send to my coach") if own_home else _("Send for a decision"),
+            "from_family": bool(own_home),
+            "rules": Rules.current(),
         },
     )
 
@@ -114,11 +118,13 @@ def submit(request, assistance_request):
             return redirect(assistance_request)
     return render(
         request,
-        "core/form_page.html",
+        "assistance/request_form.html",
         {
             "form": form,
-            "title": _("Shape the request and send it"),
+            "title": _("Get the request ready and send it for a decision"),
             "back": assistance_request.get_absolute_url(),
+            "submit_label": _("Send for a decision"),
+            "rules": Rules.current(),
         },
     )
 

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from assistance.models import Fund
 from assistance.services import balance_of
+from core.money import dollars
 from core.tests.browser_fixtures import assert_sound
 from partnerships.models import Partnership
 
@@ -25,13 +26,13 @@ def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
     assert_sound(coach)
     coach.get_by_label("Need", exact=True).select_option("car_repair")
     coach.get_by_label("Amount").fill("300.00")
-    coach.get_by_label("Payee").fill("Eastside Auto Repair")
+    coach.get_by_label("Who is paid").fill("Eastside Auto Repair")
     coach.get_by_label("Needed by").fill(f"{date.today() + timedelta(days=30):%Y-%m-%d}")
     coach.get_by_label("How it keeps the family safe or working").fill(
         "A new tire: Ana drives to the 6 a.m. shift."
     )
     with coach.expect_navigation():
-        coach.get_by_role("button", name="Save").click()
+        coach.get_by_role("button", name="Send for a decision").click()
     expect(coach.get_by_text("Request sent for a decision.")).to_be_visible()
     request_url = coach.url
     assert_sound(coach)
@@ -59,7 +60,7 @@ def test_a_car_repair_goes_from_the_coach_to_the_director_to_finance(sign_in):
     finance.get_by_role("link", name="Keep Families Working grant").click()
     assert_sound(finance)
     report = finance.locator("main").inner_text()
-    assert f"${before - 300}" in report and "$300.00" in report and "2057" in report
+    assert dollars(before - 300) in report and "$300.00" in report and "2057" in report
 
 
 def test_the_money_pages_fit_a_phone_and_pass_axe(sign_in):

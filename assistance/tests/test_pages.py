@@ -49,7 +49,7 @@ def test_a_car_repair_is_requested_approved_paid_and_shows_in_the_grant_report(
         client_for(finance).post(reverse("assistance:pay", args=[assistance_request.pk]), payment)
     assert Entry.objects.count() == 1
     report = client_for(finance).get(fund.get_absolute_url()).content.decode()
-    assert "$4587.50" in report and "Eastside Auto Repair" in report
+    assert "$4,587.50" in report and "Eastside Auto Repair" in report
     mother = client_for(birth_parent).get(assistance_request.get_absolute_url()).content.decode()
     assert "Paid" in mother and "2041" not in mother
     assert client_for(partner_parent).get(assistance_request.get_absolute_url()).status_code == 404

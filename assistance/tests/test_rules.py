@@ -60,7 +60,7 @@ def test_a_coach_cannot_approve_above_their_limit_nor_their_own_request(
     coach, other_coach, director, partnership, fund, rules
 ):
     assistance_request = ask(coach, partnership, "600.00")
-    assert "A coach approves up to 250.00" in refusal(
+    assert "A coach approves up to $250.00" in refusal(
         actor=other_coach,
         assistance_request=assistance_request,
         approve=True,
@@ -123,7 +123,7 @@ def test_a_family_s_help_is_capped_over_twelve_months(coach, director, partnersh
             fund=fund,
         )
     third = ask(coach, partnership, "900.00")
-    assert "1800.00 in the last 12 months" in refusal(
+    assert "$1,800.00 in the last 12 months" in refusal(
         actor=director, assistance_request=third, approve=True, reason="ok", fund=fund
     )
     # A year and a day later the first two no longer count.
@@ -150,7 +150,7 @@ def test_a_fund_pays_only_for_its_needs_within_its_dates_and_its_money(
         actor=director, assistance_request=rent, approve=True, reason="ok", fund=closed
     )
     small = Fund.objects.create(name="Small", source=Source.GENERAL, budget=Decimal("150.00"))
-    assert "has 150.00 left to promise" in refusal(
+    assert "has $150.00 left to promise" in refusal(
         actor=director, assistance_request=rent, approve=True, reason="ok", fund=small
     )
 

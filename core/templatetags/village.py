@@ -7,6 +7,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import pgettext
 
 from core import phone as phone_numbers
+from core.money import dollars
 
 register = template.Library()
 
@@ -59,3 +60,8 @@ def weekday_date(value):
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value)
     return date_format(value, pgettext("a weekday and a date", "l j F"))
+
+
+@register.filter
+def money(value):
+    return dollars(value)

@@ -171,3 +171,21 @@ def test_the_team_renames_an_organization_and_its_listings_are_found_by_the_new_
     )
     assert "Organization saved." in response.content.decode()
     assert "Family Rapid Rehousing" in names(Criteria(words="homeward"))
+
+
+@time_machine.travel(datetime(2026, 11, 23, 10, tzinfo=AUSTIN), tick=False)
+def test_a_result_is_a_short_card_with_its_needs_distance_open_now_and_one_line_about_it(
+    client, directory
+):
+    page = client.get(
+        reverse("directory:search"), {"need": "childcare", "near": "78702"}
+    ).content.decode()
+    card = page.split('class="card result"')[1].split("</li>")[0]
+    assert "Little Learners Childcare" in card and "Eastside Little Learners" in card
+    assert "mi away" in card and "Open now" in card and ">Childcare</span>" in card
+    about = card.split('<p class="one-line">')[1].split("</p>")[0]
+    assert about.startswith("Full-day care from 6 weeks") and about.endswith("…")
+    assert len(about) <= 140
+    # The address, the week's hours, the languages and the phone are on the listing's page.
+    assert "E 7th Street" not in card and "tel:" not in card and "Speaks" not in card
+    assert card.count("<p") <= 4
