@@ -36,9 +36,15 @@ class SpamCheckedForm(forms.Form):
 
     website = forms.CharField(required=False, label=_("Leave this empty"))
     started = forms.CharField(widget=forms.HiddenInput)
+    #: One of these is needed, so neither is labelled optional (core/field.html reads
+    #: `one_of_needed`), and the phone's hint says so.
+    REACH_FIELDS = ("phone", "email")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.REACH_FIELDS:
+            self.fields[name].one_of_needed = True
+        self.fields["phone"].help_text = _("A phone or an e-mail, so we can reach you.")
         self.fields["website"].widget.attrs.update(
             {"autocomplete": "off", "tabindex": "-1", "class": "honeypot-input"}
         )
@@ -85,10 +91,10 @@ class SpamCheckedForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("phone") and not cleaned.get("email"):
-            raise forms.ValidationError(
-                _("Give us a phone number or an e-mail so we can reach you.")
-            )
+        if not any(cleaned.get(name) or self.has_error(name) for name in self.REACH_FIELDS):
+            # Beside the first of the two the person meets, so the summary can link to it.
+            first = next(name for name in self.fields if name in self.REACH_FIELDS)
+            self.add_error(first, _("Give us a phone number or an e-mail so we can reach you."))
         return cleaned
 
 

@@ -114,7 +114,8 @@ class AttemptForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    # Closing is final: the outcome starts empty so it is always a choice, never a default.
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", _("Choose…"))] + Outcome.choices)
 
 
 class ConvertForm(forms.Form):

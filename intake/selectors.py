@@ -91,11 +91,7 @@ def intake_figures(*, weeks: int = 8) -> dict:
             received_at__gte=since, due_at__gt=now, first_contact_at__isnull=False
         ).values_list("received_at", "first_contact_at", "due_at")
     )
-    waits = [
-        (contacted - received).total_seconds() / 3600
-        for received, contacted, _due in timings
-        if contacted is not None
-    ]
+    waits = [contacted - received for received, contacted, _due in timings if contacted]
     kept = sum(1 for _r, contacted, due in timings if contacted is not None and contacted <= due)
     kinds, sources = dict(Kind.choices), dict(Source.choices)
     for row in per_week:
@@ -103,7 +99,13 @@ def intake_figures(*, weeks: int = 8) -> dict:
     return {
         "weeks": weeks,
         "per_week": per_week,
-        "median_hours_to_contact": round(statistics.median(waits), 1) if waits else None,
+        "median_to_contact": _median(waits),
         "promise_kept_share": round(100 * kept / len(timings)) if timings else None,
         "promise_counted": len(timings),
     }
+
+
+def _median(waits: list[timedelta]) -> timedelta | None:
+    if not waits:
+        return None
+    return timedelta(seconds=statistics.median(w.total_seconds() for w in waits))

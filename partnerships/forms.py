@@ -62,7 +62,8 @@ class PartnershipForm(forms.ModelForm):
 
 
 class StageChangeForm(forms.Form):
-    stage = forms.ChoiceField(label=_("New stage"), choices=Stage.choices)
+    # A new stage is never a default: it starts empty, so no stage is changed by accident.
+    stage = forms.ChoiceField(label=_("New stage"), choices=[("", _("Choose…"))] + Stage.choices)
     changed_on = forms.DateField(label=_("Date"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):

@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.text import get_text_list
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from core import phone as phone_numbers
 from core.money import dollars
@@ -41,8 +41,6 @@ def other_home_names(partnership, user):
 
 
 def _and():
-    from django.utils.translation import gettext
-
     return gettext("and")
 
 
@@ -65,3 +63,23 @@ def weekday_date(value):
 @register.filter
 def money(value):
     return dollars(value)
+
+
+@register.filter
+def spoken_duration(value: datetime.timedelta | None) -> str:
+    """A length of time as people say it: "4 days", "1 day 6 hours", "3 hours", "25
+    minutes". Past an hour it is rounded to the hour, which is all a wait needs."""
+    if value is None:
+        return ""
+    minutes = round(value.total_seconds() / 60)
+    if minutes < 60:
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    days, hours = divmod(round(minutes / 60), 24)
+    hours_said = ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+    if not days:
+        return hours_said
+    days_said = ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+    if not hours:
+        return days_said
+    # Translators: a length of time in days and hours, like "1 day 6 hours".
+    return gettext("%(days)s %(hours)s") % {"days": days_said, "hours": hours_said}

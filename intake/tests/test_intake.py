@@ -306,7 +306,7 @@ def test_the_director_sees_time_to_first_contact_and_the_share_within_the_promis
     figures = client_for(director).get(reverse("intake:figures")).context["figures"]
     assert figures["promise_counted"] == 3
     assert figures["promise_kept_share"] == 33
-    assert figures["median_hours_to_contact"] is not None
+    assert figures["median_to_contact"] is not None
     assert sum(row["n"] for row in figures["per_week"]) == 3
 
 

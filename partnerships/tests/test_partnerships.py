@@ -302,3 +302,25 @@ def test_the_partnership_page_shows_the_sections_apps_register_in_their_order(
     shown_again = refused.content.decode()
     assert refused.status_code == 400 and "already in this stage" in shown_again
     assert _section_places(shown_again) == sorted(_section_places(shown_again))
+
+
+def test_the_stage_form_starts_with_no_stage_chosen_and_apart_from_routine_buttons(
+    client_for, coach, partnership
+):
+    response = client_for(coach).get(reverse("partnerships:detail", args=[partnership.pk]))
+    assert response.context["stage_form"]["stage"].value() in (None, "")
+    page = response.content.decode()
+    stage_section = page.split('id="stage-heading"')[1].split("</section>")[0]
+    assert '<option value="" selected>Choose…</option>' in stage_section
+    assert '<button type="submit" class="warning">Change stage</button>' in stage_section
+
+
+def test_a_stage_change_without_a_stage_changes_nothing(client_for, coach, partnership):
+    before = partnership.stage
+    response = client_for(coach).post(
+        reverse("partnerships:stage_change", args=[partnership.pk]),
+        {"stage": "", "changed_on": date.today().isoformat()},
+    )
+    assert response.status_code == 400
+    partnership.refresh_from_db()
+    assert partnership.stage == before
