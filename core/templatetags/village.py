@@ -1,10 +1,11 @@
 import datetime
 
+from babel import Locale, UnknownLocaleError
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.text import get_text_list
-from django.utils.translation import pgettext
+from django.utils.translation import get_language, pgettext, to_locale
 
 from core import phone as phone_numbers
 
@@ -59,3 +60,15 @@ def weekday_date(value):
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value)
     return date_format(value, pgettext("a weekday and a date", "l j F"))
+
+
+@register.filter
+def language_name(code, default=""):
+    """A language's name in the reader's language, written as it reads inside a sentence:
+    "Spanish" in English, "español" in Spanish. A code no one knows shows `default`."""
+    try:
+        names = Locale.parse(to_locale(get_language() or "en")).languages
+    except (ValueError, UnknownLocaleError):
+        return default or code
+    code = str(code or "").replace("-", "_")
+    return names.get(code) or names.get(code.split("_")[0].lower()) or default or code
