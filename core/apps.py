@@ -3,3 +3,11 @@ from django.apps import AppConfig
 
 class CoreConfig(AppConfig):
     name = "core"
+
+    def ready(self):
+        from django.db.models import fields
+        from django.utils.translation import gettext_lazy as _
+
+        # Django's own Spanish leaves every select's empty choice in English; owning the
+        # label puts it in our catalogue, where the translators keep it.
+        fields.BLANK_CHOICE_LABEL = _("- Select an option -")

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Organization, Status
 from directory.needs import NEED_CHOICES
@@ -17,13 +18,13 @@ LANGUAGES = [
     ("asl", _("American Sign Language")),
 ]
 DAYS = [
-    ("MO", _("Monday")),
-    ("TU", _("Tuesday")),
-    ("WE", _("Wednesday")),
-    ("TH", _("Thursday")),
-    ("FR", _("Friday")),
-    ("SA", _("Saturday")),
-    ("SU", _("Sunday")),
+    ("MO", pgettext_lazy("a day on its own, in a list", "Monday")),
+    ("TU", pgettext_lazy("a day on its own, in a list", "Tuesday")),
+    ("WE", pgettext_lazy("a day on its own, in a list", "Wednesday")),
+    ("TH", pgettext_lazy("a day on its own, in a list", "Thursday")),
+    ("FR", pgettext_lazy("a day on its own, in a list", "Friday")),
+    ("SA", pgettext_lazy("a day on its own, in a list", "Saturday")),
+    ("SU", pgettext_lazy("a day on its own, in a list", "Sunday")),
 ]
 MILES = [(2, _("2 miles")), (5, _("5 miles")), (10, _("10 miles")), (25, _("25 miles"))]
 

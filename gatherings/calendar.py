@@ -56,7 +56,7 @@ def _entries(user) -> list[Entry]:
     return [
         Entry(
             starts_at=reply.gathering.starts_at,
-            title=reply.gathering.title,
+            title=reply.gathering.shown_title,
             url=reply.get_absolute_url(),
             status=reply.get_status_display(),
         )

@@ -46,6 +46,7 @@ def load_gatherings(today: date, *, coach, director, jenna, ana, keisha, service
     holidays = Gathering.objects.create(
         kind=Kind.GATHERING,
         title="Holidays in two homes",
+        title_es="Las fiestas en dos hogares",
         description=(
             "Partner parents share how they keep the birth family in the children's "
             "holidays: cards, calls, a second celebration. Dinner is tamales and salad. "
@@ -85,6 +86,7 @@ def load_gatherings(today: date, *, coach, director, jenna, ana, keisha, service
     training = Gathering.objects.create(
         kind=Kind.TRAINING,
         title="Talking between two homes",
+        title_es="Hablar entre dos hogares",
         description="Healthy communication when two families love the same children.",
         starts_at=at(today - timedelta(days=14), 18),
         minutes=90,

@@ -22,6 +22,7 @@ class GatheringForm(forms.ModelForm):
         fields = [
             "kind",
             "title",
+            "title_es",
             "description",
             "starts_at",
             "minutes",

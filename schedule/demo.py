@@ -11,7 +11,7 @@ def load_schedule(today: date, *, coach, director, shared, home_again) -> None:
     """Supervised family time every Tuesday for a month now: two went well, then Mateo
     had a fever, and last week's is waiting for the coach to say how it went. The next
     court review, Ana's counseling (hers alone), and Keisha's 30-day check-in after
-    reunification."""
+    reunification. Ana's family reads Spanish, so their events carry a Spanish title too."""
     zone = timezone.get_current_timezone()
     # On a Tuesday, today's family time is the next one and last week's waits to be recorded.
     next_tuesday = today + timedelta(days=(1 - today.weekday()) % 7)
@@ -20,6 +20,7 @@ def load_schedule(today: date, *, coach, director, shared, home_again) -> None:
         partnership=shared,
         kind="visit",
         title="Family time",
+        title_es="Tiempo en familia",
         starts_at=datetime.combine(first_tuesday, time(16), tzinfo=zone),
         minutes=90,
         repeat="FREQ=WEEKLY",
@@ -33,6 +34,7 @@ def load_schedule(today: date, *, coach, director, shared, home_again) -> None:
         partnership=shared,
         kind="court",
         title="Permanency review hearing",
+        title_es="Audiencia de revisión de permanencia",
         starts_at=datetime.combine(today + timedelta(days=23), time(9, 30), tzinfo=zone),
         minutes=60,
         place="court",
@@ -57,6 +59,7 @@ def load_schedule(today: date, *, coach, director, shared, home_again) -> None:
         partnership=shared,
         kind="appointment",
         title="Counseling",
+        title_es="Consejería",
         attendees="birth",
         starts_at=datetime.combine(next_tuesday + timedelta(days=2), time(11), tzinfo=zone),
         minutes=50,

@@ -13,6 +13,7 @@ class EventForm(forms.ModelForm):
         fields = [
             "kind",
             "title",
+            "title_es",
             "starts_at",
             "minutes",
             "repeat",

@@ -1,10 +1,11 @@
 import datetime
 
+from babel import Locale, UnknownLocaleError
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.text import get_text_list
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext, to_locale
 
 from core import phone as phone_numbers
 from core.money import dollars
@@ -83,3 +84,15 @@ def spoken_duration(value: datetime.timedelta | None) -> str:
         return days_said
     # Translators: a length of time in days and hours, like "1 day 6 hours".
     return gettext("%(days)s %(hours)s") % {"days": days_said, "hours": hours_said}
+
+
+@register.filter
+def language_name(code, default=""):
+    """A language's name in the reader's language, written as it reads inside a sentence:
+    "Spanish" in English, "español" in Spanish. A code no one knows shows `default`."""
+    try:
+        names = Locale.parse(to_locale(get_language() or "en")).languages
+    except (ValueError, UnknownLocaleError):
+        return default or code
+    code = str(code or "").replace("-", "_")
+    return names.get(code) or names.get(code.split("_")[0].lower()) or default or code

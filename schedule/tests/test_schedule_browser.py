@@ -33,7 +33,7 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     coach.get_by_role("link", name="Schedule").click()
     assert_sound(coach)
     coach.get_by_label("Kind").select_option("visit")
-    coach.get_by_label("Title").fill("Saturday family time")
+    coach.get_by_label("Title", exact=True).fill("Saturday family time")
     coach.get_by_label("Starts").fill(f"{first:%Y-%m-%d}T10:00")
     coach.get_by_label("Repeats").select_option("FREQ=WEEKLY")
     coach.get_by_label("Where", exact=True).select_option("public")
@@ -41,7 +41,7 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
     expect(coach.get_by_text("name who will supervise this visit")).to_be_visible()
-    assert coach.get_by_label("Title").input_value() == "Saturday family time"
+    assert coach.get_by_label("Title", exact=True).input_value() == "Saturday family time"
     assert not Event.objects.filter(title="Saturday family time").exists()
     assert_sound(coach)
 
