@@ -186,6 +186,8 @@ def test_a_result_is_a_short_card_with_its_needs_distance_open_now_and_one_line_
     about = card.split('<p class="one-line">')[1].split("</p>")[0]
     assert about.startswith("Full-day care from 6 weeks") and about.endswith("…")
     assert len(about) <= 140
-    # The address, the week's hours, the languages and the phone are on the listing's page.
-    assert "E 7th Street" not in card and "tel:" not in card and "Speaks" not in card
+    # The address, the week's hours and the phone are on the listing's page; the languages
+    # spoken share the line of who runs it and how far.
+    assert "E 7th Street" not in card and "tel:" not in card
+    assert "Speaks English, Spanish</p>" in card
     assert card.count("<p") <= 4
