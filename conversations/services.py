@@ -1,12 +1,13 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Side
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from conversations.models import Conversation, Kind, Message
+from conversations.models import Conversation, Kind, Message, ReadMark
 from conversations.selectors import homes_may_talk
 from notices.delivery import notify
 
@@ -64,3 +65,11 @@ def _tell_the_others(message: Message, sharing: Sharing) -> None:
         for person in sharing.parents(side):
             if person.user_id and person.user_id != message.author_id:
                 notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
+
+
+def conversation_read(*, user, conversation: Conversation) -> None:
+    """Mark the conversation read up to now for `user`. Opening it is already in the
+    trail (the thread's page audits its reading): the mark is no change to any record."""
+    ReadMark.objects.update_or_create(
+        conversation=conversation, user=user, defaults={"read_at": timezone.now()}
+    )

@@ -44,6 +44,7 @@ def thread(request, conversation):
         else:
             messages.success(request, _("Sent."))
             return redirect(conversation.get_absolute_url())
+    services.conversation_read(user=request.user, conversation=conversation)
     return render(
         request,
         "conversations/thread.html",
