@@ -1,6 +1,7 @@
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agreements.models import Side
@@ -67,9 +68,13 @@ def _tell_the_others(message: Message, sharing: Sharing) -> None:
                 notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
 
 
-def conversation_read(*, user, conversation: Conversation) -> None:
-    """Mark the conversation read up to now for `user`. Opening it is already in the
-    trail (the thread's page audits its reading): the mark is no change to any record."""
-    ReadMark.objects.update_or_create(
-        conversation=conversation, user=user, defaults={"read_at": timezone.now()}
+def conversation_read(*, user, conversation: Conversation, up_to: datetime) -> None:
+    """Mark the conversation read by `user` up to `up_to`, the newest message they were
+    shown. Opening it again with nothing new changes nothing, so the trail says nothing."""
+    mark = ReadMark.objects.filter(conversation=conversation, user=user).first()
+    if mark is not None and mark.read_at >= up_to:
+        return
+    mark, _created = ReadMark.objects.update_or_create(
+        conversation=conversation, user=user, defaults={"read_at": up_to}
     )
+    audit_entry_create(actor=user, action=Action.CHANGED, record=mark, fields=["read_at"])

@@ -61,3 +61,16 @@ def test_the_coachs_inbox_runs_the_same_queries_for_3_or_30_conversations(
     few = queries()
     add(27)
     assert queries() == few
+
+
+def test_opening_a_conversation_again_with_nothing_new_adds_nothing_to_the_trail(
+    client_for, coach, birth_parent, partnership
+):
+    from audit.models import AuditEntry
+
+    conversation = coach_conversation(partnership, birth_parent)
+    Message.objects.create(conversation=conversation, author=coach, text="Hello")
+    for _ in range(2):
+        client_for(birth_parent).get(conversation.get_absolute_url())
+    marks = AuditEntry.objects.filter(record_type="conversations.readmark", action="changed")
+    assert marks.count() == 1
