@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from audit.models import AuditEntry
 from conversations.models import Conversation, Message
 from home.testing import partnership_for
 
@@ -66,8 +67,6 @@ def test_the_coachs_inbox_runs_the_same_queries_for_3_or_30_conversations(
 def test_opening_a_conversation_again_with_nothing_new_adds_nothing_to_the_trail(
     client_for, coach, birth_parent, partnership
 ):
-    from audit.models import AuditEntry
-
     conversation = coach_conversation(partnership, birth_parent)
     Message.objects.create(conversation=conversation, author=coach, text="Hello")
     for _ in range(2):
