@@ -58,3 +58,19 @@ class Message(models.Model):
 
     class Meta:
         ordering = ["sent_at", "pk"]
+
+
+class ReadMark(models.Model):
+    """When a person last opened a conversation: messages from others sent after it are
+    unread for them."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="read_marks"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "user"], name="one_read_mark_each")
+        ]

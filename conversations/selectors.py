@@ -1,11 +1,11 @@
 """Reads of conversations, scoped to the person asking and to the agreement."""
 
-from django.db.models import Max, Q
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from agreements.selectors import Sharing, sharing_for_many
-from conversations.models import Conversation, Kind, Message
+from conversations.models import Conversation, Kind, Message, ReadMark
 from core.roles import is_casework
 from partnerships.models import Partnership
 from partnerships.selectors import exchange_partnerships, with_people
@@ -27,13 +27,26 @@ def homes_may_talk(sharing: Sharing) -> str:
 
 
 def inbox(user) -> list[tuple[Partnership, Sharing, list[Conversation], str]]:
-    """Each partnership the person is part of, with its conversations they may read."""
+    """Each partnership the person is part of, with its conversations they may read, each
+    with its last message's text (`preview`) and whether others wrote since the person
+    last opened it (`unread`). A fixed number of queries, whatever the conversations."""
     partnerships = list(_partnerships(user))
     sharing = sharing_for_many(partnerships)
+    newest = Message.objects.filter(conversation=OuterRef("pk")).order_by("-sent_at", "-pk")
+    read_at = ReadMark.objects.filter(conversation=OuterRef("pk"), user=user).values("read_at")
     conversations = (
         Conversation.objects.filter(partnership__in=partnerships)
         .select_related("parent__person")
-        .annotate(last=Max("messages__sent_at"))
+        .annotate(
+            last=Max("messages__sent_at"),
+            last_from_others=Max("messages__sent_at", filter=~Q(messages__author=user)),
+            read_at=Subquery(read_at[:1]),
+            preview=Subquery(newest.values("text")[:1]),
+        )
+        .annotate(
+            unread=Q(last_from_others__isnull=False)
+            & (Q(read_at__isnull=True) | Q(last_from_others__gt=F("read_at")))
+        )
         .order_by("-last", "pk")
     )
     if not is_casework(user):

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -6,7 +8,7 @@ from agreements.models import Side
 from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
-from conversations.models import Conversation, Kind, Message
+from conversations.models import Conversation, Kind, Message, ReadMark
 from conversations.selectors import homes_may_talk
 from notices.delivery import notify
 
@@ -64,3 +66,15 @@ def _tell_the_others(message: Message, sharing: Sharing) -> None:
         for person in sharing.parents(side):
             if person.user_id and person.user_id != message.author_id:
                 notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
+
+
+def conversation_read(*, user, conversation: Conversation, up_to: datetime) -> None:
+    """Mark the conversation read by `user` up to `up_to`, the newest message they were
+    shown. Opening it again with nothing new changes nothing, so the trail says nothing."""
+    mark = ReadMark.objects.filter(conversation=conversation, user=user).first()
+    if mark is not None and mark.read_at >= up_to:
+        return
+    mark, _created = ReadMark.objects.update_or_create(
+        conversation=conversation, user=user, defaults={"read_at": up_to}
+    )
+    audit_entry_create(actor=user, action=Action.CHANGED, record=mark, fields=["read_at"])

@@ -44,13 +44,18 @@ def thread(request, conversation):
         else:
             messages.success(request, _("Sent."))
             return redirect(conversation.get_absolute_url())
+    thread = selectors.messages_of(conversation)
+    if thread:
+        services.conversation_read(
+            user=request.user, conversation=conversation, up_to=thread[-1].sent_at
+        )
     return render(
         request,
         "conversations/thread.html",
         {
             "conversation": conversation,
             "partnership": conversation.sharing.partnership,
-            "thread": selectors.messages_of(conversation),
+            "thread": thread,
             "form": form,
         },
     )

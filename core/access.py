@@ -145,6 +145,8 @@ FEED = Load("schedule.selectors.feed_owner", "owner").unaudited()
 # A family's dates (family time, hearings) are part of its record: the team's pages that
 # schedule, change or record them read it.
 EVENT = Load("schedule.selectors.event_for", "event")
+# An event as a person's calendar shows it: their own family's dates, read in its record.
+EVENT_SEEN = Load("schedule.selectors.event_seen_by", "event")
 EVENT_TO_CHANGE = Load("schedule.selectors.event_to_change", "event")
 FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 
@@ -239,6 +241,7 @@ RULES: dict[str, Rule] = {
     "schedule:feed_manage": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed": anyone(load=FEED),
     "schedule:event_new": roles(*CASEWORK, load=EXCHANGE),
+    "schedule:event": roles(*PARTNERSHIP_MEMBERS, load=EVENT_SEEN),
     "schedule:occurrence_change": roles(*CASEWORK, load=EVENT),
     "caseplan:contacts": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("contacts")),
     "caseplan:contact_done": roles(*CASEWORK, load=CONTACT),

@@ -49,4 +49,5 @@ def home(request):
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER):
         context["gatherings_mine"] = list(upcoming_replies(user))
         context["gatherings_next"] = list(gathering_list(user)[:3])
+        context["replied"] = {reply.gathering_id for reply in context["gatherings_mine"]}
     return render(request, "home/home.html", context)

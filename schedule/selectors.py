@@ -1,6 +1,7 @@
 """Reads of the calendar, scoped to the person asking."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
@@ -22,6 +23,7 @@ from partnerships.selectors import (
 from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
 from schedule.occurrences import Occurrence, events_between, occurrences
 from schedule.rules import held_by_orders
+from schedule.sources import Entry
 
 #: How far "Coming up" looks ahead: a parent's few dates for two months; a coach's whole
 #: caseload for two weeks (the week and month views go further).
@@ -85,10 +87,19 @@ class Day:
     day: date
     occurrences: list[Occurrence] = field(default_factory=list)
     in_month: bool = True
+    #: Dates other capabilities put on the calendar that day (schedule.sources).
+    entries: list[Entry] = field(default_factory=list)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.occurrences or self.entries)
 
 
-def days(user, first: date, last: date, *, month: int | None = None) -> list[Day]:
-    """Each day from `first` to `last` on the reader's clock, with its occurrences."""
+def days(
+    user, first: date, last: date, *, month: int | None = None, entries: Iterable[Entry] = ()
+) -> list[Day]:
+    """Each day from `first` to `last` on the reader's clock, with its occurrences and
+    the sources' `entries` that fall on it."""
     zone = timezone.get_current_timezone()
     start = datetime.combine(first, time.min, tzinfo=zone)
     end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=zone)
@@ -96,11 +107,41 @@ def days(user, first: date, last: date, *, month: int | None = None) -> list[Day
     found = occurrences(events_between(calendar_events(user), start, end), start, end)
     for occurrence in _marked(found):
         by_day[timezone.localdate(occurrence.starts_at)].append(occurrence)
+    entries_by_day = defaultdict(list)
+    for entry in entries:
+        entries_by_day[timezone.localdate(entry.starts_at)].append(entry)
     count = (last - first).days + 1
     return [
-        Day(d, by_day[d], in_month=month is None or d.month == month)
+        Day(d, by_day[d], in_month=month is None or d.month == month, entries=entries_by_day[d])
         for d in (first + timedelta(days=n) for n in range(count))
     ]
+
+
+def event_seen_by(user, event_id: int) -> Event:
+    """An event on the person's calendar, as they may see it: the team's, in the
+    partnerships they see; a parent's, in their open partnerships, for both homes or
+    their own (`viewer_side` keeps the other home's address from them)."""
+    try:
+        return events_visible_to(user).prefetch_related("changes", "attendances").get(pk=event_id)
+    except Event.DoesNotExist:
+        raise Http404 from None
+
+
+#: How far the event's page looks ahead for its next dates.
+EVENT_PAGE_WEEKS, EVENT_PAGE_DATES = 12, 5
+
+
+def dates_of(event: Event, asked: datetime | None = None) -> tuple[Occurrence | None, list]:
+    """The date of `event` the reader opened (by its original start, `asked`), if it has
+    one, and its next few dates, each with any hold a court order puts on it."""
+    start = timezone.now() - timedelta(hours=2)
+    found = occurrences([event], start, start + timedelta(weeks=EVENT_PAGE_WEEKS))
+    chosen = None
+    if asked is not None:
+        around = occurrences([event], asked - timedelta(days=1), asked + timedelta(days=1))
+        chosen = next((o for o in around if asked in (o.original, o.starts_at)), None)
+    marked = _marked(([chosen] if chosen else []) + found[:EVENT_PAGE_DATES])
+    return (marked[0] if chosen else None), marked[1 if chosen else 0 :]
 
 
 def to_record(user) -> list[Occurrence]:

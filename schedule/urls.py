@@ -10,6 +10,7 @@ urlpatterns = [
     path("feed/", views.feed_manage, name="feed_manage"),
     path("feed/<str:secret>.ics", views.feed, name="feed"),
     path("new/<int:partnership_id>/", views.event_new, name="event_new"),
+    path("events/<int:event_id>/", views.event, name="event"),
     path("events/<int:event_id>/edit/", views.event_edit, name="event_edit"),
     path("events/<int:event_id>/change/", views.occurrence_change, name="occurrence_change"),
     path("events/<int:event_id>/attendance/", views.attendance, name="attendance"),

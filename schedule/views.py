@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -41,29 +41,30 @@ def agenda(request):
     month as a grid (laptops; it folds into a list of busy days on a phone)."""
     view = request.GET.get("view") if request.GET.get("view") in VIEWS else "agenda"
     context = {"view": view, "today": timezone.localdate(), "now": timezone.now()}
+    context["calendar_sections"] = sources.sections_for(request.user)
     if view == "agenda":
         context["weeks"] = selectors.agenda_weeks(request.user)
         context["occurrences"] = selectors.agenda(request.user, weeks=context["weeks"])
         if is_casework(request.user):
             context["to_record"] = selectors.to_record(request.user)
     else:
-        context.update(_period(request.user, view, _day_asked(request)))
-        context["busy"] = any(day.occurrences for day in context["days"])
+        entries = [e for section in context["calendar_sections"] for e in section.entries]
+        context.update(_period(request.user, view, _day_asked(request), entries))
+        context["busy"] = any(day.busy for day in context["days"])
     token = selectors.active_feed(request.user)
     if token:
         context["feed_url"] = request.build_absolute_uri(
             reverse("schedule:feed", args=[token.secret])
         )
-    context["calendar_sections"] = sources.sections_for(request.user)
     context["zone_form"] = TimeZoneForm(initial={"time_zone": request.user.time_zone})
     return render(request, "schedule/agenda.html", context)
 
 
-def _period(user, view: str, day: date) -> dict:
+def _period(user, view: str, day: date, entries) -> dict:
     if view == "week":
         first = day - timedelta(days=day.weekday())
         return {
-            "days": selectors.days(user, first, first + timedelta(days=6)),
+            "days": selectors.days(user, first, first + timedelta(days=6), entries=entries),
             "previous": first - timedelta(weeks=1),
             "next": first + timedelta(weeks=1),
             "first": first,
@@ -73,11 +74,28 @@ def _period(user, view: str, day: date) -> dict:
     first = month_start - timedelta(days=month_start.weekday())
     last = month_end + timedelta(days=6 - month_end.weekday())
     return {
-        "days": selectors.days(user, first, last, month=month_start.month),
+        "days": selectors.days(user, first, last, month=month_start.month, entries=entries),
         "previous": (month_start - timedelta(days=1)).replace(day=1),
         "next": month_end + timedelta(days=1),
         "first": month_start,
     }
+
+
+def event(request, event):
+    """One event as the reader may see it: when, where, who comes, and its next dates.
+    A link from the calendar names the date it was opened from (?occurrence=)."""
+    try:
+        asked = datetime.fromisoformat(request.GET.get("occurrence", ""))
+    except ValueError:
+        asked = None
+    if asked is not None and timezone.is_naive(asked):
+        asked = timezone.make_aware(asked)
+    chosen, coming = selectors.dates_of(event, asked)
+    return render(
+        request,
+        "schedule/event.html",
+        {"event": event, "chosen": chosen, "coming": coming, "now": timezone.now()},
+    )
 
 
 @require_POST

@@ -101,6 +101,7 @@ INTENDED = {
     "schedule:agenda": MEMBERS,
     "schedule:feed_manage": MEMBERS,
     "schedule:time_zone": MEMBERS,
+    "schedule:event": MEMBERS,
     # The case plan is the birth family's: the partner home never reaches it.
     "caseplan:plan": CASEWORK | {"birth_parent", "outsider"},
     "caseplan:step_update": CASEWORK | {"birth_parent", "outsider"},
