@@ -7,7 +7,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.roles import is_casework
 from gatherings.selectors import gathering_list, upcoming_replies
-from home.selectors import program_overview
+from home.selectors import finance_desk, program_overview, with_next_family_time
 from home.today import today_for
 from partnerships.selectors import (
     needing_attention,
@@ -16,7 +16,6 @@ from partnerships.selectors import (
     stage_counts,
 )
 from referrals.selectors import waiting_for
-from schedule.selectors import coming_up
 
 
 def home(request):
@@ -38,13 +37,15 @@ def home(request):
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnerships = list(partnerships_of_parent(user))
         sharing = sharing_for_many(partnerships)
-        coming_up(user, partnerships)
         for partnership in partnerships:
             partnership.sharing = sharing[partnership.pk]
             audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)
+        context["next_family_time"] = with_next_family_time(user, partnerships)
         context["parent_partnerships"] = partnerships
         context["referrals_waiting"] = waiting_for(user)
     context["is_finance"] = user.has_role(Role.FINANCE)
+    if context["is_finance"]:
+        context["finance"] = finance_desk(user)
     context["is_volunteer"] = user.has_role(Role.VOLUNTEER)
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER):
         context["gatherings_mine"] = list(upcoming_replies(user))

@@ -3,6 +3,7 @@ English and in Spanish, and sees their own home page: accessible, within the CSP
 with nothing from another partnership."""
 
 import os
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -240,4 +241,27 @@ def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(pa
     expect(page.get_by_text("Stage changed to Introduced.")).to_be_visible()
     history = page.locator("ol.rows").first.inner_text()
     assert "Introduced" in history and "Referred" in history
+    assert_page_is_sound(page)
+
+
+@pytest.mark.parametrize("email", ["birth.parent@example.org", "partner.parent@example.org"])
+def test_a_parents_home_opens_with_the_next_family_time_and_the_children(page, email):
+    from django.utils import formats, timezone
+
+    from core.templatetags.village import weekday_date
+
+    # The demo's supervised family time is every Tuesday at 4 pm; today's still counts
+    # until two hours after it starts, as on the calendar.
+    now = timezone.localtime()
+    day = now.date() + timedelta(days=(1 - now.weekday()) % 7)
+    starts = timezone.make_aware(datetime.combine(day, time(16)))
+    if starts < now - timedelta(hours=2):
+        starts += timedelta(weeks=1)
+    sign_in(page, email)
+    first = page.locator("main h1 + *")
+    expect(first.get_by_role("heading", name="Your next family time")).to_be_visible()
+    text = first.inner_text()
+    assert weekday_date(starts) in text
+    assert formats.time_format(starts, "TIME_FORMAT") in text
+    assert "Sofi" in text and "Mateo" in text and "Marisol Vega" in text
     assert_page_is_sound(page)
