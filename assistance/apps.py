@@ -1,7 +1,28 @@
 from django.apps import AppConfig
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
 class AssistanceConfig(AppConfig):
     name = "assistance"
     verbose_name = _("Financial support")
+
+    def ready(self):
+        from assistance.models import AssistanceRequest, Document
+        from audit.naming import name_records
+
+        # Entries written before the model was renamed say "assistance.request"; the ids
+        # did not change (migration 0004), so they name the same requests.
+        name_records(
+            AssistanceRequest,
+            kind=_("Request for financial help"),
+            name=lambda help: f"{help.get_need_display()} · ${help.amount}",
+            old_labels=("assistance.request",),
+        )
+        # A quote or a bill has no page of its own: it is read on its request's page.
+        name_records(
+            Document,
+            kind=_("Quote or bill"),
+            name=lambda document: document.get_kind_display(),
+            url=lambda document: reverse("assistance:request", args=[document.request_id]),
+        )

@@ -34,8 +34,9 @@ def test_a_volunteers_home_offers_the_next_gatherings_to_reply_to_and_lists_thei
     coming = gathering(coach, "Holidays in two homes", 5)
     registration_make(gathering=coming, data={"name": "Val", "adults": 1}, user=volunteer)
     card = volunteer_card(client_for(volunteer))
-    assert reverse("gatherings:reply", args=[potluck.pk]) in card
-    assert reverse("gatherings:reply", args=[coming.pk]) not in card
+    # "I can come" opens the gathering's reply form: the reply address itself only takes a form.
+    assert f"{potluck.get_absolute_url()}#rsvp-heading" in card
+    assert f"{coming.get_absolute_url()}#rsvp-heading" not in card
     assert "You are coming to" in card and "Holidays in two homes" in card
 
 

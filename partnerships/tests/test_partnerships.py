@@ -324,3 +324,13 @@ def test_a_stage_change_without_a_stage_changes_nothing(client_for, coach, partn
     assert response.status_code == 400
     partnership.refresh_from_db()
     assert partnership.stage == before
+
+
+@pytest.mark.parametrize("viewer", ["birth_parent", "partner_parent", "coach", "director"])
+def test_the_partnership_page_has_one_heading_and_no_link_to_itself(
+    request, client_for, partnership, viewer
+):
+    page = reverse("partnerships:detail", args=[partnership.pk])
+    html = client_for(request.getfixturevalue(viewer)).get(page).content.decode()
+    assert html.count("<h1") == 1
+    assert f'href="{page}"' not in html
