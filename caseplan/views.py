@@ -19,7 +19,7 @@ from caseplan.forms import (
     SummaryForm,
 )
 from caseplan.models import ContactKind, CourtSummary, Goal, Milestone
-from caseplan.summary import summary_draft
+from caseplan.summary import summary_draft, summary_period, summary_sections
 from core.forms import PageForms, add_errors
 from core.pagination import paginate
 from core.roles import is_casework
@@ -191,4 +191,16 @@ def _summary_form(request, summary, initial):
 
 
 def summary_detail(request, summary):
-    return render(request, "caseplan/summary.html", {"summary": summary})
+    """The summary as it prints for the court: on the program's letterhead, its plain text
+    laid out as headings, paragraphs and lists."""
+    since, until = summary_period(summary)
+    return render(
+        request,
+        "caseplan/summary.html",
+        {
+            "summary": summary,
+            "sections": summary_sections(summary.text),
+            "since": since,
+            "until": until,
+        },
+    )
