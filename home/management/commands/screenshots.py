@@ -19,7 +19,9 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+from families.models import Child
 from home.demo import DEMO_PASSWORD, load_demo
+from partnerships.models import Partnership
 
 OUT = Path(settings.BASE_DIR) / "docs" / "screenshots"
 LANGUAGES = ["en", "es"]
@@ -180,9 +182,6 @@ class Command(BaseCommand):
         settings.DATABASES["default"]["NAME"] = str(path)
 
     def _demo_records(self):
-        from families.models import Child
-        from partnerships.models import Partnership
-
         sofia = Child.objects.get(first_name="Sofía")
         shared = Partnership.objects.get(children=sofia)
         return {PARTNERSHIP: shared.pk, CHILD: sofia.pk}
