@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint messages bench clean
+.PHONY: run test setup lint messages bench clean screenshots
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -52,6 +52,13 @@ test: setup
 lint: setup
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+# The gallery in docs/screenshots/, from the demo loaded into a throwaway database.
+screenshots: export DJANGO_DEBUG ?= true
+screenshots: export VILLAGE_DEMO ?= true
+screenshots: export VILLAGE_HTTPS ?= false
+screenshots: setup
+	$(PY) manage.py screenshots
 
 bench: setup
 	$(PY) bench/run.py
