@@ -28,9 +28,10 @@ $(VENV)/.synced: $(VENV)/bin/python pyproject.toml uv.lock
 setup: $(VENV)/.synced
 	DJANGO_DEBUG=true $(PY) manage.py build_translations
 
-run: export DJANGO_DEBUG ?= true
-run: export VILLAGE_DEMO ?= true
-run: export VILLAGE_HTTPS ?= false
+# The demo, served over plain HTTP on this machine: make run and the screenshots' gallery.
+run screenshots: export DJANGO_DEBUG ?= true
+run screenshots: export VILLAGE_DEMO ?= true
+run screenshots: export VILLAGE_HTTPS ?= false
 # E-mailed links point at the port this server runs on, unless an address is set.
 run: export VILLAGE_SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
@@ -54,9 +55,6 @@ lint: setup
 	$(PY) -m ruff format .
 
 # The gallery in docs/screenshots/, from the demo loaded into a throwaway database.
-screenshots: export DJANGO_DEBUG ?= true
-screenshots: export VILLAGE_DEMO ?= true
-screenshots: export VILLAGE_HTTPS ?= false
 screenshots: setup
 	$(PY) manage.py screenshots
 

@@ -10,13 +10,14 @@ class AssistanceConfig(AppConfig):
     def ready(self):
         from assistance.models import AssistanceRequest, Document
         from audit.naming import name_records
+        from core.money import dollars
 
         # Entries written before the model was renamed say "assistance.request"; the ids
         # did not change (migration 0004), so they name the same requests.
         name_records(
             AssistanceRequest,
             kind=_("Request for financial help"),
-            name=lambda help: f"{help.get_need_display()} · ${help.amount}",
+            name=lambda help: f"{help.get_need_display()} · {dollars(help.amount)}",
             old_labels=("assistance.request",),
         )
         # A quote or a bill has no page of its own: it is read on its request's page.

@@ -4,17 +4,13 @@ from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from agreements.selectors import Sharing, sharing_for_many
+from agreements.selectors import Sharing, sharing_for, sharing_for_many
 from conversations.models import Conversation, Kind, Message, ReadMark
 from core.roles import is_casework
 from partnerships.models import Partnership
-from partnerships.selectors import exchange_partnerships, with_people
+from partnerships.selectors import exchange_partnership_for, exchange_partnerships, with_people
 
 THREAD_LENGTH = 100
-
-
-def _partnerships(user):
-    return with_people(exchange_partnerships(user))
 
 
 def homes_may_talk(sharing: Sharing) -> str:
@@ -30,7 +26,7 @@ def inbox(user) -> list[tuple[Partnership, Sharing, list[Conversation], str]]:
     """Each partnership the person is part of, with its conversations they may read, each
     with its last message's text (`preview`) and whether others wrote since the person
     last opened it (`unread`). A fixed number of queries, whatever the conversations."""
-    partnerships = list(_partnerships(user))
+    partnerships = list(with_people(exchange_partnerships(user)))
     sharing = sharing_for_many(partnerships)
     newest = Message.objects.filter(conversation=OuterRef("pk")).order_by("-sent_at", "-pk")
     read_at = ReadMark.objects.filter(conversation=OuterRef("pk"), user=user).values("read_at")
@@ -65,14 +61,15 @@ def inbox(user) -> list[tuple[Partnership, Sharing, list[Conversation], str]]:
 
 def conversation_for(user, conversation_id: int) -> Conversation:
     conversation = (
-        Conversation.objects.filter(pk=conversation_id, partnership__in=_partnerships(user))
+        Conversation.objects.filter(
+            pk=conversation_id, partnership__in=with_people(exchange_partnerships(user))
+        )
         .select_related("parent__person")
         .first()
     )
     if conversation is None:
         raise Http404
-    partnership = _partnerships(user).get(pk=conversation.partnership_id)
-    sharing = sharing_for_many([partnership])[partnership.pk]
+    sharing = sharing_for(exchange_partnership_for(user, conversation.partnership_id))
     if not is_casework(user):
         if conversation.kind == Kind.COACH and conversation.parent_id != user.pk:
             raise Http404

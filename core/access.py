@@ -9,6 +9,7 @@ trail records it, and hands the view the record instead of its id. A view cannot
 either step, because it never sees the id (docs/decisions/0003, 0014).
 """
 
+import functools
 import logging
 from dataclasses import dataclass, replace
 
@@ -17,7 +18,7 @@ from django.dispatch import Signal
 from django.http import Http404
 from django.utils.module_loading import import_string
 
-from core.roles import Role
+from core.roles import CASEWORK, Role
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,9 @@ BIRTH_PARENT, PARTNER_PARENT, VOLUNTEER = Role.BIRTH_PARENT, Role.PARTNER_PARENT
 #: `fields` (which reading of the record, when one record is read in several ways).
 #: The audit trail listens (audit/apps.py); core knows nothing of it.
 record_read = Signal()
+
+#: A rule's selector path, resolved once per process rather than on every request.
+_selector = functools.cache(import_string)
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ class Load:
         return replace(self, audit=False)
 
     def __call__(self, user, key):
-        return import_string(self.selector)(user, key)
+        return _selector(self.selector)(user, key)
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,6 @@ def anyone(*, load: Load) -> Rule:
 
 PUBLIC = Rule(roles=None)
 SIGNED_IN = Rule(roles=frozenset())
-CASEWORK = (DIRECTOR, COACH)
 PARTNERSHIP_MEMBERS = (DIRECTOR, COACH, BIRTH_PARENT, PARTNER_PARENT)
 PARENTS = (BIRTH_PARENT, PARTNER_PARENT)
 

@@ -344,7 +344,7 @@ def _door_page(request, gathering: Gathering, walk_in_form, *, search="", status
 
 
 def _arrivals(gathering: Gathering, search: str) -> dict:
-    """The door's list, at most DOOR_LIST names: a large training is gathering by typing."""
+    """The door's list, at most DOOR_LIST names: a large training is found by typing."""
     arrivals = selectors.arrivals(gathering, search=search)
     total = arrivals.count()
     return {

@@ -54,8 +54,9 @@ def partnership_new(request):
     )
 
 
-def partnership_detail(request, partnership):
-    is_staff = is_casework(request.user)
+def _detail_page(request, partnership, *, is_staff, stage_form=None, status=200):
+    """The partnership page composed of its registered sections, for a first look or
+    shown again with a refused stage change."""
     context = sections.compose(request, partnership, is_staff=is_staff)
     context |= {
         "partnership": partnership,
@@ -63,8 +64,12 @@ def partnership_detail(request, partnership):
         "today": timezone.localdate(),
     }
     if is_staff:
-        context["stage_form"] = StageChangeForm()
-    return render(request, "partnerships/detail.html", context)
+        context["stage_form"] = stage_form or StageChangeForm()
+    return render(request, "partnerships/detail.html", context, status=status)
+
+
+def partnership_detail(request, partnership):
+    return _detail_page(request, partnership, is_staff=is_casework(request.user))
 
 
 def partnership_edit(request, partnership):
@@ -105,14 +110,7 @@ def stage_change(request, partnership):
                 _("Stage changed to %(stage)s.") % {"stage": partnership.get_stage_display()},
             )
             return redirect(partnership.get_absolute_url())
-    context = sections.compose(request, partnership, is_staff=True)
-    context |= {
-        "partnership": partnership,
-        "is_staff_view": True,
-        "stage_form": form,
-        "today": timezone.localdate(),
-    }
-    return render(request, "partnerships/detail.html", context, status=400)
+    return _detail_page(request, partnership, is_staff=True, stage_form=form, status=400)
 
 
 def coverage(request):

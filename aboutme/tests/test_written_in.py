@@ -18,4 +18,3 @@ def test_a_spanish_reader_is_told_in_spanish_which_language_an_answer_was_writte
     # Who wrote it and the language are set apart by a dot with a space on each side.
     assert ") escribió · escrito en inglés" in page
     assert "escribió· " not in page
-
