@@ -84,12 +84,13 @@ def with_next_family_time(user, partnerships) -> FamilyTime | None:
     until = timezone.now() + timedelta(weeks=COMING_WEEKS)
     for partnership in partnerships:
         visits = [o for o in partnership.coming if o.event.kind == Kind.VISIT]
-        if visits and (soonest is None or visits[0].starts_at < soonest.occurrence.starts_at):
-            soonest = FamilyTime(
-                visits[0], partnership, _where_detail(user, partnership, visits[0].event)
-            )
+        if visits and (soonest is None or visits[0].starts_at < soonest[0].starts_at):
+            soonest = (visits[0], partnership)
         partnership.coming = [o for o in partnership.coming if o.starts_at < until][:COMING_EACH]
-    return soonest
+    if soonest is None:
+        return None
+    visit, partnership = soonest
+    return FamilyTime(visit, partnership, _where_detail(user, partnership, visit.event))
 
 
 def _where_detail(user, partnership, event) -> str:

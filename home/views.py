@@ -50,5 +50,6 @@ def home(request):
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER):
         context["gatherings_mine"] = list(upcoming_replies(user))
         context["gatherings_next"] = list(gathering_list(user)[:3])
-        context["replied"] = {reply.gathering_id for reply in context["gatherings_mine"]}
+        if context["is_volunteer"]:  # only a volunteer's card offers to reply
+            context["replied"] = {reply.gathering_id for reply in context["gatherings_mine"]}
     return render(request, "home/home.html", context)
