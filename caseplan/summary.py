@@ -2,6 +2,7 @@
 attended, goals and steps done, training finished, milestones. The coach edits it; what
 prints is what the coach approved."""
 
+import functools
 import re
 from datetime import date, timedelta
 
@@ -145,7 +146,8 @@ def _is_heading(line: str) -> bool:
     return line.endswith(":") or line in titles or line.startswith(starts)
 
 
-def _known_titles() -> tuple[set[str], tuple[str, ...]]:
+@functools.cache
+def _known_titles() -> tuple[frozenset[str], tuple[str, ...]]:
     """Each language's section titles, and how "Family time since ..." starts: a summary
     drafted in Spanish still prints its headings for a reader in English."""
     titles, starts = set(), []
@@ -153,4 +155,4 @@ def _known_titles() -> tuple[set[str], tuple[str, ...]]:
         with translation.override(code):
             titles |= {str(title) for title in SECTION_TITLES}
             starts.append(str(FAMILY_TIME).split("%(day)s")[0])
-    return titles, tuple(starts)
+    return frozenset(titles), tuple(starts)

@@ -99,13 +99,7 @@ def intake_figures(*, weeks: int = 8) -> dict:
     return {
         "weeks": weeks,
         "per_week": per_week,
-        "median_to_contact": _median(waits),
+        "median_to_contact": statistics.median(waits) if waits else None,
         "promise_kept_share": round(100 * kept / len(timings)) if timings else None,
         "promise_counted": len(timings),
     }
-
-
-def _median(waits: list[timedelta]) -> timedelta | None:
-    if not waits:
-        return None
-    return timedelta(seconds=statistics.median(w.total_seconds() for w in waits))

@@ -88,6 +88,8 @@ def event(request, event):
         asked = datetime.fromisoformat(request.GET.get("occurrence", ""))
     except ValueError:
         asked = None
+    if asked is not None and not within_reach(asked):
+        asked = None  # a typed-in date beyond reach: show the event from its next date
     if asked is not None and timezone.is_naive(asked):
         asked = timezone.make_aware(asked)
     chosen, coming = selectors.dates_of(event, asked)

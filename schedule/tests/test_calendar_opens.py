@@ -112,3 +112,14 @@ def test_a_parent_cannot_open_an_event_for_the_other_home_only(
     )
     page = client_for(birth_parent).get(reverse("schedule:event", args=[event.pk]))
     assert page.status_code == 404
+
+
+def test_an_event_page_asked_for_a_date_out_of_reach_shows_the_event_from_its_next_date(
+    client_for, coach, birth_parent, agreed
+):
+    starts_at = (timezone.now() + timedelta(days=2)).replace(microsecond=0)
+    event = visit(coach, agreed, starts_at, title="Park visit")
+    link = reverse("schedule:event", args=[event.pk])
+    for far in ("9999-12-31T00:00", "1900-01-01T00:00"):
+        page = client_for(birth_parent).get(link, {"occurrence": far})
+        assert page.status_code == 200 and "Park visit" in page.content.decode()
