@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint messages bench clean screenshots
+.PHONY: run test setup lint messages bench clean screenshots design
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -57,6 +57,12 @@ lint: setup
 # The gallery in docs/screenshots/, from the demo loaded into a throwaway database.
 screenshots: setup
 	$(PY) manage.py screenshots
+
+# The stylesheet, fonts and icons under static/village/, rebuilt from the npm packages that
+# design/package-lock.json pins (decision 0016). Needs Node.js; `make run` does not.
+design: setup
+	cd design && npm ci --no-audit --no-fund --ignore-scripts
+	$(PY) design/build.py
 
 bench: setup
 	$(PY) bench/run.py

@@ -156,6 +156,7 @@ FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 RULES: dict[str, Rule] = {
     # home
     "home:home": PUBLIC,  # the program overview for visitors, a home page once signed in
+    "home:more": SIGNED_IN,  # the rest of a parent's or volunteer's menu
     # core
     "core:healthz": PUBLIC,
     # accounts
@@ -217,6 +218,7 @@ RULES: dict[str, Rule] = {
     "aboutme:print_all": roles(*PARTNERSHIP_MEMBERS, load=EXCHANGE.noting("about_me")),
     # journal: both homes and the coach; changing a post is for its author, reviewing
     # for the casework team.
+    "journal:mine": roles(*PARENTS),  # sends on to their journal; shows nothing itself
     "journal:feed": roles(*PARTNERSHIP_MEMBERS, load=JOURNAL),
     "journal:post_new": roles(*PARTNERSHIP_MEMBERS, load=JOURNAL),
     "journal:review_setting": roles(*CASEWORK, load=JOURNAL),

@@ -53,3 +53,8 @@ def home(request):
         if context["is_volunteer"]:  # only a volunteer's card offers to reply
             context["replied"] = {reply.gathering_id for reply in context["gatherings_mine"]}
     return render(request, "home/home.html", context)
+
+
+def more(request):
+    """The fifth tab: what a parent or volunteer opens less often, and signing out."""
+    return render(request, "home/more.html")

@@ -5,6 +5,7 @@ from journal import views
 app_name = "journal"
 
 urlpatterns = [
+    path("", views.mine, name="mine"),
     path("<int:partnership_id>/", views.feed, name="feed"),
     path("<int:partnership_id>/new/", views.post_new, name="post_new"),
     path("<int:partnership_id>/review-setting/", views.review_setting, name="review_setting"),

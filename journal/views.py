@@ -11,6 +11,7 @@ from core.pagination import paginate
 from journal import selectors, services
 from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnForm, ReviewSettingForm
 from journal.models import EMOJI, ReactionKind
+from partnerships.selectors import exchange_partnerships
 
 
 def _feed_page(request, partnership, sharing, form, status=200):
@@ -30,6 +31,15 @@ def _feed_page(request, partnership, sharing, form, status=200):
     if request.htmx and page.number > 1:
         return render(request, "journal/_posts.html", context)
     return render(request, "journal/feed.html", context, status=status)
+
+
+def mine(request):
+    """The journal tab: a parent in one partnership goes straight to its journal; one in
+    several (or none) to their home page, which lists each."""
+    ids = list(exchange_partnerships(request.user).values_list("pk", flat=True)[:2])
+    if len(ids) == 1:
+        return redirect("journal:feed", partnership_id=ids[0])
+    return redirect("home:home")
 
 
 def feed(request, partnership):

@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.village",
+                "home.navigation.navigation",
             ],
             "string_if_invalid": "",
         },

@@ -2,8 +2,10 @@ import datetime
 
 from babel import Locale, UnknownLocaleError
 from django import template
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
 from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext, ngettext, pgettext, to_locale
 
@@ -96,3 +98,17 @@ def language_name(code, default=""):
         return default or code
     code = str(code or "").replace("-", "_")
     return names.get(code) or names.get(code.split("_")[0].lower()) or default or code
+
+
+@register.simple_tag
+def icon(name: str, extra_class: str = ""):
+    """One of the design system's icons, from the sprite design/build.py writes: the
+    label beside it says what it means, so screen readers skip the picture."""
+    if not name:
+        return ""
+    return format_html(
+        '<svg class="icon {}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        extra_class,
+        static("village/icons.svg"),
+        name,
+    )
