@@ -78,6 +78,15 @@ def sign_in(page, email):
         page.get_by_role("button", name="Sign in").click()
 
 
+def switch_language(page, name):
+    """The language button is in the top bar, or in the staff's menu on a phone."""
+    menu = page.locator("details.menu > summary")
+    if menu.is_visible():
+        menu.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
+
 def assert_page_is_sound(page):
     assert not page_overflows(page), f"{page.url} does not fit a 360 px screen"
     violations = axe_violations(page)
@@ -93,12 +102,15 @@ def test_each_persona_signs_in_and_sees_their_home_page_in_english_and_spanish(p
     expect(page.get_by_role("heading", name=english)).to_be_visible()
     assert_page_is_sound(page)
 
-    with page.expect_navigation():
-        page.get_by_role("button", name="Español").click()
+    switch_language(page, "Español")
     assert page.locator("html").get_attribute("lang") == "es"
     if spanish:
         expect(page.get_by_role("heading", name=spanish)).to_be_visible()
-    expect(page.get_by_role("button", name="Cerrar sesión")).to_be_visible()
+    # The way around speaks Spanish too: the tabs' "More", or the staff's "Menu".
+    has_tabs = page.locator("nav.tabbar").count() > 0
+    expect(
+        page.locator("header").get_by_text("Más" if has_tabs else "Menú", exact=True)
+    ).to_be_visible()
     assert_page_is_sound(page)
 
     # The choice is remembered: it is still Spanish on the next visit.
@@ -265,3 +277,63 @@ def test_a_parents_home_opens_with_the_next_family_time_and_the_children(page, e
     assert formats.time_format(starts, "TIME_FORMAT") in text
     assert "Sofi" in text and "Mateo" in text and "Marisol Vega" in text
     assert_page_is_sound(page)
+
+
+# One line of navigation is the top bar's height: the brand, and a button or two.
+ONE_LINE = 64
+
+
+@pytest.mark.parametrize("email", [None, *HOMES])
+def test_each_personas_navigation_fits_in_one_line_above_the_page_on_a_phone(page, email):
+    if email:
+        sign_in(page, email)
+    else:
+        page.goto(page.base_url + "/")
+    header = page.locator("header.site-header").bounding_box()
+    assert header["y"] == 0 and header["height"] <= ONE_LINE, header
+    assert page.locator("main").bounding_box()["y"] <= header["height"] + 1
+    # Everything in the bar sits on one line: their middles all at the same height.
+    in_bar = page.locator("header .bar > *:not(.tabbar):visible")
+    middles = [
+        box["y"] + box["height"] / 2 for box in map(lambda el: el.bounding_box(), in_bar.all())
+    ]
+    assert len(middles) >= 2 and max(middles) - min(middles) < 4, middles
+    tabs = page.locator("nav.tabbar li")
+    if email in (None, "director@example.org", "coach@example.org", "finance@example.org"):
+        assert tabs.count() == 0
+        return
+    # Parents and volunteers: five tabs in one row along the bottom of the screen, each
+    # big enough for a thumb, each with its icon and its word.
+    assert tabs.count() == 5
+    boxes = [tab.bounding_box() for tab in tabs.all()]
+    assert {round(box["y"]) for box in boxes} == {round(boxes[0]["y"])}
+    assert all(box["height"] >= 44 for box in boxes), boxes
+    assert round(boxes[0]["y"] + boxes[0]["height"]) >= PHONE["height"] - 1
+    for tab in tabs.all():
+        assert tab.locator("svg.icon").count() == 1 and tab.inner_text().strip()
+
+
+def test_a_coach_opens_the_menu_from_the_keyboard_and_finds_the_groups(page):
+    sign_in(page, "coach@example.org")
+    summary = page.locator("details.menu > summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    panel = page.locator(".menu-panel")
+    expect(panel).to_be_visible()
+    headings = panel.get_by_role("heading").all_text_contents()
+    assert headings[:5] == ["Casework", "Intake", "Program", "Money", "Directory"]
+    with page.expect_navigation():
+        panel.get_by_role("link", name="Partnerships").click()
+    expect(page.get_by_role("heading", name="Partnerships", exact=True)).to_be_visible()
+    assert_page_is_sound(page)
+
+
+def test_a_parent_finds_signing_out_and_the_rest_under_more(page):
+    sign_in(page, "birth.parent@example.org")
+    with page.expect_navigation():
+        page.locator("nav.tabbar").get_by_role("link", name="More").click()
+    assert page.locator("nav.tabbar a[aria-current=page]").inner_text().strip() == "More"
+    assert_page_is_sound(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
