@@ -193,6 +193,8 @@ SECURE_CSP = {
 
 # --- Languages and time ---------------------------------------------------------------
 LANGUAGE_CODE = "en"
+# Dates in words, one way per language (core/formats).
+FORMAT_MODULE_PATH = ["core.formats"]
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -159,7 +159,7 @@ def test_the_printable_page_has_one_page_per_child(
     assert body.count('class="print-page"') == 2
     assert "Waffles." in body and first.called in body and second.called in body
     css = Path("static/village/village.css").read_text()
-    assert ".print-page { break-after: page;" in css
+    assert ".print-page{break-after:page;" in css
 
 
 def test_viewing_a_profile_is_audited(client_for, partner_parent, agreed):

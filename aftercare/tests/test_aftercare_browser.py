@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from aftercare.models import FollowUp
+from core.tests.browser import navigate
 from core.tests.browser_fixtures import assert_sound
 from partnerships.models import Partnership
 
@@ -25,7 +26,7 @@ def test_reunifying_plans_the_check_ins_and_an_overdue_one_clears_once_recorded(
         coach.get_by_role("button", name="Change stage").click()
     assert FollowUp.objects.filter(partnership=shared).count() == 6
 
-    coach.get_by_role("link", name="Home").first.click()
+    navigate(coach, "Home")
     today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))
     overdue = today.locator("li", has_text="Check-in overdue").filter(has_text="Morales family")
     expect(overdue).to_be_visible()
@@ -39,6 +40,6 @@ def test_reunifying_plans_the_check_ins_and_an_overdue_one_clears_once_recorded(
         coach.get_by_role("button", name="Save the check-in").click()
     expect(coach.get_by_text("Check-in recorded.")).to_be_visible()
     assert_sound(coach)
-    coach.get_by_role("link", name="Home").first.click()
+    navigate(coach, "Home")
     today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))
     assert today.locator("li", has_text="Check-in overdue").count() == 0

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from caseplan.models import Contact
+from core.tests.browser import navigate
 from core.tests.browser_fixtures import assert_sound
 from partnerships.models import Partnership
 
@@ -29,7 +30,7 @@ def test_the_coach_logs_a_call_on_a_phone_and_reads_the_month(sign_in):
     logged = Contact.objects.get(kind="court_support")
     assert [p.first_name for p in logged.people.all()] == ["Ana"]
     assert_sound(coach)
-    coach.get_by_role("link", name="Home").first.click()
+    navigate(coach, "Home")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Done Morales family").click()
     expect(coach.get_by_text("Follow-up marked done.")).to_be_visible()

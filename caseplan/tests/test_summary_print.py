@@ -47,7 +47,7 @@ def test_the_court_summary_prints_on_the_letterhead_with_its_sections_as_heading
     assert "Partners in Permanency" in letterhead
     assert "Progress summary for the court</h1>" in letterhead
     assert partnership.birth_family.name in letterhead
-    assert "Jan. 12, 2027" in letterhead
+    assert "January 12, 2027" in letterhead
     since = today - timedelta(days=182)
     assert f"{date_format(since)} to {date_format(today)}" in letterhead
     for heading in ("Family time since June 7, 2026", "Goals", "In the coach&#x27;s words"):

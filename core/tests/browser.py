@@ -49,3 +49,28 @@ def page_overflows(page) -> bool:
     return page.evaluate(
         "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
     )
+
+
+def navigate(page, name):
+    """Follow the main navigation to `name` as a person would: on a phone the staff open
+    their menu first, and a parent finds what is not a tab under More; on a laptop the
+    staff open the group that holds it."""
+    menu = page.locator("details.menu > summary")
+    wide = page.locator("nav.staff-nav-wide")
+    tabs = page.locator("nav.tabbar")
+    if menu.count() and menu.is_visible():
+        if not page.locator(".menu-panel").is_visible():
+            menu.click()
+        link = page.locator(".menu-panel").get_by_role("link", name=name, exact=True)
+    elif wide.count() and wide.is_visible():
+        link = wide.get_by_role("link", name=name, exact=True)
+        if not link.is_visible():
+            wide.locator("details.menu-group", has=link).locator("summary").click()
+    else:
+        link = tabs.get_by_role("link", name=name, exact=True)
+        if not link.count():
+            with page.expect_navigation():
+                tabs.get_by_role("link").last.click()  # "More", in any language
+            link = page.locator("main").get_by_role("link", name=name, exact=True)
+    with page.expect_navigation():
+        link.click()

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from core.tests.browser import PHONE
+from core.tests.browser import PHONE, navigate
 from core.tests.browser_fixtures import assert_sound
 from gatherings.models import Gathering, Registration, Status
 
@@ -110,7 +110,7 @@ def test_a_guest_replies_in_spanish_the_room_fills_a_place_opens_and_the_door_ch
     expect(yesenia.get_by_text("You have a place")).to_be_visible()
 
     coach = sign_in("coach@example.org")
-    coach.get_by_role("link", name="Gatherings").first.click()
+    navigate(coach, "Gatherings")
     coach.get_by_role("link", name="Noche de familias").click()
     assert_sound(coach)
     organizer = coach.locator("main").inner_text()

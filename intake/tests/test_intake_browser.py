@@ -13,6 +13,7 @@ from core.tests.browser import (
     PHONE,
     axe_violations,
     describe,
+    navigate,
     page_overflows,
 )
 from home.demo import DEMO_PASSWORD, load_demo
@@ -86,7 +87,7 @@ def test_a_visitor_sends_the_form_in_spanish_and_the_coach_sees_it_with_its_due_
     coach.get_by_label("Password").fill(DEMO_PASSWORD)
     with coach.expect_navigation():
         coach.get_by_role("button", name="Sign in").click()
-    coach.get_by_role("link", name="Interest forms").first.click()
+    navigate(coach, "Interest forms")
     row = coach.locator("li", has_text="Marisela")
     assert "Birth parent or relative" in row.inner_text() and "Hays" in row.inner_text()
     assert "Contact by" in row.inner_text()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from PIL import Image
 from playwright.sync_api import expect
 
+from core.tests.browser import navigate
 from core.tests.browser_fixtures import assert_sound
 from journal.models import Photo, Post
 from journal.tests.images import jpeg_with_gps
@@ -42,7 +43,7 @@ def test_a_photo_with_gps_is_shared_after_review_without_its_location(sign_in, t
     assert "first tooth" not in ana.locator("main").inner_text()
 
     coach = sign_in("coach@example.org")
-    coach.get_by_role("link", name="Posts to review").click()
+    navigate(coach, "Posts to review")
     assert_sound(coach)
     card = coach.locator("article", has_text="first tooth")
     with coach.expect_navigation():

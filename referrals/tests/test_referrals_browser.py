@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from core.tests.browser import PHONE
+from core.tests.browser import PHONE, navigate
 from core.tests.browser_fixtures import assert_sound
 from referrals.models import Referral
 
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_the_coach_refers_ana_to_spanish_childcare_nearby_and_she_closes_the_loop(sign_in):
     coach = sign_in("coach@example.org")
-    coach.get_by_role("link", name="Resources").first.click()
+    navigate(coach, "Resources")
     assert_sound(coach)
     coach.get_by_label("Need").select_option("childcare")
     coach.get_by_text("Place, language, hours and cost").click()
@@ -40,7 +40,7 @@ def test_the_coach_refers_ana_to_spanish_childcare_nearby_and_she_closes_the_loo
     ana = sign_in("birth.parent@example.org")
     with ana.expect_navigation():
         ana.get_by_role("button", name="Español").click()  # Ana reads Village in Spanish
-    ana.get_by_role("link", name="Remisiones").first.click()
+    navigate(ana, "Remisiones")
     assert_sound(ana)
     ana.get_by_role("link", name="Little Learners Childcare").click()
     expect(ana.get_by_text("Ask for Marisol; say Village sent you.")).to_be_visible()

@@ -1,0 +1,7 @@
+# US English, in words (see core/formats/__init__.py).
+DATE_FORMAT = "F j, Y"
+SHORT_DATE_FORMAT = DATE_FORMAT
+DATETIME_FORMAT = "F j, Y, P"
+SHORT_DATETIME_FORMAT = DATETIME_FORMAT
+MONTH_DAY_FORMAT = "F j"
+YEAR_MONTH_FORMAT = "F Y"
