@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
@@ -9,10 +9,13 @@ from gatherings.services import registration_make
 
 @pytest.fixture
 def gathering(coach):
-    """A Partner Parent Gathering a week from now: three places, childcare offered."""
+    """A Partner Parent Gathering a week from today at 6 pm: three places, childcare
+    offered. A fixed hour, so "the day before" is the day before whenever the suite runs
+    (a week from this very moment fell on two different days late in the evening)."""
+    day = timezone.localdate() + timedelta(days=7)
     return Gathering.objects.create(
         title="Holidays in two homes",
-        starts_at=timezone.now() + timedelta(days=7),
+        starts_at=timezone.make_aware(datetime.combine(day, time(18))),
         place="Fellowship Hall, 1200 E 7th St",
         online_link="https://meet.example.org/holidays",
         capacity=3,
