@@ -6,9 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TitledInTwoLanguages
 from directory.models import Service
 
 
@@ -31,17 +31,8 @@ class Spoken(models.TextChoices):
     BOTH = "both", _("In English and Spanish")
 
 
-class Gathering(models.Model):
+class Gathering(TitledInTwoLanguages):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.GATHERING)
-    title = models.CharField(_("title"), max_length=120)
-    title_es = models.CharField(
-        _("title in Spanish"),
-        max_length=120,
-        blank=True,
-        help_text=_(
-            "Shown to people who read Village in Spanish. Leave it empty to show the title."
-        ),
-    )
     description = models.TextField(_("what it is about"), blank=True)
     starts_at = models.DateTimeField(_("starts"))
     minutes = models.PositiveSmallIntegerField(_("how long (minutes)"), default=120)
@@ -98,18 +89,8 @@ class Gathering(models.Model):
             ),
         ]
 
-    def __str__(self):
-        return self.title
-
     def get_absolute_url(self):
         return reverse("gatherings:gathering", args=[self.pk])
-
-    @property
-    def shown_title(self) -> str:
-        """The title in the reader's language: Spanish readers get the Spanish title when
-        the event has one."""
-        spanish = (get_language() or "").split("-")[0] == "es"
-        return self.title_es if self.title_es and spanish else self.title
 
     @property
     def cancelled(self) -> bool:

@@ -4,9 +4,9 @@ events. One-off or repeating (an RFC 5545 RRULE), with cancelled or moved occurr
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TitledInTwoLanguages
 from partnerships.models import Partnership
 
 
@@ -41,18 +41,9 @@ class Attendees(models.TextChoices):
     PARTNER = "partner", _("The partner home")
 
 
-class Event(models.Model):
+class Event(TitledInTwoLanguages):
     partnership = models.ForeignKey(Partnership, on_delete=models.PROTECT, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=120)
-    title_es = models.CharField(
-        _("title in Spanish"),
-        max_length=120,
-        blank=True,
-        help_text=_(
-            "Shown to people who read Village in Spanish. Leave it empty to show the title."
-        ),
-    )
     starts_at = models.DateTimeField(_("starts"))
     minutes = models.PositiveSmallIntegerField(_("how long (minutes)"), default=60)
     repeat = models.CharField(_("repeats"), max_length=40, choices=Repeat.choices, blank=True)
@@ -86,16 +77,6 @@ class Event(models.Model):
                 violation_error_message=_("Name the supervisor of a supervised visit."),
             )
         ]
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def shown_title(self) -> str:
-        """The title in the reader's language: Spanish readers get the Spanish title when
-        the event has one."""
-        spanish = (get_language() or "").split("-")[0] == "es"
-        return self.title_es if self.title_es and spanish else self.title
 
     @property
     def shown_place_detail(self) -> str:

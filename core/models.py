@@ -1,0 +1,34 @@
+"""Model parts that more than one capability shares. Abstract only: core has no tables."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class TitledInTwoLanguages(models.Model):
+    """A title, and the same title in Spanish for people who read Village in Spanish:
+    a calendar event (schedule.Event) and a program gathering (gatherings.Gathering).
+    Each keeps these columns in its own table, as before they shared this."""
+
+    title = models.CharField(_("title"), max_length=120)
+    title_es = models.CharField(
+        _("title in Spanish"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Shown to people who read Village in Spanish. Leave it empty to show the title."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the reader's language: Spanish readers get the Spanish title when
+        there is one."""
+        spanish = (get_language() or "").split("-")[0] == "es"
+        return self.title_es if self.title_es and spanish else self.title
