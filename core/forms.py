@@ -57,3 +57,32 @@ class PageForms:
 
     def context(self) -> dict:
         return {f"{name}_form": form for name, form in self.forms.items()}
+
+
+def error_summary(form: forms.BaseForm) -> dict:
+    """What core/_error_summary.html lists at the top of a form sent back with errors.
+
+    `fields`: each visible field in error, in the form's order, with the id of the element
+    to link to (its input; the first choice of a radio group, a list of checkboxes or a
+    widget of several inputs, which have no single input a label points to), its label
+    and its first error. `hidden`: the errors of hidden fields, which have nothing on the
+    page to mark. `retype`: a password field in the form comes back empty, so "nothing you
+    typed was lost" would not be true of it."""
+    fields = [
+        {
+            "target": field.id_for_label or f"{field.auto_id}_0",
+            "label": field.label,
+            "error": field.errors[0],
+        }
+        for field in form.visible_fields()
+        if field.errors
+    ]
+    return {
+        "fields": fields,
+        "hidden": [field.errors for field in form.hidden_fields() if field.errors],
+        "retype": any(
+            isinstance(field.field.widget, forms.PasswordInput)
+            and not field.field.widget.render_value
+            for field in form.visible_fields()
+        ),
+    }

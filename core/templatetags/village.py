@@ -10,9 +10,16 @@ from django.utils.text import get_text_list
 from django.utils.translation import get_language, gettext, ngettext, pgettext, to_locale
 
 from core import phone as phone_numbers
+from core.forms import error_summary as summary_of
 from core.money import dollars
 
 register = template.Library()
+
+
+@register.filter
+def error_summary(form) -> dict:
+    """The fields in error of a form sent back, for core/_error_summary.html."""
+    return summary_of(form)
 
 
 @register.filter
