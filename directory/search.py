@@ -6,16 +6,26 @@ finds "childcare"); on SQLite the same words are matched as substrings of that o
 column, which at the directory's size is a scan of one table (docs/decisions/0011).
 """
 
+import calendar
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import zipcodes
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.utils import translation
 
 from core.zones import program_zone
@@ -167,7 +177,7 @@ class Criteria:
 def services_matching(criteria: Criteria, *, now: datetime):
     """Active services matching the criteria, nearest first when a place is given (those
     without a place to visit, by phone or online, come after the near ones), else by
-    name. A queryset: the page slices it."""
+    name, each with `open_now` at `now`. A queryset: the page slices it."""
     services = Service.objects.filter(status=Status.ACTIVE).select_related("organization")
     words = words_of(criteria.words)
     if words:
@@ -193,8 +203,13 @@ def services_matching(criteria: Criteria, *, now: datetime):
                 )
             )
         )
-    if criteria.open:
-        services = services.filter(_open_filter(criteria.open, now))
+    services = services.annotate(
+        open_now=ExpressionWrapper(open_q("now", now), output_field=BooleanField())
+    )
+    if criteria.open == "now":
+        services = services.filter(open_now=True)
+    elif criteria.open:
+        services = services.filter(open_q(criteria.open, now))
     services = with_price(services)
     if criteria.free:
         services = services.filter(free_q())
@@ -240,27 +255,50 @@ def _with_words(services, words):
     return services
 
 
-def _open_filter(when: str, now: datetime) -> Q:
-    """Open on a day, or now: a weekly schedule of the service itself, of the service at
-    one of its places, or of one of its places. Three plain EXISTS rather than one over
-    an OR of joins, which the databases cannot use an index for."""
+def open_q(when: str, now: datetime) -> Q:
+    """Open on a day of the week ("MO".."SU") or at this moment ("now"), on the program's
+    clock: the one test of opening hours, for the search's "open" filter and for the
+    "Open now" badge on each result (`open_now`, which services_matching adds to every
+    service), so the two cannot disagree.
+
+    A service is open by a weekly schedule of its own, of the service at one of its
+    places, or of one of its places (HSDS hangs hours on any of the three). A schedule's
+    days are its BYDAY list read day by day: "MO", or in a monthly schedule "2MO" (the
+    second Monday) or "-1MO" (the last), which is open now only on that Monday of the
+    month and, for a day's filter, counts as open on Mondays. The interval of a schedule
+    every other week is not read: such a service shows as open every week. Three plain
+    EXISTS rather than one over an OR of joins, which the databases cannot use an index
+    for."""
     local = now.astimezone(program_zone())
     today = local.date()
-    day = DAY_CODES[local.weekday()] if when == "now" else when
     schedules = Schedule.objects.filter(
         Q(valid_from__isnull=True) | Q(valid_from__lte=today),
         Q(valid_to__isnull=True) | Q(valid_to__gte=today),
-        byday__contains=day,
     )
     if when == "now":
         moment = local.time().replace(tzinfo=None)
-        schedules = schedules.filter(opens_at__lte=moment, closes_at__gt=moment)
+        schedules = schedules.filter(
+            byday__regex=_byday_pattern(today), opens_at__lte=moment, closes_at__gt=moment
+        )
+    elif when in DAY_CODES:
+        schedules = schedules.filter(byday__regex=rf"(^|,)[+-]?[0-9]*{when}(,|$)")
+    else:
+        raise ValueError(f"not a day: {when!r}")
     at_places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
     return (
         Q(Exists(schedules.filter(service=OuterRef("pk"))))
         | Q(Exists(at_places.filter(schedules__in=schedules.values("pk"))))
         | Q(Exists(at_places.filter(location__schedules__in=schedules.values("pk"))))
     )
+
+
+def _byday_pattern(day: date) -> str:
+    """The BYDAY entries that include this day: its weekday ("SA"), and its place in the
+    month counted from the start ("1SA", "+1SA") and from the end ("-1SA")."""
+    code = DAY_CODES[day.weekday()]
+    from_start = (day.day - 1) // 7 + 1
+    from_end = (calendar.monthrange(day.year, day.month)[1] - day.day) // 7 + 1
+    return rf"(^|,)(\+?{from_start}|-{from_end})?{code}(,|$)"
 
 
 def _nearest(services, place: Place, miles: int):

@@ -1,15 +1,12 @@
 """Reads of the resource directory, each a fixed number of queries."""
 
 from collections import defaultdict
-from datetime import datetime
 from uuid import UUID
 
 from django.db.models import F, Prefetch, prefetch_related_objects
 from django.http import Http404
-from django.utils import timezone
 from django.utils.dates import WEEKDAYS_ABBR
 
-from core.zones import program_zone
 from directory.models import (
     Address,
     Attribute,
@@ -36,10 +33,10 @@ _PARTS = (
 )
 
 
-def with_details(services: list[Service], *, now=None) -> list[Service]:
+def with_details(services: list[Service]) -> list[Service]:
     """What a listing shows: its places, phones, languages, hours and needs, for a
-    page of services in six queries whatever their number."""
-    local = (now or timezone.now()).astimezone(program_zone())
+    page of services in six queries whatever their number. Whether it is open now comes
+    with the service from directory.search.services_matching."""
     prefetch_related_objects(services, *_PARTS)
     needs = defaultdict(list)
     for link_id, code, name, taxonomy_id in (
@@ -60,21 +57,7 @@ def with_details(services: list[Service], *, now=None) -> list[Service]:
         service.miles = miles_from(getattr(service, "squared", None))
         service.hours = [hours_of(schedule) for schedule in service.schedules.all()]
         service.free = is_free(service)
-        service.open_now = any(is_open(schedule, local) for schedule in service.schedules.all())
     return services
-
-
-def is_open(schedule: Schedule, local: datetime) -> bool:
-    """The service's own weekly hours include this moment on the program's clock."""
-    today, moment = local.date(), local.time().replace(tzinfo=None)
-    return (
-        DAY_CODES[local.weekday()] in (schedule.byday or "").split(",")
-        and (schedule.valid_from is None or schedule.valid_from <= today)
-        and (schedule.valid_to is None or schedule.valid_to >= today)
-        and schedule.opens_at is not None
-        and schedule.closes_at is not None
-        and schedule.opens_at <= moment < schedule.closes_at
-    )
 
 
 def hours_of(schedule: Schedule) -> dict:
