@@ -66,8 +66,8 @@ def error_summary(form: forms.BaseForm) -> dict:
     to link to (its input; the first choice of a radio group, a list of checkboxes or a
     widget of several inputs, which have no single input a label points to), its label
     and its first error. `hidden`: the errors of hidden fields, which have nothing on the
-    page to mark. `retype`: a password field in the form comes back empty, so "nothing you
-    typed was lost" would not be true of it."""
+    page to mark. `retype`: a password typed in comes back empty, so "nothing you typed was
+    lost" would not be true of it."""
     fields = [
         {
             "target": field.id_for_label or f"{field.auto_id}_0",
@@ -83,6 +83,7 @@ def error_summary(form: forms.BaseForm) -> dict:
         "retype": any(
             isinstance(field.field.widget, forms.PasswordInput)
             and not field.field.widget.render_value
+            and field.data
             for field in form.visible_fields()
         ),
     }

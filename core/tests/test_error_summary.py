@@ -173,6 +173,9 @@ def test_a_password_is_the_one_thing_to_type_again():
     html = render_to_string("core/form.html", {"form": form})
     assert "Nothing you typed was lost, except the password: type it again." in html
     assert "secret" not in html
+    # Left empty, it lost nothing.
+    html = render_to_string("core/form.html", {"form": WithPassword(data={"email": ""})})
+    assert "Please fix what is marked below. Nothing you typed was lost.</p>" in html
 
 
 def test_a_refused_sign_in_says_only_that_the_pair_does_not_match(client, coach):
