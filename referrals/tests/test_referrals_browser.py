@@ -60,7 +60,9 @@ def test_the_directory_pages_fit_a_phone_and_pass_axe_for_visitors_and_the_team(
     visitor = chromium.new_context(viewport=PHONE).new_page()
     visitor.csp_violations = []
     visitor.goto(live_server.url + reverse("directory:search") + "?q=pantry&near=Atlantis")
-    expect(visitor.get_by_text("We do not know this place")).to_be_visible()
+    # Said once in the summary at the top, a link to the field, and once beside it.
+    expect(visitor.locator(".form-errors").get_by_role("link", name="Near")).to_be_visible()
+    expect(visitor.locator("#id_near_error")).to_contain_text("We do not know this place")
     assert_sound(visitor)
     visitor.goto(live_server.url + reverse("directory:search") + "?q=pantry")
     visitor.get_by_role("link", name="Saturday Food Pantry").click()

@@ -41,7 +41,12 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     coach.get_by_label("Place name").fill("Pease Park, by the playground")
     with coach.expect_navigation():
         coach.get_by_role("button", name="Save").click()
-    expect(coach.get_by_text("name who will supervise this visit")).to_be_visible()
+    expect(coach.locator("#id_supervisor_error")).to_contain_text(
+        "name who will supervise this visit"
+    )
+    # The summary at the top names the field and takes the coach to it.
+    coach.locator(".form-errors").get_by_role("link", name="Supervisor").click()
+    expect(coach.get_by_label("Supervisor")).to_be_focused()
     assert coach.get_by_label("Title", exact=True).input_value() == "Saturday family time"
     assert not Event.objects.filter(title="Saturday family time").exists()
     assert_sound(coach)
