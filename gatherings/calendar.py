@@ -18,6 +18,7 @@ from icalendar import Event as VEvent
 from core.zones import program_zone
 from gatherings.selectors import places_of, upcoming_replies
 from schedule.feed import site_host
+from schedule.kinds import GATHERING
 from schedule.sources import Entry, Source
 
 
@@ -59,6 +60,7 @@ def _entries(user) -> list[Entry]:
             title=reply.gathering.shown_title,
             url=reply.get_absolute_url(),
             status=reply.get_status_display(),
+            kind=GATHERING,
         )
         for reply in upcoming_replies(user)
     ]

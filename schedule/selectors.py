@@ -158,6 +158,8 @@ class Missed:
     family: str
     count: int
     last: datetime
+    #: What was missed, for its icon and colour (schedule/kinds.py): always family time.
+    kind: str = Kind.VISIT
 
 
 def missed_in_a_row(user) -> list[Missed]:

@@ -17,12 +17,14 @@ from icalendar import Event as VEvent
 
 @dataclass(frozen=True)
 class Entry:
-    """One date on the calendar page, as the reader may see it."""
+    """One date on the calendar page, as the reader may see it. Its `kind` gives it its
+    icon and colour (schedule/kinds.py), like the calendar's own events."""
 
     starts_at: datetime
     title: str
     url: str
     status: str
+    kind: str
 
 
 @dataclass(frozen=True)

@@ -61,13 +61,18 @@ def acknowledged_by(sharing, user) -> bool:
 
 @register.filter
 def weekday_date(value):
-    """ "Thursday 3 December" in English, "jueves 3 de diciembre" in Spanish: the format
-    is the translators' to write, since languages join a day and a month differently."""
+    """The one way a date is written to a person: "Thursday, December 3" in English,
+    "jueves 3 de diciembre" in Spanish, with the year only when it is not this year
+    ("Friday, January 8, 2027"). The formats are the translators' to write, since
+    languages join a day, a month and a year differently. A moment is read on the
+    reader's clock, and so is "this year"."""
     if not value:
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value)
-    return date_format(value, pgettext("a weekday and a date", "l j F"))
+    if value.year == timezone.localdate().year:
+        return date_format(value, pgettext("a weekday and a date", "l, F j"))
+    return date_format(value, pgettext("a weekday and a date in another year", "l, F j, Y"))
 
 
 @register.filter

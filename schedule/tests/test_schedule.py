@@ -212,7 +212,9 @@ def test_the_agenda_shows_what_is_coming_with_cancellations_marked(
         actor=coach, sharing=sharing, event=event, occurrence=start + timedelta(days=8)
     )
     page = client_for(birth_parent).get(reverse("schedule:agenda")).content.decode()
-    assert page.count("Family time") == 8 and page.count("Cancelled") == 1
+    # Eight weekly dates, each drawn as family time (its icon and name) and titled so.
+    assert page.count('class="event-item kind-visit') == 8
+    assert page.count(">Family time</a>") == 8 and page.count("Cancelled") == 1
 
 
 def test_the_coach_schedules_weekly_family_time_and_moves_one_date_the_mother_sees(

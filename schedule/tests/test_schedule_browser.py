@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from core.templatetags.village import weekday_date
 from core.tests.browser import navigate
 from core.tests.browser_fixtures import assert_sound
 from core.zones import program_zone
@@ -19,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def day_words(day) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    return weekday_date(day)
 
 
 def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
@@ -58,7 +59,9 @@ def test_weekly_family_time_is_scheduled_moved_and_seen_by_the_mother(sign_in):
     expect(coach.get_by_text("Saved.")).to_be_visible()
     assert_sound(coach)
     navigate(coach, "Calendar")
-    coach.get_by_role("link", name=f"Move or cancel {second:%B} {second.day}").first.click()
+    coach.get_by_role(
+        "link", name=f"Move or cancel Saturday family time, {day_words(second)}"
+    ).first.click()
     assert_sound(coach)
     coach.get_by_label("Move it to").fill(f"{sunday:%Y-%m-%d}T11:00")
     with coach.expect_navigation():
