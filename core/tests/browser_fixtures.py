@@ -1,5 +1,5 @@
 """Browser fixtures shared by the browser tests: Chromium at 360 px and signing in as a
-demo persona on the live server."""
+demo persona on the live server (or, with no e-mail, a visitor who does not sign in)."""
 
 import os
 
@@ -44,6 +44,9 @@ def sign_in(chromium, live_server, transactional_db):
             lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
         )
         page.base_url = live_server.url
+        if email is None:  # a visitor, at the home page
+            page.goto(live_server.url + "/")
+            return page
         page.goto(live_server.url + reverse("accounts:sign_in"))
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(DEMO_PASSWORD)
