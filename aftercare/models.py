@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import TASK_BADGES, Badge, TaskState, task_state
 from partnerships.models import Partnership
 
 #: When the check-ins fall after reunification; each family's can be moved or added to.
@@ -75,3 +76,16 @@ class FollowUp(models.Model):
 
     def get_absolute_url(self):
         return reverse("aftercare:check_in", args=[self.pk])
+
+    @property
+    def state(self) -> TaskState:
+        return task_state(done=self.done_on is not None, due_on=self.due_on)
+
+    @property
+    def state_badge(self) -> Badge:
+        return TASK_BADGES[self.state]
+
+    @property
+    def warning_badge(self) -> Badge:
+        """Warning signs ask the coach to look again."""
+        return Badge.ATTENTION

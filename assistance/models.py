@@ -14,6 +14,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import Badge
+
 CENT = Decimal("0.01")
 
 
@@ -113,6 +115,17 @@ class Status(models.TextChoices):
     PAID = "paid", _("Paid")
 
 
+#: Each status's tag wherever a request is shown: waiting on the coach or the approvers,
+#: the money promised or paid, or refused.
+STATUS_BADGES = {
+    Status.DRAFT: Badge.ATTENTION,
+    Status.SUBMITTED: Badge.ATTENTION,
+    Status.APPROVED: Badge.OK,
+    Status.PAID: Badge.OK,
+    Status.DECLINED: Badge.DANGER,
+}
+
+
 class AssistanceRequest(models.Model):
     """A family's request for financial help. Named in full: in a view, `request` is the
     HTTP request."""
@@ -158,6 +171,10 @@ class AssistanceRequest(models.Model):
     def get_absolute_url(self):
         return reverse("assistance:request", args=[self.pk])
 
+    @property
+    def status_badge(self) -> Badge:
+        return STATUS_BADGES[self.status]
+
 
 class Decision(models.Model):
     """Each approval or refusal, with its reason: the record of why money moved."""
@@ -176,6 +193,11 @@ class Decision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["request", "by"], name="assistance_decide_once")
         ]
+
+    @property
+    def badge(self) -> Badge:
+        """An approval is tagged as an approved request is; a refusal as a declined one."""
+        return STATUS_BADGES[Status.APPROVED if self.approved else Status.DECLINED]
 
 
 def document_path(document, filename):

@@ -25,6 +25,8 @@ from core.forms import add_errors
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import private_file_response
+from partnerships.models import Stage
+from partnerships.selectors import partnerships_visible_to
 
 
 def index(request):
@@ -95,6 +97,12 @@ def mine(request):
         {
             "assistance_requests": assistance_requests,
             "total": cents(sum(r.paid for r in assistance_requests)),
+            # Where they may ask again: each of their open partnerships.
+            "ask_in": list(
+                partnerships_visible_to(request.user)
+                .exclude(stage=Stage.CLOSED)
+                .select_related("birth_family")
+            ),
         },
     )
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import TASK_BADGES, Badge, TaskState, task_state
 from families.models import Person
 from partnerships.models import Partnership
 
@@ -56,6 +57,17 @@ class Contact(models.Model):
 
     def get_absolute_url(self):
         return reverse("caseplan:contacts", args=[self.partnership_id])
+
+    @property
+    def follow_up_state(self) -> TaskState | None:
+        """Where the follow-up stands, when one was asked for."""
+        if self.follow_up_on is None:
+            return None
+        return task_state(done=self.followed_up_at is not None, due_on=self.follow_up_on)
+
+    @property
+    def follow_up_badge(self) -> Badge:
+        return TASK_BADGES.get(self.follow_up_state, Badge.NEUTRAL)
 
 
 class Area(models.TextChoices):
@@ -118,6 +130,14 @@ class Step(models.Model):
 
     def get_absolute_url(self):
         return self.goal.get_absolute_url()
+
+    @property
+    def state(self) -> TaskState:
+        return task_state(done=self.done_on is not None, due_on=self.due_on)
+
+    @property
+    def state_badge(self) -> Badge:
+        return TASK_BADGES[self.state]
 
 
 class MilestoneKind(models.TextChoices):

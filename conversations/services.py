@@ -68,13 +68,16 @@ def _tell_the_others(message: Message, sharing: Sharing) -> None:
                 notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
 
 
-def conversation_read(*, user, conversation: Conversation, up_to: datetime) -> None:
+def conversation_read(*, user, conversation: Conversation, up_to: datetime) -> datetime | None:
     """Mark the conversation read by `user` up to `up_to`, the newest message they were
-    shown. Opening it again with nothing new changes nothing, so the trail says nothing."""
+    shown, and say up to when they had read it before (None: never). Opening it again
+    with nothing new changes nothing, so the trail says nothing."""
     mark = ReadMark.objects.filter(conversation=conversation, user=user).first()
-    if mark is not None and mark.read_at >= up_to:
-        return
+    read_before = mark.read_at if mark is not None else None
+    if read_before is not None and read_before >= up_to:
+        return read_before
     mark, _created = ReadMark.objects.update_or_create(
         conversation=conversation, user=user, defaults={"read_at": up_to}
     )
     audit_entry_create(actor=user, action=Action.CHANGED, record=mark, fields=["read_at"])
+    return read_before

@@ -46,9 +46,14 @@ def thread(request, conversation):
             return redirect(conversation.get_absolute_url())
     thread = selectors.messages_of(conversation)
     if thread:
-        services.conversation_read(
+        read_before = services.conversation_read(
             user=request.user, conversation=conversation, up_to=thread[-1].sent_at
         )
+        # What others wrote since they last read it is new to them, this once.
+        for message in thread:
+            message.is_new = message.author_id != request.user.pk and (
+                read_before is None or message.sent_at > read_before
+            )
     return render(
         request,
         "conversations/thread.html",

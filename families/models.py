@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language
+from core.badges import Badge
 from core.phone import validate_e164
 
 
@@ -15,6 +16,20 @@ class ContactMethod(models.TextChoices):
     CALL = "call", _("Phone call")
     TEXT = "text", _("Text message")
     EMAIL = "email", _("E-mail")
+
+
+class Account(models.TextChoices):
+    NONE = "none", _("No account")
+    INVITED = "invited", _("Invited")
+    SIGNS_IN = "signs_in", _("Signs in to Village")
+
+
+#: Each account state's tag: an invitation waits on the person; an account in use is done.
+ACCOUNT_BADGES = {
+    Account.NONE: Badge.NEUTRAL,
+    Account.INVITED: Badge.ATTENTION,
+    Account.SIGNS_IN: Badge.OK,
+}
 
 
 class Person(models.Model):
@@ -65,6 +80,17 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.called} {self.last_name}".strip()
+
+    @property
+    def account(self) -> Account:
+        """Whether they sign in: invited until they choose their own password."""
+        if self.user is None:
+            return Account.NONE
+        return Account.SIGNS_IN if self.user.has_usable_password() else Account.INVITED
+
+    @property
+    def account_badge(self) -> Badge:
+        return ACCOUNT_BADGES[self.account]
 
 
 class BirthFamily(models.Model):

@@ -1,9 +1,13 @@
+from enum import StrEnum
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language
+from core.badges import Badge
 from core.phone import validate_e164
 
 
@@ -55,6 +59,25 @@ class Outcome(models.TextChoices):
     REFERRED_ELSEWHERE = "referred_elsewhere", _("Referred elsewhere")
     NOT_ELIGIBLE = "not_eligible", _("Not eligible")
     NO_RESPONSE = "no_response", _("No response after repeated attempts")
+
+
+class State(StrEnum):
+    """Where a form stands against the promise of a first contact."""
+
+    WAITING = "waiting"
+    OVERDUE = "overdue"
+    CONTACTED = "contacted"
+    CLOSED = "closed"
+
+
+#: Each state's tag wherever a form is shown: waiting for its first contact, the promise
+#: missed, or kept.
+STATE_BADGES = {
+    State.WAITING: Badge.ATTENTION,
+    State.OVERDUE: Badge.DANGER,
+    State.CONTACTED: Badge.OK,
+    State.CLOSED: Badge.NEUTRAL,
+}
 
 
 class Submission(models.Model):
@@ -128,6 +151,18 @@ class Submission(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def state(self) -> State:
+        if not self.is_open:
+            return State.CLOSED
+        if self.first_contact_at:
+            return State.CONTACTED
+        return State.OVERDUE if self.due_at < timezone.now() else State.WAITING
+
+    @property
+    def state_badge(self) -> Badge:
+        return STATE_BADGES[self.state]
 
 
 class AttemptMethod(models.TextChoices):

@@ -79,7 +79,7 @@ def queue(request):
     return render(
         request,
         "intake/queue.html",
-        {"filters": filters, "page": page, "query": query, "now": timezone.now()},
+        {"filters": filters, "page": page, "query": query},
     )
 
 
@@ -90,7 +90,6 @@ def _detail_context(request, submission, **forms):
         "duplicates": selectors.possible_duplicates(submission).filter(
             pk__in=people_visible_to(request.user).values("pk")
         ),
-        "now": timezone.now(),
         "assign_form": forms.get("assign_form")
         or AssignForm(initial={"coach": submission.assigned_to_id or request.user.pk}),
         "attempt_form": forms.get("attempt_form") or AttemptForm(),

@@ -5,6 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import Badge
 from families.models import BirthFamily, Child, PartnerHome
 
 
@@ -21,6 +22,18 @@ STAGE_ORDER = list(Stage)
 
 #: The stages in which family time happens in earnest.
 ACTIVE_OR_LATER = (Stage.ACTIVE, Stage.TRANSITION_HOME, Stage.POST_REUNIFICATION)
+
+#: Each stage's tag wherever it is shown: a referral waits for its match, the children on
+#: their way home or home are good news; the rest are plain facts.
+STAGE_BADGES = {
+    Stage.REFERRED: Badge.ATTENTION,
+    Stage.TRANSITION_HOME: Badge.OK,
+    Stage.POST_REUNIFICATION: Badge.OK,
+}
+
+
+def stage_badge(stage: str) -> Badge:
+    return STAGE_BADGES.get(stage, Badge.NEUTRAL)
 
 
 def refuse_if_closed(partnership: "Partnership") -> None:
@@ -82,6 +95,10 @@ class Partnership(models.Model):
     def get_absolute_url(self):
         return reverse("partnerships:detail", args=[self.pk])
 
+    @property
+    def stage_badge(self) -> Badge:
+        return stage_badge(self.stage)
+
 
 class StageChange(models.Model):
     """Every stage a partnership passed through, with the date it happened."""
@@ -98,6 +115,10 @@ class StageChange(models.Model):
 
     class Meta:
         ordering = ["-changed_on", "-pk"]
+
+    @property
+    def stage_badge(self) -> Badge:
+        return stage_badge(self.stage)
 
 
 class Coverage(models.Model):

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import Badge
 from directory.needs import NEED_CHOICES
 
 
@@ -36,6 +37,15 @@ MOVES = {
 }
 #: Still waiting on someone: these are followed up when they sit.
 OPEN = (Status.SENT, Status.CONTACTED, Status.ACCEPTED)
+
+#: Each status's tag wherever a referral is shown: waiting on the service or the person
+#: while open; the help received; declined, or no answer.
+STATUS_BADGES = {
+    **dict.fromkeys(OPEN, Badge.ATTENTION),
+    Status.RECEIVED: Badge.OK,
+    Status.DECLINED: Badge.DANGER,
+    Status.NO_RESPONSE: Badge.DANGER,
+}
 
 
 class Referral(models.Model):
@@ -77,6 +87,10 @@ class Referral(models.Model):
     def get_absolute_url(self):
         return reverse("referrals:referral", args=[self.pk])
 
+    @property
+    def status_badge(self) -> Badge:
+        return STATUS_BADGES[self.status]
+
 
 class Step(models.Model):
     """Each status a referral reached, dated, with who said so."""
@@ -89,3 +103,7 @@ class Step(models.Model):
 
     class Meta:
         ordering = ["on", "pk"]
+
+    @property
+    def status_badge(self) -> Badge:
+        return STATUS_BADGES[self.status]

@@ -1,11 +1,32 @@
 """Partnership training: modules of pages the program writes, assigned to roles or to
 people, completed with an optional reflection, and a certificate for each."""
 
+from enum import StrEnum
+
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from core.badges import Badge
+
+
+class Standing(StrEnum):
+    """Where a person stands with a module."""
+
+    FINISHED = "finished"
+    NEEDED = "needed"
+    TO_DO = "to_do"
+
+
+#: Each standing's tag wherever it is shown: finished is done; a module needed before
+#: family time starts waits on the parent; any other is still to do.
+STANDING_BADGES = {
+    Standing.FINISHED: Badge.OK,
+    Standing.NEEDED: Badge.ATTENTION,
+    Standing.TO_DO: Badge.NEUTRAL,
+}
 
 
 class Module(models.Model):
@@ -33,6 +54,18 @@ class Module(models.Model):
 
     def get_absolute_url(self):
         return reverse("training:module", args=[self.pk])
+
+    @property
+    def standing(self) -> Standing:
+        """Where the reader stands with it, from the day they finished it, `completed_on`,
+        that selectors.modules_for and the module's page set (None until then)."""
+        if getattr(self, "completed_on", None):
+            return Standing.FINISHED
+        return Standing.NEEDED if self.required_before_active else Standing.TO_DO
+
+    @property
+    def standing_badge(self) -> Badge:
+        return STANDING_BADGES[self.standing]
 
 
 class Page(models.Model):

@@ -31,6 +31,7 @@ def module_detail(request, module):
     team = is_casework(request.user)
     page = Paginator(list(module.pages.all()), 1).get_page(request.GET.get("page"))
     completion = selectors.completion_of(request.user, module)
+    module.completed_on = completion.completed_on if completion else None
     assigned = any(m.pk == module.pk for m in selectors.modules_for(request.user))
     form = FinishForm(request.POST or None)
     if request.method == "POST" and assigned and form.is_valid():
