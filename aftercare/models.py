@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.badges import TASK_BADGES, Badge, TaskState, task_state
+from core.badges import Badge, DatedTask
 from partnerships.models import Partnership
 
 #: When the check-ins fall after reunification; each family's can be moved or added to.
@@ -36,7 +36,7 @@ def _area(label):
     return models.CharField(label, max_length=10, choices=Steadiness.choices, blank=True)
 
 
-class FollowUp(models.Model):
+class FollowUp(DatedTask, models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="follow_ups"
     )
@@ -76,14 +76,6 @@ class FollowUp(models.Model):
 
     def get_absolute_url(self):
         return reverse("aftercare:check_in", args=[self.pk])
-
-    @property
-    def state(self) -> TaskState:
-        return task_state(done=self.done_on is not None, due_on=self.due_on)
-
-    @property
-    def state_badge(self) -> Badge:
-        return TASK_BADGES[self.state]
 
     @property
     def warning_badge(self) -> Badge:

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.badges import TASK_BADGES, Badge, TaskState, task_state
+from core.badges import TASK_BADGES, Badge, DatedTask, TaskState, task_state
 from families.models import Person
 from partnerships.models import Partnership
 
@@ -114,7 +114,7 @@ class Owner(models.TextChoices):
     BOTH = "both", _("The parent and the coach")
 
 
-class Step(models.Model):
+class Step(DatedTask, models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="steps")
     text = models.CharField(_("step"), max_length=200)
     owner = models.CharField(_("who does it"), max_length=10, choices=Owner.choices)
@@ -130,14 +130,6 @@ class Step(models.Model):
 
     def get_absolute_url(self):
         return self.goal.get_absolute_url()
-
-    @property
-    def state(self) -> TaskState:
-        return task_state(done=self.done_on is not None, due_on=self.due_on)
-
-    @property
-    def state_badge(self) -> Badge:
-        return TASK_BADGES[self.state]
 
 
 class MilestoneKind(models.TextChoices):

@@ -46,3 +46,15 @@ def task_state(*, done: bool, due_on: date | None, today: date | None = None) ->
     if due_on is not None and due_on < (today or timezone.localdate()):
         return TaskState.OVERDUE
     return TaskState.TO_DO
+
+
+class DatedTask:
+    """For a model with `due_on` and `done_on` dates: where it stands, and its tag."""
+
+    @property
+    def state(self) -> TaskState:
+        return task_state(done=self.done_on is not None, due_on=self.due_on)
+
+    @property
+    def state_badge(self) -> Badge:
+        return TASK_BADGES[self.state]

@@ -7,20 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intake.models import Submission
+from intake.tests.test_intake import make_submission as a_form
 
 pytestmark = pytest.mark.django_db
-
-
-def a_form(**fields) -> Submission:
-    defaults = {
-        "kind": "birth_parent",
-        "first_name": "Ana",
-        "phone": "+15125550100",
-        "due_at": timezone.now() + timedelta(days=2),
-        "sender": "test",
-    }
-    return Submission.objects.create(**{**defaults, **fields})
 
 
 @pytest.mark.parametrize(
