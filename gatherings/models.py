@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.badges import Badge
 from core.models import TitledInTwoLanguages
 from directory.models import Service
 
@@ -112,6 +113,13 @@ class Status(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+#: A reply's tag (core.badges): a place is good news, the wait-list something to watch.
+STATUS_BADGES = {
+    Status.CONFIRMED: Badge.OK,
+    Status.WAITING: Badge.ATTENTION,
+    Status.CANCELLED: Badge.NEUTRAL,
+}
+
 #: Statuses that still count as "registered": told of changes and reminded.
 REGISTERED = (Status.CONFIRMED, Status.WAITING)
 
@@ -181,6 +189,10 @@ class Registration(models.Model):
 
     def get_absolute_url(self):
         return reverse("gatherings:registration", args=[self.secret])
+
+    @property
+    def status_badge(self) -> Badge:
+        return STATUS_BADGES[self.status]
 
     @property
     def children(self) -> int:

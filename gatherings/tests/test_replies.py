@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from gatherings.models import Registration, Reminder, Status
@@ -309,3 +310,19 @@ def test_one_adult_is_one_adult_in_the_refusal(gathering, reply_as, coach):
     reply_as(gathering, "Rosa")
     with pytest.raises(ValidationError, match="1 adult already has a place"):
         gathering_change(actor=coach, gathering=gathering, data={"capacity": 0})
+
+
+def test_a_reply_wears_the_same_tag_colour_on_the_organizers_page_and_its_own(
+    client, gathering, reply_as, coach
+):
+    """A place is green and the wait-list gold wherever a reply's status is shown
+    (core.badges), on the organizer's headcount and on the reply's own page."""
+    rosa = reply_as(gathering, "Rosa", adults=3)
+    yesenia = reply_as(gathering, "Yesenia")
+    client.force_login(coach)
+    organizer = client.get(reverse("gatherings:organize", args=[gathering.pk])).content.decode()
+    assert f'<span class="badge ok">{rosa.get_status_display()}</span>' in organizer
+    assert f'<span class="badge attention">{yesenia.get_status_display()}</span>' in organizer
+    client.logout()
+    own = client.get(yesenia.get_absolute_url()).content.decode()
+    assert '<span class="badge attention">' in own
