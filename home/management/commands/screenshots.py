@@ -210,8 +210,7 @@ class Command(BaseCommand):
                     for name, url_name, needs in pages:
                         page.goto(base_url + page_path(url_name, needs, records))
                         for width in WIDTHS:
-                            page.set_viewport_size({"width": width, "height": 740})
-                            png = page.screenshot(full_page=True, animations="disabled")
+                            png = self._picture(page, width)
                             target = OUT / file_name(persona, name, language, width)
                             target.write_bytes(shrink(png, width))
                             written += 1
@@ -220,6 +219,15 @@ class Command(BaseCommand):
             browser.close()
         (OUT / "README.md").write_text(index())
         return written
+
+    def _picture(self, page, width):
+        """The page as tall as it is (up to MAX_HEIGHT), in one screen: a phone's tab bar
+        then sits at the bottom of the picture, where it is on the phone, not across the
+        middle of a long page as a full-page capture would leave it."""
+        page.set_viewport_size({"width": width, "height": 740})
+        height = page.evaluate("document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": width, "height": max(740, min(height, MAX_HEIGHT[width]))})
+        return page.screenshot(animations="disabled")
 
     def _sign_in(self, page, base_url, email):
         page.goto(base_url + reverse("accounts:sign_in"))
@@ -235,5 +243,11 @@ class Command(BaseCommand):
         """The language switch at the top of every page, as a person would use it: it also
         sets a signed-in person's account language."""
         page.goto(base_url + reverse("home:home"))
+        if page.locator("html").get_attribute("lang") == language:
+            return
+        menu = page.locator("details.menu > summary")
+        if menu.count() and menu.is_visible():
+            menu.click()  # the staff's language button is in their menu on a phone
+        switch = page.locator(f".language-switch button[value='{language}']")
         with page.expect_navigation():
-            page.locator(f".language-switch button[value='{language}']").click()
+            next(button for button in switch.all() if button.is_visible()).click()
