@@ -116,5 +116,5 @@ def test_finances_home_shows_the_requests_waiting_to_be_paid_and_the_latest_paym
     assert waiting.get_absolute_url() in html and "$640.00" in html
     assert partnership.birth_family.name in html and "Rent or deposit" in html
     assert "Latest payments" in html and "Family Stability Fund" in html
-    assert "Austin Energy" in html and "$85.50" in html
+    assert "Austin Energy" in html and '<td class="amount">$85.50</td>' in html
     assert reverse("assistance:report") in html
