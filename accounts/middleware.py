@@ -47,3 +47,20 @@ class TimeZoneMiddleware:
             # The thread serves someone else next; and code after the request (tasks run
             # in-process, tests) reads the program's clock.
             timezone.deactivate()
+
+
+class NoStoreWhenSignedInMiddleware:
+    """Nothing a signed-in person is shown stays in the browser's cache: on a shared or
+    library computer, the next person could open a child's photo or a court date from it
+    after sign-out. Every response to a signed-in request, private files included, says
+    `no-store`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -16,7 +16,9 @@ def looks_like_secret(value) -> bool:
 def safe_next(request, *, fallback: str) -> str:
     """The `next` address from the request, only if it stays on this site."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
+    # A path on this site, not a bare word: redirect() would try "abc" as a view's name
+    # and fail with a 500 (NoReverseMatch).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target

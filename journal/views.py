@@ -165,8 +165,8 @@ def _photo(request, photo, size):
         as_attachment=request.GET.get("save") == "1",
         filename=f"photo-{photo.pk}.jpg",
     )
-    # Private to this person's browser: no shared cache keeps a copy.
-    response["Cache-Control"] = "private, max-age=3600"
+    # No cache keeps a copy, not even this browser's: it may be a shared computer.
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

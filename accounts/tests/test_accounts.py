@@ -234,3 +234,11 @@ def test_the_language_switch_refuses_a_redirect_to_another_site(client):
         reverse("accounts:set_language"), {"language": "es", "next": "https://evil.example/"}
     )
     assert response["Location"] == reverse("home:home")
+
+
+@pytest.mark.parametrize("target", ["abc", "home:home", "//evil.example/", "javascript:alert(1)"])
+def test_the_language_switch_sends_a_next_that_is_not_a_path_on_this_site_home(client, target):
+    """A bare word once reached redirect(), which took it for a view's name: a 500."""
+    response = client.post(reverse("accounts:set_language"), {"language": "es", "next": target})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home:home")
