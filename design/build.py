@@ -19,6 +19,7 @@ OUT = HERE.parent / "static" / "village"
 
 # The icons the templates use, by the name they use (core.templatetags.village.icon).
 ICONS = [
+    # the tabs and the staff's menu (home/navigation.py, templates/base.html)
     "home",
     "calendar_today",
     "photo_camera",
@@ -27,41 +28,21 @@ ICONS = [
     "menu",
     "close",
     "expand_more",
-    "navigate_before",
-    "navigate_next",
+    "translate",
+    # the More page (home/templates/home/more.html)
+    "send",
+    "groups",
     "school",
     "support",
-    "groups",
-    "send",
-    "contact_page",
-    "people",
-    "verified",
-    "person",
-    "location_city",
-    "attach_money",
-    "history",
     "settings",
     "notifications",
+    "lock",
     "logout",
-    "translate",
+    # the kinds of dates (schedule/kinds.py)
     "favorite",
     "account_balance",
     "event",
     "backpack",
-    "check_circle",
-    "warning",
-    "error",
-    "info",
-    "print",
-    "file_download",
-    "add",
-    "edit",
-    "lock",
-    "phone",
-    "mail",
-    "schedule",
-    "assessment",
-    "location_on",
 ]
 FONT_FILES = ["atkinson-hyperlegible-latin-400-normal", "atkinson-hyperlegible-latin-700-normal"]
 

@@ -51,16 +51,32 @@ def page_overflows(page) -> bool:
     )
 
 
+def open_menu(page) -> bool:
+    """Open the staff's menu, if this page shows one (a phone): their links and their
+    language button are in it. True when there is one."""
+    menu = page.locator("details.menu > summary")
+    if not (menu.count() and menu.is_visible()):
+        return False
+    if not page.locator(".menu-panel").is_visible():
+        menu.click()
+    return True
+
+
+def switch_language(page, name):
+    """Press the language button, `name` in its own language ("Español"): in the top bar,
+    or in the staff's menu on a phone. Hidden copies of it are not buttons to a role query."""
+    open_menu(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
+
 def navigate(page, name):
     """Follow the main navigation to `name` as a person would: on a phone the staff open
     their menu first, and a parent finds what is not a tab under More; on a laptop the
     staff open the group that holds it."""
-    menu = page.locator("details.menu > summary")
     wide = page.locator("nav.staff-nav-wide")
     tabs = page.locator("nav.tabbar")
-    if menu.count() and menu.is_visible():
-        if not page.locator(".menu-panel").is_visible():
-            menu.click()
+    if open_menu(page):
         link = page.locator(".menu-panel").get_by_role("link", name=name, exact=True)
     elif wide.count() and wide.is_visible():
         link = wide.get_by_role("link", name=name, exact=True)

@@ -16,6 +16,7 @@ from core.tests.browser import (
     axe_violations,
     describe,
     page_overflows,
+    switch_language,
 )
 from home.demo import DEMO_PASSWORD, load_demo
 
@@ -76,15 +77,6 @@ def sign_in(page, email):
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
-
-
-def switch_language(page, name):
-    """The language button is in the top bar, or in the staff's menu on a phone."""
-    menu = page.locator("details.menu > summary")
-    if menu.is_visible():
-        menu.click()
-    with page.expect_navigation():
-        page.get_by_role("button", name=name).click()
 
 
 def assert_page_is_sound(page):

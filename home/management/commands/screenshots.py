@@ -18,7 +18,8 @@ from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+from core.roles import Language
+from core.tests.browser import CHROMIUM, CHROMIUM_ARGS, switch_language
 from families.models import Child
 from home.demo import DEMO_PASSWORD, load_demo
 from partnerships.models import Partnership
@@ -245,9 +246,4 @@ class Command(BaseCommand):
         page.goto(base_url + reverse("home:home"))
         if page.locator("html").get_attribute("lang") == language:
             return
-        menu = page.locator("details.menu > summary")
-        if menu.count() and menu.is_visible():
-            menu.click()  # the staff's language button is in their menu on a phone
-        switch = page.locator(f".language-switch button[value='{language}']")
-        with page.expect_navigation():
-            next(button for button in switch.all() if button.is_visible()).click()
+        switch_language(page, Language(language).label)
