@@ -4,6 +4,7 @@ See README.md for the variables. Bad values stop the process at start (village.e
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
@@ -31,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # The public address of the site, used in links sent by e-mail. `make run` sets it to the
 # host and port it serves on.
 SITE_URL = env_str("VILLAGE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+PROGRAM_NAME = env_str("VILLAGE_PROGRAM_NAME", "Partners in Permanency")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -40,6 +42,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "django_tasks_db",
+    # Second factors (decision 0017): time-based codes, backup codes and passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "core",
     "accounts",
     "audit",
@@ -156,6 +163,17 @@ LOGOUT_REDIRECT_URL = "accounts:sign_in"
 INVITATION_HOURS = env_int("VILLAGE_INVITATION_HOURS", 72, minimum=1)
 PASSWORD_RESET_TIMEOUT = INVITATION_HOURS * 3600
 
+# Passkeys belong to the site's domain (its "relying party"). A browser refuses an IP
+# address there, so the demo's 127.0.0.1 is named localhost, where browsers allow passkeys
+# over plain HTTP.
+_site = urlsplit(SITE_URL)
+_site_host = "localhost" if _site.hostname in {"127.0.0.1", "::1"} else (_site.hostname or "")
+OTP_WEBAUTHN_RP_ID = env_str("VILLAGE_PASSKEY_DOMAIN", _site_host)
+OTP_WEBAUTHN_RP_NAME = PROGRAM_NAME
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    f"{_site.scheme}://{OTP_WEBAUTHN_RP_ID}" + (f":{_site.port}" if _site.port else "")
+]
+
 SESSION_COOKIE_AGE = env_int("VILLAGE_SESSION_SECONDS", 8 * 3600, minimum=300)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -243,7 +261,6 @@ if _mail_backend == _SMTP:
         "use_tls": env_bool("EMAIL_USE_TLS", True),
     }
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Village <no-reply@example.org>")
-PROGRAM_NAME = env_str("VILLAGE_PROGRAM_NAME", "Partners in Permanency")
 # The interest and contact forms: how many one address may send in an hour, and how many
 # seconds a person takes at the least to fill one (faster is a robot).
 INTAKE_SUBMISSIONS_PER_HOUR = env_int("VILLAGE_INTAKE_PER_HOUR", 5, minimum=1)
