@@ -10,6 +10,7 @@ from django.db.models import query
 from django.db.models.fetch_modes import FETCH_RAISE
 
 from accounts.models import Role
+from accounts.testing import sign_in_client
 from home.testing import PASSWORD, agreement_for, partnership_for, person_with_account
 
 pytest_plugins = ["core.tests.browser_fixtures"]
@@ -107,7 +108,6 @@ def client_for(client):
     """client_for(user) signs the test client in as that person."""
 
     def sign_in(user):
-        client.force_login(user)
-        return client
+        return sign_in_client(client, user)
 
     return sign_in

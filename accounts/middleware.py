@@ -1,7 +1,11 @@
 from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 
+from accounts import factors
 from core.zones import zone_of
 
 
@@ -64,3 +68,46 @@ class NoStoreWhenSignedInMiddleware:
         if user is not None and user.is_authenticated:
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+#: Pages a person may open between their password and their second factor: the step
+#: itself, setting a factor up, the passkey ceremonies, signing out, the language.
+OPEN_BEFORE_SECOND_FACTOR = frozenset(
+    {
+        "accounts:second_factor",
+        "accounts:factor_setup",
+        "accounts:sign_out",
+        "accounts:set_language",
+    }
+)
+
+
+class SecondFactorMiddleware:
+    """No page past the second step of a sign-in until the second factor is shown.
+
+    Staff always need one (accounts/factors.py); a parent who set up an authenticator app
+    is asked for it too. The person is sent to the code page, or, when they have no factor
+    yet (a new staff member), to set one up, with where they were going kept in `next`.
+    Public pages too: signed in, they show a signed-in person's home and menus."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if not (
+            request.session.get(factors.FACTOR_DUE_SESSION_KEY) or factors.factor_required(user)
+        ):
+            return None
+        match = request.resolver_match
+        if match.view_name in OPEN_BEFORE_SECOND_FACTOR or match.namespace == "otp_webauthn":
+            return None
+        held = factors.factors_of(user)
+        step = "accounts:second_factor" if held.any else "accounts:factor_setup"
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse(step)}?{query}")

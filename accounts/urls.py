@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from accounts import views
+from accounts import factor_views, views
 
 app_name = "accounts"
 account_urls = [
@@ -18,6 +18,18 @@ account_urls = [
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),
     path("settings/", views.settings_page, name="settings"),
+    # Second factors (decision 0017).
+    path("sign-in/code/", factor_views.second_factor, name="second_factor"),
+    path("security/", factor_views.security, name="security"),
+    path("security/app/", factor_views.factor_setup, name="factor_setup"),
+    path("security/app/remove/", factor_views.app_remove, name="app_remove"),
+    path("security/backup-codes/", factor_views.backup_codes, name="backup_codes"),
+    path(
+        "security/passkeys/<int:passkey_id>/remove/",
+        factor_views.passkey_remove,
+        name="passkey_remove",
+    ),
+    path("confirm/", factor_views.confirm_identity, name="confirm_identity"),
 ]
 urlpatterns = [
     path("accounts/", include(account_urls)),

@@ -4,12 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils import translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import services
+from accounts import factors, services
 from accounts.forms import (
     LanguageForm,
     PasswordResetRequestForm,
@@ -34,7 +35,15 @@ class SignInView(auth_views.LoginView):
         if settings.DEMO_MODE:
             context["demo_logins"] = self.demo_logins
             context["demo_password"] = self.demo_password
+            context["demo_secret"] = factors.DEMO_SECRET
         return context
+
+    def get_success_url(self):
+        """Straight on to the second step when one is due (accounts/factors.py)."""
+        url = super().get_success_url()
+        if self.request.session.get(factors.FACTOR_DUE_SESSION_KEY):
+            return f"{reverse('accounts:second_factor')}?{urlencode({'next': url})}"
+        return url
 
 
 sign_in = SignInView.as_view()
@@ -101,6 +110,7 @@ invitation_accept = auth_views.PasswordResetConfirmView.as_view(
     template_name="accounts/password_set.html",
     success_url=reverse_lazy("home:home"),
     post_reset_login=True,
+    post_reset_login_backend="accounts.backends.UserBackend",
     extra_context={"purpose": "invitation"},
 )
 password_change = auth_views.PasswordChangeView.as_view(

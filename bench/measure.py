@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts.testing import sign_in_client
 from assistance.models import Fund
 from families.models import Child
 from gatherings.models import Gathering
@@ -103,8 +104,7 @@ def pages_measure(*, director, coach, parent):
         (f"/gatherings/{busy_gathering.pk}/door/?q=Trainee+19", "coach", coach),
     ]
     for url, who, user in pages:
-        client = Client()
-        client.force_login(user)
+        client = sign_in_client(Client(), user)
         ms, queries, size = page_measure(client, url)
         print(f"{url:<38}{who:<10}{ms:>10.1f}{queries:>9}{size / 1024:>7.1f}")
 

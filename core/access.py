@@ -126,6 +126,8 @@ SUMMARY = Load("caseplan.selectors.summary_for", "summary")
 STEP = Load("caseplan.selectors.step_for", "step")
 # Training modules are the program's own teaching pages, the same for everyone who takes
 # them, and a certificate is the person's own: reading them is not a case record's reading.
+# A passkey is one's own sign-in, not a family's record.
+PASSKEY = Load("accounts.factors.passkey_for", "passkey").unaudited()
 MODULE = Load("training.selectors.module_for", "module").unaudited()
 MODULE_TO_EDIT = Load("training.selectors.module_to_edit", "module").unaudited()
 CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudited()
@@ -171,6 +173,20 @@ RULES: dict[str, Rule] = {
     "accounts:password_change": SIGNED_IN,
     "accounts:password_change_done": SIGNED_IN,
     "accounts:settings": SIGNED_IN,
+    # Second factors (accounts/factors.py): one's own, whoever one is.
+    "accounts:second_factor": SIGNED_IN,
+    "accounts:security": SIGNED_IN,
+    "accounts:factor_setup": SIGNED_IN,
+    "accounts:app_remove": SIGNED_IN,
+    "accounts:backup_codes": SIGNED_IN,
+    "accounts:passkey_remove": Rule(roles=frozenset(), load=PASSKEY),
+    "accounts:confirm_identity": SIGNED_IN,
+    # Passkey ceremonies: signing in with one is open to anyone; adding one is one's own.
+    "otp_webauthn:credential-authentication-begin": PUBLIC,
+    "otp_webauthn:credential-authentication-complete": PUBLIC,
+    "otp_webauthn:credential-registration-begin": SIGNED_IN,
+    "otp_webauthn:credential-registration-complete": SIGNED_IN,
+    "otp_webauthn:js-i18n-catalog": PUBLIC,
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
         *CASEWORK,

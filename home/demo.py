@@ -18,6 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aboutme.demo import load_aboutme
+from accounts.factors import demo_enrol
+from accounts.models import STAFF_ROLES
 from aftercare.demo import load_aftercare
 from agreements.demo import load_agreements
 from assistance.demo import load_assistance
@@ -54,6 +56,9 @@ def demo_is_loaded() -> bool:
 def load_demo(today: date | None = None) -> None:
     today = today or timezone.localdate()
     people = load_families(today, password=DEMO_PASSWORD)
+    # The demo's staff sign in with a second factor like real staff: the published secret.
+    for user in get_user_model().objects.filter(groups__name__in=STAFF_ROLES).distinct():
+        demo_enrol(user)
     partnerships = load_partnerships(today, families=people)
     coach, director = people.coach, people.director
     ana, jenna, keisha = people.ana, people.jenna, people.keisha

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.LanguageMiddleware",
     "accounts.middleware.TimeZoneMiddleware",
     "accounts.middleware.NoStoreWhenSignedInMiddleware",
@@ -84,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "audit.middleware.AuditContextMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "core.access.AccessMiddleware",
 ]
 
@@ -142,7 +144,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend"]
+AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend", "accounts.backends.PasskeyBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -170,6 +172,9 @@ _site = urlsplit(SITE_URL)
 _site_host = "localhost" if _site.hostname in {"127.0.0.1", "::1"} else (_site.hostname or "")
 OTP_WEBAUTHN_RP_ID = env_str("VILLAGE_PASSKEY_DOMAIN", _site_host)
 OTP_WEBAUTHN_RP_NAME = PROGRAM_NAME
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.backends.PasskeyHelper"
+# The name an authenticator app shows beside the program's codes.
+OTP_TOTP_ISSUER = PROGRAM_NAME
 OTP_WEBAUTHN_ALLOWED_ORIGINS = [
     f"{_site.scheme}://{OTP_WEBAUTHN_RP_ID}" + (f":{_site.port}" if _site.port else "")
 ]

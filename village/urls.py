@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("core.urls")),
     # Inviting someone is account business served by families, which makes their Person.
     path("", include((account_urls + [path("accounts/", include(invitation_urls))], "accounts"))),
+    path("accounts/passkeys/", include("accounts.passkey_urls")),
     path("audit/", include("audit.urls")),
     path("families/", include("families.urls")),
     path("partnerships/", include("partnerships.urls")),

@@ -26,9 +26,9 @@ def test_the_sign_in_form_asks_for_email_and_password(client):
     assert ">Email<" in page and ">Password<" in page and ">Sign in</button>" in page
 
 
-def test_a_person_signs_in_with_email_and_password_and_lands_home(client, coach, password):
+def test_a_parent_signs_in_with_email_and_password_and_lands_home(client, birth_parent, password):
     response = client.post(
-        reverse("accounts:sign_in"), {"username": coach.email.upper(), "password": password}
+        reverse("accounts:sign_in"), {"username": birth_parent.email.upper(), "password": password}
     )
     assert response.status_code == 302 and response["Location"] == reverse("home:home")
 

@@ -96,10 +96,10 @@ def test_naming_the_records_runs_the_same_queries_for_3_or_30_partnerships(
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from accounts.testing import sign_in_client
     from home.testing import partnership_for
 
-    casework, trail = client_for(coach), Client()
-    trail.force_login(director)
+    casework, trail = client_for(coach), sign_in_client(Client(), director)
 
     def view_partnerships(n):
         for _ in range(n):

@@ -5,6 +5,10 @@ import json
 import os
 from pathlib import Path
 
+from django.urls import reverse
+
+from accounts.testing import single_use_code
+
 CHROMIUM = os.environ.get("VILLAGE_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 # As root in a container Chromium needs --no-sandbox; the rest keep it off the network.
@@ -18,6 +22,15 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 740}
+
+
+def finish_sign_in(page, email):
+    """Type a code on the second step, when the account asks for one (staff do)."""
+    if reverse("accounts:second_factor") not in page.url:
+        return
+    page.locator("main form input[name='code']").fill(single_use_code(email))
+    with page.expect_navigation():
+        page.locator("main form button.primary").click()
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:

@@ -12,6 +12,7 @@ from core.tests.browser import (
     PHONE,
     axe_violations,
     describe,
+    finish_sign_in,
     page_overflows,
 )
 from home.demo import DEMO_PASSWORD, load_demo
@@ -51,7 +52,8 @@ def sign_in(chromium, live_server, transactional_db):
         page.get_by_label("Email").fill(email)
         page.get_by_label("Password").fill(DEMO_PASSWORD)
         with page.expect_navigation():
-            page.get_by_role("button", name="Sign in").click()
+            page.get_by_role("button", name="Sign in", exact=True).click()
+        finish_sign_in(page, email)
         return page
 
     yield as_

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.testing import sign_in_client
 from gatherings.models import Registration, Reminder, Status
 from gatherings.reminders import reminders_send
 from gatherings.services import (
@@ -319,7 +320,7 @@ def test_a_reply_wears_the_same_tag_colour_on_the_organizers_page_and_its_own(
     (core.badges), on the organizer's headcount and on the reply's own page."""
     rosa = reply_as(gathering, "Rosa", adults=3)
     yesenia = reply_as(gathering, "Yesenia")
-    client.force_login(coach)
+    sign_in_client(client, coach)
     organizer = client.get(reverse("gatherings:organize", args=[gathering.pk])).content.decode()
     assert f'<span class="badge ok">{rosa.get_status_display()}</span>' in organizer
     assert f'<span class="badge attention">{yesenia.get_status_display()}</span>' in organizer

@@ -13,6 +13,8 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from accounts.models import User
+from accounts.testing import sign_in_client
 from aftercare.models import FollowUp
 from assistance.models import AssistanceRequest, Document, Fund
 from audit.models import AuditEntry
@@ -60,6 +62,10 @@ PUBLIC_URLS = {
     "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
     "accounts:invitation_accept",
+    # Signing in with a passkey starts before anyone is signed in.
+    "otp_webauthn:credential-authentication-begin",
+    "otp_webauthn:credential-authentication-complete",
+    "otp_webauthn:js-i18n-catalog",
     # The resource directory is for everyone, enrolled or not.
     "directory:search",
     "directory:service",
@@ -79,6 +85,15 @@ INTENDED = {
     "accounts:password_change": EVERYONE_SIGNED_IN,
     "accounts:password_change_done": EVERYONE_SIGNED_IN,
     "accounts:settings": EVERYONE_SIGNED_IN,
+    "accounts:second_factor": EVERYONE_SIGNED_IN,
+    "accounts:security": EVERYONE_SIGNED_IN,
+    "accounts:factor_setup": EVERYONE_SIGNED_IN,
+    "accounts:app_remove": EVERYONE_SIGNED_IN,
+    "accounts:backup_codes": EVERYONE_SIGNED_IN,
+    "accounts:passkey_remove": EVERYONE_SIGNED_IN,
+    "accounts:confirm_identity": EVERYONE_SIGNED_IN,
+    "otp_webauthn:credential-registration-begin": EVERYONE_SIGNED_IN,
+    "otp_webauthn:credential-registration-complete": EVERYONE_SIGNED_IN,
     "home:more": EVERYONE_SIGNED_IN,
     "accounts:invite_new": CASEWORK,
     "accounts:invite_person": CASEWORK,
@@ -318,6 +333,8 @@ def url_cases():
             kwargs = {param: samples[param]["listed"] for param in params if param != "secret"}
             url = reverse(view_name, kwargs={"secret": "made-up", **kwargs})
             yield view_name, url, ("secret", "none")
+        elif params == ["passkey_id"]:  # one's own passkey: a made-up one is nobody's
+            yield view_name, reverse(view_name, kwargs={"passkey_id": 999}), ("passkey_id", "none")
         elif set(params) <= {"uidb64", "token"}:
             yield view_name, reverse(view_name, kwargs={"uidb64": "MQ", "token": "bad-token"}), None
         else:
@@ -338,6 +355,7 @@ def clients(demo):
         client = Client()
         if email:
             assert client.login(username=email, password=DEMO_PASSWORD)
+            sign_in_client(client, User.objects.get(email=email))
         signed_in[persona] = client
     return signed_in
 
@@ -348,6 +366,8 @@ def expected_to_reach(persona, view_name, record) -> bool:
     if record is None:
         return True
     param, which = record
+    if param == "passkey_id":
+        return False  # nobody holds passkey 999
     if param == "secret":
         return False  # nobody reaches a feed without its real secret
     if view_name in AUTHOR_ONLY:

@@ -15,6 +15,7 @@ from core.tests.browser import (
     PHONE,
     axe_violations,
     describe,
+    finish_sign_in,
     page_overflows,
     switch_language,
 )
@@ -76,7 +77,8 @@ def sign_in(page, email):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(DEMO_PASSWORD)
     with page.expect_navigation():
-        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("button", name="Sign in", exact=True).click()
+    finish_sign_in(page, email)
 
 
 def assert_page_is_sound(page):
@@ -180,7 +182,7 @@ def test_a_wrong_password_is_explained_and_the_email_is_kept(page):
     page.goto(page.base_url + reverse("accounts:sign_in"))
     page.get_by_label("Email").fill("coach@example.org")
     page.get_by_label("Password").fill("not it")
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     expect(page.get_by_role("alert")).to_be_visible()
     assert page.get_by_label("Email").input_value() == "coach@example.org"
     assert_page_is_sound(page)
@@ -328,4 +330,4 @@ def test_a_parent_finds_signing_out_and_the_rest_under_more(page):
     assert_page_is_sound(page)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign in", exact=True)).to_be_visible()

@@ -9,6 +9,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
+from accounts.testing import sign_in_client
 from home.demo import DEMO_PASSWORD, load_demo
 from schedule.models import Kind
 from schedule.tests.test_kinds import (
@@ -84,7 +86,6 @@ def missed_twice(partnership, coach):
 def demo_coach_with_every_kind_of_row():
     """The demo's coach, whose Today has a follow-up and a referral, given the rest of
     what Today dates: a step, a check-in due, a warning sign, family time missed."""
-    from accounts.models import User
     from aftercare.models import FollowUp
     from caseplan.models import Step
     from partnerships.models import Partnership
@@ -103,6 +104,7 @@ def demo_coach_with_every_kind_of_row():
     missed_twice(morales, coach)
     client = Client()
     assert client.login(username="coach@example.org", password=DEMO_PASSWORD)
+    sign_in_client(client, User.objects.get(email="coach@example.org"))
     return coach, client
 
 

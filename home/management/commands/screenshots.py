@@ -19,7 +19,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 
 from core.roles import Language
-from core.tests.browser import CHROMIUM, CHROMIUM_ARGS, switch_language
+from core.tests.browser import CHROMIUM, CHROMIUM_ARGS, finish_sign_in, switch_language
 from families.models import Child
 from home.demo import DEMO_PASSWORD, load_demo
 from partnerships.models import Partnership
@@ -237,6 +237,7 @@ class Command(BaseCommand):
         page.locator("main form input[name='password']").fill(DEMO_PASSWORD)
         with page.expect_navigation():
             page.locator("main form button[type='submit']").click()
+        finish_sign_in(page, email)
         if reverse("accounts:sign_in") in page.url:
             raise CommandError(f"{email} could not sign in.")
 
