@@ -18,6 +18,8 @@ account_urls = [
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),
     path("settings/", views.settings_page, name="settings"),
+    path("locked/", views.locked_list, name="locked_list"),
+    path("locked/<int:user_id>/unlock/", views.unlock, name="unlock"),
 ]
 urlpatterns = [
     path("accounts/", include(account_urls)),

@@ -171,6 +171,11 @@ RULES: dict[str, Rule] = {
     "accounts:password_change": SIGNED_IN,
     "accounts:password_change_done": SIGNED_IN,
     "accounts:settings": SIGNED_IN,
+    # Sign-in lockouts (decision 0020): only the director lifts one; the unlock is audited.
+    "accounts:locked_list": roles(DIRECTOR),
+    "accounts:unlock": roles(
+        DIRECTOR, load=Load("accounts.selectors.locked_account_for", "account").unaudited()
+    ),
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
         *CASEWORK,
