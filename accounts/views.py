@@ -114,6 +114,8 @@ invitation_accept = PasswordResetConfirmView.as_view(
     template_name="accounts/password_set.html",
     success_url=reverse_lazy("home:home"),
     post_reset_login=True,
+    # The lockout's backend only refuses; this one is the one that signs people in.
+    post_reset_login_backend="accounts.backends.UserBackend",
     extra_context={"purpose": "invitation"},
 )
 password_change = auth_views.PasswordChangeView.as_view(

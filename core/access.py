@@ -174,7 +174,7 @@ RULES: dict[str, Rule] = {
     # Sign-in lockouts (decision 0020): only the director lifts one; the unlock is audited.
     "accounts:locked_list": roles(DIRECTOR),
     "accounts:unlock": roles(
-        DIRECTOR, load=Load("accounts.selectors.locked_account_for", "account").unaudited()
+        DIRECTOR, load=Load("accounts.selectors.account_to_unlock_for", "account").unaudited()
     ),
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
