@@ -38,17 +38,23 @@ def password_reset_send(*, email: str, address: str | None = None) -> None:
     Says nothing about whether it does, so the form cannot be used to find accounts; and
     nothing about the throttles either: past PASSWORD_RESETS_PER_HOUR for one e-mail, or
     PASSWORD_RESETS_PER_ADDRESS_PER_HOUR from one address, no more links go, silently, so
-    nobody can fill a parent's inbox with them."""
+    nobody can fill a parent's inbox with them. The account's trail shows each request,
+    sent or held back; an address matching no account is not kept."""
     email = email.strip().lower()
-    if throttle_hit(
+    held_back = throttle_hit(
         scope="password_reset_address",
         key=address,
         limit=settings.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR,
-    ) or throttle_hit(scope="password_reset", key=email, limit=settings.PASSWORD_RESETS_PER_HOUR):
-        return
+    ) or throttle_hit(scope="password_reset", key=email, limit=settings.PASSWORD_RESETS_PER_HOUR)
     for user in User.objects.filter(email__iexact=email, is_active=True):
         if user.has_usable_password():
-            send_account_link.enqueue(user.pk, PASSWORD_RESET)
+            security_event_announce(
+                event=SecurityEvent.PASSWORD_RESET_REQUESTED,
+                user=user,
+                detail="throttled" if held_back else "sent",
+            )
+            if not held_back:
+                send_account_link.enqueue(user.pk, PASSWORD_RESET)
 
 
 def user_language_set(*, user, language: str) -> None:
