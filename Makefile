@@ -47,6 +47,8 @@ test: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+# Bandit: no high-severity finding in the app's code (decision 0020); tests are exempt.
+	$(VENV)/bin/bandit -q -r . -x './.venv,./staticfiles,./design/node_modules,*/tests/*' --severity-level high
 	DJANGO_SETTINGS_MODULE=village.test_settings $(PY) manage.py makemigrations --check --dry-run > /dev/null
 	$(PY) -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 

@@ -18,9 +18,13 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
+        from axes.signals import user_locked_out
+
         from accounts.factors import on_sign_in
         from accounts.language import language_on_sign_in
+        from accounts.lockout import announce_locked_out
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="village_ensure_roles")
         user_logged_in.connect(language_on_sign_in, dispatch_uid="village_language_on_sign_in")
         user_logged_in.connect(on_sign_in, dispatch_uid="village_factor_on_sign_in")
+        user_locked_out.connect(announce_locked_out, dispatch_uid="village_announce_locked_out")

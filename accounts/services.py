@@ -1,9 +1,13 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from accounts import lockout
 from accounts.models import Role
 from accounts.tasks import PASSWORD_RESET, send_account_link
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.security import SecurityEvent, security_event_announce
+from core.throttle import throttle_hit
 
 User = get_user_model()
 
@@ -28,13 +32,29 @@ def roles_grantable_by(actor) -> set[str]:
     return grantable
 
 
-def password_reset_send(*, email: str) -> None:
+def password_reset_send(*, email: str, address: str | None = None) -> None:
     """Send a reset link if an active account with a password has this e-mail.
 
-    Says nothing about whether it does, so the form cannot be used to find accounts."""
-    for user in User.objects.filter(email__iexact=email.strip(), is_active=True):
+    Says nothing about whether it does, so the form cannot be used to find accounts; and
+    nothing about the throttles either: past PASSWORD_RESETS_PER_HOUR for one e-mail, or
+    PASSWORD_RESETS_PER_ADDRESS_PER_HOUR from one address, no more links go, silently, so
+    nobody can fill a parent's inbox with them. The account's trail shows each request,
+    sent or held back; an address matching no account is not kept."""
+    email = email.strip().lower()
+    held_back = throttle_hit(
+        scope="password_reset_address",
+        key=address,
+        limit=settings.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR,
+    ) or throttle_hit(scope="password_reset", key=email, limit=settings.PASSWORD_RESETS_PER_HOUR)
+    for user in User.objects.filter(email__iexact=email, is_active=True):
         if user.has_usable_password():
-            send_account_link.enqueue(user.pk, PASSWORD_RESET)
+            security_event_announce(
+                event=SecurityEvent.PASSWORD_RESET_REQUESTED,
+                user=user,
+                detail="throttled" if held_back else "sent",
+            )
+            if not held_back:
+                send_account_link.enqueue(user.pk, PASSWORD_RESET)
 
 
 def user_language_set(*, user, language: str) -> None:
@@ -66,3 +86,19 @@ def _own_setting_change(user, **values) -> None:
         setattr(user, name, values[name])
     user.save(update_fields=changed)
     audit_entry_create(actor=user, action=Action.CHANGED, record=user, fields=changed)
+
+
+def account_unlock(*, actor, user) -> bool:
+    """Lift a sign-in lockout (accounts/lockout.py): the director's unlock, or the person's
+    own password reset (`actor` is then the person). Forgets the account's failed
+    sign-ins from every address. True when there were some to forget."""
+    cleared = lockout.attempts_clear(user) > 0
+    if cleared or actor != user:
+        security_event_announce(
+            event=SecurityEvent.UNLOCKED,
+            user=user,
+            detail="password_reset" if actor == user else "director",
+        )
+    if actor != user:
+        audit_entry_create(actor=actor, action=Action.CHANGED, record=user, fields=["lockout"])
+    return cleared

@@ -30,6 +30,8 @@ account_urls = [
         name="passkey_remove",
     ),
     path("confirm/", factor_views.confirm_identity, name="confirm_identity"),
+    path("locked/", views.locked_list, name="locked_list"),
+    path("locked/<int:user_id>/unlock/", views.unlock, name="unlock"),
 ]
 urlpatterns = [
     path("accounts/", include(account_urls)),

@@ -10,13 +10,14 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import factors, services
+from accounts import factors, selectors, services
 from accounts.forms import (
     LanguageForm,
     PasswordResetRequestForm,
     SignInForm,
 )
 from core.access import RULES
+from core.throttle import client_address
 from core.urls_safety import safe_next
 from core.zones import zone_of
 
@@ -87,7 +88,9 @@ def settings_page(request):
 def password_reset(request):
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.password_reset_send(email=form.cleaned_data["email"])
+        services.password_reset_send(
+            email=form.cleaned_data["email"], address=client_address(request)
+        )
         return redirect("accounts:password_reset_done")
     return render(request, "accounts/password_reset.html", {"form": form})
 
@@ -96,7 +99,17 @@ def password_reset_done(request):
     return render(request, "accounts/password_reset_done.html")
 
 
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a password through an e-mailed link also lifts a sign-in lockout: the
+    person proved they hold the account's e-mail (decision 0020)."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.account_unlock(actor=form.user, user=form.user)
+        return response
+
+
+password_reset_confirm = PasswordResetConfirmView.as_view(
     template_name="accounts/password_set.html",
     success_url=reverse_lazy("accounts:password_reset_complete"),
     extra_context={"purpose": "reset"},
@@ -106,10 +119,11 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 # Accepting an invitation is setting a first password through the same single-use link,
 # then arriving signed in.
-invitation_accept = auth_views.PasswordResetConfirmView.as_view(
+invitation_accept = PasswordResetConfirmView.as_view(
     template_name="accounts/password_set.html",
     success_url=reverse_lazy("home:home"),
     post_reset_login=True,
+    # The lockout's backend only refuses; this one is the one that signs people in.
     post_reset_login_backend="accounts.backends.UserBackend",
     extra_context={"purpose": "invitation"},
 )
@@ -120,3 +134,17 @@ password_change = auth_views.PasswordChangeView.as_view(
 password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/password_change_done.html"
 )
+
+
+def locked_list(request):
+    """The director's list of accounts a sign-in lockout pauses, each with its unlock."""
+    return render(
+        request, "accounts/locked_list.html", {"accounts": selectors.locked_accounts(request.user)}
+    )
+
+
+@require_POST
+def unlock(request, account):
+    services.account_unlock(actor=request.user, user=account)
+    messages.success(request, _("%(email)s can sign in again.") % {"email": account.email})
+    return redirect("accounts:locked_list")

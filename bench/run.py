@@ -21,6 +21,9 @@ os.environ.setdefault("DJANGO_DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
 os.environ.setdefault("VILLAGE_HTTPS", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+# Production settings insist on SMTP; the benchmark sends no mail.
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+os.environ.setdefault("EMAIL_HOST", "localhost")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'bench.sqlite3'}")
 
 import django  # noqa: E402

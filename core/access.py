@@ -187,6 +187,11 @@ RULES: dict[str, Rule] = {
     "otp_webauthn:credential-registration-begin": SIGNED_IN,
     "otp_webauthn:credential-registration-complete": SIGNED_IN,
     "otp_webauthn:js-i18n-catalog": PUBLIC,
+    # Sign-in lockouts (decision 0020): only the director lifts one; the unlock is audited.
+    "accounts:locked_list": roles(DIRECTOR),
+    "accounts:unlock": roles(
+        DIRECTOR, load=Load("accounts.selectors.account_to_unlock_for", "account").unaudited()
+    ),
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
         *CASEWORK,

@@ -1,4 +1,6 @@
-"""Model parts that more than one capability shares. Abstract only: core has no tables."""
+"""Model parts that more than one capability shares, and the throttle's one table.
+
+The shared parts are abstract: each capability keeps their columns in its own tables."""
 
 from django.db import models
 from django.utils.translation import get_language
@@ -32,3 +34,17 @@ class TitledInTwoLanguages(models.Model):
         there is one."""
         spanish = (get_language() or "").split("-")[0] == "es"
         return self.title_es if self.title_es and spanish else self.title
+
+
+class ThrottleHit(models.Model):
+    """One counted use of something throttled (core/throttle.py), kept a day at most.
+
+    In the database, not a per-process cache, so every worker counts the same uses. `key`
+    is a keyed hash of who (an address, an account): it can be compared, not read back."""
+
+    scope = models.CharField(max_length=40)
+    key = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["scope", "key", "at"], name="core_throttle_lookup")]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from accounts.services import roles_grantable_by
 from accounts.tasks import INVITATION, send_account_link
 from audit.models import Action
 from audit.services import audit_entry_create, audited_create, audited_update
+from core.throttle import throttle_hit
 from families.models import (
     BirthFamily,
     Child,
@@ -133,6 +135,12 @@ def user_invite(*, actor, person: Person, email: str, role: str) -> User:
     when they set a password, or when it expires."""
     if role not in roles_grantable_by(actor):
         raise ValidationError(_("You cannot give that role."))
+    # Each invitation is an e-mail with a sign-in link: a hijacked staff account must not
+    # send hundreds. A refused or failed invitation is not counted (rolled back with it).
+    if throttle_hit(scope="invitation", key=str(actor.pk), limit=settings.INVITATIONS_PER_HOUR):
+        raise ValidationError(
+            _("You have sent many invitations in the last hour. Please wait before sending more.")
+        )
     email = email.strip().lower()
     user = person.user
     taken = User.objects.filter(email__iexact=email)

@@ -3,6 +3,7 @@
 See README.md for the variables. Bad values stop the process at start (village.env).
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    # Sign-in lockout per account and per address (decision 0020).
+    "axes",
     "core",
     "accounts",
     "audit",
@@ -87,6 +90,9 @@ MIDDLEWARE = [
     "audit.middleware.AuditContextMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "core.access.AccessMiddleware",
+    "core.throttle.PublicPostThrottleMiddleware",
+    # Last, so its lockout page is drawn in the person's language (decision 0020).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "village.urls"
@@ -144,20 +150,41 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["accounts.backends.UserBackend", "accounts.backends.PasskeyBackend"]
+# The lockout's backend goes first: a locked account is refused before its password is
+# even checked (decision 0020).
+AUTHENTICATION_BACKENDS = [
+    "accounts.lockout.LockoutBackend",
+    "accounts.backends.UserBackend",
+    "accounts.backends.PasskeyBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Passwords after NIST SP 800-63B rev. 4 (decision 0020): long rather than complicated,
+# never a leaked one or the person's own name, no composition rules, no forced change.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.LengthValidator"},
+    {"NAME": "accounts.passwords.BreachedPasswordValidator"},
+    {"NAME": "accounts.passwords.OwnNameValidator"},
 ]
+# Lockout (accounts/lockout.py): failed sign-ins counted per account and per address
+# within the cool-off; the address's limit is higher, for computers that share one.
+AXES_FAILURE_LIMIT = env_int("VILLAGE_SIGN_IN_FAILURES", 10, minimum=3)
+LOCKOUT_ADDRESS_FAILURE_LIMIT = env_int("VILLAGE_SIGN_IN_FAILURES_PER_ADDRESS", 50, minimum=3)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("VILLAGE_LOCKOUT_MINUTES", 30, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "accounts.lockout.LockoutHandler"
+# The sign-in form's e-mail field is Django's `username`.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.address_of"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Tries during a lockout do not lengthen it: "try again in 30 minutes" stays true.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Sign-ins are in the audit trail; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
@@ -192,6 +219,11 @@ if SECURE_SSL:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("VILLAGE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_SSL_REDIRECT = env_bool("VILLAGE_SSL_REDIRECT", True)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # Preloading is a promise to browsers that is slow to take back: only when asked, so
+    # `check --deploy`'s reminder of it (W021) is answered here.
+    SECURE_HSTS_PRELOAD = env_bool("VILLAGE_HSTS_PRELOAD", False)
+    SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
@@ -248,11 +280,12 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # --- E-mail and background work -------------------------------------------------------
 _SMTP = "django.core.mail.backends.smtp.EmailBackend"
-_mail_backend = env_choice(
-    "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend",
-    {_SMTP, "django.core.mail.backends.console.EmailBackend"},
-)
+_CONSOLE = "django.core.mail.backends.console.EmailBackend"
+_mail_backend = env_choice("EMAIL_BACKEND", _CONSOLE if DEBUG else _SMTP, {_SMTP, _CONSOLE})
+if not DEBUG and _mail_backend != _SMTP:
+    # The console prints invitation and reset links into the server's log, where anyone who
+    # reads the log could sign in with them, and no family receives them.
+    raise ImproperlyConfigured("With DJANGO_DEBUG off, EMAIL_BACKEND must be SMTP.")
 MAILERS = {"default": {"BACKEND": _mail_backend}}
 # Text messages: the console by default. A provider's backend is a class with
 # `send(to, text)` (see notices/sms.py), named here by its dotted path.
@@ -270,6 +303,12 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Village <no-reply@example.or
 # seconds a person takes at the least to fill one (faster is a robot).
 INTAKE_SUBMISSIONS_PER_HOUR = env_int("VILLAGE_INTAKE_PER_HOUR", 5, minimum=1)
 INTAKE_MINIMUM_SECONDS = env_int("VILLAGE_INTAKE_MINIMUM_SECONDS", 3, minimum=0)
+# Throttles (core/throttle.py, decision 0020): reset e-mails per account and per address,
+# invitations per sender, and any form a visitor posts, per address and per page.
+PASSWORD_RESETS_PER_HOUR = env_int("VILLAGE_RESETS_PER_HOUR", 3, minimum=1)
+PASSWORD_RESETS_PER_ADDRESS_PER_HOUR = env_int("VILLAGE_RESETS_PER_ADDRESS_PER_HOUR", 10, minimum=1)
+INVITATIONS_PER_HOUR = env_int("VILLAGE_INVITATIONS_PER_HOUR", 30, minimum=1)
+PUBLIC_POSTS_PER_HOUR = env_int("VILLAGE_PUBLIC_POSTS_PER_HOUR", 60, minimum=1)
 # A form may be closed as "no response" only after this many contact attempts.
 INTAKE_NO_RESPONSE_ATTEMPTS = env_int("VILLAGE_INTAKE_NO_RESPONSE_ATTEMPTS", 3, minimum=1)
 

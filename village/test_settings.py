@@ -7,6 +7,9 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-only-" + "x" * 50)
 os.environ.setdefault("VILLAGE_HTTPS", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+# Production settings insist on SMTP; the suite's mail stays in memory (MAILERS below).
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+os.environ.setdefault("EMAIL_HOST", "localhost")
 
 from village.settings import *  # noqa: E402,F403
 
@@ -22,6 +25,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The suite posts public forms far more often than any visitor; the throttle's own tests
+# set the limit back down (core/tests/test_throttle.py).
+PUBLIC_POSTS_PER_HOUR = 10_000
 # Tests fill forms faster than people; the minimum fill time has a test of its own.
 INTAKE_MINIMUM_SECONDS = 0
 

@@ -36,6 +36,8 @@ AUDITS = {
     ("audit.services", "audited_update"),
     # For notices, which stands beside audit: the trail's receiver writes the entry.
     ("core.services", "record_change_announce"),
+    # Security events (a reset requested, a lockout lifted): the trail's receiver writes them.
+    ("core.security", "security_event_announce"),
 }
 
 

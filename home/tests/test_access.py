@@ -97,6 +97,8 @@ INTENDED = {
     "home:more": EVERYONE_SIGNED_IN,
     "accounts:invite_new": CASEWORK,
     "accounts:invite_person": CASEWORK,
+    "accounts:locked_list": {"director"},
+    "accounts:unlock": {"director"},
     "audit:search": {"director"},
     "intake:figures": {"director"},
     "intake:holidays": {"director"},
@@ -315,6 +317,7 @@ def records():
             "ours": Document.objects.get(request__need="car_repair").pk,
             "theirs": Document.objects.get(request__need="utilities").pk,
         },
+        "user_id": {"ours": User.objects.get(email=PERSONAS["volunteer"]).pk},
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,
             "theirs": Submission.objects.get(first_name="Grace").pk,

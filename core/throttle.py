@@ -1,0 +1,90 @@
+"""Throttles: how many times one address or one account may do something in an hour.
+
+One counter for every throttle (decision 0020): reset e-mails per account and per address
+(accounts), invitations per sender (families), and every form a visitor posts without
+signing in, per address and per page (`PublicPostThrottleMiddleware`). The interest,
+contact and reply forms also count what they stored (core/visitor_forms.py), with a lower
+limit of their own. Sign-in failures are counted by the lockout (accounts/lockout.py).
+
+The counts are rows in the database, so every worker process sees the same ones.
+"""
+
+import hashlib
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils import timezone
+
+from core.models import ThrottleHit
+
+HOUR = timedelta(hours=1)
+#: No throttle counts further back than this; older rows are deleted as new ones come.
+KEPT = timedelta(days=1)
+
+
+def client_address(request) -> str | None:
+    """The client's address; X-Forwarded-For is believed only through trusted proxies.
+    (The audit trail reads it the same way: audit/middleware.py.)"""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [h for h in hops if h]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def _digest(scope: str, key: str) -> str:
+    return hmac.new(
+        settings.SECRET_KEY.encode(), f"{scope}:{key}".encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def throttle_hit(*, scope: str, key: str | None, limit: int, window: timedelta = HOUR) -> bool:
+    """Count one use of `scope` by `key`. True when `limit` uses were already counted
+    within `window`: the use is refused, and not counted, so waiting always helps.
+
+    Two requests at the same instant may both pass the last free use; a throttle slows
+    a flood down, it does not need to be exact."""
+    now = timezone.now()
+    ThrottleHit.objects.filter(at__lt=now - KEPT).delete()
+    digest = _digest(scope, key or "unknown")
+    recent = ThrottleHit.objects.filter(scope=scope, key=digest, at__gte=now - window)
+    if recent.count() >= limit:
+        return True
+    ThrottleHit.objects.create(scope=scope, key=digest, at=now)
+    return False
+
+
+class PublicPostThrottleMiddleware:
+    """Every form a visitor posts without signing in is limited per address and per page,
+    PUBLIC_POSTS_PER_HOUR an hour: the sign-in, reset and invitation pages, the language
+    switch, the interest and contact forms, a gathering's reply, and any added later.
+    Signed-in people are not counted here: their own pages limit what needs limiting."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.user.is_authenticated:
+            return None
+        match = request.resolver_match
+        scope = f"post:{match.view_name if match else request.path}"[:40]
+        if throttle_hit(
+            scope=scope,
+            key=client_address(request),
+            limit=settings.PUBLIC_POSTS_PER_HOUR,
+        ):
+            return throttled_response(request)
+        return None
+
+
+def throttled_response(request):
+    response = render(request, "core/throttled.html", status=429)
+    response["Retry-After"] = str(int(HOUR.total_seconds()))
+    return response
