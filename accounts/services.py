@@ -4,6 +4,7 @@ from accounts.models import Role
 from accounts.tasks import PASSWORD_RESET, send_account_link
 from audit.models import Action
 from audit.services import audit_entry_create
+from core.security import SecurityEvent, security_event_announce
 
 User = get_user_model()
 
@@ -31,10 +32,14 @@ def roles_grantable_by(actor) -> set[str]:
 def password_reset_send(*, email: str) -> None:
     """Send a reset link if an active account with a password has this e-mail.
 
-    Says nothing about whether it does, so the form cannot be used to find accounts."""
+    Says nothing about whether it does, so the form cannot be used to find accounts. The
+    trail records the request against the account, or against no one (decision 0022)."""
+    asked_for = None
     for user in User.objects.filter(email__iexact=email.strip(), is_active=True):
         if user.has_usable_password():
             send_account_link.enqueue(user.pk, PASSWORD_RESET)
+            asked_for = user
+    security_event_announce(event=SecurityEvent.PASSWORD_RESET_REQUESTED, user=asked_for)
 
 
 def user_language_set(*, user, language: str) -> None:

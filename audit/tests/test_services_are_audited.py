@@ -36,6 +36,8 @@ AUDITS = {
     ("audit.services", "audited_update"),
     # For notices, which stands beside audit: the trail's receiver writes the entry.
     ("core.services", "record_change_announce"),
+    # A security event (a factor added, sessions ended): the trail's receiver writes it.
+    ("core.security", "security_event_announce"),
 }
 
 
