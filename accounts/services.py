@@ -39,15 +39,18 @@ def password_reset_send(*, email: str, address: str | None = None) -> None:
     nothing about the throttles either: past PASSWORD_RESETS_PER_HOUR for one e-mail, or
     PASSWORD_RESETS_PER_ADDRESS_PER_HOUR from one address, no more links go, silently, so
     nobody can fill a parent's inbox with them. The account's trail shows each request,
-    sent or held back; an address matching no account is not kept."""
+    sent or held back; a request for an address matching no account is recorded against
+    no one, the address not kept."""
     email = email.strip().lower()
     held_back = throttle_hit(
         scope="password_reset_address",
         key=address,
         limit=settings.PASSWORD_RESETS_PER_ADDRESS_PER_HOUR,
     ) or throttle_hit(scope="password_reset", key=email, limit=settings.PASSWORD_RESETS_PER_HOUR)
+    asked_for = None
     for user in User.objects.filter(email__iexact=email, is_active=True):
         if user.has_usable_password():
+            asked_for = user
             security_event_announce(
                 event=SecurityEvent.PASSWORD_RESET_REQUESTED,
                 user=user,
@@ -55,6 +58,8 @@ def password_reset_send(*, email: str, address: str | None = None) -> None:
             )
             if not held_back:
                 send_account_link.enqueue(user.pk, PASSWORD_RESET)
+    if asked_for is None:  # recorded against no one, the typed address not kept
+        security_event_announce(event=SecurityEvent.PASSWORD_RESET_REQUESTED, user=None)
 
 
 def user_language_set(*, user, language: str) -> None:

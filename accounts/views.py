@@ -17,6 +17,7 @@ from accounts.forms import (
     SignInForm,
 )
 from core.access import RULES
+from core.security import SecurityEvent, security_event_announce
 from core.throttle import client_address
 from core.urls_safety import safe_next
 from core.zones import zone_of
@@ -99,17 +100,28 @@ def password_reset_done(request):
     return render(request, "accounts/password_reset_done.html")
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    """Setting a password through an e-mailed link also lifts a sign-in lockout: the
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """A new password through a single-use link. The trail records the reset, or the
+    invitation's first password (decision 0022); and it lifts a sign-in lockout: the
     person proved they hold the account's e-mail (decision 0020)."""
 
     def form_valid(self, form):
         response = super().form_valid(form)
         services.account_unlock(actor=form.user, user=form.user)
+        security_event_announce(
+            event=SecurityEvent.PASSWORD_RESET, user=form.user, detail=self.extra_context["purpose"]
+        )
         return response
 
 
-password_reset_confirm = PasswordResetConfirmView.as_view(
+class PasswordChangeView(auth_views.PasswordChangeView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        security_event_announce(event=SecurityEvent.PASSWORD_CHANGED, user=form.user)
+        return response
+
+
+password_reset_confirm = PasswordSetView.as_view(
     template_name="accounts/password_set.html",
     success_url=reverse_lazy("accounts:password_reset_complete"),
     extra_context={"purpose": "reset"},
@@ -119,7 +131,7 @@ password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
 )
 # Accepting an invitation is setting a first password through the same single-use link,
 # then arriving signed in.
-invitation_accept = PasswordResetConfirmView.as_view(
+invitation_accept = PasswordSetView.as_view(
     template_name="accounts/password_set.html",
     success_url=reverse_lazy("home:home"),
     post_reset_login=True,
@@ -127,7 +139,7 @@ invitation_accept = PasswordResetConfirmView.as_view(
     post_reset_login_backend="accounts.backends.UserBackend",
     extra_context={"purpose": "invitation"},
 )
-password_change = auth_views.PasswordChangeView.as_view(
+password_change = PasswordChangeView.as_view(
     template_name="accounts/password_change.html",
     success_url=reverse_lazy("accounts:password_change_done"),
 )

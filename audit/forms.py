@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import Action
+from audit.selectors import ANY_SECURITY_EVENT
 from core.forms import DateInput
 
 RECORD_TYPES = [
@@ -28,8 +29,12 @@ class AuditSearchForm(forms.Form):
     record_type = forms.ChoiceField(label=_("Kind of record"), choices=RECORD_TYPES, required=False)
     record_id = forms.CharField(label=_("Record number"), required=False, max_length=40)
     action = forms.ChoiceField(
-        label=_("What"), choices=[("", _("Anything"))] + Action.choices, required=False
+        label=_("What"),
+        choices=[("", _("Anything")), (ANY_SECURITY_EVENT, _("Any security event"))]
+        + Action.choices,
+        required=False,
     )
+    ip = forms.GenericIPAddressField(label=_("From where (address)"), required=False)
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("To"), required=False, widget=DateInput())
 

@@ -19,6 +19,9 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.fetch_modes import FETCH_PEERS
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from audit.models import LIST, SECURITY
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def _field_label(model: type[models.Model] | None, field: str) -> str:
 def _records_by_kind(entries) -> dict[type[models.Model], dict[str, models.Model]]:
     wanted = defaultdict(set)
     for entry in entries:
-        if model := _model_for(entry.record_type):
+        if entry.record_id != LIST and (model := _model_for(entry.record_type)):
             wanted[model].add(entry.record_id)
     loaded = {}
     for model, ids in wanted.items():
@@ -118,7 +121,16 @@ def named_records(entries) -> dict[int, NamedRecord]:
     loaded = _records_by_kind(entries)
     named = {}
     for entry in entries:
+        if entry.record_type == SECURITY:
+            # A security event names no record: its detail is a URL's name, a factor's kind.
+            named[entry.pk] = NamedRecord(entry.record_id or "—", "", "", [])
+            continue
         model = _model_for(entry.record_type)
+        if model is not None and entry.record_id == LIST:
+            # A list read as a whole: the kind listed, and the filters asked for as typed.
+            kind = capfirst(model._meta.verbose_name_plural)
+            named[entry.pk] = NamedRecord(kind, _("list"), "", list(entry.fields))
+            continue
         fields = [_field_label(model, field) for field in entry.fields]
         if model is None:
             named[entry.pk] = NamedRecord(f"{entry.record_type} #{entry.record_id}", "", "", fields)

@@ -3,7 +3,10 @@ from datetime import date, datetime, time
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from audit.models import AuditEntry
+from audit.models import SECURITY_ACTIONS, AuditEntry
+
+#: The search's choice of every security event at once (decision 0022).
+ANY_SECURITY_EVENT = "security"
 
 
 def audit_entries_search(
@@ -12,6 +15,7 @@ def audit_entries_search(
     record_type: str = "",
     record_id: str = "",
     action: str = "",
+    ip: str | None = None,
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[AuditEntry]:
@@ -22,8 +26,12 @@ def audit_entries_search(
         entries = entries.filter(record_type=record_type)
     if record_id:
         entries = entries.filter(record_id=record_id)
-    if action:
+    if action == ANY_SECURITY_EVENT:
+        entries = entries.filter(action__in=SECURITY_ACTIONS)
+    elif action:
         entries = entries.filter(action=action)
+    if ip:
+        entries = entries.filter(ip=ip)
     zone = timezone.get_current_timezone()
     if since:
         entries = entries.filter(at__gte=datetime.combine(since, time.min, zone))

@@ -3,7 +3,7 @@ from collections.abc import Iterable
 from django.db import models
 
 from audit.context import current_ip, current_path
-from audit.models import Action, AuditEntry
+from audit.models import LIST, SECURITY, Action, AuditEntry
 from core.services import apply_changes
 
 
@@ -39,6 +39,38 @@ def audit_read(*, user, record: models.Model, fields: Iterable[str] = (), **sign
 def audit_change(*, actor, action: str, record: models.Model, fields, **signal) -> None:
     """The trail's entry for a change announced from below (core.services.record_changed)."""
     audit_entry_create(actor=actor, action=Action(action), record=record, fields=fields)
+
+
+def audit_list_read(*, user, model: str, filters: Iterable[str] = (), **signal) -> None:
+    """The trail's entry for a page that lists records (core.access.list_read): one a
+    page shown, however many rows it shows, naming the listed model and the filters."""
+    AuditEntry.objects.create(
+        actor=user if user is not None and user.is_authenticated else None,
+        action=Action.VIEWED,
+        record_type=model,
+        record_id=LIST,
+        fields=list(filters),
+        ip=current_ip.get(),
+        path=current_path.get(),
+    )
+
+
+def audit_security_event(*, event: str, user=None, detail: str = "", **signal) -> None:
+    """The trail's entry for a security event (core.security.security_event): the account
+    it concerns as its actor (none when an address matched no account, or for a visitor
+    not signed in), the event, and its detail: a URL's name, a factor's kind.
+
+    A refusal keeps no path: the URL's name says which page, and the path would keep the
+    id that was guessed."""
+    action = Action(event)
+    AuditEntry.objects.create(
+        actor=user if user is not None and getattr(user, "pk", None) else None,
+        action=action,
+        record_type=SECURITY,
+        record_id=detail[:40],
+        ip=current_ip.get(),
+        path="" if action == Action.REFUSED else current_path.get(),
+    )
 
 
 def audited_create(*, actor, record: models.Model, fields) -> models.Model:

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from audit.forms import AuditSearchForm
 from audit.naming import named_records
 from audit.selectors import audit_entries_search
+from audit.unusual import REFUSALS_A_DAY, UNASSIGNED_FAMILIES_A_DAY, unusual_access
 from core.pagination import paginate
 
 
@@ -13,6 +14,13 @@ def search(request):
     page, query = paginate(request, entries)
     names = named_records(page.object_list)
     rows = [(entry, names[entry.pk]) for entry in page.object_list]
-    return render(
-        request, "audit/search.html", {"form": form, "page": page, "query": query, "rows": rows}
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "rows": rows,
+        "unusual": unusual_access(),
+        "refusals_a_day": REFUSALS_A_DAY,
+        "families_a_day": UNASSIGNED_FAMILIES_A_DAY,
+    }
+    return render(request, "audit/search.html", context)

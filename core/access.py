@@ -19,6 +19,7 @@ from django.http import Http404
 from django.utils.module_loading import import_string
 
 from core.roles import CASEWORK, Role
+from core.security import SecurityEvent, security_event_announce
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,13 @@ BIRTH_PARENT, PARTNER_PARENT, VOLUNTEER = Role.BIRTH_PARENT, Role.PARTNER_PARENT
 #: `fields` (which reading of the record, when one record is read in several ways).
 #: The audit trail listens (audit/apps.py); core knows nothing of it.
 record_read = Signal()
+#: Sent once for each page shown by a URL whose rule says it lists records (`lists`):
+#: `user`, `model` (the listed model's label) and `filters` ("name=value" of the query
+#: string, cut short). One entry a page, whatever the number of rows (decision 0022).
+list_read = Signal()
+
+#: How much of a page's query string a list's entry keeps: what was asked, not a copy.
+FILTERS_KEPT, FILTER_LENGTH = 10, 40
 
 #: A rule's selector path, resolved once per process rather than on every request.
 _selector = functools.cache(import_string)
@@ -70,6 +78,9 @@ class Rule:
     roles: frozenset[str] | None
     #: For URLs about one record: how it is loaded for the person asking.
     load: Load | None = None
+    #: For pages that list records of family data: the listed model's label. Each page
+    #: shown writes one read entry naming it and the filters asked for.
+    lists: str = ""
 
     @property
     def public(self) -> bool:
@@ -83,8 +94,8 @@ class Rule:
         return not self.roles or user.has_role(*self.roles)
 
 
-def roles(*names: str, load: Load | None = None) -> Rule:
-    return Rule(roles=frozenset(names), load=load)
+def roles(*names: str, load: Load | None = None, lists: str = "") -> Rule:
+    return Rule(roles=frozenset(names), load=load, lists=lists)
 
 
 def anyone(*, load: Load) -> Rule:
@@ -199,14 +210,14 @@ RULES: dict[str, Rule] = {
     ),
     "accounts:invite_new": roles(*CASEWORK),
     # audit
-    "audit:search": roles(DIRECTOR),
+    "audit:search": roles(DIRECTOR, lists="audit.auditentry"),
     # families
-    "families:family_list": roles(*CASEWORK),
+    "families:family_list": roles(*CASEWORK, lists="families.birthfamily"),
     "families:family_detail": roles(*CASEWORK, load=FAMILY),
     "families:family_edit": roles(*CASEWORK, load=FAMILY),
     "families:family_parent_add": roles(*CASEWORK, load=FAMILY),
     "families:child_add": roles(*CASEWORK, load=FAMILY),
-    "families:home_list": roles(*CASEWORK),
+    "families:home_list": roles(*CASEWORK, lists="families.partnerhome"),
     "families:home_new": roles(*CASEWORK),
     "families:home_detail": roles(*CASEWORK, load=HOME),
     "families:home_edit": roles(*CASEWORK, load=HOME),
@@ -217,8 +228,9 @@ RULES: dict[str, Rule] = {
     "families:placement_add": roles(*CASEWORK, load=CHILD),
     "families:permanency_add": roles(*CASEWORK, load=CHILD),
     # partnerships
-    "partnerships:list": roles(*CASEWORK),
-    "partnerships:new": roles(*CASEWORK),
+    "partnerships:list": roles(*CASEWORK, lists="partnerships.partnership"),
+    # Its form offers every family and home to choose from: a reading of their list.
+    "partnerships:new": roles(*CASEWORK, lists="families.birthfamily"),
     "partnerships:detail": roles(*PARTNERSHIP_MEMBERS, load=PARTNERSHIP),
     "partnerships:edit": roles(*CASEWORK, load=PARTNERSHIP),
     "partnerships:stage_change": roles(*CASEWORK, load=PARTNERSHIP),
@@ -250,20 +262,20 @@ RULES: dict[str, Rule] = {
     "journal:post_withdraw": roles(*PARTNERSHIP_MEMBERS, load=OWN_POST),
     "journal:photo_large": roles(*PARTNERSHIP_MEMBERS, load=PHOTO.noting("large")),
     "journal:photo_small": roles(*PARTNERSHIP_MEMBERS, load=PHOTO.noting("small")),
-    "journal:review": roles(*CASEWORK),
+    "journal:review": roles(*CASEWORK, lists="journal.post"),
     "journal:review_approve": roles(*CASEWORK, load=REVIEW),
     "journal:review_return": roles(*CASEWORK, load=REVIEW),
     # notifications: everyone chooses their own
     "notices:preferences": SIGNED_IN,
     # messages: a parent and the coach, and the two homes when the agreement allows
-    "conversations:inbox": roles(*PARTNERSHIP_MEMBERS),
+    "conversations:inbox": roles(*PARTNERSHIP_MEMBERS, lists="conversations.conversation"),
     # Starting a conversation shows nothing of the partnership: it sends to the inbox,
     # or to the new conversation, whose page records its reading.
     "conversations:start": roles(*PARTNERSHIP_MEMBERS, load=EXCHANGE.unaudited()),
     "conversations:thread": roles(*PARTNERSHIP_MEMBERS, load=CONVERSATION),
     # calendar: each person's own; the feed is opened by its secret alone (phones
     # subscribe without signing in), and an unknown or revoked secret answers 404.
-    "schedule:agenda": roles(*PARTNERSHIP_MEMBERS),
+    "schedule:agenda": roles(*PARTNERSHIP_MEMBERS, lists="schedule.event"),
     "schedule:feed_manage": roles(*PARTNERSHIP_MEMBERS),
     "schedule:feed": anyone(load=FEED),
     "schedule:event_new": roles(*CASEWORK, load=EXCHANGE),
@@ -271,11 +283,11 @@ RULES: dict[str, Rule] = {
     "schedule:occurrence_change": roles(*CASEWORK, load=EVENT),
     "caseplan:contacts": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("contacts")),
     "caseplan:contact_done": roles(*CASEWORK, load=CONTACT),
-    "caseplan:report": roles(*CASEWORK),
+    "caseplan:report": roles(*CASEWORK, lists="caseplan.contact"),
     "training:index": SIGNED_IN,
     "training:module": roles(load=MODULE),
     "training:certificate": roles(load=CERTIFICATE),
-    "training:behind": roles(*CASEWORK),
+    "training:behind": roles(*CASEWORK, lists="families.person"),
     "training:assign": roles(*CASEWORK, load=MODULE),
     "training:module_new": roles(DIRECTOR),
     "training:module_edit": roles(DIRECTOR, load=MODULE_TO_EDIT),
@@ -295,19 +307,19 @@ RULES: dict[str, Rule] = {
     # referrals: the team refers anyone in their partnerships; a parent refers themself
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),
-    "referrals:mine": roles(*PARTNERSHIP_MEMBERS),
+    "referrals:mine": roles(*PARTNERSHIP_MEMBERS, lists="referrals.referral"),
     "referrals:referral": roles(*PARTNERSHIP_MEMBERS, load=REFERRAL),
     "referrals:update": roles(*PARTNERSHIP_MEMBERS, load=REFERRAL),
     "referrals:figures": roles(DIRECTOR),
     # financial support: the team asks and decides, finance pays, a parent asks for their
     # own home and follows it; funds are for the staff who spend them.
-    "assistance:index": roles(*CASEWORK, FINANCE),
+    "assistance:index": roles(*CASEWORK, FINANCE, lists="assistance.assistancerequest"),
     "assistance:fund": roles(DIRECTOR, FINANCE, load=FUND.noting("ledger")),
     "assistance:request_new": roles(*PARTNERSHIP_MEMBERS, load=PARTNERSHIP),
     "assistance:request": roles(*PARTNERSHIP_MEMBERS, FINANCE, load=ASSISTANCE),
     "assistance:decide": roles(*CASEWORK, load=ASSISTANCE),
     "assistance:submit": roles(*CASEWORK, load=ASSISTANCE),
-    "assistance:mine": roles(*PARENTS),
+    "assistance:mine": roles(*PARENTS, lists="assistance.assistancerequest"),
     "assistance:fund_new": roles(DIRECTOR, FINANCE),
     "assistance:fund_edit": roles(DIRECTOR, FINANCE, load=FUND),
     "assistance:rules": roles(DIRECTOR),
@@ -315,8 +327,8 @@ RULES: dict[str, Rule] = {
     "assistance:document": roles(
         *PARTNERSHIP_MEMBERS, FINANCE, load=Load("assistance.selectors.document_for", "document")
     ),
-    "assistance:report": roles(DIRECTOR, FINANCE),
-    "assistance:report_csv": roles(DIRECTOR, FINANCE),
+    "assistance:report": roles(DIRECTOR, FINANCE, lists="assistance.entry"),
+    "assistance:report_csv": roles(DIRECTOR, FINANCE, lists="assistance.entry"),
     "assistance:pay": roles(FINANCE, load=ASSISTANCE),
     "aftercare:schedule": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("follow_ups")),
     "aftercare:check_in": roles(*CASEWORK, load=FOLLOW_UP),
@@ -348,7 +360,7 @@ RULES: dict[str, Rule] = {
     "gatherings:registration_cancel": anyone(load=REPLY.unaudited()),
     "gatherings:registration_file": anyone(load=REPLY.unaudited()),
     "gatherings:new": roles(*CASEWORK),
-    "gatherings:attendance": roles(*CASEWORK),
+    "gatherings:attendance": roles(*CASEWORK, lists="gatherings.registration"),
     "gatherings:edit": roles(*CASEWORK, load=TEAM_GATHERING),
     "gatherings:cancel": roles(*CASEWORK, load=TEAM_GATHERING),
     "gatherings:organize": roles(*CASEWORK, load=TEAM_GATHERING),
@@ -360,7 +372,7 @@ RULES: dict[str, Rule] = {
     "intake:interest": PUBLIC,
     "intake:contact": PUBLIC,
     "intake:thanks": PUBLIC,
-    "intake:queue": roles(*CASEWORK),
+    "intake:queue": roles(*CASEWORK, lists="intake.submission"),
     "intake:figures": roles(DIRECTOR),
     "intake:holidays": roles(DIRECTOR),
     "intake:detail": roles(*CASEWORK, load=SUBMISSION),
@@ -383,7 +395,12 @@ class AccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        lists = getattr(request, "village_lists", "")
+        # A list is read when its page is shown: not when the view sent elsewhere or failed.
+        if lists and (response.status_code < 300 or response.status_code == 400):
+            list_read.send(sender=Rule, user=request.user, model=lists, filters=filters_of(request))
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         view_name = request.resolver_match.view_name
@@ -395,10 +412,33 @@ class AccessMiddleware:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not rule.allows(request.user):
-                raise Http404
+                refused(request)
         if rule.load is not None:
             load_record(request, rule.load, view_kwargs)
+        request.village_lists = rule.lists
         return None
+
+
+def refused(request):
+    """Answer 404, and tell the audit trail who was refused which page: by its URL's name,
+    never the id that was tried (decision 0022). One entry a refusal."""
+    security_event_announce(
+        event=SecurityEvent.REFUSED,
+        user=request.user if request.user.is_authenticated else None,
+        detail=request.resolver_match.view_name,
+    )
+    raise Http404
+
+
+def filters_of(request) -> list[str]:
+    """A list page's query string as "name=value", each cut short, the first few only."""
+    asked = [
+        f"{name[:FILTER_LENGTH]}={value[:FILTER_LENGTH]}"
+        for name in sorted(request.GET)[:FILTERS_KEPT]
+        for value in request.GET.getlist(name)
+        if value
+    ]
+    return asked[:FILTERS_KEPT]
 
 
 def load_record(request, load: Load, view_kwargs: dict) -> None:
@@ -408,7 +448,10 @@ def load_record(request, load: Load, view_kwargs: dict) -> None:
         key_name = load.key
     else:
         ((key_name, _),) = view_kwargs.items()  # a record's URL carries its key alone
-    record = load(request.user, view_kwargs[key_name])
+    try:
+        record = load(request.user, view_kwargs[key_name])
+    except Http404:
+        refused(request)
     if load.audit:
         record_read.send(sender=Load, user=request.user, record=record, fields=load.fields)
     del view_kwargs[key_name]

@@ -4,7 +4,7 @@ from django.utils import timezone
 from accounts.models import Role
 from agreements.selectors import sharing_for_many
 from audit.models import Action
-from audit.services import audit_entry_create
+from audit.services import audit_entry_create, audit_list_read
 from core.roles import is_casework
 from gatherings.selectors import gathering_list, upcoming_replies
 from home.selectors import finance_desk, program_overview, with_next_family_time
@@ -27,6 +27,8 @@ def home(request):
     context = {"today": timezone.localdate()}
     if is_casework(user):
         context["todo"] = today_for(user, today=context["today"])
+        # Today and the caseload name families: the page is a reading of their list.
+        audit_list_read(user=user, model="partnerships.partnership")
     if user.has_role(Role.DIRECTOR):
         context["overview"] = program_overview()
     if user.has_role(Role.COACH):
@@ -46,6 +48,7 @@ def home(request):
     context["is_finance"] = user.has_role(Role.FINANCE)
     if context["is_finance"]:
         context["finance"] = finance_desk(user)
+        audit_list_read(user=user, model="assistance.assistancerequest")
     context["is_volunteer"] = user.has_role(Role.VOLUNTEER)
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER):
         context["gatherings_mine"] = list(upcoming_replies(user))

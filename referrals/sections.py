@@ -3,6 +3,8 @@ directory need not know referrals exist."""
 
 from django.http import HttpRequest
 
+from audit.services import audit_list_read
+from core.roles import is_casework
 from directory.models import Service
 from referrals.forms import form_for
 
@@ -16,4 +18,9 @@ def refer_section(request: HttpRequest, service: Service) -> dict | None:
     if not request.user.is_authenticated:
         return None
     form = form_for(request.user, service=service)
-    return None if form is None else {"referral_form": form}
+    if form is None:
+        return None
+    if is_casework(request.user):
+        # The team's form offers the parents of their partnerships: a reading of their list.
+        audit_list_read(user=request.user, model="families.person")
+    return {"referral_form": form}

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from audit.services import audit_list_read
 from core.forms import add_errors
 from core.roles import is_casework
 from training import selectors, services
@@ -42,6 +43,10 @@ def module_detail(request, module):
         else:
             messages.success(request, _("Module finished. Your certificate is ready to print."))
             return redirect("training:certificate", module.pk)
+    if team:
+        # The team's page shows the parents' reflections and who may be assigned: the
+        # module is the program's own, but that list is a reading of family data.
+        audit_list_read(user=request.user, model="families.person")
     return render(
         request,
         "training/module.html",

@@ -413,14 +413,32 @@ def test_the_declared_rules_match_who_is_meant_to_use_each_url(demo):
         assert declared == intended_personas(view_name), view_name
 
 
+# Names only the demo's family records carry: its children and its families' surnames.
+FAMILY_NAMES = ("Sofía", "Mateo", "Jalen", "Morales", "Delgado")
+
+
+def shows_family_data(response) -> bool:
+    if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        return False
+    page = response.content.decode()
+    return any(name in page for name in FAMILY_NAMES)
+
+
 def test_every_url_as_every_persona_answers_only_what_it_should(clients):
+    """And every page that shows family data writes a read entry while it is shown: a
+    record's page by its rule's load, a list by its rule's `lists` (decision 0022)."""
     checked = 0
+    unread = []
     for view_name, url, record in url_cases():
         for persona, client in clients.items():
+            read_before = AuditEntry.objects.filter(action="viewed").count()
             response = client.get(url)
             status = response.status_code
             where = f"{persona} GET {url} ({view_name}) answered {status}"
             assert status < 500, where
+            read = AuditEntry.objects.filter(action="viewed").count() > read_before
+            if shows_family_data(response) and not read:
+                unread.append(where)
             if expected_to_reach(persona, view_name, record):
                 assert status in (200, 302, 405), where
                 if status == 302:
@@ -437,6 +455,7 @@ def test_every_url_as_every_persona_answers_only_what_it_should(clients):
                 assert status == 404, where
             checked += 1
     assert checked > 8 * 40
+    assert unread == [], "Pages that show family data without a read entry:\n" + "\n".join(unread)
 
 
 def test_an_outsider_cannot_change_anything_in_another_partnership(clients):
@@ -444,11 +463,17 @@ def test_an_outsider_cannot_change_anything_in_another_partnership(clients):
     coach_only_changes = [
         (view_name, url) for view_name, url, record in url_cases() if record and record[1] == "ours"
     ]
-    before = AuditEntry.objects.exclude(action="viewed").count()
+    changes = AuditEntry.objects.filter(action__in=["created", "changed", "removed", "invited"])
+    before = changes.count()
     for view_name, url in coach_only_changes:
         response = outsider.post(url, {"name": "Taken over", "stage": "closed"})
         assert response.status_code == 404, f"outsider POST {url} ({view_name})"
-    assert AuditEntry.objects.exclude(action="viewed").count() == before
+    assert changes.count() == before
+    # Each attempt is one refusal in the trail, by its URL's name and never the id tried.
+    refusals = AuditEntry.objects.filter(action="refused", actor__email=PERSONAS["outsider"])
+    assert refusals.count() == len(coach_only_changes)
+    assert {r.record_id for r in refusals} == {name for name, _ in coach_only_changes}
+    assert {r.path for r in refusals} == {""}
     assert not BirthFamily.objects.filter(name="Taken over").exists()
     assert not PartnerHome.objects.filter(name="Taken over").exists()
     assert Partnership.objects.get(birth_family__name="Morales family").stage == "active"

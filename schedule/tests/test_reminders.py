@@ -207,11 +207,14 @@ def test_an_order_beginning_on_the_day_of_a_visit_holds_its_reminder(coach, agre
 
 
 def test_the_sweep_runs_the_reminders_of_referrals_then_of_gatherings():
-    """They add themselves when their apps are ready; the calendar imports neither."""
+    """They add themselves when their apps are ready; the calendar imports neither. The
+    directors' unusual-access notice comes last (decision 0022)."""
     from core import sweep
     from gatherings.reminders import reminders_send as gathering_reminders_send
+    from home.watch import unusual_access_notify
     from referrals.reminders import nudges_send
 
-    assert sweep.jobs() == (nudges_send, gathering_reminders_send)
+    jobs = (nudges_send, gathering_reminders_send, unusual_access_notify)
+    assert sweep.jobs() == jobs
     sweep.register(nudges_send)  # an app made ready twice adds nothing
-    assert sweep.jobs() == (nudges_send, gathering_reminders_send)
+    assert sweep.jobs() == jobs
