@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import models
 from django.db.models import Q
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -228,6 +229,9 @@ def test_closing_a_family_after_retention_anonymises_it_and_deletes_its_files(
     assert all(storage.exists(name) for storage, name in files)
     assert len(_rows_mentioning(["Xiomara"])) > 5  # the search finds what is there
     home_before = partnership.partner_home.name, partnership.partner_home.address
+    parent_s_phone = Client()
+    parent_s_phone.force_login(birth_parent)
+    assert parent_s_phone.get(reverse("accounts:settings")).status_code == 200
     url = reverse("families:records_close", args=[family.pk])
     page = client_for(director).get(url)
     assert "This cannot be undone." in page.content.decode()
@@ -259,6 +263,7 @@ def test_closing_a_family_after_retention_anonymises_it_and_deletes_its_files(
     # The family's account no longer signs in; the partner home is untouched.
     birth_parent.refresh_from_db()
     assert not birth_parent.is_active and birth_parent.email.endswith("@closed.invalid")
+    assert parent_s_phone.get(reverse("accounts:settings")).status_code == 302  # signed out
     partner_parent.refresh_from_db()
     assert (
         partner_parent.is_active and Person.objects.get(user=partner_parent).first_name == "Paula"
