@@ -7,6 +7,7 @@ class AftercareConfig(AppConfig):
     verbose_name = _("The year after reunification")
 
     def ready(self):
+        from aftercare import records  # noqa: F401 — adds the family records' part (0019)
         from aftercare.receivers import plan_follow_ups
         from partnerships.signals import stage_changed
 

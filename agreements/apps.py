@@ -9,6 +9,7 @@ class AgreementsConfig(AppConfig):
     verbose_name = _("Partnership agreements")
 
     def ready(self):
+        from agreements import records  # noqa: F401 — adds the family records' part (0019)
         from agreements.models import AgreementVersion, Consent, CourtRestriction
         from agreements.sections import sharing_prepare
         from audit.naming import name_records

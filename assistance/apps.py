@@ -8,6 +8,7 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("Financial support")
 
     def ready(self):
+        from assistance import records  # noqa: F401 — adds the family records' part (0019)
         from assistance.models import AssistanceRequest, Document
         from audit.naming import name_records
         from core.money import dollars

@@ -215,6 +215,11 @@ RULES: dict[str, Rule] = {
     "families:family_list": roles(*CASEWORK, lists="families.birthfamily"),
     "families:family_detail": roles(*CASEWORK, load=FAMILY),
     "families:family_edit": roles(*CASEWORK, load=FAMILY),
+    # A family's whole record, its export and its closure are the director's (decision 0019).
+    "families:records_due": roles(DIRECTOR),
+    "families:records": roles(DIRECTOR, load=FAMILY.noting("records")),
+    "families:records_download": roles(DIRECTOR, load=FAMILY.noting("records")),
+    "families:records_close": roles(DIRECTOR, load=FAMILY.noting("records")),
     "families:family_parent_add": roles(*CASEWORK, load=FAMILY),
     "families:child_add": roles(*CASEWORK, load=FAMILY),
     "families:home_list": roles(*CASEWORK, lists="families.partnerhome"),

@@ -93,3 +93,28 @@ class InviteNewForm(forms.ModelForm):
         self.fields["role"].choices = _role_choices(
             grantable - {Role.BIRTH_PARENT, Role.PARTNER_PARENT}
         )
+
+
+class RecordsCloseForm(forms.Form):
+    """Closing a family's records cannot be undone: the director types the family's name
+    and says why, so a slip of the finger closes nothing."""
+
+    family_name = forms.CharField(label=_("Type the family's name to confirm"), max_length=120)
+    reason = forms.CharField(
+        label=_("Why now"),
+        max_length=300,
+        help_text=_("For example: seven years since the partnership closed."),
+    )
+    understood = forms.BooleanField(
+        label=_("I understand that the names, words, photos and documents cannot be brought back.")
+    )
+
+    def __init__(self, *args, family, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.family = family
+
+    def clean_family_name(self):
+        typed = self.cleaned_data["family_name"].strip()
+        if typed.casefold() != self.family.name.strip().casefold():
+            raise forms.ValidationError(_("Type the family's name exactly as it is shown."))
+        return typed

@@ -103,6 +103,12 @@ class BirthFamily(models.Model):
         Person, related_name="birth_families", blank=True, verbose_name=_("parents")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    #: When the family's records were closed after the retention period: names, words
+    #: and files gone, the dated facts the program's figures count kept (decision 0019).
+    records_closed_at = models.DateTimeField(_("records closed"), null=True, blank=True)
+    #: The director's words for why, kept with the family rather than in the audit trail,
+    #: which holds no values.
+    records_closed_reason = models.CharField(_("why they were closed"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["name", "pk"]

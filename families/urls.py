@@ -1,11 +1,19 @@
 from django.urls import path
 
-from families import views
+from families import records_views, views
 
 app_name = "families"
 urlpatterns = [
     path("", views.family_list, name="family_list"),
     path("<int:family_id>/", views.family_detail, name="family_detail"),
+    path("records/", records_views.records_due, name="records_due"),
+    path("<int:family_id>/records/", records_views.records, name="records"),
+    path(
+        "<int:family_id>/records/download/",
+        records_views.records_download,
+        name="records_download",
+    ),
+    path("<int:family_id>/records/close/", records_views.records_close, name="records_close"),
     path("<int:family_id>/edit/", views.family_edit, name="family_edit"),
     path("<int:family_id>/parents/add/", views.family_parent_add, name="family_parent_add"),
     path("<int:family_id>/children/add/", views.child_add, name="child_add"),

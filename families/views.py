@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from accounts.services import roles_grantable_by
 from core.forms import add_errors
 from core.pagination import paginate
@@ -40,11 +41,15 @@ def _save(request, form, change, success, redirect_to, template, context):
 
 def family_list(request):
     page, query = paginate(request, selectors.birth_family_list(request.user))
-    return render(request, "families/family_list.html", {"page": page, "query": query})
+    is_director = request.user.has_role(Role.DIRECTOR)
+    context = {"page": page, "query": query, "is_director": is_director}
+    return render(request, "families/family_list.html", context)
 
 
 def family_detail(request, family):
-    return render(request, "families/family_detail.html", {"family": family})
+    is_director = request.user.has_role(Role.DIRECTOR)
+    context = {"family": family, "is_director": is_director}
+    return render(request, "families/family_detail.html", context)
 
 
 def family_edit(request, family):

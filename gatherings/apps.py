@@ -8,6 +8,7 @@ class GatheringsConfig(AppConfig):
 
     def ready(self):
         from core import sweep
+        from gatherings import records  # noqa: F401 — adds the family records' part (0019)
         from gatherings.calendar import CALENDAR_SOURCE
         from gatherings.reminders import reminders_send
         from schedule import sources

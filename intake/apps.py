@@ -6,6 +6,7 @@ class IntakeConfig(AppConfig):
 
     def ready(self):
         from audit.naming import name_records
+        from intake import records  # noqa: F401 — adds the family records' part (0019)
         from intake.models import Submission
 
         # An interest or a contact form, as the triage queue calls it.

@@ -7,7 +7,7 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         from audit.naming import name_records
         from families.selectors import partnership_scope_register
-        from partnerships import sections
+        from partnerships import records, sections  # noqa: F401 — records registers its part
         from partnerships.models import Partnership
         from partnerships.selectors import partnerships_visible_to
 

@@ -10,6 +10,7 @@ class ReferralsConfig(AppConfig):
         # Here rather than at the top: models are not loaded when this module is imported.
         from core import sweep
         from directory.sections import service_section_register
+        from referrals import records  # noqa: F401 — adds the family records' part (0019)
         from referrals.reminders import nudges_send
         from referrals.sections import REFER, TEMPLATE, refer_section
 

@@ -8,6 +8,7 @@ class ScheduleConfig(AppConfig):
 
     def ready(self):
         from partnerships import sections
+        from schedule import records  # noqa: F401 — adds the family records' part (0019)
         from schedule.sections import coming_prepare
 
         sections.register(

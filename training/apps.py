@@ -8,6 +8,7 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from partnerships.hooks import before_stage_change
+        from training import records  # noqa: F401 — adds the family records' part (0019)
         from training.stage_rules import refuse_active_before_training
 
         before_stage_change.register(refuse_active_before_training)

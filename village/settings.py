@@ -190,6 +190,9 @@ LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:sign_in"
 # Invitation and password-reset links are single use and expire after this many hours.
 INVITATION_HOURS = env_int("VILLAGE_INVITATION_HOURS", 72, minimum=1)
+# How long a family's records are kept after their last partnership closed (and the year
+# after reunification was followed up) before a director closes them (decision 0019).
+RETENTION_YEARS = env_int("VILLAGE_RETENTION_YEARS", 7, minimum=1)
 PASSWORD_RESET_TIMEOUT = INVITATION_HOURS * 3600
 
 # Passkeys belong to the site's domain (its "relying party"). A browser refuses an IP

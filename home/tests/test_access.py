@@ -100,6 +100,11 @@ INTENDED = {
     "accounts:locked_list": {"director"},
     "accounts:unlock": {"director"},
     "audit:search": {"director"},
+    # A family's whole record, its export and closure are the director's (decision 0019).
+    "families:records_due": {"director"},
+    "families:records": {"director"},
+    "families:records_download": {"director"},
+    "families:records_close": {"director"},
     "intake:figures": {"director"},
     "intake:holidays": {"director"},
     "partnerships:detail": MEMBERS,
