@@ -24,7 +24,7 @@ from audit.services import audit_entry_create
 from core.forms import add_errors
 from core.pagination import paginate
 from core.roles import is_casework
-from core.uploads import private_file_response
+from core.uploads import MAX_DOCUMENT_BYTES, accepts_upload, private_file_response
 from partnerships.models import Stage
 from partnerships.selectors import partnerships_visible_to
 
@@ -165,6 +165,7 @@ def _may_decide(user, assistance_request) -> bool:
     )
 
 
+@accepts_upload(MAX_DOCUMENT_BYTES)
 def document_add(request, assistance_request):
     if request.method == "POST":
         form = DocumentForm(request.POST, request.FILES)

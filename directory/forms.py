@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from directory.hsds.reading import MAX_BYTES
 from directory.models import Organization, Status
 from directory.needs import NEED_CHOICES
 from directory.search import Criteria, place_of
@@ -96,6 +97,15 @@ class ImportForm(forms.Form):
         label=_("HSDS file"),
         help_text=_("A zip data package of CSV files, one table's CSV file, or HSDS JSON."),
     )
+
+    def clean_file(self):
+        """Its size, before it is read (a file past the limit arrives without its bytes)."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("Choose a file under %(mb)s MB.") % {"mb": MAX_BYTES // (1024 * 1024)}
+            )
+        return upload
 
 
 class ServiceForm(forms.Form):

@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 from core.forms import add_errors
 from core.pagination import paginate
 from core.roles import is_casework
+from core.uploads import accepts_upload
 from directory import selectors, services
 from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceForm
-from directory.hsds import exporter, importer
+from directory.hsds import exporter, importer, reading
 from directory.models import Attribute
 from directory.needs import TAXONOMY_ID
 from directory.search import services_matching
@@ -53,6 +54,7 @@ def service(request, listing):
     return render(request, "directory/service.html", service_page_context(request, listing))
 
 
+@accepts_upload(reading.MAX_BYTES)
 def manage(request):
     """Import and export, and the listings that most need a call to check them."""
     form = ImportForm(request.POST or None, request.FILES or None)

@@ -14,7 +14,7 @@ from audit.middleware import client_ip
 from core.forms import add_errors
 from core.pagination import paginate
 from core.roles import is_casework
-from core.uploads import private_file_response
+from core.uploads import MAX_DOCUMENT_BYTES, accepts_upload, private_file_response
 from core.visitor_forms import new_started
 from gatherings import selectors, services
 from gatherings.calendar import calendar_for
@@ -378,6 +378,7 @@ def walk_in(request, gathering):
 
 
 @require_POST
+@accepts_upload(MAX_DOCUMENT_BYTES)
 def resource_share(request, gathering):
     form = ResourceForm(request.POST, request.FILES)
     if form.is_valid():

@@ -7,7 +7,9 @@ from django.utils.translation import gettext as _
 
 from agreements.selectors import sharing_for
 from core.forms import add_errors
+from core.images import MAX_UPLOAD_BYTES
 from core.pagination import paginate
+from core.uploads import accepts_upload, private
 from journal import selectors, services
 from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnForm, ReviewSettingForm
 from journal.models import EMOJI, ReactionKind
@@ -48,6 +50,7 @@ def feed(request, partnership):
     return _feed_page(request, partnership, sharing, form)
 
 
+@accepts_upload(MAX_UPLOAD_BYTES)
 def post_new(request, partnership):
     if request.method != "POST":
         return redirect("journal:feed", partnership.pk)
@@ -166,8 +169,7 @@ def _photo(request, photo, size):
         filename=f"photo-{photo.pk}.jpg",
     )
     # No cache keeps a copy, not even this browser's: it may be a shared computer.
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private(response)
 
 
 def review(request):
