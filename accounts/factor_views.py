@@ -68,7 +68,12 @@ def _demo_code(user) -> str:
 
 def factor_setup(request):
     """Set up an authenticator app: scan the picture or type the secret, then prove it
-    with the first code. Staff arrive here at their first sign-in."""
+    with the first code. Staff arrive here at their first sign-in.
+
+    Between a password and its second factor, only someone with no factor yet may set
+    one up: otherwise a stolen password would replace the app that guards it."""
+    if factors.second_factor_owed(request) and factors.factors_of(request.user).any:
+        return redirect(_with_next("accounts:second_factor", request.GET.get("next", "")))
     secret = factors.pending_secret(request)
     form = AppCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

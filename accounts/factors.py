@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -82,8 +81,12 @@ def factor_due_at_sign_in(user) -> bool:
     return factor_required(user) or TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def is_verified(request) -> bool:
-    return bool(request.session.get(DEVICE_ID_SESSION_KEY))
+def second_factor_owed(request) -> bool:
+    """Signed in with a password, but the second factor not shown yet."""
+    user = request.user
+    if not user.is_authenticated or user.is_verified():
+        return False
+    return bool(request.session.get(FACTOR_DUE_SESSION_KEY) or factor_required(user))
 
 
 def identity_confirm(request) -> None:

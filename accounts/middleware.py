@@ -97,17 +97,12 @@ class SecondFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
-        if not (
-            request.session.get(factors.FACTOR_DUE_SESSION_KEY) or factors.factor_required(user)
-        ):
+        if not factors.second_factor_owed(request):
             return None
         match = request.resolver_match
         if match.view_name in OPEN_BEFORE_SECOND_FACTOR or match.namespace == "otp_webauthn":
             return None
-        held = factors.factors_of(user)
+        held = factors.factors_of(request.user)
         step = "accounts:second_factor" if held.any else "accounts:factor_setup"
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse(step)}?{query}")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.factors import second_factor_owed
 from core.roles import Role, is_casework
 
 
@@ -117,6 +118,8 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": None}
+    if second_factor_owed(request):
+        return {"nav": None}  # between the password and the code, nothing is reachable
     if user.has_role(Role.DIRECTOR, Role.COACH, Role.FINANCE):
         groups = staff_groups(user)
         _mark_current([item for group in groups for item in group.items], request.path)

@@ -239,3 +239,23 @@ def test_the_demo_staff_use_the_published_secret_shown_only_in_demo_mode(client,
 def test_the_signed_in_test_client_is_verified_like_a_real_sign_in(client, coach):
     client = sign_in_client(client, coach)
     assert client.get(reverse("home:home")).status_code == 200
+
+
+def test_a_stolen_password_cannot_replace_the_app_that_guards_the_account(
+    client, coach, password, app_of
+):
+    device = app_of(coach)
+    password_only(client, coach, password)
+    response = client.get(reverse("accounts:factor_setup"))
+    assert response["Location"].startswith(reverse("accounts:second_factor"))
+    client.post(reverse("accounts:factor_setup"), {"code": "123456"})
+    assert list(TOTPDevice.objects.filter(user=coach)) == [device]
+
+
+def test_the_code_page_shows_no_menu_of_pages_the_person_cannot_open_yet(
+    client, coach, password, app_of
+):
+    app_of(coach)
+    password_only(client, coach, password)
+    page = client.get(reverse("accounts:second_factor")).content.decode()
+    assert "staff-nav-wide" not in page and 'class="tabbar"' not in page
