@@ -1,6 +1,6 @@
 from django.apps import AppConfig
-from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_migrate
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.db.models.signals import post_migrate, post_save
 
 
 def ensure_roles(**kwargs):
@@ -18,7 +18,18 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self):
+        from accounts import sessions
         from accounts.language import language_on_sign_in
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="village_ensure_roles")
         user_logged_in.connect(language_on_sign_in, dispatch_uid="village_language_on_sign_in")
+        # Every way in and out keeps the list of one's sessions (accounts/sessions.py).
+        user_logged_in.connect(sessions.session_recorded, dispatch_uid="village_session_recorded")
+        user_logged_out.connect(
+            sessions.session_forgotten, dispatch_uid="village_session_forgotten"
+        )
+        post_save.connect(
+            sessions.sessions_follow_account,
+            sender=self.get_model("User"),
+            dispatch_uid="village_sessions_follow_account",
+        )

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from accounts import views
+from accounts import views, views_sessions
 
 app_name = "accounts"
 account_urls = [
@@ -18,6 +18,11 @@ account_urls = [
     path("password/change/", views.password_change, name="password_change"),
     path("password/change/done/", views.password_change_done, name="password_change_done"),
     path("settings/", views.settings_page, name="settings"),
+    # One's signed-in browsers, and staying signed in (accounts/sessions.py).
+    path("sessions/", views_sessions.session_list, name="sessions"),
+    path("sessions/end/", views_sessions.session_end, name="session_end"),
+    path("sessions/end-others/", views_sessions.sessions_end_others, name="sessions_end_others"),
+    path("sessions/stay/", views_sessions.session_stay, name="session_stay"),
 ]
 urlpatterns = [
     path("accounts/", include(account_urls)),

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import services
+from accounts import services, sessions
 from accounts.forms import (
     LanguageForm,
     PasswordResetRequestForm,
@@ -36,6 +36,11 @@ class SignInView(auth_views.LoginView):
             context["demo_password"] = self.demo_password
         return context
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sessions.session_begin(self.request, shared=form.cleaned_data["shared_computer"])
+        return response
+
 
 sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
@@ -53,7 +58,8 @@ def set_language(request):
         response.set_cookie(
             "django_language",
             language,
-            max_age=365 * 24 * 3600,
+            # A shared computer keeps it only until the browser closes.
+            max_age=None if sessions.on_shared_computer(request) else 365 * 24 * 3600,
             samesite="Lax",
             secure=request.is_secure(),
             httponly=True,

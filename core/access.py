@@ -171,6 +171,10 @@ RULES: dict[str, Rule] = {
     "accounts:password_change": SIGNED_IN,
     "accounts:password_change_done": SIGNED_IN,
     "accounts:settings": SIGNED_IN,
+    "accounts:sessions": SIGNED_IN,
+    "accounts:session_end": SIGNED_IN,  # only the person's own: the view looks among theirs
+    "accounts:sessions_end_others": SIGNED_IN,
+    "accounts:session_stay": SIGNED_IN,
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
         *CASEWORK,
