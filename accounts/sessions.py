@@ -215,7 +215,11 @@ class SessionLimitsMiddleware:
                 % {"hours": hours},
                 detail="time limit",
             )
-        if not is_background(request) and now - seen >= ACTIVITY_GRAIN:
+        # A form sent (among them "Stay signed in") always counts; a page read, once in
+        # a while.
+        if not is_background(request) and (
+            now - seen >= ACTIVITY_GRAIN or request.method == "POST"
+        ):
             session[SEEN] = seen = now
         if session.get(KEY) != session.session_key or now - session.get(TOUCHED, 0) >= ROW_GRAIN:
             touched = SignedInSession.objects.filter(pk=session.get(ROW), user=user).update(
