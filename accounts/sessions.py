@@ -17,6 +17,7 @@ is gone is signed out at its next request, even if its Django session somehow su
 
 import contextvars
 import time
+from datetime import timedelta
 from importlib import import_module
 from urllib.parse import urlsplit
 
@@ -24,8 +25,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.db import models
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -83,6 +85,9 @@ def session_recorded(sender, request, user, **kwargs):
     session = request.session
     if session.session_key is None:
         session.save()  # login() flushed another person's session: this one needs its key
+    # Signing in again in the same browser (a passkey after a password) is one session.
+    SignedInSession.objects.filter(pk=session.get(ROW)).delete()
+    _forget_the_dead(user)
     now = timezone.now()
     browser, system = device_of(request.headers.get("User-Agent", ""))
     row = SignedInSession.objects.create(
@@ -113,6 +118,17 @@ def session_forgotten(sender, request, user, **kwargs):
     """Connected to user_logged_out: a signed-out session leaves the list."""
     if request is not None and hasattr(request, "session"):
         SignedInSession.objects.filter(pk=request.session.get(ROW)).delete()
+
+
+def _forget_the_dead(user) -> None:
+    """Take off the list the sessions that can no longer be alive: a browser closed or left
+    without signing out ends by its limits, with nobody to remove its row."""
+    now = timezone.now()
+    idle = max(settings.SESSION_IDLE_SECONDS, settings.SESSION_IDLE_STAFF_SECONDS) + ROW_GRAIN
+    SignedInSession.objects.filter(user=user).filter(
+        models.Q(last_seen__lt=now - timedelta(seconds=idle))
+        | models.Q(began__lt=now - timedelta(seconds=settings.SESSION_LIMIT_SECONDS))
+    ).delete()
 
 
 def _end(user, rows, *, detail: str) -> int:
@@ -256,6 +272,8 @@ def signed_out(request, message: str, *, detail: str):
         target = urlsplit(request.headers.get("Referer", ""))
         same_site = target.netloc == request.get_host()
         target = (target.path + (f"?{target.query}" if target.query else "")) if same_site else ""
+    if urlsplit(target).path == resolve_url(settings.LOGIN_URL):
+        target = ""  # back to the sign-in page once signed in would go round in a loop
     response = redirect_to_login(target) if target else redirect(settings.LOGIN_URL)
     if request.headers.get("HX-Request"):
         # htmx would swap the sign-in page into a piece of this one: send the whole page.
@@ -269,7 +287,9 @@ def signed_out(request, message: str, *, detail: str):
 
 
 def sessions_of(user) -> list[SignedInSession]:
-    """The person's signed-in browsers, most recently used first."""
+    """The person's signed-in browsers, most recently used first (the dead ones taken
+    off the list first)."""
+    _forget_the_dead(user)
     return list(SignedInSession.objects.filter(user=user))
 
 

@@ -140,6 +140,17 @@ def test_a_form_sent_after_the_timeout_returns_to_the_page_it_was_on(clock, birt
     assert lands_on_sign_in(response) and "next=/accounts/settings/" in response["Location"]
 
 
+def test_an_expired_session_opening_the_sign_in_page_is_not_sent_round_in_a_loop(
+    clock, birth_parent, password
+):
+    client = signed_in(birth_parent, password)
+    clock.shift(timedelta(minutes=31))
+    response = client.get(SIGN_IN)
+    assert response.status_code == 302 and response["Location"] == SIGN_IN
+    response = client.post(SIGN_IN, {"username": birth_parent.email, "password": password})
+    assert response["Location"] == reverse("home:home")
+
+
 # --- A shared computer --------------------------------------------------------------------
 
 
@@ -231,6 +242,21 @@ def test_signing_out_takes_the_browser_off_the_list(birth_parent, password):
     assert SignedInSession.objects.count() == 1
     client.post(reverse("accounts:sign_out"))
     assert not SignedInSession.objects.exists()
+
+
+def test_a_browser_left_without_signing_out_leaves_the_list_once_it_cannot_be_alive(
+    clock, birth_parent, password
+):
+    signed_in(birth_parent, password, agent=LIBRARY, shared=True)
+    clock.shift(timedelta(minutes=32))
+    page = signed_in(birth_parent, password, agent=PHONE).get(SESSIONS).content.decode()
+    assert "Firefox" not in page and "You are signed in nowhere else." in page
+
+
+def test_signing_in_again_in_the_same_browser_is_still_one_session(client, birth_parent):
+    client.force_login(birth_parent)
+    client.force_login(birth_parent)
+    assert SignedInSession.objects.count() == 1
 
 
 # --- Passwords and switched-off accounts --------------------------------------------------
