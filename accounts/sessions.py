@@ -233,11 +233,12 @@ class SessionLimitsMiddleware:
             )
         # A form sent (among them "Stay signed in") always counts; a page read, once in
         # a while.
-        if not is_background(request) and (
-            now - seen >= ACTIVITY_GRAIN or request.method == "POST"
-        ):
+        grain = getattr(settings, "SESSION_ACTIVITY_GRAIN_SECONDS", ACTIVITY_GRAIN)
+        if not is_background(request) and (now - seen >= grain or request.method == "POST"):
             session[SEEN] = seen = now
-        if session.get(KEY) != session.session_key or now - session.get(TOUCHED, 0) >= ROW_GRAIN:
+        last_touch = session.get(TOUCHED, 0)
+        row_grain = getattr(settings, "SESSION_ROW_GRAIN_SECONDS", ROW_GRAIN)
+        if session.get(KEY) != session.session_key or now - last_touch >= row_grain:
             touched = SignedInSession.objects.filter(pk=session.get(ROW), user=user).update(
                 last_seen=timezone.now(), session_key=session.session_key
             )

@@ -27,6 +27,13 @@ PHONE = (
 LIBRARY = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 
+@pytest.fixture(autouse=True)
+def _production_grains(settings):
+    """Activity and the list written as often as in production (village/test_settings.py)."""
+    settings.SESSION_ACTIVITY_GRAIN_SECONDS = 10
+    settings.SESSION_ROW_GRAIN_SECONDS = 60
+
+
 @pytest.fixture
 def clock():
     with time_machine.travel(START, tick=False) as traveller:
@@ -114,7 +121,7 @@ def test_the_pages_own_background_question_is_not_activity_but_stay_signed_in_is
 
 
 def test_the_warning_is_on_signed_in_pages_with_the_time_left_and_not_for_visitors(
-    client, birth_parent, password
+    clock, client, birth_parent, password
 ):
     page = signed_in(birth_parent, password).get(SETTINGS).content.decode()
     assert 'role="alertdialog"' in page and 'data-seconds-left="1800"' in page

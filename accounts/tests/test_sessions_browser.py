@@ -50,3 +50,13 @@ def test_a_parent_is_warned_before_the_idle_sign_out_stays_from_the_keyboard_the
     # Left alone, the page goes to sign-in by itself, nothing of the page left on screen.
     page.wait_for_url("**/accounts/sign-in/?next=/accounts/settings/", timeout=15000)
     assert page.get_by_text("without activity").is_visible()
+
+    # Signed in again, the list of sessions reads well on a phone.
+    settings.SESSION_IDLE_SECONDS = 1800
+    page.get_by_label("Email").fill(birth_parent.email)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
+    page.goto(live_server.url + reverse("accounts:sessions"))
+    assert page.get_by_role("heading", name="This device").is_visible()
+    assert_sound(page)
