@@ -1,6 +1,6 @@
 from django.apps import AppConfig
-from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_migrate
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.db.models.signals import post_migrate, post_save
 
 
 def ensure_roles(**kwargs):
@@ -20,6 +20,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from axes.signals import user_locked_out
 
+        from accounts import sessions
         from accounts.factors import on_sign_in
         from accounts.language import language_on_sign_in
         from accounts.lockout import announce_locked_out
@@ -28,3 +29,13 @@ class AccountsConfig(AppConfig):
         user_logged_in.connect(language_on_sign_in, dispatch_uid="village_language_on_sign_in")
         user_logged_in.connect(on_sign_in, dispatch_uid="village_factor_on_sign_in")
         user_locked_out.connect(announce_locked_out, dispatch_uid="village_announce_locked_out")
+        # Every way in and out keeps the list of one's sessions (accounts/sessions.py).
+        user_logged_in.connect(sessions.session_recorded, dispatch_uid="village_session_recorded")
+        user_logged_out.connect(
+            sessions.session_forgotten, dispatch_uid="village_session_forgotten"
+        )
+        post_save.connect(
+            sessions.sessions_follow_account,
+            sender=self.get_model("User"),
+            dispatch_uid="village_sessions_follow_account",
+        )

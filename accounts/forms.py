@@ -15,6 +15,13 @@ class SignInForm(AuthenticationForm):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+    shared_computer = forms.BooleanField(
+        label=_("This is a shared computer"),
+        required=False,
+        help_text=_(
+            "At a library or a friend's: you are signed out sooner, and when the browser is closed."
+        ),
+    )
     error_messages = {
         "invalid_login": _("That e-mail and password do not match an account. Try again."),
         "inactive": _("This account is switched off. Ask your coach for help."),
@@ -72,3 +79,8 @@ class ConfirmIdentityForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password. Try again."))
         return password
+
+
+class SessionEndForm(forms.Form):
+    #: One of the person's own sessions: the view looks it up among theirs only.
+    session = forms.IntegerField(min_value=1, max_value=2**63 - 1)

@@ -80,3 +80,31 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_staff(self) -> bool:
         # Django admin is not mounted; nobody is "staff" in Django's sense.
         return False
+
+
+class SignedInSession(models.Model):
+    """One browser where a person is signed in, for their list of sessions and "sign out
+    everywhere" (accounts/sessions.py, decision 0021). Made on each sign-in, whatever the
+    way in, and removed at sign-out. No address is kept: the audit trail has the sign-ins'.
+
+    `session_key` is a bearer secret like Django's own session table's: it is here only
+    to end that session, and is never shown or exported."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="signed_in_sessions")
+    session_key = models.CharField(max_length=40, db_index=True)
+    began = models.DateTimeField()
+    #: Written at most once a minute, so a busy page costs no write.
+    last_seen = models.DateTimeField()
+    #: The browser and system, from its User-Agent: "Chrome", "Android".
+    browser = models.CharField(max_length=40, blank=True)
+    system = models.CharField(max_length=40, blank=True)
+    shared = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-last_seen"]
+
+    @property
+    def device(self) -> str:
+        if self.browser and self.system:
+            return _("%(browser)s on %(system)s") % {"browser": self.browser, "system": self.system}
+        return self.browser or self.system or _("An unknown browser")

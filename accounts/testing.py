@@ -13,6 +13,11 @@ def sign_in_client(client, user):
     """Sign a Django test client in as `user`, its second factor shown when one is due,
     as after a real sign-in."""
     client.force_login(user)
+    return second_factor_shown(client, user)
+
+
+def second_factor_shown(client, user):
+    """Finish a test client's password sign-in as the code page would, when one is due."""
     if factors.factor_due_at_sign_in(user):
         device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
         if device is None:

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from accounts import factor_views, views
+from accounts import factor_views, views, views_sessions
 
 app_name = "accounts"
 account_urls = [
@@ -32,6 +32,11 @@ account_urls = [
     path("confirm/", factor_views.confirm_identity, name="confirm_identity"),
     path("locked/", views.locked_list, name="locked_list"),
     path("locked/<int:user_id>/unlock/", views.unlock, name="unlock"),
+    # One's signed-in browsers, and staying signed in (accounts/sessions.py).
+    path("sessions/", views_sessions.session_list, name="sessions"),
+    path("sessions/end/", views_sessions.session_end, name="session_end"),
+    path("sessions/end-others/", views_sessions.sessions_end_others, name="sessions_end_others"),
+    path("sessions/stay/", views_sessions.session_stay, name="session_stay"),
 ]
 urlpatterns = [
     path("accounts/", include(account_urls)),

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import factors, selectors, services
+from accounts import factors, selectors, services, sessions
 from accounts.forms import (
     LanguageForm,
     PasswordResetRequestForm,
@@ -47,6 +47,11 @@ class SignInView(auth_views.LoginView):
             return f"{reverse('accounts:second_factor')}?{urlencode({'next': url})}"
         return url
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sessions.session_begin(self.request, shared=form.cleaned_data["shared_computer"])
+        return response
+
 
 sign_in = SignInView.as_view()
 sign_out = auth_views.LogoutView.as_view()
@@ -64,7 +69,8 @@ def set_language(request):
         response.set_cookie(
             "django_language",
             language,
-            max_age=365 * 24 * 3600,
+            # A shared computer keeps it only until the browser closes.
+            max_age=None if sessions.on_shared_computer(request) else 365 * 24 * 3600,
             samesite="Lax",
             secure=request.is_secure(),
             httponly=True,

@@ -203,6 +203,10 @@ RULES: dict[str, Rule] = {
     "accounts:unlock": roles(
         DIRECTOR, load=Load("accounts.selectors.account_to_unlock_for", "account").unaudited()
     ),
+    "accounts:sessions": SIGNED_IN,
+    "accounts:session_end": SIGNED_IN,  # only the person's own: the view looks among theirs
+    "accounts:sessions_end_others": SIGNED_IN,
+    "accounts:session_stay": SIGNED_IN,
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
         *CASEWORK,

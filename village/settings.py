@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "accounts.middleware.TimeZoneMiddleware",
     "accounts.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "audit.middleware.AuditContextMiddleware",
@@ -212,7 +213,16 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = [
     f"{_site.scheme}://{OTP_WEBAUTHN_RP_ID}" + (f":{_site.port}" if _site.port else "")
 ]
 
-SESSION_COOKIE_AGE = env_int("VILLAGE_SESSION_SECONDS", 8 * 3600, minimum=300)
+# Sessions (accounts/sessions.py, decision 0021): signed out after so many minutes without
+# activity (staff sooner: they see every family) and after so many hours whatever the
+# activity; "a shared computer" at sign-in shortens both. Warned a minute before.
+SESSION_IDLE_SECONDS = env_int("VILLAGE_IDLE_MINUTES", 30, minimum=2) * 60
+SESSION_IDLE_STAFF_SECONDS = env_int("VILLAGE_IDLE_MINUTES_STAFF", 15, minimum=2) * 60
+SESSION_IDLE_SHARED_SECONDS = env_int("VILLAGE_IDLE_MINUTES_SHARED", 10, minimum=2) * 60
+SESSION_LIMIT_SECONDS = env_int("VILLAGE_SESSION_HOURS", 12, minimum=1) * 3600
+SESSION_LIMIT_SHARED_SECONDS = env_int("VILLAGE_SESSION_HOURS_SHARED", 8, minimum=1) * 3600
+SESSION_WARNING_SECONDS = 60
+SESSION_COOKIE_AGE = SESSION_LIMIT_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_SSL = env_bool("VILLAGE_HTTPS", not DEBUG)
