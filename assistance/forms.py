@@ -1,11 +1,10 @@
-import secrets
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assistance.models import AssistanceRequest, DocumentKind, Fund, Method, Need, Rules
 from core.forms import DateInput
+from core.once import OnceForm
 
 
 class MoneyInput(forms.NumberInput):
@@ -31,6 +30,13 @@ class AssistanceRequestForm(forms.ModelForm):
             "payee": _("The landlord, garage, daycare or utility, as their bill names them."),
             "purpose": _("How it keeps the family safe, housed or at work."),
         }
+
+
+class NewRequestForm(OnceForm, AssistanceRequestForm):
+    """A request asked for: its one-time key makes a double tap one request (core.once)."""
+
+    class Meta(AssistanceRequestForm.Meta):
+        pass
 
 
 class FundForm(forms.ModelForm):
@@ -99,15 +105,15 @@ class DecideForm(forms.Form):
     )
 
 
-class PayForm(forms.Form):
+class PayForm(OnceForm):
     method = forms.ChoiceField(label=_("Paid by"), choices=Method.choices)
     number = forms.CharField(label=_("Check or reference number"), required=False, max_length=60)
     paid_on = forms.DateField(label=_("Date paid"), widget=DateInput())
+    #: One key per form shown (core.once): sending it twice records one payment. The ledger
+    #: keeps it on the entry itself (docs/decisions/0012), so it is never left out.
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            # One key per form shown: sending it twice records one payment.
-            self.initial.setdefault("key", secrets.token_urlsafe(24))
             self.initial.setdefault("paid_on", timezone.localdate())

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -15,13 +13,16 @@ from assistance.forms import (
     DecideForm,
     DocumentForm,
     FundForm,
+    NewRequestForm,
     PayForm,
     RulesForm,
 )
-from assistance.models import Fund, Home, Need, Rules, Status, cents
+from assistance.models import AssistanceRequest, Fund, Home, Need, Rules, Status, cents
 from audit.models import Action
 from audit.services import audit_entry_create
+from core import spreadsheet
 from core.forms import add_errors
+from core.once import once
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import private_file_response
@@ -39,7 +40,7 @@ def index(request):
 
 
 def request_new(request, partnership):
-    form = AssistanceRequestForm(request.POST or None)
+    form = NewRequestForm(request.POST or None)
     own_home = _home_of(request.user, partnership)
     if own_home:
         # A parent asks for their own home only.
@@ -47,10 +48,19 @@ def request_new(request, partnership):
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, **({"home": own_home} if own_home else {})}
         try:
-            made = services.request_create(actor=request.user, partnership=partnership, data=data)
+            made, _fresh = once(
+                data.pop("key"),
+                user=request.user,
+                model=AssistanceRequest,
+                make=lambda: services.request_create(
+                    actor=request.user, partnership=partnership, data=data
+                ),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
+            if made is None:  # the same form sent again, its request since gone
+                return redirect(partnership)
             if made.status == Status.DRAFT:
                 messages.success(request, _("Sent to your coach, who will go over it with you."))
             else:
@@ -291,7 +301,7 @@ def report_csv(request):
     name = f"fund-{fund_id}" if by_fund else str(year)
     response["Content-Disposition"] = f'attachment; filename="village-ledger-{name}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         [
             "date",
@@ -321,20 +331,15 @@ def report_csv(request):
                 entry.fund.name,
                 entry.request.partnership.birth_family.name,
                 entry.request.need,
-                _cell(entry.payee),
+                entry.payee,
                 entry.method,
-                _cell(entry.number),
+                entry.number,
                 f"{entry.amount:.2f}",
                 entry.reverses_id or "",
-                _cell(entry.note),
+                entry.note,
             ]
         )
     return response
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def fund_detail(request, fund):

@@ -1,5 +1,7 @@
-"""Model parts that more than one capability shares. Abstract only: core has no tables."""
+"""Model parts that more than one capability shares, and core's one table: the one-time
+keys of the forms already sent (core.once)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +34,18 @@ class TitledInTwoLanguages(models.Model):
         there is one."""
         spanish = (get_language() or "").split("-")[0] == "es"
         return self.title_es if self.title_es and spanish else self.title
+
+
+class FormKey(models.Model):
+    """A form that was sent, by its one-time key, and what it made: the same form sent
+    again (a double tap, a resent page) gets that record back instead of a second one
+    (core.once, docs/decisions/0023). Kept for KEYS_KEPT_DAYS."""
+
+    key = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    #: "app_label.model:pk" of the record the form made.
+    record = models.CharField(max_length=120, blank=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.record or self.key

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.dates import within_reach
 from core.forms import DateTimeInput
+from core.once import OnceForm
 from core.phone import PhoneNumberField
 from core.visitor_forms import SpamCheckedForm
 from directory.models import Service
@@ -118,8 +119,9 @@ class ReplyFields(forms.Form):
         return data
 
 
-class MemberReplyForm(ReplyFields):
-    """A signed-in person's reply: their name and contact come from their account."""
+class MemberReplyForm(OnceForm, ReplyFields):
+    """A signed-in person's reply: their name and contact come from their account; its
+    one-time key makes a double tap one reply (core.once)."""
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from audit.middleware import client_ip
 from core.forms import add_errors
+from core.once import once
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import private_file_response
@@ -26,7 +27,7 @@ from gatherings.forms import (
     ResourceForm,
     WalkInForm,
 )
-from gatherings.models import Gathering, Resource, Status
+from gatherings.models import Gathering, Registration, Resource, Status
 
 #: Replies on one page of the organizer's view; names listed at the door before typing.
 REPLIES_PER_PAGE, DOOR_LIST = 100, 100
@@ -87,13 +88,22 @@ def reply(request, gathering):
         form.add_error(None, _("That was very fast. Please check your answers and send again."))
     elif form.is_valid():
         try:
-            made = services.registration_make(
-                gathering=gathering,
-                data=form.reply_data(),
-                user=request.user if not guest else None,
-                ip=client_ip(request),
-                nonce=form.nonce() if guest else None,
-            )
+            if guest:  # a guest's form carries its one-time key in its signed stamp
+                made = services.registration_make(
+                    gathering=gathering,
+                    data=form.reply_data(),
+                    ip=client_ip(request),
+                    nonce=form.nonce(),
+                )
+            else:
+                made, _fresh = once(
+                    form.cleaned_data["key"],
+                    user=request.user,
+                    model=Registration,
+                    make=lambda: services.registration_make(
+                        gathering=gathering, data=form.reply_data(), user=request.user
+                    ),
+                )
         except services.AlreadyReceived as sent:
             return redirect(sent.registration)
         except services.StaleForm:
@@ -119,9 +129,11 @@ def reply(request, gathering):
                 return redirect(gathering)
             add_errors(form, error)
         else:
+            if made is None:  # the same form sent again, its reply since gone
+                return redirect(gathering)
             if made.status == Status.CONFIRMED:
                 messages.success(request, _("You have a place. We sent you the details."))
-            else:
+            elif made.status == Status.WAITING:
                 messages.success(
                     request,
                     _(
