@@ -3,6 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assistance.models import AssistanceRequest, DocumentKind, Fund, Method, Need, Rules
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
 from core.once import OnceForm
 
@@ -16,7 +18,9 @@ class MoneyInput(forms.NumberInput):
         super().__init__({"step": "0.01", "min": "0.01", "inputmode": "decimal", **(attrs or {})})
 
 
-class AssistanceRequestForm(forms.ModelForm):
+class AssistanceRequestForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"due_on": bounds.NEEDED_BY}
+
     class Meta:
         model = AssistanceRequest
         fields = ["home", "need", "amount", "payee_kind", "payee", "due_on", "purpose"]
@@ -39,7 +43,9 @@ class NewRequestForm(OnceForm, AssistanceRequestForm):
         pass
 
 
-class FundForm(forms.ModelForm):
+class FundForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"starts_on": bounds.FUND, "ends_on": bounds.FUND}
+
     needs = forms.MultipleChoiceField(
         label=_("Needs it may pay for"),
         choices=Need.choices,
@@ -105,7 +111,9 @@ class DecideForm(forms.Form):
     )
 
 
-class PayForm(OnceForm):
+class PayForm(BoundedForm, OnceForm):
+    date_ranges = {"paid_on": bounds.PAID}
+
     method = forms.ChoiceField(label=_("Paid by"), choices=Method.choices)
     number = forms.CharField(label=_("Check or reference number"), required=False, max_length=60)
     paid_on = forms.DateField(label=_("Date paid"), widget=DateInput())

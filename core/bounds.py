@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db import connections, models
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
@@ -25,7 +25,9 @@ from django.utils.translation import ngettext_lazy
 # Text: how long each kind of text may be. CharFields take their model's max_length; the
 # TextFields below take one of these in their form (`BoundedForm.text_limits`).
 
-#: A note beside a record, an address, a short description.
+#: A postal address.
+ADDRESS = 500
+#: A note beside a record, a short description.
 NOTE = 2000
 #: A description people read in full: a gathering, a listing in the directory.
 DESCRIPTION = 4000
@@ -33,8 +35,10 @@ DESCRIPTION = 4000
 DOCUMENT = 20000
 #: A search box's words: more than this is not a search.
 SEARCH = 100
-#: A web address.
-URL = 500
+#: A web address (a model's URLField holds 200 characters).
+URL = 200
+#: An e-mail address (RFC 5321; a model's EmailField holds 254).
+EMAIL = 254
 
 
 def limit_text(field: forms.Field, length: int) -> None:
@@ -150,22 +154,26 @@ def around(years_back: int, years_ahead: int) -> DateRange:
 
 # The ranges the forms use, one per kind of date, so that every form says the same thing of
 # the same kind of day.
-#: Appointments, visits, gatherings and their repeats: a few years either way.
+#: A child's or a person's birth date.
+BIRTH = birth_date()
+#: Appointments, visits, hearings, gatherings and their repeats: a few years either way.
 EVENT = around(2, 5)
-#: When a task or a follow-up is due.
+#: When a task, a step or a follow-up is due; a coach's cover while away.
 DUE = around(1, 5)
-#: A court order's or a coverage's start and end; a family's placement.
+#: A court order's start and end; when a child moved into a home.
 PERIOD = around(20, 20)
-#: Something that happened in a family's case (a placement, a milestone, a stage).
+#: Something that happened in a family's case: a stage, a milestone, a permanency event.
 CASE_HISTORY = happened(25)
-#: A conversation or a contact the coach logs.
-CONTACT = happened(5)
-#: Money: a payment made, a fund's dates, what a request is needed by.
+#: A contact the coach logs, a referral received, a family's return to care.
+RECENT = happened(5)
+#: Money: a payment made; a fund's dates; when a request is needed by.
 PAID = happened(2)
 FUND = around(10, 10)
 NEEDED_BY = around(1, 2)
 #: A holiday the program closes on.
 HOLIDAY = around(2, 10)
+#: The most minutes an appointment, a visit or a gathering lasts: a long day.
+LONGEST_MINUTES = 16 * 60
 
 
 def _int_range(field: models.Field, using: str) -> tuple[int | None, int | None]:
@@ -184,10 +192,12 @@ def _int_range(field: models.Field, using: str) -> tuple[int | None, int | None]
 class BoundedForm:
     """Put before forms.Form or forms.ModelForm. `date_ranges` maps a date field to its
     DateRange (a date the record already has is kept); `text_limits` maps a text field
-    (a model's TextField, typically) to its most length."""
+    (a model's TextField, typically) to its most length; `most` maps a number field to
+    its largest value."""
 
     date_ranges: dict[str, DateRange] = {}
     text_limits: dict[str, int] = {}
+    most: dict[str, int] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -197,6 +207,12 @@ class BoundedForm:
         for name, length in self.text_limits.items():
             if name in self.fields:
                 limit_text(self.fields[name], length)
+        for name, largest in self.most.items():
+            field = self.fields.get(name)
+            if field is not None and (field.max_value is None or field.max_value > largest):
+                field.max_value = largest
+                field.validators.append(MaxValueValidator(largest))
+                field.widget.attrs["max"] = str(largest)
 
 
 # ---------------------------------------------------------------------------------------

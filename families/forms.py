@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
 from core.phone import PhoneNumberField
 from families.models import BirthFamily, Child, PartnerHome, PermanencyEvent, Person, Placement
@@ -32,21 +34,27 @@ class BirthFamilyForm(forms.ModelForm):
         fields = ["name"]
 
 
-class PartnerHomeForm(forms.ModelForm):
+class PartnerHomeForm(BoundedForm, forms.ModelForm):
+    text_limits = {"address": bounds.ADDRESS}
+
     class Meta:
         model = PartnerHome
         fields = ["name", "kind", "address"]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"birth_date": bounds.BIRTH}
+
     class Meta:
         model = Child
         fields = ["first_name", "last_name", "preferred_name", "birth_date"]
         widgets = {"birth_date": DateInput()}
 
 
-class PlacementForm(forms.ModelForm):
+class PlacementForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"started_on": bounds.PERIOD}
+
     class Meta:
         model = Placement
         fields = ["partner_home", "started_on"]
@@ -59,7 +67,9 @@ class PlacementForm(forms.ModelForm):
         self.fields["partner_home"].empty_label = _("A home outside the program")
 
 
-class PermanencyEventForm(forms.ModelForm):
+class PermanencyEventForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"occurred_on": bounds.CASE_HISTORY}
+
     class Meta:
         model = PermanencyEvent
         fields = ["kind", "occurred_on", "note"]

@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import within_reach
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateTimeInput
 from core.once import OnceForm
 from core.phone import PhoneNumberField
@@ -17,7 +18,11 @@ UUID_IN_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 MAX_ADULTS, MAX_CHILDREN, OLDEST_CHILD = 10, 10, 17
 
 
-class GatheringForm(forms.ModelForm):
+class GatheringForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"starts_at": bounds.EVENT}
+    text_limits = {"description": bounds.DESCRIPTION}
+    most = {"minutes": bounds.LONGEST_MINUTES, "capacity": 10000}
+
     class Meta:
         model = Gathering
         fields = [
@@ -36,12 +41,6 @@ class GatheringForm(forms.ModelForm):
             "listed",
         ]
         widgets = {"starts_at": DateTimeInput(), "description": forms.Textarea(attrs={"rows": 4})}
-
-    def clean_starts_at(self):
-        starts_at = self.cleaned_data["starts_at"]
-        if not within_reach(starts_at):
-            raise forms.ValidationError(_("Choose a date within ten years of today."))
-        return starts_at
 
     def clean(self):
         data = super().clean()
@@ -143,7 +142,7 @@ class GuestReplyForm(SpamCheckedForm, ReplyFields):
     """A visitor's reply: a name and a way to reach them, nothing else about them."""
 
     name = forms.CharField(label=_("Your name"), max_length=120)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=bounds.EMAIL)
     phone = PhoneNumberField(label=_("Phone"), required=False)
     texts_ok = forms.BooleanField(label=_("Texts to this phone are OK"), required=False)
     field_order = ["name", "email", "phone", "texts_ok"]
@@ -183,10 +182,15 @@ class ResourceForm(forms.Form):
         label=_("What to share"), choices=ResourceKind.choices, widget=forms.RadioSelect
     )
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=_("Link"), required=False, assume_scheme="https", max_length=bounds.URL
+    )
     service = forms.CharField(
         label=_("Listing in the resource directory"),
         required=False,
+        # A listing's address or its name (at most 255 characters): a longer text is
+        # neither, and is not looked up (a 100,000-character LIKE was a server error).
+        max_length=300,
         help_text=_("Open the listing and copy its address, or type its exact name."),
     )
     upload = forms.FileField(label=_("File (PDF or photo)"), required=False)

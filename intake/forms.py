@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
 from core.phone import PhoneNumberField
 from core.visitor_forms import SpamCheckedForm
@@ -131,7 +133,9 @@ class ConvertForm(forms.Form):
         self.fields["coach"].queryset = coaches()
 
 
-class HolidayForm(forms.ModelForm):
+class HolidayForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"day": bounds.HOLIDAY}
+
     class Meta:
         model = Holiday
         fields = ["day", "name"]

@@ -3,6 +3,8 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core import bounds
+from core.bounds import BoundedForm
 from training.models import Module, Page
 
 
@@ -16,7 +18,9 @@ class FinishForm(forms.Form):
     )
 
 
-class ModuleForm(forms.ModelForm):
+class ModuleForm(BoundedForm, forms.ModelForm):
+    most = {"order": 1000}
+
     roles = forms.ModelMultipleChoiceField(
         label=_("For everyone with these roles"),
         queryset=Group.objects.none(),
@@ -35,7 +39,10 @@ class ModuleForm(forms.ModelForm):
         self.fields["roles"].label_from_instance = lambda group: names[group.name]
 
 
-class PageForm(forms.ModelForm):
+class PageForm(BoundedForm, forms.ModelForm):
+    text_limits = {"body": bounds.DOCUMENT}
+    most = {"order": 1000}
+
     class Meta:
         model = Page
         fields = ["order", "title", "body"]
