@@ -5,6 +5,7 @@ from aftercare.models import AREAS, FollowUp, Steadiness
 from core import bounds
 from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 
 
 class CheckInForm(BoundedForm, forms.ModelForm):
@@ -32,13 +33,13 @@ class CheckInForm(BoundedForm, forms.ModelForm):
             self.fields[area].required = True
 
 
-class DueDateForm(BoundedForm, forms.Form):
+class DueDateForm(BoundedForm, OnceForm):
     date_ranges = {"due_on": bounds.DUE}
 
     due_on = forms.DateField(label=_("Due on"), widget=DateInput())
 
 
-class ReentryForm(BoundedForm, forms.Form):
+class ReentryForm(BoundedForm, OnceForm):
     date_ranges = {"occurred_on": bounds.RECENT}
 
     occurred_on = forms.DateField(label=_("Date"), widget=DateInput())

@@ -5,6 +5,7 @@ from agreements.models import CourtRestriction, HomeTerms, Purpose
 from core import bounds
 from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 
 
 class TimeInput(forms.TimeInput):
@@ -62,7 +63,7 @@ class ConsentForm(forms.Form):
     )
 
 
-class RestrictionForm(BoundedForm, forms.ModelForm):
+class RestrictionForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"starts_on": bounds.PERIOD, "ends_on": bounds.PERIOD}
 
     class Meta:

@@ -6,7 +6,7 @@ from assistance.models import AssistanceRequest, DocumentKind, Fund, Method, Nee
 from core import bounds
 from core.bounds import BoundedForm
 from core.forms import DateInput
-from core.once import OnceForm
+from core.once import OnceForm, new_key
 
 
 class MoneyInput(forms.NumberInput):
@@ -43,7 +43,7 @@ class NewRequestForm(OnceForm, AssistanceRequestForm):
         pass
 
 
-class FundForm(BoundedForm, forms.ModelForm):
+class FundForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"starts_on": bounds.FUND, "ends_on": bounds.FUND}
 
     needs = forms.MultipleChoiceField(
@@ -88,7 +88,7 @@ class RulesForm(forms.ModelForm):
         return data
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(OnceForm):
     kind = forms.ChoiceField(label=_("What it is"), choices=DocumentKind.choices)
     file = forms.FileField(
         label=_("File"), help_text=_("A PDF, or a photo of the paper. Up to 10 MB.")
@@ -111,17 +111,18 @@ class DecideForm(forms.Form):
     )
 
 
-class PayForm(BoundedForm, OnceForm):
+class PayForm(BoundedForm, forms.Form):
     date_ranges = {"paid_on": bounds.PAID}
 
     method = forms.ChoiceField(label=_("Paid by"), choices=Method.choices)
     number = forms.CharField(label=_("Check or reference number"), required=False, max_length=60)
     paid_on = forms.DateField(label=_("Date paid"), widget=DateInput())
-    #: One key per form shown (core.once): sending it twice records one payment. The ledger
-    #: keeps it on the entry itself (docs/decisions/0012), so it is never left out.
+    #: One key per form shown (core.once.new_key): sending it twice records one payment.
+    #: The ledger keeps it on the entry itself (docs/decisions/0012), so it is never left out.
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
+            self.initial.setdefault("key", new_key())
             self.initial.setdefault("paid_on", timezone.localdate())

@@ -49,7 +49,7 @@ def request_new(request, partnership):
         data = {**form.cleaned_data, **({"home": own_home} if own_home else {})}
         try:
             made, _fresh = once(
-                data.pop("key"),
+                form.sent_key,
                 user=request.user,
                 model=AssistanceRequest,
                 make=lambda: services.request_create(
@@ -180,11 +180,15 @@ def document_add(request, assistance_request):
         form = DocumentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.document_add(
-                    actor=request.user,
-                    assistance_request=assistance_request,
-                    kind=form.cleaned_data["kind"],
-                    upload=form.cleaned_data["file"],
+                once(
+                    form.sent_key,
+                    user=request.user,
+                    make=lambda: services.document_add(
+                        actor=request.user,
+                        assistance_request=assistance_request,
+                        kind=form.cleaned_data["kind"],
+                        upload=form.cleaned_data["file"],
+                    ),
                 )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
@@ -243,12 +247,17 @@ def fund_edit(request, fund=None):
     form = FundForm(request.POST or None, instance=fund)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.fund_save(actor=request.user, form=form)
+            saved, _made = once(
+                form.sent_key,
+                user=request.user,
+                model=Fund,
+                make=lambda: services.fund_save(actor=request.user, form=form),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Fund saved."))
-            return redirect(saved)
+            return redirect(saved or "assistance:index")
     return render(
         request,
         "core/form_page.html",

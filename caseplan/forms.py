@@ -7,9 +7,10 @@ from core import bounds
 from core.bounds import BoundedForm
 from core.dates import within_reach
 from core.forms import DateInput
+from core.once import OnceForm
 
 
-class ContactForm(BoundedForm, forms.ModelForm):
+class ContactForm(BoundedForm, OnceForm, forms.ModelForm):
     """Quick to fill on a phone: today, 30 minutes and everyone in the partnership are
     filled in; the coach changes what differs."""
 
@@ -55,13 +56,13 @@ class MonthForm(forms.Form):
         return month
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(OnceForm, forms.ModelForm):
     class Meta:
         model = Goal
         fields = ["area", "title", "source"]
 
 
-class StepForm(BoundedForm, forms.ModelForm):
+class StepForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"due_on": bounds.DUE}
 
     goal = forms.ModelChoiceField(label=_("For the goal"), queryset=Goal.objects.none())
@@ -81,7 +82,7 @@ class StepUpdateForm(forms.Form):
     note = forms.CharField(label=_("How it is going"), required=False, max_length=300)
 
 
-class MilestoneForm(BoundedForm, forms.ModelForm):
+class MilestoneForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"reached_on": bounds.CASE_HISTORY}
 
     class Meta:
@@ -90,7 +91,7 @@ class MilestoneForm(BoundedForm, forms.ModelForm):
         widgets = {"reached_on": DateInput()}
 
 
-class SummaryForm(BoundedForm, forms.ModelForm):
+class SummaryForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"hearing_on": bounds.EVENT}
     text_limits = {"text": bounds.DOCUMENT}
 

@@ -35,7 +35,7 @@ def thread(request, conversation):
     if request.method == "POST" and form.is_valid():
         try:
             once(
-                form.cleaned_data["key"],
+                form.sent_key,
                 user=request.user,
                 model=Message,
                 make=lambda: services.message_send(

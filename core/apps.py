@@ -12,10 +12,7 @@ class CoreConfig(AppConfig):
         # label puts it in our catalogue, where the translators keep it.
         fields.BLANK_CHOICE_LABEL = _("- Select an option -")
 
-        from core import sweep
         from core.bounds import install_id_checks
-        from core.once import forget_old_keys
 
         # Every choice of records checks its ids before the database sees them (0023).
         install_id_checks()
-        sweep.register(forget_old_keys)

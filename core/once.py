@@ -48,9 +48,13 @@ class FormUsed(ValidationError):
 
 
 class OnceForm(forms.Form):
-    """A form that creates something: it carries a one-time key, hidden. An altered key
-    is replaced by a new one, and the person asked to send the form again. A sending with
-    no key at all (a client of its own, not a page of the program) is made as it is."""
+    """A form that creates something: it carries a one-time key, hidden, which the view
+    passes to once() as `form.sent_key` (it is not among the cleaned data, which go to a
+    service as they are). An altered key is replaced by a new one, and the person asked
+    to send the form again. A sending with no key at all (a client of its own, not a page
+    of the program) is made as it is."""
+
+    sent_key = ""
 
     key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
@@ -74,49 +78,63 @@ class OnceForm(forms.Form):
             raise forms.ValidationError(_("Please send the form again."), code=FORM_USED)
         return self.cleaned_data["key"]
 
+    def _clean_form(self):
+        super()._clean_form()
+        self.sent_key = self.cleaned_data.pop("key", "") or ""
+
     def add_error(self, field, error):
         if getattr(error, "code", None) == FORM_USED:
             self.refresh_key()
         super().add_error(field, error)
 
 
-def once[Record: models.Model](
-    key: str, *, user, model: type[Record], make: Callable[[], Record]
+def once[Record](
+    key: str, *, user, make: Callable[[], Record], model: type[models.Model] | None = None
 ) -> tuple[Record | None, bool]:
-    """`make()` the record this form (its `key`) is for, unless it was made already.
+    """`make()` what this form (its `key`) is for, unless it was made already.
 
-    Returns (record, True) when made now; (record, False) when the same form had made it
-    (record is None if it has since been deleted). Raises FormUsed when the key is another
-    person's or was used for another kind of record. No key: made, as it is."""
+    Returns (what make() returned, True) when made now; (the record, False) when the same
+    form had made it. `model` is the kind of record make() returns, to hand it back then
+    (None if it has since been deleted); without one, a page that only needs to know it
+    was done gets (None, False). Raises FormUsed when the key is another person's or was
+    used for another kind of record. No key: made, as it is."""
     if not key:
         return make(), True
     with transaction.atomic():
         earlier = _made(key, user, model)
         if earlier is not None:
             return earlier
+        _forget_old_keys(user)
         try:
             with transaction.atomic():
                 used = FormKey.objects.create(key=key, user=user)
         except IntegrityError:  # a twin of this sending won the race: its record stands
             return _made(key, user, model)
-        record = make()
-        used.record = f"{record._meta.label_lower}:{record.pk}"
-        used.save(update_fields=["record"])
-        return record, True
+        made = make()
+        if model is not None:
+            used.record = f"{model._meta.label_lower}:{made.pk}"
+            used.save(update_fields=["record"])
+        return made, True
 
 
-def _made(key: str, user, model: type[models.Model]):
+def once_for(form, *, user, make: Callable, model: type[models.Model] | None = None):
+    """once() with the key `form` was sent with: none for a form that carries none."""
+    return once(getattr(form, "sent_key", ""), user=user, make=make, model=model)
+
+
+def _made(key: str, user, model: type[models.Model] | None):
     used = FormKey.objects.filter(key=key).first()
     if used is None:
         return None
     label, _sep, pk = used.record.partition(":")
-    if used.user_id != user.pk or label != model._meta.label_lower:
+    if used.user_id != user.pk or label != (model._meta.label_lower if model else ""):
         raise FormUsed
+    if model is None:
+        return None, False
     return apps.get_model(label)._default_manager.filter(pk=pk).first(), False
 
 
-def forget_old_keys() -> int:
-    """The sweep's job: keys older than KEYS_KEPT_DAYS are let go."""
+def _forget_old_keys(user) -> None:
+    """A person's keys older than KEYS_KEPT_DAYS are let go as they send the next form."""
     old = timezone.now() - timedelta(days=KEYS_KEPT_DAYS)
-    deleted, _per_model = FormKey.objects.filter(used_at__lt=old).delete()
-    return deleted
+    FormKey.objects.filter(user=user, used_at__lt=old).delete()

@@ -4,6 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 from core import bounds
 from core.bounds import BoundedForm
+from core.once import OnceForm
 from directory.models import Organization, Status
 from directory.needs import NEED_CHOICES
 from directory.search import Criteria, place_of
@@ -86,7 +87,7 @@ class SearchForm(forms.Form):
         )
 
 
-class OrganizationForm(BoundedForm, forms.ModelForm):
+class OrganizationForm(BoundedForm, OnceForm, forms.ModelForm):
     text_limits = {"description": bounds.DESCRIPTION}
 
     class Meta:
@@ -102,7 +103,7 @@ class ImportForm(forms.Form):
     )
 
 
-class ServiceForm(forms.Form):
+class ServiceForm(OnceForm):
     """One service as staff describe it: the service, its organization, its needs and
     languages, and its main place, phone and weekly hours. Listings imported with more
     places or phones keep them; this form edits the first of each."""

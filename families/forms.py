@@ -5,11 +5,12 @@ from accounts.models import Role
 from core import bounds
 from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 from core.phone import PhoneNumberField
 from families.models import BirthFamily, Child, PartnerHome, PermanencyEvent, Person, Placement
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(OnceForm, forms.ModelForm):
     phone = PhoneNumberField(label=_("Phone"), required=False)
 
     class Meta:
@@ -28,13 +29,13 @@ class PersonForm(forms.ModelForm):
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
 
 
-class BirthFamilyForm(forms.ModelForm):
+class BirthFamilyForm(OnceForm, forms.ModelForm):
     class Meta:
         model = BirthFamily
         fields = ["name"]
 
 
-class PartnerHomeForm(BoundedForm, forms.ModelForm):
+class PartnerHomeForm(BoundedForm, OnceForm, forms.ModelForm):
     text_limits = {"address": bounds.ADDRESS}
 
     class Meta:
@@ -43,7 +44,7 @@ class PartnerHomeForm(BoundedForm, forms.ModelForm):
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
 
-class ChildForm(BoundedForm, forms.ModelForm):
+class ChildForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"birth_date": bounds.BIRTH}
 
     class Meta:
@@ -52,7 +53,7 @@ class ChildForm(BoundedForm, forms.ModelForm):
         widgets = {"birth_date": DateInput()}
 
 
-class PlacementForm(BoundedForm, forms.ModelForm):
+class PlacementForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"started_on": bounds.PERIOD}
 
     class Meta:
@@ -67,7 +68,7 @@ class PlacementForm(BoundedForm, forms.ModelForm):
         self.fields["partner_home"].empty_label = _("A home outside the program")
 
 
-class PermanencyEventForm(BoundedForm, forms.ModelForm):
+class PermanencyEventForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"occurred_on": bounds.CASE_HISTORY}
 
     class Meta:

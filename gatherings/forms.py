@@ -18,7 +18,7 @@ UUID_IN_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 MAX_ADULTS, MAX_CHILDREN, OLDEST_CHILD = 10, 10, 17
 
 
-class GatheringForm(BoundedForm, forms.ModelForm):
+class GatheringForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"starts_at": bounds.EVENT}
     text_limits = {"description": bounds.DESCRIPTION}
     most = {"minutes": bounds.LONGEST_MINUTES, "capacity": 10000}
@@ -167,7 +167,7 @@ class ChangeReplyForm(ReplyFields):
         return cls(data, initial=initial, gathering=registration.gathering)
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(OnceForm):
     name = forms.CharField(label=_("Name"), max_length=120)
     adults = forms.IntegerField(label=_("Adults"), min_value=1, max_value=MAX_ADULTS, initial=1)
     children_ages = ChildrenAgesField(
@@ -177,7 +177,7 @@ class WalkInForm(forms.Form):
     )
 
 
-class ResourceForm(forms.Form):
+class ResourceForm(OnceForm):
     kind = forms.ChoiceField(
         label=_("What to share"), choices=ResourceKind.choices, widget=forms.RadioSelect
     )

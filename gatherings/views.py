@@ -97,7 +97,7 @@ def reply(request, gathering):
                 )
             else:
                 made, _fresh = once(
-                    form.cleaned_data["key"],
+                    form.sent_key,
                     user=request.user,
                     model=Registration,
                     make=lambda: services.registration_make(
@@ -251,7 +251,14 @@ def _gathering_form(request, gathering: Gathering | None):
         data = {name: form.cleaned_data[name] for name in GatheringForm.Meta.fields}
         try:
             if gathering is None:
-                gathering = services.gathering_create(actor=request.user, data=data)
+                gathering, _made = once(
+                    form.sent_key,
+                    user=request.user,
+                    model=Gathering,
+                    make=lambda: services.gathering_create(actor=request.user, data=data),
+                )
+                if gathering is None:  # the same form sent again, its gathering since gone
+                    return redirect("gatherings:list")
                 told = _("Saved.")
             else:
                 changed = services.gathering_change(
@@ -378,7 +385,13 @@ def walk_in(request, gathering):
     form = WalkInForm(request.POST)
     if form.is_valid():
         try:
-            services.walk_in_add(actor=request.user, gathering=gathering, data=form.cleaned_data)
+            once(
+                form.sent_key,
+                user=request.user,
+                make=lambda: services.walk_in_add(
+                    actor=request.user, gathering=gathering, data=form.cleaned_data
+                ),
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -394,7 +407,13 @@ def resource_share(request, gathering):
     form = ResourceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.resource_share(actor=request.user, gathering=gathering, **form.cleaned_data)
+            once(
+                form.sent_key,
+                user=request.user,
+                make=lambda: services.resource_share(
+                    actor=request.user, gathering=gathering, **form.cleaned_data
+                ),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:

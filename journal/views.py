@@ -58,7 +58,7 @@ def post_new(request, partnership):
         data = form.cleaned_data
         try:
             post, _made = once(
-                data["key"],
+                form.sent_key,
                 user=request.user,
                 model=Post,
                 make=lambda: services.post_create(
@@ -107,7 +107,7 @@ def reply(request, post):
     if form.is_valid():
         try:
             once(
-                form.cleaned_data["key"],
+                form.sent_key,
                 user=request.user,
                 model=Post,
                 make=lambda: services.post_create(

@@ -7,6 +7,7 @@ from accounts.models import Language, Role
 from core import bounds
 from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 from core.phone import PhoneNumberField
 from families.models import Child
 from partnerships.models import Partnership, Stage
@@ -27,7 +28,7 @@ def coaches():
     )
 
 
-class ReferralForm(BoundedForm, forms.Form):
+class ReferralForm(BoundedForm, OnceForm):
     date_ranges = {"referred_on": bounds.RECENT}
 
     family_name = forms.CharField(
@@ -77,7 +78,7 @@ class StageChangeForm(BoundedForm, forms.Form):
         self.fields["changed_on"].initial = timezone.localdate()
 
 
-class CoverageForm(BoundedForm, forms.Form):
+class CoverageForm(BoundedForm, OnceForm):
     date_ranges = {"starts_on": bounds.DUE, "ends_on": bounds.DUE}
 
     coach = CoachChoiceField(label=_("Coach who is away"), queryset=coaches())

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from core import bounds
 from core.bounds import BoundedForm
 from core.forms import DateInput, DateTimeInput
+from core.once import OnceForm
 from core.zones import zone_choices
 from schedule.models import By, Event, Outcome
 
 
-class EventForm(BoundedForm, forms.ModelForm):
+class EventForm(BoundedForm, OnceForm, forms.ModelForm):
     date_ranges = {"starts_at": bounds.EVENT, "repeat_until": bounds.EVENT}
     most = {"minutes": bounds.LONGEST_MINUTES}
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 from core import bounds
 from core.bounds import BoundedForm
+from core.once import OnceForm
 from training.models import Module, Page
 
 
@@ -18,7 +19,7 @@ class FinishForm(forms.Form):
     )
 
 
-class ModuleForm(BoundedForm, forms.ModelForm):
+class ModuleForm(BoundedForm, OnceForm, forms.ModelForm):
     most = {"order": 1000}
 
     roles = forms.ModelMultipleChoiceField(
@@ -39,7 +40,7 @@ class ModuleForm(BoundedForm, forms.ModelForm):
         self.fields["roles"].label_from_instance = lambda group: names[group.name]
 
 
-class PageForm(BoundedForm, forms.ModelForm):
+class PageForm(BoundedForm, OnceForm, forms.ModelForm):
     text_limits = {"body": bounds.DOCUMENT}
     most = {"order": 1000}
 
