@@ -376,7 +376,7 @@ def _arrivals(gathering: Gathering, search: str) -> dict:
 
 
 def _search_suffix(request) -> str:
-    search = request.POST.get("q", "")
+    search = request.POST.get("q", "")[:80]  # as the door's search box reads it
     return "?" + urlencode({"q": search}) if search else ""
 
 
