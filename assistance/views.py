@@ -21,6 +21,7 @@ from assistance.models import AssistanceRequest, Fund, Home, Need, Rules, Status
 from audit.models import Action
 from audit.services import audit_entry_create
 from core import spreadsheet
+from core.bounds import id_in
 from core.forms import add_errors
 from core.once import once
 from core.pagination import paginate
@@ -305,8 +306,8 @@ def report_csv(request):
     byte-order mark, so accents survive Excel)."""
     year = _year(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    fund_id = request.GET.get("fund", "")
-    by_fund = fund_id.isdigit() and len(fund_id) < 10
+    fund_id = id_in(request.GET, "fund")
+    by_fund = fund_id is not None
     name = f"fund-{fund_id}" if by_fund else str(year)
     response["Content-Disposition"] = f'attachment; filename="village-ledger-{name}.csv"'
     response.write("\ufeff")
@@ -328,7 +329,7 @@ def report_csv(request):
     # A fund's ledger is all of it; the program's, one year.
     rows = selectors.ledger_rows(year=None if by_fund else year)
     if by_fund:
-        rows = rows.filter(fund_id=int(fund_id))
+        rows = rows.filter(fund_id=fund_id)
     for covered in Fund.objects.filter(pk__in=rows.values("fund_id")):
         audit_entry_create(
             actor=request.user, action=Action.VIEWED, record=covered, fields=["ledger_csv"]

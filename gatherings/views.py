@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from audit.middleware import client_ip
+from core.bounds import words_in
 from core.forms import add_errors
 from core.once import once
 from core.pagination import paginate
@@ -31,6 +32,8 @@ from gatherings.models import Gathering, Registration, Resource, Status
 
 #: Replies on one page of the organizer's view; names listed at the door before typing.
 REPLIES_PER_PAGE, DOOR_LIST = 100, 100
+#: The most characters of a name searched for at the door.
+DOOR_SEARCH = 80
 
 
 def gathering_list(request):
@@ -342,7 +345,7 @@ def check_in(request, gathering):
         return redirect(
             reverse("gatherings:check_in", args=[gathering.pk]) + _search_suffix(request)
         )
-    search = request.GET.get("q", "")[:80]
+    search = words_in(request.GET, "q", DOOR_SEARCH)
     if request.htmx:
         return render(request, "gatherings/_arrivals.html", _arrivals(gathering, search))
     return _door_page(request, gathering, WalkInForm(), search=search)
@@ -376,7 +379,7 @@ def _arrivals(gathering: Gathering, search: str) -> dict:
 
 
 def _search_suffix(request) -> str:
-    search = request.POST.get("q", "")[:80]  # as the door's search box reads it
+    search = words_in(request.POST, "q", DOOR_SEARCH)  # as the door's search box reads it
     return "?" + urlencode({"q": search}) if search else ""
 
 
