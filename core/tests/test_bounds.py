@@ -120,12 +120,33 @@ def test_a_thirty_digit_id_in_any_record_s_address_is_not_found_never_a_500(
 ):
     routes = list(_int_routes())
     assert len(routes) > 40
+    # Every id a form or a view of the program reads from a post, all 30 digits long.
+    ids = ("children", "people", "person", "registration", "restriction", "fund", "goal")
+    crafted = {**dict.fromkeys(ids, THIRTY_DIGITS), "coach": THIRTY_DIGITS}
     for person in (director, coach, birth_parent):
         client = client_for(person)
         for name, args in routes:
             url = reverse(name, kwargs=dict.fromkeys(args, int(THIRTY_DIGITS)))
-            for response in (client.get(url), client.post(url, {"children": THIRTY_DIGITS})):
+            for response in (client.get(url), client.post(url, crafted)):
                 assert response.status_code in (302, 404, 405), (name, response.status_code)
+
+
+def test_thirty_digit_ids_posted_to_every_page_of_a_real_partnership_are_never_a_500(
+    client_for, director, coach, partnership
+):
+    ids = ("children", "people", "person", "goal", "restriction", "partner_home", "coach")
+    crafted = {
+        **dict.fromkeys(ids, THIRTY_DIGITS),
+        **{f"{prefix}-goal": THIRTY_DIGITS for prefix in ("step",)},
+        "form": "step",
+    }
+    routes = [name for name, args in _int_routes() if args == ["partnership_id"]]
+    assert len(routes) > 10
+    for person in (director, coach):
+        client = client_for(person)
+        for name in routes:
+            response = client.post(reverse(name, args=[partnership.pk]), crafted)
+            assert response.status_code < 500, (name, response.status_code)
 
 
 @pytest.mark.parametrize(
