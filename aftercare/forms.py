@@ -2,10 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.models import AREAS, FollowUp, Steadiness
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(BoundedForm, forms.ModelForm):
+    text_limits = {"concerns": bounds.NOTE, "needs": bounds.NOTE}
+
     worried = forms.BooleanField(
         label=_("I am worried about this family"),
         required=False,
@@ -28,10 +33,14 @@ class CheckInForm(forms.ModelForm):
             self.fields[area].required = True
 
 
-class DueDateForm(forms.Form):
+class DueDateForm(BoundedForm, OnceForm):
+    date_ranges = {"due_on": bounds.DUE}
+
     due_on = forms.DateField(label=_("Due on"), widget=DateInput())
 
 
-class ReentryForm(forms.Form):
+class ReentryForm(BoundedForm, OnceForm):
+    date_ranges = {"occurred_on": bounds.RECENT}
+
     occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
     note = forms.CharField(label=_("Note"), required=False, max_length=300)

@@ -2,7 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import CourtRestriction, HomeTerms, Purpose
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 
 
 class TimeInput(forms.TimeInput):
@@ -60,7 +63,9 @@ class ConsentForm(forms.Form):
     )
 
 
-class RestrictionForm(forms.ModelForm):
+class RestrictionForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"starts_on": bounds.PERIOD, "ends_on": bounds.PERIOD}
+
     class Meta:
         model = CourtRestriction
         fields = ["kind", "person", "starts_on", "ends_on"]
@@ -72,7 +77,9 @@ class RestrictionForm(forms.ModelForm):
         self.fields["person"].empty_label = _("The whole partnership")
 
 
-class RestrictionEndForm(forms.Form):
+class RestrictionEndForm(BoundedForm, forms.Form):
+    date_ranges = {"ends_on": bounds.PERIOD}
+
     restriction = forms.ModelChoiceField(queryset=CourtRestriction.objects.none())
     ends_on = forms.DateField(label=_("Ends on"), widget=DateInput())
 

@@ -10,6 +10,7 @@ from agreements import selectors, services
 from agreements.forms import ConsentForm, HomeTermsForm, RestrictionEndForm, RestrictionForm
 from agreements.models import Purpose, Side
 from core.forms import add_errors
+from core.once import once_for
 from families.models import Person
 
 
@@ -145,8 +146,12 @@ def restriction_add(request, partnership):
     form = RestrictionForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
         try:
-            services.restriction_add(
-                actor=request.user, partnership=partnership, **form.cleaned_data
+            once_for(
+                form,
+                user=request.user,
+                make=lambda: services.restriction_add(
+                    actor=request.user, partnership=partnership, **form.cleaned_data
+                ),
             )
         except ValidationError as error:
             add_errors(form, error)

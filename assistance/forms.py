@@ -1,11 +1,12 @@
-import secrets
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from assistance.models import AssistanceRequest, DocumentKind, Fund, Method, Need, Rules
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm, new_key
 
 
 class MoneyInput(forms.NumberInput):
@@ -17,7 +18,9 @@ class MoneyInput(forms.NumberInput):
         super().__init__({"step": "0.01", "min": "0.01", "inputmode": "decimal", **(attrs or {})})
 
 
-class AssistanceRequestForm(forms.ModelForm):
+class AssistanceRequestForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"due_on": bounds.NEEDED_BY}
+
     class Meta:
         model = AssistanceRequest
         fields = ["home", "need", "amount", "payee_kind", "payee", "due_on", "purpose"]
@@ -33,7 +36,16 @@ class AssistanceRequestForm(forms.ModelForm):
         }
 
 
-class FundForm(forms.ModelForm):
+class NewRequestForm(OnceForm, AssistanceRequestForm):
+    """A request asked for: its one-time key makes a double tap one request (core.once)."""
+
+    class Meta(AssistanceRequestForm.Meta):
+        pass
+
+
+class FundForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"starts_on": bounds.FUND, "ends_on": bounds.FUND}
+
     needs = forms.MultipleChoiceField(
         label=_("Needs it may pay for"),
         choices=Need.choices,
@@ -76,7 +88,7 @@ class RulesForm(forms.ModelForm):
         return data
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(OnceForm):
     kind = forms.ChoiceField(label=_("What it is"), choices=DocumentKind.choices)
     file = forms.FileField(
         label=_("File"), help_text=_("A PDF, or a photo of the paper. Up to 10 MB.")
@@ -99,15 +111,18 @@ class DecideForm(forms.Form):
     )
 
 
-class PayForm(forms.Form):
+class PayForm(BoundedForm, forms.Form):
+    date_ranges = {"paid_on": bounds.PAID}
+
     method = forms.ChoiceField(label=_("Paid by"), choices=Method.choices)
     number = forms.CharField(label=_("Check or reference number"), required=False, max_length=60)
     paid_on = forms.DateField(label=_("Date paid"), widget=DateInput())
+    #: One key per form shown (core.once.new_key): sending it twice records one payment.
+    #: The ledger keeps it on the entry itself (docs/decisions/0012), so it is never left out.
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            # One key per form shown: sending it twice records one payment.
-            self.initial.setdefault("key", secrets.token_urlsafe(24))
+            self.initial.setdefault("key", new_key())
             self.initial.setdefault("paid_on", timezone.localdate())

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -15,13 +13,17 @@ from assistance.forms import (
     DecideForm,
     DocumentForm,
     FundForm,
+    NewRequestForm,
     PayForm,
     RulesForm,
 )
-from assistance.models import Fund, Home, Need, Rules, Status, cents
+from assistance.models import AssistanceRequest, Fund, Home, Need, Rules, Status, cents
 from audit.models import Action
 from audit.services import audit_entry_create
+from core import spreadsheet
+from core.bounds import id_in
 from core.forms import add_errors
+from core.once import once
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import MAX_DOCUMENT_BYTES, accepts_upload, private_file_response
@@ -39,7 +41,7 @@ def index(request):
 
 
 def request_new(request, partnership):
-    form = AssistanceRequestForm(request.POST or None)
+    form = NewRequestForm(request.POST or None)
     own_home = _home_of(request.user, partnership)
     if own_home:
         # A parent asks for their own home only.
@@ -47,10 +49,19 @@ def request_new(request, partnership):
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, **({"home": own_home} if own_home else {})}
         try:
-            made = services.request_create(actor=request.user, partnership=partnership, data=data)
+            made, _fresh = once(
+                form.sent_key,
+                user=request.user,
+                model=AssistanceRequest,
+                make=lambda: services.request_create(
+                    actor=request.user, partnership=partnership, data=data
+                ),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
+            if made is None:  # the same form sent again, its request since gone
+                return redirect(partnership)
             if made.status == Status.DRAFT:
                 messages.success(request, _("Sent to your coach, who will go over it with you."))
             else:
@@ -171,11 +182,15 @@ def document_add(request, assistance_request):
         form = DocumentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.document_add(
-                    actor=request.user,
-                    assistance_request=assistance_request,
-                    kind=form.cleaned_data["kind"],
-                    upload=form.cleaned_data["file"],
+                once(
+                    form.sent_key,
+                    user=request.user,
+                    make=lambda: services.document_add(
+                        actor=request.user,
+                        assistance_request=assistance_request,
+                        kind=form.cleaned_data["kind"],
+                        upload=form.cleaned_data["file"],
+                    ),
                 )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
@@ -234,12 +249,17 @@ def fund_edit(request, fund=None):
     form = FundForm(request.POST or None, instance=fund)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.fund_save(actor=request.user, form=form)
+            saved, _made = once(
+                form.sent_key,
+                user=request.user,
+                model=Fund,
+                make=lambda: services.fund_save(actor=request.user, form=form),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Fund saved."))
-            return redirect(saved)
+            return redirect(saved or "assistance:index")
     return render(
         request,
         "core/form_page.html",
@@ -287,12 +307,12 @@ def report_csv(request):
     byte-order mark, so accents survive Excel)."""
     year = _year(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    fund_id = request.GET.get("fund", "")
-    by_fund = fund_id.isdigit() and len(fund_id) < 10
+    fund_id = id_in(request.GET, "fund")
+    by_fund = fund_id is not None
     name = f"fund-{fund_id}" if by_fund else str(year)
     response["Content-Disposition"] = f'attachment; filename="village-ledger-{name}.csv"'
     response.write("\ufeff")
-    writer = csv.writer(response)
+    writer = spreadsheet.writer(response)
     writer.writerow(
         [
             "date",
@@ -310,7 +330,7 @@ def report_csv(request):
     # A fund's ledger is all of it; the program's, one year.
     rows = selectors.ledger_rows(year=None if by_fund else year)
     if by_fund:
-        rows = rows.filter(fund_id=int(fund_id))
+        rows = rows.filter(fund_id=fund_id)
     for covered in Fund.objects.filter(pk__in=rows.values("fund_id")):
         audit_entry_create(
             actor=request.user, action=Action.VIEWED, record=covered, fields=["ledger_csv"]
@@ -322,20 +342,15 @@ def report_csv(request):
                 entry.fund.name,
                 entry.request.partnership.birth_family.name,
                 entry.request.need,
-                _cell(entry.payee),
+                entry.payee,
                 entry.method,
-                _cell(entry.number),
+                entry.number,
                 f"{entry.amount:.2f}",
                 entry.reverses_id or "",
-                _cell(entry.note),
+                entry.note,
             ]
         )
     return response
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def fund_detail(request, fund):

@@ -3,13 +3,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from caseplan.models import Contact, CourtSummary, Goal, Milestone, Step
+from core import bounds
+from core.bounds import BoundedForm
 from core.dates import within_reach
 from core.forms import DateInput
+from core.once import OnceForm
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(BoundedForm, OnceForm, forms.ModelForm):
     """Quick to fill on a phone: today, 30 minutes and everyone in the partnership are
     filled in; the coach changes what differs."""
+
+    date_ranges = {"happened_on": bounds.RECENT, "follow_up_on": bounds.DUE}
+    text_limits = {"notes": bounds.NOTE}
+    most = {"minutes": bounds.LONGEST_MINUTES}
 
     class Meta:
         model = Contact
@@ -49,13 +56,15 @@ class MonthForm(forms.Form):
         return month
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(OnceForm, forms.ModelForm):
     class Meta:
         model = Goal
         fields = ["area", "title", "source"]
 
 
-class StepForm(forms.ModelForm):
+class StepForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"due_on": bounds.DUE}
+
     goal = forms.ModelChoiceField(label=_("For the goal"), queryset=Goal.objects.none())
 
     class Meta:
@@ -73,14 +82,19 @@ class StepUpdateForm(forms.Form):
     note = forms.CharField(label=_("How it is going"), required=False, max_length=300)
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"reached_on": bounds.CASE_HISTORY}
+
     class Meta:
         model = Milestone
         fields = ["kind", "reached_on"]
         widgets = {"reached_on": DateInput()}
 
 
-class SummaryForm(forms.ModelForm):
+class SummaryForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"hearing_on": bounds.EVENT}
+    text_limits = {"text": bounds.DOCUMENT}
+
     class Meta:
         model = CourtSummary
         fields = ["hearing_on", "text"]

@@ -21,6 +21,7 @@ from caseplan.forms import (
 from caseplan.models import ContactKind, CourtSummary, Goal, Milestone
 from caseplan.summary import summary_draft, summary_period, summary_sections
 from core.forms import PageForms, add_errors
+from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
 from partnerships.selectors import parents_of
@@ -32,11 +33,15 @@ def contacts(request, partnership):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "people"}
         try:
-            services.contact_log(
-                actor=request.user,
-                partnership=partnership,
-                data=data,
-                people=form.cleaned_data["people"],
+            once_for(
+                form,
+                user=request.user,
+                make=lambda: services.contact_log(
+                    actor=request.user,
+                    partnership=partnership,
+                    data=data,
+                    people=form.cleaned_data["people"],
+                ),
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -169,12 +174,18 @@ def _summary_form(request, summary, initial):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.summary_save(
-                actor=request.user, summary=summary, data=form.cleaned_data
+            saved, _made = once_for(
+                form,
+                user=request.user,
+                model=CourtSummary,
+                make=lambda: services.summary_save(
+                    actor=request.user, summary=summary, data=form.cleaned_data
+                ),
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
+            saved = saved or summary.partnership
             messages.success(
                 request, _("Summary saved. The parent can print it from the case plan.")
             )

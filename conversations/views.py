@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from agreements.selectors import sharing_for
 from conversations import selectors, services
 from conversations.forms import MessageForm
-from conversations.models import Kind
+from conversations.models import Kind, Message
+from core.once import once
 
 
 def inbox(request):
@@ -33,11 +34,16 @@ def thread(request, conversation):
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.message_send(
-                actor=request.user,
-                conversation=conversation,
-                sharing=conversation.sharing,
-                text=form.cleaned_data["text"],
+            once(
+                form.sent_key,
+                user=request.user,
+                model=Message,
+                make=lambda: services.message_send(
+                    actor=request.user,
+                    conversation=conversation,
+                    sharing=conversation.sharing,
+                    text=form.cleaned_data["text"],
+                ),
             )
         except ValidationError as error:
             form.add_error(None, error)

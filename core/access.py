@@ -450,6 +450,15 @@ def filters_of(request) -> list[str]:
     return asked[:FILTERS_KEPT]
 
 
+#: The largest key a table holds (a signed 64-bit integer); SQLite refuses a larger number
+#: in a query with OverflowError rather than finding nothing.
+LARGEST_KEY = 2**63 - 1
+
+
+def fits_a_key(key) -> bool:
+    return not isinstance(key, int) or 0 <= key <= LARGEST_KEY
+
+
 def load_record(request, load: Load, view_kwargs: dict) -> None:
     """Swap the URL's key for the record, loaded for the person asking (404 when it is
     not theirs), and announce the reading. Django passes this same dict to the view."""
@@ -457,6 +466,8 @@ def load_record(request, load: Load, view_kwargs: dict) -> None:
         key_name = load.key
     else:
         ((key_name, _),) = view_kwargs.items()  # a record's URL carries its key alone
+    if not fits_a_key(view_kwargs[key_name]):
+        refused(request)  # more digits than any key has: no record, and no query (0023)
     try:
         record = load(request.user, view_kwargs[key_name])
     except Http404:

@@ -1,5 +1,8 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext as _
+
+from core.once import once_for
 
 
 def add_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -33,6 +36,7 @@ class PageForms:
     `factories` maps each form's name to a callable taking the POST data (or None)."""
 
     def __init__(self, request, **factories):
+        self.user = request.user
         sent = request.POST.get("form") if request.method == "POST" else None
         self.sent = sent if sent in factories else None
         self.forms = {
@@ -43,17 +47,21 @@ class PageForms:
     def handle(self, **actions) -> str:
         """Run the sent form's action on its cleaned data. The action returns the message
         to show; "" means nothing was saved and the form carries its errors, a service's
-        ValidationError included."""
+        ValidationError included. A form with a one-time key (core.once) sent again is
+        not acted on twice: the page says it was saved."""
         if self.sent is None or self.sent not in actions:
             return ""
         form = self.forms[self.sent]
         if not form.is_valid():
             return ""
         try:
-            return actions[self.sent](dict(form.cleaned_data))
+            told, made = once_for(
+                form, user=self.user, make=lambda: actions[self.sent](dict(form.cleaned_data))
+            )
         except ValidationError as error:
             add_errors(form, error)
             return ""
+        return told if made else _("Saved.")
 
     def context(self) -> dict:
         return {f"{name}_form": form for name, form in self.forms.items()}

@@ -1,7 +1,9 @@
-"""Model parts that more than one capability shares, and the throttle's one table.
+"""Model parts that more than one capability shares, and core's own tables: the
+throttle's counts (core.throttle) and the one-time keys of the forms already sent
+(core.once). The shared parts are abstract: each capability keeps their columns in its own
+tables."""
 
-The shared parts are abstract: each capability keeps their columns in its own tables."""
-
+from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +50,18 @@ class ThrottleHit(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["scope", "key", "at"], name="core_throttle_lookup")]
+
+
+class FormKey(models.Model):
+    """A form that was sent, by its one-time key, and what it made: the same form sent
+    again (a double tap, a resent page) gets that record back instead of a second one
+    (core.once, docs/decisions/0023). Kept for KEYS_KEPT_DAYS."""
+
+    key = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    #: "app_label.model:pk" of the record the form made.
+    record = models.CharField(max_length=120, blank=True)
+    used_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.record or self.key

@@ -34,8 +34,8 @@ class SpamCheckedForm(forms.Form):
     stamp carries a random nonce, so one rendering of the form stores one submission.
     A visitor is not signed in, so the form must also say how to reach them."""
 
-    website = forms.CharField(required=False, label=_("Leave this empty"))
-    started = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(required=False, label=_("Leave this empty"), max_length=200)
+    started = forms.CharField(widget=forms.HiddenInput, max_length=200)
     #: One of these is needed, so neither is labelled optional (core/field.html reads
     #: `one_of_needed`), and the phone's hint says so.
     REACH_FIELDS = ("phone", "email")

@@ -2,6 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core import bounds
+from core.bounds import BoundedForm
+from core.once import OnceForm
 from directory.hsds.reading import MAX_BYTES
 from directory.models import Organization, Status
 from directory.needs import NEED_CHOICES
@@ -85,7 +88,9 @@ class SearchForm(forms.Form):
         )
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(BoundedForm, OnceForm, forms.ModelForm):
+    text_limits = {"description": bounds.DESCRIPTION}
+
     class Meta:
         model = Organization
         fields = ["name", "alternate_name", "description", "email", "website"]
@@ -108,7 +113,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class ServiceForm(forms.Form):
+class ServiceForm(OnceForm):
     """One service as staff describe it: the service, its organization, its needs and
     languages, and its main place, phone and weekly hours. Listings imported with more
     places or phones keep them; this form edits the first of each."""
@@ -122,7 +127,9 @@ class ServiceForm(forms.Form):
     new_organization = forms.CharField(label=_("New organization"), required=False, max_length=255)
     name = forms.CharField(label=_("Name of the service"), max_length=255)
     description = forms.CharField(
-        label=_("What it offers"), widget=forms.Textarea(attrs={"rows": 4})
+        label=_("What it offers"),
+        max_length=bounds.DESCRIPTION,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
     status = forms.ChoiceField(label=_("Status"), choices=Status.choices, initial=Status.ACTIVE)
     needs = forms.MultipleChoiceField(
@@ -135,19 +142,28 @@ class ServiceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     eligibility_description = forms.CharField(
-        label=_("Who it is for"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Who it is for"),
+        required=False,
+        max_length=bounds.NOTE,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     application_process = forms.CharField(
-        label=_("How to apply"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("How to apply"),
+        required=False,
+        max_length=bounds.NOTE,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     fees_description = forms.CharField(
         label=_("Cost"),
         required=False,
+        max_length=bounds.NOTE,
         help_text=_("Leave empty when it is free."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    url = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    url = forms.URLField(
+        label=_("Website"), required=False, assume_scheme="https", max_length=bounds.URL
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=bounds.EMAIL)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40)
     address_1 = forms.CharField(label=_("Street"), required=False, max_length=255)
     city = forms.CharField(label=_("City"), required=False, max_length=100)

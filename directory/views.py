@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.forms import add_errors
+from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import accepts_upload
 from directory import selectors, services
 from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceForm
 from directory.hsds import exporter, importer, reading
-from directory.models import Attribute
+from directory.models import Attribute, Service
 from directory.needs import TAXONOMY_ID
 from directory.search import services_matching
 from directory.sections import service_page_context
@@ -108,14 +109,19 @@ def service_edit(request, listing=None):
     form = ServiceForm(request.POST or None, initial=_initial(listing) if listing else None)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.service_save(
-                actor=request.user, service=listing, data=form.cleaned_data
+            saved, _made = once_for(
+                form,
+                user=request.user,
+                model=Service,
+                make=lambda: services.service_save(
+                    actor=request.user, service=listing, data=form.cleaned_data
+                ),
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Listing saved."))
-            return redirect(saved)
+            return redirect(saved or "directory:manage")
     return render(
         request,
         "core/form_page.html",

@@ -2,12 +2,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 from core.phone import PhoneNumberField
 from families.models import BirthFamily, Child, PartnerHome, PermanencyEvent, Person, Placement
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(OnceForm, forms.ModelForm):
     phone = PhoneNumberField(label=_("Phone"), required=False)
 
     class Meta:
@@ -26,27 +29,33 @@ class PersonForm(forms.ModelForm):
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
 
 
-class BirthFamilyForm(forms.ModelForm):
+class BirthFamilyForm(OnceForm, forms.ModelForm):
     class Meta:
         model = BirthFamily
         fields = ["name"]
 
 
-class PartnerHomeForm(forms.ModelForm):
+class PartnerHomeForm(BoundedForm, OnceForm, forms.ModelForm):
+    text_limits = {"address": bounds.ADDRESS}
+
     class Meta:
         model = PartnerHome
         fields = ["name", "kind", "address"]
         widgets = {"address": forms.Textarea(attrs={"rows": 3})}
 
 
-class ChildForm(forms.ModelForm):
+class ChildForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"birth_date": bounds.BIRTH}
+
     class Meta:
         model = Child
         fields = ["first_name", "last_name", "preferred_name", "birth_date"]
         widgets = {"birth_date": DateInput()}
 
 
-class PlacementForm(forms.ModelForm):
+class PlacementForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"started_on": bounds.PERIOD}
+
     class Meta:
         model = Placement
         fields = ["partner_home", "started_on"]
@@ -59,7 +68,9 @@ class PlacementForm(forms.ModelForm):
         self.fields["partner_home"].empty_label = _("A home outside the program")
 
 
-class PermanencyEventForm(forms.ModelForm):
+class PermanencyEventForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"occurred_on": bounds.CASE_HISTORY}
+
     class Meta:
         model = PermanencyEvent
         fields = ["kind", "occurred_on", "note"]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Role
 from accounts.services import roles_grantable_by
 from core.forms import add_errors
+from core.once import once_for
 from core.pagination import paginate
 from core.urls_safety import safe_next
 from families import selectors, services
@@ -24,13 +25,15 @@ from families.forms import (
     PersonForm,
     PlacementForm,
 )
+from families.models import PartnerHome
 
 
 def _save(request, form, change, success, redirect_to, template, context):
     """The shape every form page shares: validate, call one service, confirm, redirect."""
     if request.method == "POST" and form.is_valid():
         try:
-            change(dict(form.cleaned_data))
+            # A form with a one-time key (core.once) sent twice changes things once.
+            once_for(form, user=request.user, make=lambda: change(dict(form.cleaned_data)))
         except ValidationError as error:
             add_errors(form, error)
         else:
@@ -107,9 +110,14 @@ def home_list(request):
 def home_new(request):
     form = PartnerHomeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        home = services.partner_home_create(actor=request.user, data=form.cleaned_data)
+        home, _made = once_for(
+            form,
+            user=request.user,
+            model=PartnerHome,
+            make=lambda: services.partner_home_create(actor=request.user, data=form.cleaned_data),
+        )
         messages.success(request, _("Partner home added. Now add its parents."))
-        return redirect(home.get_absolute_url())
+        return redirect(home.get_absolute_url() if home else reverse("families:home_list"))
     return render(
         request,
         "core/form_page.html",

@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import within_reach
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateTimeInput
+from core.once import OnceForm
 from core.phone import PhoneNumberField
 from core.visitor_forms import SpamCheckedForm
 from directory.models import Service
@@ -16,7 +18,11 @@ UUID_IN_TEXT = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 MAX_ADULTS, MAX_CHILDREN, OLDEST_CHILD = 10, 10, 17
 
 
-class GatheringForm(forms.ModelForm):
+class GatheringForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"starts_at": bounds.EVENT}
+    text_limits = {"description": bounds.DESCRIPTION}
+    most = {"minutes": bounds.LONGEST_MINUTES, "capacity": 10000}
+
     class Meta:
         model = Gathering
         fields = [
@@ -35,12 +41,6 @@ class GatheringForm(forms.ModelForm):
             "listed",
         ]
         widgets = {"starts_at": DateTimeInput(), "description": forms.Textarea(attrs={"rows": 4})}
-
-    def clean_starts_at(self):
-        starts_at = self.cleaned_data["starts_at"]
-        if not within_reach(starts_at):
-            raise forms.ValidationError(_("Choose a date within ten years of today."))
-        return starts_at
 
     def clean(self):
         data = super().clean()
@@ -118,8 +118,9 @@ class ReplyFields(forms.Form):
         return data
 
 
-class MemberReplyForm(ReplyFields):
-    """A signed-in person's reply: their name and contact come from their account."""
+class MemberReplyForm(OnceForm, ReplyFields):
+    """A signed-in person's reply: their name and contact come from their account; its
+    one-time key makes a double tap one reply (core.once)."""
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,7 +142,7 @@ class GuestReplyForm(SpamCheckedForm, ReplyFields):
     """A visitor's reply: a name and a way to reach them, nothing else about them."""
 
     name = forms.CharField(label=_("Your name"), max_length=120)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=bounds.EMAIL)
     phone = PhoneNumberField(label=_("Phone"), required=False)
     texts_ok = forms.BooleanField(label=_("Texts to this phone are OK"), required=False)
     field_order = ["name", "email", "phone", "texts_ok"]
@@ -166,7 +167,7 @@ class ChangeReplyForm(ReplyFields):
         return cls(data, initial=initial, gathering=registration.gathering)
 
 
-class WalkInForm(forms.Form):
+class WalkInForm(OnceForm):
     name = forms.CharField(label=_("Name"), max_length=120)
     adults = forms.IntegerField(label=_("Adults"), min_value=1, max_value=MAX_ADULTS, initial=1)
     children_ages = ChildrenAgesField(
@@ -176,15 +177,20 @@ class WalkInForm(forms.Form):
     )
 
 
-class ResourceForm(forms.Form):
+class ResourceForm(OnceForm):
     kind = forms.ChoiceField(
         label=_("What to share"), choices=ResourceKind.choices, widget=forms.RadioSelect
     )
     title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=_("Link"), required=False, assume_scheme="https", max_length=bounds.URL
+    )
     service = forms.CharField(
         label=_("Listing in the resource directory"),
         required=False,
+        # A listing's address or its name (at most 255 characters): a longer text is
+        # neither, and is not looked up (a 100,000-character LIKE was a server error).
+        max_length=300,
         help_text=_("Open the listing and copy its address, or type its exact name."),
     )
     upload = forms.FileField(label=_("File (PDF or photo)"), required=False)

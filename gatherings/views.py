@@ -11,7 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from audit.middleware import client_ip
+from core.bounds import words_in
 from core.forms import add_errors
+from core.once import once
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import MAX_DOCUMENT_BYTES, accepts_upload, private_file_response
@@ -26,10 +28,12 @@ from gatherings.forms import (
     ResourceForm,
     WalkInForm,
 )
-from gatherings.models import Gathering, Resource, Status
+from gatherings.models import Gathering, Registration, Resource, Status
 
 #: Replies on one page of the organizer's view; names listed at the door before typing.
 REPLIES_PER_PAGE, DOOR_LIST = 100, 100
+#: The most characters of a name searched for at the door.
+DOOR_SEARCH = 80
 
 
 def gathering_list(request):
@@ -87,13 +91,22 @@ def reply(request, gathering):
         form.add_error(None, _("That was very fast. Please check your answers and send again."))
     elif form.is_valid():
         try:
-            made = services.registration_make(
-                gathering=gathering,
-                data=form.reply_data(),
-                user=request.user if not guest else None,
-                ip=client_ip(request),
-                nonce=form.nonce() if guest else None,
-            )
+            if guest:  # a guest's form carries its one-time key in its signed stamp
+                made = services.registration_make(
+                    gathering=gathering,
+                    data=form.reply_data(),
+                    ip=client_ip(request),
+                    nonce=form.nonce(),
+                )
+            else:
+                made, _fresh = once(
+                    form.sent_key,
+                    user=request.user,
+                    model=Registration,
+                    make=lambda: services.registration_make(
+                        gathering=gathering, data=form.reply_data(), user=request.user
+                    ),
+                )
         except services.AlreadyReceived as sent:
             return redirect(sent.registration)
         except services.StaleForm:
@@ -119,9 +132,11 @@ def reply(request, gathering):
                 return redirect(gathering)
             add_errors(form, error)
         else:
+            if made is None:  # the same form sent again, its reply since gone
+                return redirect(gathering)
             if made.status == Status.CONFIRMED:
                 messages.success(request, _("You have a place. We sent you the details."))
-            else:
+            elif made.status == Status.WAITING:
                 messages.success(
                     request,
                     _(
@@ -239,7 +254,14 @@ def _gathering_form(request, gathering: Gathering | None):
         data = {name: form.cleaned_data[name] for name in GatheringForm.Meta.fields}
         try:
             if gathering is None:
-                gathering = services.gathering_create(actor=request.user, data=data)
+                gathering, _made = once(
+                    form.sent_key,
+                    user=request.user,
+                    model=Gathering,
+                    make=lambda: services.gathering_create(actor=request.user, data=data),
+                )
+                if gathering is None:  # the same form sent again, its gathering since gone
+                    return redirect("gatherings:list")
                 told = _("Saved.")
             else:
                 changed = services.gathering_change(
@@ -323,7 +345,7 @@ def check_in(request, gathering):
         return redirect(
             reverse("gatherings:check_in", args=[gathering.pk]) + _search_suffix(request)
         )
-    search = request.GET.get("q", "")[:80]
+    search = words_in(request.GET, "q", DOOR_SEARCH)
     if request.htmx:
         return render(request, "gatherings/_arrivals.html", _arrivals(gathering, search))
     return _door_page(request, gathering, WalkInForm(), search=search)
@@ -357,7 +379,7 @@ def _arrivals(gathering: Gathering, search: str) -> dict:
 
 
 def _search_suffix(request) -> str:
-    search = request.POST.get("q", "")
+    search = words_in(request.POST, "q", DOOR_SEARCH)  # as the door's search box reads it
     return "?" + urlencode({"q": search}) if search else ""
 
 
@@ -366,7 +388,13 @@ def walk_in(request, gathering):
     form = WalkInForm(request.POST)
     if form.is_valid():
         try:
-            services.walk_in_add(actor=request.user, gathering=gathering, data=form.cleaned_data)
+            once(
+                form.sent_key,
+                user=request.user,
+                make=lambda: services.walk_in_add(
+                    actor=request.user, gathering=gathering, data=form.cleaned_data
+                ),
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -383,7 +411,13 @@ def resource_share(request, gathering):
     form = ResourceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.resource_share(actor=request.user, gathering=gathering, **form.cleaned_data)
+            once(
+                form.sent_key,
+                user=request.user,
+                make=lambda: services.resource_share(
+                    actor=request.user, gathering=gathering, **form.cleaned_data
+                ),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:

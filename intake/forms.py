@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 from core.phone import PhoneNumberField
 from core.visitor_forms import SpamCheckedForm
 from intake.models import AttemptMethod, CaseStage, HeardFrom, Holiday, Kind, Outcome, Submission
@@ -108,7 +111,7 @@ class AssignForm(forms.Form):
         self.fields["coach"].queryset = coaches()
 
 
-class AttemptForm(forms.Form):
+class AttemptForm(OnceForm):
     method = forms.ChoiceField(label=_("What happened"), choices=AttemptMethod.choices)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
 
@@ -118,7 +121,7 @@ class CloseForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", _("Choose…"))] + Outcome.choices)
 
 
-class ConvertForm(forms.Form):
+class ConvertForm(OnceForm):
     name = forms.CharField(
         label=_("Family or home name"),
         max_length=120,
@@ -131,7 +134,9 @@ class ConvertForm(forms.Form):
         self.fields["coach"].queryset = coaches()
 
 
-class HolidayForm(forms.ModelForm):
+class HolidayForm(BoundedForm, forms.ModelForm):
+    date_ranges = {"day": bounds.HOLIDAY}
+
     class Meta:
         model = Holiday
         fields = ["day", "name"]

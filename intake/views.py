@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from audit.middleware import client_ip
 from core.forms import add_errors
+from core.once import once_for
 from core.pagination import paginate
 from families.selectors import people_visible_to
 from intake import selectors, services
@@ -115,7 +116,8 @@ def _act(request, submission, form_class, form_name, change, success):
     form = form_class(request.POST)
     if form.is_valid():
         try:
-            change(submission, form.cleaned_data)
+            # A form with a one-time key (core.once) sent twice acts once.
+            once_for(form, user=request.user, make=lambda: change(submission, form.cleaned_data))
         except ValidationError as error:
             add_errors(form, error)
         else:

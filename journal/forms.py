@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.once import OnceForm
 from journal.models import ReactionKind
 
 
-class PostForm(forms.Form):
+class PostForm(OnceForm):
     text = forms.CharField(
         label=_("What happened"),
         required=False,
@@ -35,7 +36,7 @@ class PostForm(forms.Form):
         self.fields["children"].label_from_instance = lambda child: child.called
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(OnceForm):
     text = forms.CharField(
         label=_("Your reply"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from agreements.selectors import sharing_for
 from core.forms import add_errors
 from core.images import MAX_UPLOAD_BYTES
+from core.once import once
 from core.pagination import paginate
 from core.uploads import accepts_upload, private
 from journal import selectors, services
 from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnForm, ReviewSettingForm
-from journal.models import EMOJI, ReactionKind
+from journal.models import EMOJI, Post, ReactionKind
 from partnerships.selectors import exchange_partnerships
 
 
@@ -59,18 +60,24 @@ def post_new(request, partnership):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            post = services.post_create(
-                actor=request.user,
-                sharing=sharing,
-                text=data["text"],
-                children=data["children"],
-                photo=data["photo"],
-                description=data["description"],
+            post, _made = once(
+                form.sent_key,
+                user=request.user,
+                model=Post,
+                make=lambda: services.post_create(
+                    actor=request.user,
+                    sharing=sharing,
+                    text=data["text"],
+                    children=data["children"],
+                    photo=data["photo"],
+                    description=data["description"],
+                ),
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
-            if post.status == "waiting":
+            # The same form sent twice: the post it made, and the same answer.
+            if post is not None and post.status == "waiting":
                 messages.success(
                     request, _("Posted. Your coach will look at it before the other home sees it.")
                 )
@@ -102,11 +109,16 @@ def reply(request, post):
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
-            services.post_create(
-                actor=request.user,
-                sharing=post.sharing,
-                text=form.cleaned_data["text"],
-                reply_to=post,
+            once(
+                form.sent_key,
+                user=request.user,
+                model=Post,
+                make=lambda: services.post_create(
+                    actor=request.user,
+                    sharing=post.sharing,
+                    text=form.cleaned_data["text"],
+                    reply_to=post,
+                ),
             )
         except ValidationError as error:
             messages.error(request, error.messages[0])

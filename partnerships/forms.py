@@ -4,7 +4,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Language, Role
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput
+from core.once import OnceForm
 from core.phone import PhoneNumberField
 from families.models import Child
 from partnerships.models import Partnership, Stage
@@ -25,7 +28,9 @@ def coaches():
     )
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(BoundedForm, OnceForm):
+    date_ranges = {"referred_on": bounds.RECENT}
+
     family_name = forms.CharField(
         label=_("Family name"), max_length=120, help_text=_("For example, “Delgado family”.")
     )
@@ -61,7 +66,9 @@ class PartnershipForm(forms.ModelForm):
         self.fields["coach"].queryset = coaches()
 
 
-class StageChangeForm(forms.Form):
+class StageChangeForm(BoundedForm, forms.Form):
+    date_ranges = {"changed_on": bounds.CASE_HISTORY}
+
     # A new stage is never a default: it starts empty, so no stage is changed by accident.
     stage = forms.ChoiceField(label=_("New stage"), choices=[("", _("Choose…"))] + Stage.choices)
     changed_on = forms.DateField(label=_("Date"), widget=DateInput())
@@ -71,7 +78,9 @@ class StageChangeForm(forms.Form):
         self.fields["changed_on"].initial = timezone.localdate()
 
 
-class CoverageForm(forms.Form):
+class CoverageForm(BoundedForm, OnceForm):
+    date_ranges = {"starts_on": bounds.DUE, "ends_on": bounds.DUE}
+
     coach = CoachChoiceField(label=_("Coach who is away"), queryset=coaches())
     covering_coach = CoachChoiceField(label=_("Covering coach"), queryset=coaches())
     starts_on = forms.DateField(label=_("From"), widget=DateInput())

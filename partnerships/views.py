@@ -6,12 +6,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.forms import add_errors
+from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
 from families.selectors import partner_homes_visible_to
 from partnerships import sections, selectors, services
 from partnerships.forms import CoverageForm, PartnershipForm, ReferralForm, StageChangeForm
-from partnerships.models import Coverage, Stage
+from partnerships.models import Coverage, Partnership, Stage
 
 
 def partnership_list(request):
@@ -32,20 +33,27 @@ def partnership_new(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            partnership = services.partnership_refer(
-                actor=request.user,
-                coach=data["coach"],
-                family_name=data["family_name"],
-                referred_on=data["referred_on"],
-                parent_data={
-                    key: data[key]
-                    for key in ("first_name", "last_name", "language", "phone", "email")
-                },
+            partnership, _made = once_for(
+                form,
+                user=request.user,
+                model=Partnership,
+                make=lambda: services.partnership_refer(
+                    actor=request.user,
+                    coach=data["coach"],
+                    family_name=data["family_name"],
+                    referred_on=data["referred_on"],
+                    parent_data={
+                        key: data[key]
+                        for key in ("first_name", "last_name", "language", "phone", "email")
+                    },
+                ),
             )
         except ValidationError as error:
             add_errors(form, error)
         else:
             messages.success(request, _("Referral recorded. Add the children next."))
+            if partnership is None:
+                return redirect("partnerships:list")
             return redirect(partnership.get_absolute_url())
     return render(
         request,
@@ -117,7 +125,11 @@ def coverage(request):
     form = CoverageForm(request.POST or None, initial={"coach": request.user})
     if request.method == "POST" and form.is_valid():
         try:
-            services.coverage_create(actor=request.user, **form.cleaned_data)
+            once_for(
+                form,
+                user=request.user,
+                make=lambda: services.coverage_create(actor=request.user, **form.cleaned_data),
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:

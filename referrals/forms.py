@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core.once import OnceForm
 from core.roles import is_casework
 from directory.models import Attribute
 from directory.needs import NEED_CHOICES, TAXONOMY_ID
@@ -9,7 +10,7 @@ from referrals.models import MOVES, Status
 from referrals.selectors import own_partnership, people_to_refer
 
 
-class ReferForm(forms.Form):
+class ReferForm(OnceForm):
     who = forms.ChoiceField(label=_("Who"))
     need = forms.ChoiceField(label=_("Need"), choices=NEED_CHOICES)
     note = forms.CharField(

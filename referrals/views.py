@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
 from directory.needs import NEEDS
@@ -12,7 +13,7 @@ from directory.selectors import service_for
 from partnerships.models import Stage
 from referrals import selectors, services
 from referrals.forms import MoveForm, form_for
-from referrals.models import Status
+from referrals.models import Referral, Status
 from referrals.sections import REFER
 
 
@@ -27,19 +28,24 @@ def refer(request):
     if form.is_valid():
         partnership, person = form.chosen()
         try:
-            referral = services.referral_make(
-                actor=request.user,
-                partnership=partnership,
-                person=person,
-                service=service,
-                need=form.cleaned_data["need"],
-                note=form.cleaned_data["note"],
+            referral, _made = once_for(
+                form,
+                user=request.user,
+                model=Referral,
+                make=lambda: services.referral_make(
+                    actor=request.user,
+                    partnership=partnership,
+                    person=person,
+                    service=service,
+                    need=form.cleaned_data["need"],
+                    note=form.cleaned_data["note"],
+                ),
             )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
             messages.success(request, _("Referral sent. You can follow it here."))
-            return redirect(referral)
+            return redirect(referral or service)
     context = service_page_context(request, service, given={REFER: {"referral_form": form}})
     return render(request, "directory/service.html", context, status=400)
 

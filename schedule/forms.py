@@ -1,13 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import within_reach
+from core import bounds
+from core.bounds import BoundedForm
 from core.forms import DateInput, DateTimeInput
+from core.once import OnceForm
 from core.zones import zone_choices
 from schedule.models import By, Event, Outcome
 
 
-class EventForm(forms.ModelForm):
+class EventForm(BoundedForm, OnceForm, forms.ModelForm):
+    date_ranges = {"starts_at": bounds.EVENT, "repeat_until": bounds.EVENT}
+    most = {"minutes": bounds.LONGEST_MINUTES}
+
     class Meta:
         model = Event
         fields = [
@@ -33,13 +38,6 @@ class EventForm(forms.ModelForm):
             "attendees": _("A home sees only the events for it, or for both homes."),
         }
 
-    def clean(self):
-        data = super().clean()
-        for name in ("starts_at", "repeat_until"):
-            if data.get(name) and not within_reach(data[name]):
-                self.add_error(name, _("Choose a date within ten years of today."))
-        return data
-
     despite_conflicts = forms.BooleanField(
         label=_("Schedule it anyway"), required=False, widget=forms.HiddenInput
     )
@@ -51,7 +49,9 @@ class EventForm(forms.ModelForm):
         field.help_text = _("Tick this if the overlap is intended, then save again.")
 
 
-class OccurrenceForm(forms.Form):
+class OccurrenceForm(BoundedForm, forms.Form):
+    date_ranges = {"occurrence": bounds.EVENT, "moved_to": bounds.EVENT}
+
     occurrence = forms.DateTimeField(label=_("The date it was on"), widget=DateTimeInput())
     moved_to = forms.DateTimeField(
         label=_("Move it to"),
@@ -61,15 +61,10 @@ class OccurrenceForm(forms.Form):
     )
     note = forms.CharField(label=_("Note"), required=False, max_length=200)
 
-    def clean(self):
-        data = super().clean()
-        for name in ("occurrence", "moved_to"):
-            if data.get(name) and not within_reach(data[name]):
-                self.add_error(name, _("Choose a date within ten years of today."))
-        return data
 
+class AttendanceForm(BoundedForm, forms.Form):
+    date_ranges = {"occurrence": bounds.EVENT}
 
-class AttendanceForm(forms.Form):
     occurrence = forms.DateTimeField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(
         label=_("What happened"), choices=Outcome.choices, widget=forms.RadioSelect
@@ -86,12 +81,6 @@ class AttendanceForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For the team only. For example: the bus was late, rescheduled for Friday."),
     )
-
-    def clean_occurrence(self):
-        occurrence = self.cleaned_data["occurrence"]
-        if not within_reach(occurrence):
-            raise forms.ValidationError(_("Choose a date within ten years of today."))
-        return occurrence
 
 
 class TimeZoneForm(forms.Form):

@@ -16,6 +16,7 @@ from accounts.services import user_time_zone_set
 from agreements.selectors import sharing_for
 from core.dates import within_reach
 from core.forms import add_errors
+from core.once import once_for
 from core.roles import is_casework
 from schedule import selectors, services, sources
 from schedule.feed import feed_for
@@ -170,7 +171,13 @@ def _event_form(request, partnership, event: Event):
                         actor=request.user, sharing=sharing, event=event, data=data
                     )
                 else:
-                    services.event_create(actor=request.user, sharing=sharing, data=data)
+                    once_for(
+                        form,
+                        user=request.user,
+                        make=lambda: services.event_create(
+                            actor=request.user, sharing=sharing, data=data
+                        ),
+                    )
             except ValidationError as error:
                 add_errors(form, error)
             else:

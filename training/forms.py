@@ -3,6 +3,9 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from core import bounds
+from core.bounds import BoundedForm
+from core.once import OnceForm
 from training.models import Module, Page
 
 
@@ -16,7 +19,9 @@ class FinishForm(forms.Form):
     )
 
 
-class ModuleForm(forms.ModelForm):
+class ModuleForm(BoundedForm, OnceForm, forms.ModelForm):
+    most = {"order": 1000}
+
     roles = forms.ModelMultipleChoiceField(
         label=_("For everyone with these roles"),
         queryset=Group.objects.none(),
@@ -35,7 +40,10 @@ class ModuleForm(forms.ModelForm):
         self.fields["roles"].label_from_instance = lambda group: names[group.name]
 
 
-class PageForm(forms.ModelForm):
+class PageForm(BoundedForm, OnceForm, forms.ModelForm):
+    text_limits = {"body": bounds.DOCUMENT}
+    most = {"order": 1000}
+
     class Meta:
         model = Page
         fields = ["order", "title", "body"]

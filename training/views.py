@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.services import audit_list_read
 from core.forms import add_errors
+from core.once import once_for
 from core.roles import is_casework
 from training import selectors, services
 from training.forms import AssignForm, FinishForm, ModuleForm, PageForm
@@ -101,10 +102,17 @@ def module_edit(request, module):
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "roles"}
-        saved = services.module_save(
-            actor=request.user, module=instance, data=data, roles=form.cleaned_data["roles"]
+        saved, _made = once_for(
+            form,
+            user=request.user,
+            model=Module,
+            make=lambda: services.module_save(
+                actor=request.user, module=instance, data=data, roles=form.cleaned_data["roles"]
+            ),
         )
         messages.success(request, _("Module saved."))
+        if saved is None:
+            return redirect("training:index")
         return redirect("training:module_edit", saved.pk)
     return render(
         request,
@@ -126,7 +134,11 @@ def _page_form(request, page: Page, *, new: bool):
     if new and not form.is_bound:
         form.initial["order"] = page.order
     if request.method == "POST" and form.is_valid():
-        services.page_save(actor=request.user, page=page, data=form.cleaned_data)
+        once_for(
+            form,
+            user=request.user,
+            make=lambda: services.page_save(actor=request.user, page=page, data=form.cleaned_data),
+        )
         messages.success(request, _("Page saved."))
         return redirect("training:module_edit", page.module_id)
     return render(

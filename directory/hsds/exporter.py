@@ -1,7 +1,6 @@
 """The whole directory out as HSDS: the zip data package with its datapackage.json, or
 the JSON form with each service's parts nested in it."""
 
-import csv
 import io
 import json
 import uuid
@@ -12,6 +11,7 @@ from decimal import Decimal
 
 from django.db import models
 
+from core import spreadsheet
 from directory.hsds.schema import KEPT_BESIDE, NESTED, SINGLE, TABLES, Table, table_of
 
 
@@ -110,7 +110,9 @@ def export_package() -> bytes:
         for table in TABLES:
             attnames = [table.field_of(column).attname for column in table.columns]
             out = io.StringIO(newline="")
-            writer = csv.writer(out, lineterminator="\r\n")
+            # Every cell neutralised, as in every CSV (core.spreadsheet): the package's
+            # typed columns (dates, numbers, ids, phones) never begin a formula.
+            writer = spreadsheet.writer(out, lineterminator="\r\n")
             writer.writerow(table.columns)
             for values in (
                 table.model.objects.order_by("pk").values_list(*attnames).iterator(chunk_size=2000)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from core.spreadsheet import read_back
 from directory.hsds.schema import BY_NAME, NESTED, PLURAL_PATHS, SINGLE, same_id
 
 #: Largest upload accepted: a county's whole directory is a few megabytes.
@@ -130,7 +131,9 @@ def read_csv_files(
         rows[table.name] = [
             Row(
                 where=_("%(file)s, row %(row)d") % {"file": filename, "row": number},
-                values={k: (v or "").strip() for k, v in record.items() if k is not None},
+                values={
+                    k: read_back((v or "").strip()) for k, v in record.items() if k is not None
+                },
             )
             for number, record in enumerate(records, start=2)
         ]

@@ -278,7 +278,9 @@ def test_a_stage_dated_in_the_future_is_refused_in_words_not_a_server_error(
         {"stage": "post_reunification", "changed_on": "9999-06-01"},
     )
     assert response.status_code == 400
-    assert "once it has begun" in response.content.decode()
+    assert "This has happened already: choose today or an earlier date." in (
+        response.content.decode()
+    )
     partnership.refresh_from_db()
     assert partnership.stage != "post_reunification"
 
