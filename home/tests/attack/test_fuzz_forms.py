@@ -1,0 +1,81 @@
+"""Every post form on the site, fuzzed: hostile values never answer 500 and never leave
+an invalid row behind (text of 100,000 characters, a character field over its limit, a
+date before 1900 or after 2200). The forms are the ones the pages show (site.shown_on),
+posted as the persona who sees them; one test per app, so a run names every failing form.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver
+
+from home.demo import DEMO_PASSWORD
+from home.tests.attack.hostile import attack
+from home.tests.attack.site import (
+    PERSONAS,
+    find_form,
+    invalid_rows,
+    shown_on,
+)
+
+#: Findings whose fix is on the `bounds` branch (issue 18), as {view: {hostile kind: why}}:
+#: that kind is left out of the form's attack until the fix lands. Empty it after merging.
+LONG = "100,000 characters of text saved"
+EARLY_OR_LATE = "a date of year 1 or 9999 saved"
+HUGE_ID = "a 30-digit id in a choice: OverflowError on SQLite (a 500)"
+KNOWN_BOUNDS_FINDINGS: dict[str, dict[str, str]] = {
+    "aftercare:check_in": {"huge_text": LONG},
+    "aftercare:move": {"extreme_date": EARLY_OR_LATE},
+    "aftercare:schedule": {"extreme_date": EARLY_OR_LATE},
+    "caseplan:contacts": {"huge_text": LONG, "huge_number": HUGE_ID},
+    "caseplan:summary_edit": {"huge_text": LONG, "extreme_date": EARLY_OR_LATE},
+    "caseplan:summary_new": {"huge_text": LONG, "extreme_date": EARLY_OR_LATE},
+    "families:child_add": {"extreme_date": EARLY_OR_LATE},
+    "families:child_edit": {"extreme_date": EARLY_OR_LATE},
+    "gatherings:share": {
+        "huge_text": "a 100,000-character service: LIKE pattern too complex (500)"
+    },
+    "intake:holidays": {"extreme_date": EARLY_OR_LATE},
+    "journal:post_new": {"huge_number": HUGE_ID},
+    "partnerships:edit": {"huge_number": HUGE_ID},
+    "training:module_edit": {"huge_number": HUGE_ID},
+    "training:module_new": {"huge_number": HUGE_ID},
+}
+
+#: Views that take a post no page of the demo shows a form for, and why they are not fuzzed.
+NOT_FUZZED = {
+    "accounts:password_reset_confirm": "opened by a token e-mailed to the person",
+    "accounts:invitation_accept": "opened by a token e-mailed to the person",
+}
+
+APPS = sorted(get_resolver().app_dict)
+
+
+def sign_in_as(client, persona):
+    email = PERSONAS[persona]
+    if not email:
+        return None
+    from accounts.models import User
+
+    user = User.objects.get(email=email)
+    return lambda: client.force_login(user)
+
+
+@pytest.mark.parametrize("app", APPS)
+def test_no_form_answers_500_or_stores_what_it_should_refuse(demo, app):
+    assert invalid_rows() == [], "the demo itself holds invalid rows"
+    failures = []
+    forms = sorted(view for view in shown_on() if view.startswith(f"{app}:"))
+    for view_name in forms:
+        persona = shown_on()[view_name][0]
+        client = Client(raise_request_exception=False)
+        if PERSONAS[persona]:
+            client.login(username=PERSONAS[persona], password=DEMO_PASSWORD)
+        form = find_form(client, view_name)
+        leave_out = KNOWN_BOUNDS_FINDINGS.get(view_name, {})
+        try:
+            attack(client, form, sign_in=sign_in_as(client, persona), leave_out=leave_out)
+        except AssertionError as failure:
+            failures += [
+                f"{persona}: {line}" for line in str(failure).splitlines() if "POST" in line
+            ]
+    assert not failures, "\n".join(failures)
