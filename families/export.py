@@ -6,7 +6,6 @@ The zip is written to a temporary file on disk, file by file in chunks, so a fam
 many photos costs disk for a moment, never memory.
 """
 
-import csv
 import io
 import shutil
 import tempfile
@@ -18,8 +17,9 @@ from django.utils import timezone, translation
 
 from audit.models import Action
 from audit.services import audit_entry_create
+from core import spreadsheet
 from families.models import BirthFamily
-from families.records import Section, csv_safe_cell, parts
+from families.records import Section, parts
 
 
 def family_sections(family: BirthFamily) -> list[Section]:
@@ -35,10 +35,9 @@ def family_language(family: BirthFamily) -> str:
 
 def _csv(section: Section) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([csv_safe_cell(column) for column in section.columns])
-    for row in section.rows:
-        writer.writerow([csv_safe_cell(cell) for cell in row])
+    writer = spreadsheet.writer(out)
+    writer.writerow(section.columns)
+    writer.writerows(section.rows)
     # A byte-order mark, so a spreadsheet opens the accents as they are.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 

@@ -21,16 +21,6 @@ from families.models import BirthFamily
 #: What a closed record's names are replaced with: nothing that names anyone.
 GONE = "—"
 
-#: The characters a spreadsheet reads as the start of a formula (or that hide one).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe_cell(value) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula (OWASP's CSV injection
-    advice): a leading ' before = + - @ tab or carriage return."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
 
 @dataclass(frozen=True)
 class StoredFile:

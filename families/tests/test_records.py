@@ -26,7 +26,6 @@ from audit.models import Action, AuditEntry
 from caseplan.models import Contact
 from conversations.models import Conversation, Message
 from families.models import BirthFamily, PermanencyEvent, Person
-from families.records import csv_safe_cell
 from families.retention import closure_holds, families_due, family_records_close
 from home.testing import partnership_for
 from journal.models import Photo, Post
@@ -141,20 +140,6 @@ def held(coach, birth_parent, partner_parent):
         given=True,
     )
     return partnership, photo, document
-
-
-def test_a_cell_that_a_spreadsheet_would_run_is_written_as_text():
-    assert [csv_safe_cell(v) for v in ["=1+1", "+1", "-1", "@x", "\tx", "\rx", "ok", None, 3]] == [
-        "'=1+1",
-        "'+1",
-        "'-1",
-        "'@x",
-        "'\tx",
-        "'\rx",
-        "ok",
-        "",
-        "3",
-    ]
 
 
 def test_a_director_downloads_everything_held_about_a_family_files_included(

@@ -5,8 +5,7 @@ it; and no view is exempt from the check unless CSRF_EXEMPT says why."""
 from django.test import Client
 from django.urls import get_resolver, reverse
 
-from home.demo import DEMO_PASSWORD
-from home.tests.attack.site import PERSONAS, own_url_cases, personas_for, row_counts
+from home.tests.attack.site import PERSONAS, own_url_cases, personas_for, row_counts, signed_in_as
 from home.tests.test_access import all_url_patterns
 
 #: Views that may take a post without a token, with the reason (a provider's webhook, say).
@@ -29,7 +28,7 @@ def test_a_post_without_its_csrf_token_is_refused_everywhere_and_changes_nothing
     for persona, email in PERSONAS.items():
         clients[persona] = Client(enforce_csrf_checks=True)
         if email:
-            assert clients[persona].login(username=email, password=DEMO_PASSWORD)
+            assert signed_in_as(clients[persona], email)
     cases = list(own_url_cases())  # which may make the demo's missing check-in
     before = row_counts()
     accepted, tried = [], 0
@@ -55,7 +54,7 @@ def test_a_token_from_another_session_is_refused(demo):
     attacker, victim = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
     attacker.get(reverse("accounts:sign_in"))
     token = attacker.cookies["csrftoken"].value
-    assert victim.login(username=PERSONAS["director"], password=DEMO_PASSWORD)
+    assert signed_in_as(victim, PERSONAS["director"])
     victim.get("/")
     response = victim.post(
         reverse("families:home_new"), {"csrfmiddlewaretoken": token, "name": "Forged home"}

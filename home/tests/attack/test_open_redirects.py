@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from home.demo import DEMO_PASSWORD
 from home.tests.attack.hostile import plausible
-from home.tests.attack.site import PERSONAS, find_form, post_forms, records, shown_on
+from home.tests.attack.site import PERSONAS, find_form, post_forms, records, shown_on, signed_in_as
 
 TARGETS = [
     "//evil.example",
@@ -48,7 +48,7 @@ def assert_stays(response, where):
 def signed_in(persona):
     client = Client()
     if PERSONAS[persona]:
-        assert client.login(username=PERSONAS[persona], password=DEMO_PASSWORD)
+        assert signed_in_as(client, PERSONAS[persona])
     return client
 
 
