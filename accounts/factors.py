@@ -19,6 +19,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from audit.models import Action
+from audit.services import audit_entry_create
 from core.security import SecurityEvent, security_event_announce
 
 #: Set in the session when the sign-in must be finished with a second factor: the person
@@ -233,3 +235,20 @@ def on_sign_in(sender, request, user, **kwargs) -> None:
     if factor_due_at_sign_in(user):
         request.session[FACTOR_DUE_SESSION_KEY] = True
     identity_confirm(request)
+
+
+@transaction.atomic
+def factors_reset(*, actor, user) -> None:
+    """The way back for someone who lost their phone and their backup codes: the director
+    removes every factor and ends every session. Staff then set a factor up again at their
+    next sign-in, after their password."""
+    from accounts.sessions import sessions_end_all
+
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    WebAuthnCredential.objects.filter(user=user).delete()
+    sessions_end_all(user=user, detail="factors reset")
+    security_event_announce(
+        event=SecurityEvent.FACTOR_REMOVED, user=user, detail="all, by director"
+    )
+    audit_entry_create(actor=actor, action=Action.CHANGED, record=user, fields=["factors"])

@@ -28,6 +28,10 @@ class SignInForm(AuthenticationForm):
     }
 
 
+class AccountEmailForm(forms.Form):
+    email = forms.EmailField(label=_("Their e-mail address"), max_length=254)
+
+
 class PasswordResetRequestForm(forms.Form):
     email = forms.EmailField(
         label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"})

@@ -21,6 +21,13 @@ def locked_accounts(user) -> QuerySet:
     )
 
 
+def account_by_email(user, email: str):
+    """Any account, by its e-mail address, for the director; None otherwise."""
+    if not user.has_role(Role.DIRECTOR):
+        return None
+    return User.objects.filter(email__iexact=email.strip()).first()
+
+
 def account_to_unlock_for(user, user_id: int):
     """Any account, for the director: unlocking one that is not paused changes nothing."""
     if not user.has_role(Role.DIRECTOR):

@@ -32,6 +32,7 @@ account_urls = [
     path("confirm/", factor_views.confirm_identity, name="confirm_identity"),
     path("locked/", views.locked_list, name="locked_list"),
     path("locked/<int:user_id>/unlock/", views.unlock, name="unlock"),
+    path("locked/factors-reset/", views.factors_reset, name="factors_reset"),
     # One's signed-in browsers, and staying signed in (accounts/sessions.py).
     path("sessions/", views_sessions.session_list, name="sessions"),
     path("sessions/end/", views_sessions.session_end, name="session_end"),

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import factors, selectors, services, sessions
 from accounts.forms import (
+    AccountEmailForm,
     LanguageForm,
     PasswordResetRequestForm,
     SignInForm,
@@ -159,6 +160,26 @@ def locked_list(request):
     return render(
         request, "accounts/locked_list.html", {"accounts": selectors.locked_accounts(request.user)}
     )
+
+
+@require_POST
+def factors_reset(request):
+    """A person lost their phone and their backup codes: the director, knowing who asks,
+    removes their factors (accounts/factors.py)."""
+    form = AccountEmailForm(request.POST)
+    account = form.is_valid() and selectors.account_by_email(
+        request.user, form.cleaned_data["email"]
+    )
+    if not account:
+        messages.error(request, _("No account has that e-mail address."))
+    else:
+        factors.factors_reset(actor=request.user, user=account)
+        messages.success(
+            request,
+            _("%(email)s's second factors were removed: they set one up at their next sign-in.")
+            % {"email": account.email},
+        )
+    return redirect("accounts:locked_list")
 
 
 @require_POST

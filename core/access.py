@@ -200,6 +200,7 @@ RULES: dict[str, Rule] = {
     "otp_webauthn:js-i18n-catalog": PUBLIC,
     # Sign-in lockouts (decision 0020): only the director lifts one; the unlock is audited.
     "accounts:locked_list": roles(DIRECTOR),
+    "accounts:factors_reset": roles(DIRECTOR),
     "accounts:unlock": roles(
         DIRECTOR, load=Load("accounts.selectors.account_to_unlock_for", "account").unaudited()
     ),

@@ -7,6 +7,7 @@ from base64 import b32decode
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -259,3 +260,29 @@ def test_the_code_page_shows_no_menu_of_pages_the_person_cannot_open_yet(
     password_only(client, coach, password)
     page = client.get(reverse("accounts:second_factor")).content.decode()
     assert "staff-nav-wide" not in page and 'class="tabbar"' not in page
+
+
+def test_the_director_removes_the_factors_of_a_coach_who_lost_their_phone(
+    client_for, director, coach, password, app_of, events
+):
+    app_of(coach)
+    factors.backup_codes_renew(user=coach)
+    coach_client = sign_in_client(Client(), coach)
+    response = client_for(director).post(
+        reverse("accounts:factors_reset"), {"email": coach.email.upper()}, follow=True
+    )
+    assert "second factors were removed" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=coach).exists()
+    assert not StaticDevice.objects.filter(user=coach).exists()
+    assert (SecurityEvent.FACTOR_REMOVED, coach, "all, by director") in events
+    assert coach_client.get(reverse("accounts:settings")).status_code == 302  # signed out
+    assert "_auth_user_id" not in coach_client.session
+
+
+def test_nobody_but_the_director_removes_someone_s_factors(client_for, coach, birth_parent, app_of):
+    app_of(coach)
+    response = client_for(birth_parent).post(
+        reverse("accounts:factors_reset"), {"email": coach.email}
+    )
+    assert response.status_code == 404
+    assert TOTPDevice.objects.filter(user=coach).exists()

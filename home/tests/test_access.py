@@ -102,6 +102,7 @@ INTENDED = {
     "accounts:invite_new": CASEWORK,
     "accounts:invite_person": CASEWORK,
     "accounts:locked_list": {"director"},
+    "accounts:factors_reset": {"director"},
     "accounts:unlock": {"director"},
     "audit:search": {"director"},
     # A family's whole record, its export and closure are the director's (decision 0019).
