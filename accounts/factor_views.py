@@ -12,7 +12,6 @@ from django_otp.oath import TOTP
 
 from accounts import factors
 from accounts.forms import AppCodeForm, CodeForm, ConfirmIdentityForm
-from core.security import SecurityEvent, security_event_announce
 from core.urls_safety import safe_next
 
 
@@ -123,14 +122,10 @@ def security(request):
 def confirm_identity(request):
     """Type the password again before changing a factor: someone who finds a computer
     still signed in cannot take the account over."""
-    form = ConfirmIdentityForm(request.POST or None, user=request.user)
-    if request.method == "POST":
-        if form.is_valid():
-            factors.identity_confirm(request)
-            return redirect(safe_next(request, fallback="accounts:security"))
-        security_event_announce(
-            event=SecurityEvent.FACTOR_FAILED, user=request.user, detail="password"
-        )
+    form = ConfirmIdentityForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        factors.identity_confirm(request)
+        return redirect(safe_next(request, fallback="accounts:security"))
     return render(
         request,
         "accounts/confirm_identity.html",

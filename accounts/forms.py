@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -74,13 +75,17 @@ class ConfirmIdentityForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.request = request
 
     def clean_password(self):
+        """Checked like a sign-in, so wrong guesses count towards the lockout: someone at a
+        computer left signed in cannot try passwords here without end."""
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
+        user = self.request.user
+        checked = authenticate(self.request, username=user.email, password=password)
+        if checked is None or checked.pk != user.pk:
             raise forms.ValidationError(_("That is not your password. Try again."))
         return password
 

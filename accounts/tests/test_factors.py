@@ -286,3 +286,17 @@ def test_nobody_but_the_director_removes_someone_s_factors(client_for, coach, bi
     )
     assert response.status_code == 404
     assert TOTPDevice.objects.filter(user=coach).exists()
+
+
+def test_guessing_the_password_on_the_confirm_page_pauses_the_account(
+    client, birth_parent, password, settings
+):
+    """Someone at a computer left signed in cannot try passwords there without end: each
+    wrong one counts like a wrong sign-in."""
+    settings.AXES_FAILURE_LIMIT = 3
+    password_only(client, birth_parent, password)
+    confirm = reverse("accounts:confirm_identity")
+    for _ in range(2):
+        assert "That is not your password" in client.post(confirm, {"password": "no"}).text
+    assert client.post(confirm, {"password": "no"}).status_code == 429
+    assert client.post(confirm, {"password": password}).status_code == 429
