@@ -71,13 +71,18 @@ class NoStoreWhenSignedInMiddleware:
 
 
 #: Pages a person may open between their password and their second factor: the step
-#: itself, setting a factor up, the passkey ceremonies, signing out, the language.
+#: itself, setting a factor up, the passkey ceremonies, signing out, the language, and
+#: the idle warning's question.
 OPEN_BEFORE_SECOND_FACTOR = frozenset(
     {
         "accounts:second_factor",
         "accounts:factor_setup",
         "accounts:sign_out",
         "accounts:set_language",
+        # The idle warning's question, "how long is left?", asked from the code page too:
+        # answered with a redirect, the page's script would reload it under the person's
+        # fingers as they come back from their authenticator app.
+        "accounts:session_stay",
     }
 )
 

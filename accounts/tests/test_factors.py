@@ -71,6 +71,7 @@ def test_a_staff_account_reaches_no_page_between_its_password_and_its_code(
     code step, signing out and the language answer; the rest, public pages included (they
     would show a signed-in person's home), send to the code page."""
     allowed = {"accounts:second_factor", "accounts:factor_setup", "accounts:sign_out"}
+    allowed |= {"accounts:session_stay"}  # answers how long is left, nothing more
     for user in (coach, director, finance):
         app_of(user)
         password_only(client, user, password)
@@ -300,3 +301,18 @@ def test_guessing_the_password_on_the_confirm_page_pauses_the_account(
         assert "That is not your password" in client.post(confirm, {"password": "no"}).text
     assert client.post(confirm, {"password": "no"}).status_code == 429
     assert client.post(confirm, {"password": password}).status_code == 429
+
+
+def test_the_idle_warning_s_question_is_answered_on_the_code_page_not_redirected(
+    client, coach, password, app_of
+):
+    """The page's script asks how long is left when the person comes back from their
+    authenticator app; a redirect there made it reload the page under their fingers."""
+    app_of(coach)
+    password_only(client, coach, password)
+    response = client.get(
+        reverse("accounts:session_stay"),
+        headers={"X-Village-Background": "1", "Accept": "application/json"},
+    )
+    assert response.status_code == 200 and response.json()["seconds"] > 0
+    assert client.get(reverse("home:home")).status_code == 302  # still owes the code

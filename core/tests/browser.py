@@ -4,6 +4,7 @@ import functools
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.urls import reverse
 
@@ -26,11 +27,16 @@ PHONE = {"width": 360, "height": 740}
 
 def finish_sign_in(page, email):
     """Type a code on the second step, when the account asks for one (staff do)."""
-    if reverse("accounts:second_factor") not in page.url:
+    page.wait_for_load_state()
+    path = urlsplit(page.url).path
+    assert path != reverse("accounts:sign_in"), page.locator("main").inner_text()
+    if path != reverse("accounts:second_factor"):
         return
     page.locator("main form input[name='code']").fill(single_use_code(email))
     with page.expect_navigation():
         page.locator("main form button.primary").click()
+    path = urlsplit(page.url).path
+    assert path != reverse("accounts:second_factor"), page.locator("main").inner_text()
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
