@@ -104,6 +104,22 @@ def agreed(partnership, coach, birth_parent, partner_parent):
 
 
 @pytest.fixture
+def security_events():
+    """The security events announced during the test (core/security.py), as
+    (event, user, detail)."""
+    from core.security import security_event
+
+    heard = []
+
+    def listen(sender, event, user, detail, **kwargs):
+        heard.append((event, user, detail))
+
+    security_event.connect(listen, dispatch_uid="test-security-events")
+    yield heard
+    security_event.disconnect(dispatch_uid="test-security-events")
+
+
+@pytest.fixture
 def client_for(client):
     """client_for(user) signs the test client in as that person."""
 

@@ -1,17 +1,5 @@
-from django.conf import settings
-
 from audit.context import current_ip, current_path
-
-
-def client_ip(request) -> str | None:
-    """The client's address; X-Forwarded-For is believed only through trusted proxies."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        hops = [h for h in hops if h]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR") or None
+from core.throttle import client_address
 
 
 class AuditContextMiddleware:
@@ -19,7 +7,7 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        ip_token = current_ip.set(client_ip(request))
+        ip_token = current_ip.set(client_address(request))
         path_token = current_path.set(request.path[:300])
         try:
             return self.get_response(request)

@@ -26,7 +26,7 @@ KEPT = timedelta(days=1)
 
 def client_address(request) -> str | None:
     """The client's address; X-Forwarded-For is believed only through trusted proxies.
-    (The audit trail reads it the same way: audit/middleware.py.)"""
+    The throttles, the lockout, the audit trail and the public forms all read it here."""
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]

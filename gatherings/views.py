@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from audit.middleware import client_ip
 from core.bounds import words_in
 from core.forms import add_errors
 from core.once import once
 from core.pagination import paginate
 from core.roles import is_casework
+from core.throttle import client_address
 from core.uploads import MAX_DOCUMENT_BYTES, accepts_upload, private_file_response
 from core.visitor_forms import new_started
 from gatherings import selectors, services
@@ -95,7 +95,7 @@ def reply(request, gathering):
                 made = services.registration_make(
                     gathering=gathering,
                     data=form.reply_data(),
-                    ip=client_ip(request),
+                    ip=client_address(request),
                     nonce=form.nonce(),
                 )
             else:

@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit.middleware import client_ip
 from core.forms import add_errors
 from core.once import once_for
 from core.pagination import paginate
+from core.throttle import client_address
 from families.selectors import people_visible_to
 from intake import selectors, services
 from intake.forms import (
@@ -39,7 +39,7 @@ def _public_form(request, form_class, source, template):
                 submission = services.submission_receive(
                     data=form.submission_data(),
                     source=source,
-                    ip=client_ip(request),
+                    ip=client_address(request),
                     nonce=form.nonce(),
                 )
             except services.AlreadyReceived:

@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import factors
 from accounts.testing import sign_in_client
 from core.access import RULES
-from core.security import SecurityEvent, security_event
+from core.security import SecurityEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -34,18 +34,6 @@ def password_only(client, user, password):
     )
     assert response.status_code == 302
     return response
-
-
-@pytest.fixture
-def events():
-    heard = []
-
-    def listen(sender, event, user, detail, **kwargs):
-        heard.append((event, user, detail))
-
-    security_event.connect(listen)
-    yield heard
-    security_event.disconnect(listen)
 
 
 @pytest.fixture
@@ -95,7 +83,7 @@ def test_a_staff_account_reaches_no_page_between_its_password_and_its_code(
 
 
 def test_the_right_code_finishes_the_sign_in_and_goes_where_the_person_was_going(
-    client, coach, password, app_of, events
+    client, coach, password, app_of, security_events
 ):
     device = app_of(coach)
     password_only(client, coach, password)
@@ -103,16 +91,18 @@ def test_the_right_code_finishes_the_sign_in_and_goes_where_the_person_was_going
     response = client.post(step, {"code": code_for(device)})
     assert response.status_code == 302 and response["Location"] == "/calendar/"
     assert client.get(reverse("home:home")).status_code == 200
-    assert (SecurityEvent.FACTOR_FAILED, coach, "code") not in events
+    assert (SecurityEvent.FACTOR_FAILED, coach, "code") not in security_events
 
 
-def test_a_wrong_code_is_refused_in_words_and_announced(client, coach, password, app_of, events):
+def test_a_wrong_code_is_refused_in_words_and_announced(
+    client, coach, password, app_of, security_events
+):
     app_of(coach)
     password_only(client, coach, password)
     response = client.post(reverse("accounts:second_factor"), {"code": "000000"})
     assert response.status_code == 200
     assert "That code did not work" in response.content.decode()
-    assert (SecurityEvent.FACTOR_FAILED, coach, "code") in events
+    assert (SecurityEvent.FACTOR_FAILED, coach, "code") in security_events
     assert client.get(reverse("home:home")).status_code == 302
 
 
@@ -210,14 +200,14 @@ def test_staff_cannot_turn_off_their_only_second_factor(client_for, coach, app_o
     assert TOTPDevice.objects.filter(user=coach).exists()
 
 
-def test_a_parent_may_turn_their_app_off(client, birth_parent, password, app_of, events):
+def test_a_parent_may_turn_their_app_off(client, birth_parent, password, app_of, security_events):
     device = app_of(birth_parent)
     password_only(client, birth_parent, password)
     client.post(reverse("accounts:second_factor"), {"code": code_for(device)})
     response = client.post(reverse("accounts:app_remove"), follow=True)
     assert "The authenticator app was removed." in response.content.decode()
     assert not TOTPDevice.objects.filter(user=birth_parent).exists()
-    assert (SecurityEvent.FACTOR_REMOVED, birth_parent, "app") in events
+    assert (SecurityEvent.FACTOR_REMOVED, birth_parent, "app") in security_events
 
 
 def test_the_demo_staff_use_the_published_secret_shown_only_in_demo_mode(client, settings):
@@ -264,7 +254,7 @@ def test_the_code_page_shows_no_menu_of_pages_the_person_cannot_open_yet(
 
 
 def test_the_director_removes_the_factors_of_a_coach_who_lost_their_phone(
-    client_for, director, coach, password, app_of, events
+    client_for, director, coach, password, app_of, security_events
 ):
     app_of(coach)
     factors.backup_codes_renew(user=coach)
@@ -275,7 +265,7 @@ def test_the_director_removes_the_factors_of_a_coach_who_lost_their_phone(
     assert "second factors were removed" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=coach).exists()
     assert not StaticDevice.objects.filter(user=coach).exists()
-    assert (SecurityEvent.FACTOR_REMOVED, coach, "all, by director") in events
+    assert (SecurityEvent.FACTOR_REMOVED, coach, "all, by director") in security_events
     assert coach_client.get(reverse("accounts:settings")).status_code == 302  # signed out
     assert "_auth_user_id" not in coach_client.session
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from core.security import SecurityEvent, security_event
+from core.security import SecurityEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -22,24 +22,12 @@ def small_limits(settings):
     settings.LOCKOUT_ADDRESS_FAILURE_LIMIT = 5
 
 
-@pytest.fixture
-def announced():
-    events = []
-
-    def listen(sender, event, user, detail, **kwargs):
-        events.append((event, user, detail))
-
-    security_event.connect(listen, dispatch_uid="test_lockout_listener")
-    yield events
-    security_event.disconnect(dispatch_uid="test_lockout_listener")
-
-
 def sign_in(client, email, password, **headers):
     return client.post(SIGN_IN, {"username": email, "password": password}, **headers)
 
 
 def test_wrong_passwords_lock_the_account_and_then_the_right_one_is_refused_too(
-    client, coach, password, announced
+    client, coach, password, security_events
 ):
     for _ in range(2):
         assert sign_in(client, coach.email, "wrong").status_code == 200
@@ -48,7 +36,7 @@ def test_wrong_passwords_lock_the_account_and_then_the_right_one_is_refused_too(
     assert "Signing in is paused" in third.content.decode()
     right = sign_in(client, coach.email, password)
     assert right.status_code == 429 and "_auth_user_id" not in client.session
-    assert (SecurityEvent.LOCKED_OUT, coach, "sign_in") in announced
+    assert (SecurityEvent.LOCKED_OUT, coach, "sign_in") in security_events
 
 
 def test_the_lockout_page_speaks_the_persons_language_and_shows_the_way_out(client, coach):
@@ -71,7 +59,7 @@ def test_an_address_trying_many_accounts_is_locked_for_every_account(
     assert elsewhere.status_code == 302
 
 
-def test_a_password_reset_by_e_mail_lifts_the_lockout(client, coach, announced):
+def test_a_password_reset_by_e_mail_lifts_the_lockout(client, coach, security_events):
     for _ in range(3):
         sign_in(client, coach.email, "wrong")
     client.post(reverse("accounts:password_reset"), {"email": coach.email})
@@ -80,11 +68,11 @@ def test_a_password_reset_by_e_mail_lifts_the_lockout(client, coach, announced):
     new = "a new song for the river"
     client.post(form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new})
     assert sign_in(client, coach.email, new).status_code == 302
-    assert (SecurityEvent.UNLOCKED, coach, "password_reset") in announced
+    assert (SecurityEvent.UNLOCKED, coach, "password_reset") in security_events
 
 
 def test_the_director_sees_paused_accounts_and_unlocks_one(
-    client, client_for, director, coach, password, announced
+    client, client_for, director, coach, password, security_events
 ):
     for _ in range(3):
         sign_in(client, coach.email, "wrong")
@@ -93,7 +81,7 @@ def test_the_director_sees_paused_accounts_and_unlocks_one(
     assert coach.email in page and "Unlock" in page
     unlock = reverse("accounts:unlock", args=[coach.pk])
     assert staff.post(unlock).status_code == 302
-    assert (SecurityEvent.UNLOCKED, coach, "director") in announced
+    assert (SecurityEvent.UNLOCKED, coach, "director") in security_events
     assert AuditEntry.objects.filter(actor=director, record_id=str(coach.pk), fields=["lockout"])
     assert "No account is paused" in staff.get(reverse("accounts:locked_list")).content.decode()
     assert staff.post(unlock).status_code == 302  # nothing left to unlock: no harm

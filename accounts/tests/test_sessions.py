@@ -12,7 +12,7 @@ from django.urls import reverse
 from accounts.models import SignedInSession
 from accounts.sessions import BACKGROUND_HEADER, device_of
 from accounts.testing import second_factor_shown
-from core.security import SecurityEvent, security_event
+from core.security import SecurityEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -39,18 +39,6 @@ def _production_grains(settings):
 def clock():
     with time_machine.travel(START, tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture
-def events():
-    heard = []
-
-    def listen(sender, event, user, detail, **kwargs):
-        heard.append((event, user, detail))
-
-    security_event.connect(listen, dispatch_uid="test-sessions-events")
-    yield heard
-    security_event.disconnect(dispatch_uid="test-sessions-events")
 
 
 def signed_in(user, password, *, agent=PHONE, shared=False) -> Client:
@@ -94,7 +82,7 @@ def test_staff_are_signed_out_after_15_minutes_without_activity(clock, coach, pa
 
 
 def test_someone_active_every_twenty_minutes_stays_signed_in_until_the_absolute_limit(
-    clock, birth_parent, password, events
+    clock, birth_parent, password, security_events
 ):
     client = signed_in(birth_parent, password)
     for _ in range(3 * 11 + 2):  # eleven hours and forty minutes
@@ -104,7 +92,7 @@ def test_someone_active_every_twenty_minutes_stays_signed_in_until_the_absolute_
     response = client.get(SETTINGS)
     assert lands_on_sign_in(response)
     assert "a sign-in lasts 12 hours at most" in client.get(response["Location"]).content.decode()
-    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "time limit") in events
+    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "time limit") in security_events
 
 
 def test_the_pages_own_background_question_is_not_activity_but_stay_signed_in_is(
@@ -213,7 +201,9 @@ def test_the_settings_lead_to_a_list_of_where_one_is_signed_in(birth_parent, pas
     assert library.get(SETTINGS).status_code == 200
 
 
-def test_signing_out_one_other_browser_ends_it_at_its_next_request(birth_parent, password, events):
+def test_signing_out_one_other_browser_ends_it_at_its_next_request(
+    birth_parent, password, security_events
+):
     library = signed_in(birth_parent, password, agent=LIBRARY)
     phone = signed_in(birth_parent, password, agent=PHONE)
     row = SignedInSession.objects.get(browser="Firefox")
@@ -222,17 +212,17 @@ def test_signing_out_one_other_browser_ends_it_at_its_next_request(birth_parent,
     assert lands_on_sign_in(library.get(SETTINGS))
     assert phone.get(SETTINGS).status_code == 200
     assert list(SignedInSession.objects.values_list("browser", flat=True)) == ["Chrome"]
-    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "one") in events
+    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "one") in security_events
 
 
-def test_sign_out_everywhere_else_keeps_only_this_browser(birth_parent, password, events):
+def test_sign_out_everywhere_else_keeps_only_this_browser(birth_parent, password, security_events):
     others = [signed_in(birth_parent, password, agent=LIBRARY) for _ in range(2)]
     phone = signed_in(birth_parent, password, agent=PHONE)
     phone.post(reverse("accounts:sessions_end_others"))
     assert all(lands_on_sign_in(other.get(SETTINGS)) for other in others)
     assert phone.get(SETTINGS).status_code == 200
     assert SignedInSession.objects.count() == 1 and Session.objects.count() == 1
-    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "others") in events
+    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "others") in security_events
 
 
 def test_nobody_ends_another_persons_session_nor_breaks_the_form(birth_parent, outsider, password):
@@ -299,12 +289,14 @@ def test_a_password_reset_ends_every_session(client, birth_parent, password):
     assert lands_on_sign_in(signed.get(SETTINGS))
 
 
-def test_switching_an_account_off_ends_its_sessions_for_good(birth_parent, password, events):
+def test_switching_an_account_off_ends_its_sessions_for_good(
+    birth_parent, password, security_events
+):
     client = signed_in(birth_parent, password)
     birth_parent.is_active = False
     birth_parent.save()
     assert not SignedInSession.objects.exists() and not Session.objects.exists()
-    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "account switched off") in events
+    assert (SecurityEvent.SESSIONS_ENDED, birth_parent, "account switched off") in security_events
     # Switched back on, the old session does not come back to life.
     birth_parent.is_active = True
     birth_parent.save()

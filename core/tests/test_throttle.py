@@ -7,30 +7,23 @@ from django.urls import reverse
 
 from accounts.models import Role
 from core.access import RULES
-from core.security import SecurityEvent, security_event
+from core.security import SecurityEvent
 
 pytestmark = pytest.mark.django_db
 
 RESET = reverse("accounts:password_reset")
 
 
-def test_five_reset_requests_for_one_account_send_three_emails_and_look_the_same(client, coach):
-    events = []
-
-    def listen(sender, event, user, detail, **kwargs):
-        events.append((event, user, detail))
-
-    security_event.connect(listen, dispatch_uid="test_throttle_listener")
-    try:
-        answers = [client.post(RESET, {"email": coach.email}) for _ in range(5)]
-    finally:
-        security_event.disconnect(dispatch_uid="test_throttle_listener")
+def test_five_reset_requests_for_one_account_send_three_emails_and_look_the_same(
+    client, coach, security_events
+):
+    answers = [client.post(RESET, {"email": coach.email}) for _ in range(5)]
     assert len(mail.outbox) == 3
     # The account's trail shows every request, the held-back ones too.
     requested = SecurityEvent.PASSWORD_RESET_REQUESTED
-    assert [detail for event, user, detail in events if (event, user) == (requested, coach)] == [
-        "sent"
-    ] * 3 + ["throttled"] * 2
+    assert [
+        detail for event, user, detail in security_events if (event, user) == (requested, coach)
+    ] == ["sent"] * 3 + ["throttled"] * 2
     # Silent: the fourth and fifth get the same answer as the first, so the page reveals
     # neither the account nor the throttle.
     assert {(a.status_code, a["Location"]) for a in answers} == {
