@@ -5,8 +5,8 @@ import time
 
 import pytest
 from django.urls import reverse
-from django_otp_webauthn.models import WebAuthnCredential
 from django_otp_webauthn import views as webauthn_views
+from django_otp_webauthn.models import WebAuthnCredential
 
 from core.tests.browser_fixtures import assert_sound
 from home.demo import DEMO_PASSWORD
@@ -46,7 +46,7 @@ def test_a_parent_adds_a_passkey_then_signs_in_with_it_and_no_password(
     settings.OTP_WEBAUTHN_ALLOWED_ORIGINS = [live_server.url]
     ana = sign_in("birth.parent@example.org")
     assert "localhost" in ana.base_url
-    finger_on_reader = fingerprint_reader(ana)
+    fingerprint_reader(ana)
 
     ana.goto(ana.base_url + reverse("accounts:security"))
     assert_sound(ana)

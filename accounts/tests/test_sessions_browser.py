@@ -3,26 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from core.tests.browser import CHROMIUM, CHROMIUM_ARGS, PHONE
 from core.tests.browser_fixtures import assert_sound
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport=PHONE).new_page()
-        page.csp_violations = []
-        page.on(
-            "console",
-            lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
-        )
-        yield page
-        browser.close()
+def page(new_page):
+    return new_page()
 
 
 def test_a_parent_is_warned_before_the_idle_sign_out_stays_from_the_keyboard_then_leaves(

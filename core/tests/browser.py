@@ -25,6 +25,18 @@ CHROMIUM_ARGS = [
 PHONE = {"width": 360, "height": 740}
 
 
+def sign_in_page(page, email, password=None):
+    """Sign in on the sign-in page as a person would, then the code step if asked."""
+    from home.demo import DEMO_PASSWORD
+
+    page.goto(page.base_url + reverse("accounts:sign_in"))
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password or DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in", exact=True).click()
+    finish_sign_in(page, email)
+
+
 def finish_sign_in(page, email):
     """Type a code on the second step, when the account asks for one (staff do)."""
     page.wait_for_load_state()

@@ -4,7 +4,6 @@ demo persona on the live server (or, with no e-mail, a visitor who does not sign
 import os
 
 import pytest
-from django.urls import reverse
 
 from core.tests.browser import (
     CHROMIUM,
@@ -12,16 +11,18 @@ from core.tests.browser import (
     PHONE,
     axe_violations,
     describe,
-    finish_sign_in,
     page_overflows,
+    sign_in_page,
 )
-from home.demo import DEMO_PASSWORD, load_demo
+from home.demo import load_demo
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="module")
 def chromium():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium is not at {CHROMIUM}; `apt-get install chromium` (CI does).")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -31,11 +32,12 @@ def chromium():
 
 
 @pytest.fixture
-def sign_in(chromium, live_server, transactional_db):
-    load_demo()
+def new_page(chromium, live_server):
+    """A phone-sized page of its own browser context, in `locale`, that records the
+    Content Security Policy's complaints in `page.csp_violations`."""
     contexts = []
 
-    def as_(email, locale="en-US"):
+    def open_(locale="en-US"):
         context = chromium.new_context(viewport=PHONE, locale=locale)
         contexts.append(context)
         page = context.new_page()
@@ -45,20 +47,26 @@ def sign_in(chromium, live_server, transactional_db):
             lambda m: "Content Security Policy" in m.text and page.csp_violations.append(m.text),
         )
         page.base_url = live_server.url
-        if email is None:  # a visitor, at the home page
-            page.goto(live_server.url + "/")
-            return page
-        page.goto(live_server.url + reverse("accounts:sign_in"))
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill(DEMO_PASSWORD)
-        with page.expect_navigation():
-            page.get_by_role("button", name="Sign in", exact=True).click()
-        finish_sign_in(page, email)
         return page
 
-    yield as_
+    yield open_
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def sign_in(new_page, transactional_db):
+    load_demo()
+
+    def as_(email, locale="en-US"):
+        page = new_page(locale)
+        if email is None:  # a visitor, at the home page
+            page.goto(page.base_url + "/")
+            return page
+        sign_in_page(page, email)
+        return page
+
+    return as_
 
 
 def assert_sound(page):

@@ -11,16 +11,14 @@ from playwright.sync_api import expect
 
 from accounts.testing import single_use_code
 from core.tests.browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PHONE,
     axe_violations,
     describe,
-    finish_sign_in,
     page_overflows,
+    sign_in_page,
     switch_language,
 )
-from home.demo import DEMO_PASSWORD, load_demo
+from home.demo import DEMO_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,46 +38,10 @@ HOMES = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium is not at {CHROMIUM}; `apt-get install chromium` (CI does).")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def demo(transactional_db):
-    load_demo()
-
-
-@pytest.fixture
-def page(browser, live_server, demo):
-    context = browser.new_context(viewport=PHONE, locale="en-US")
-    page = context.new_page()
-    page.base_url = live_server.url
-    page.csp_violations = []
-    page.on(
-        "console",
-        lambda message: (
-            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
-        ),
-    )
-    yield page
-    context.close()
-
-
-def sign_in(page, email):
-    page.goto(page.base_url + reverse("accounts:sign_in"))
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign in", exact=True).click()
-    finish_sign_in(page, email)
+def page(sign_in):
+    """A visitor at the home page, who signs in with `sign_in_page` when the test says."""
+    return sign_in(None)
 
 
 def assert_page_is_sound(page):
@@ -92,7 +54,7 @@ def assert_page_is_sound(page):
 @pytest.mark.parametrize("email", list(HOMES))
 def test_each_persona_signs_in_and_sees_their_home_page_in_english_and_spanish(page, email):
     english, spanish = HOMES[email]
-    sign_in(page, email)
+    sign_in_page(page, email)
     assert page.url == page.base_url + "/"
     expect(page.get_by_role("heading", name=english)).to_be_visible()
     assert_page_is_sound(page)
@@ -117,7 +79,7 @@ def test_a_parent_cannot_reach_another_partnership(page):
     from partnerships.models import Partnership
 
     theirs = Partnership.objects.get(birth_family__name="Brown family").pk
-    sign_in(page, "birth.parent@example.org")
+    sign_in_page(page, "birth.parent@example.org")
     response = page.goto(page.base_url + reverse("partnerships:detail", args=[theirs]))
     assert response.status == 404
     assert "Keisha" not in page.content() and "Jalen" not in page.content()
@@ -125,7 +87,7 @@ def test_a_parent_cannot_reach_another_partnership(page):
 
 
 def test_the_birth_parent_sees_the_children_and_never_the_foster_homes_address(page):
-    sign_in(page, "birth.parent@example.org")
+    sign_in_page(page, "birth.parent@example.org")
     text = page.locator("main").inner_text()
     assert "Sofi" in text and "Mateo" in text and "Jenna" in text
     assert "Pecan" not in page.content() and "555-0188" not in page.content()
@@ -142,7 +104,7 @@ def test_the_birth_parent_sees_the_children_and_never_the_foster_homes_address(p
     ],
 )
 def test_the_coachs_pages_are_accessible_on_a_phone(page, url_name):
-    sign_in(page, "coach@example.org")
+    sign_in_page(page, "coach@example.org")
     page.goto(page.base_url + reverse(url_name))
     assert_page_is_sound(page)
 
@@ -153,7 +115,7 @@ def test_the_coachs_record_pages_are_accessible_on_a_phone(page):
     ours = Partnership.objects.select_related("birth_family", "partner_home").get(
         birth_family__name="Morales family"
     )
-    sign_in(page, "coach@example.org")
+    sign_in_page(page, "coach@example.org")
     for url in (
         ours.get_absolute_url(),
         ours.birth_family.get_absolute_url(),
@@ -195,7 +157,7 @@ def test_a_wrong_password_is_explained_and_the_email_is_kept(page):
 
 
 def test_filtering_partnerships_by_stage_swaps_the_list_in_place(page):
-    sign_in(page, "coach@example.org")
+    sign_in_page(page, "coach@example.org")
     page.goto(page.base_url + reverse("partnerships:list"))
     page.evaluate("window.notReloaded = true")
     page.get_by_role("link", name="Referred (1)").click()
@@ -219,7 +181,7 @@ def test_the_browser_enforces_the_content_security_policy_on_inline_script(page)
 
 
 def test_a_coach_takes_a_referral_to_an_introduced_partnership_in_the_browser(page):
-    sign_in(page, "coach@example.org")
+    sign_in_page(page, "coach@example.org")
     page.get_by_role("link", name="New referral").first.click()
     page.get_by_label("Family name").fill("Nguyen family")
     page.get_by_label("Parent's first name").fill("Linh")
@@ -269,7 +231,7 @@ def test_a_parents_home_opens_with_the_next_family_time_and_the_children(page, e
     starts = timezone.make_aware(datetime.combine(day, time(16)))
     if starts < now - timedelta(hours=2):
         starts += timedelta(weeks=1)
-    sign_in(page, email)
+    sign_in_page(page, email)
     first = page.locator("main h1 + *")
     expect(first.get_by_role("heading", name="Your next family time")).to_be_visible()
     text = first.inner_text()
@@ -286,7 +248,7 @@ ONE_LINE = 64
 @pytest.mark.parametrize("email", [None, *HOMES])
 def test_each_personas_navigation_fits_in_one_line_above_the_page_on_a_phone(page, email):
     if email:
-        sign_in(page, email)
+        sign_in_page(page, email)
     else:
         page.goto(page.base_url + "/")
     header = page.locator("header.site-header").bounding_box()
@@ -314,7 +276,7 @@ def test_each_personas_navigation_fits_in_one_line_above_the_page_on_a_phone(pag
 
 
 def test_a_coach_opens_the_menu_from_the_keyboard_and_finds_the_groups(page):
-    sign_in(page, "coach@example.org")
+    sign_in_page(page, "coach@example.org")
     summary = page.locator("details.menu > summary")
     summary.focus()
     page.keyboard.press("Enter")
@@ -329,7 +291,7 @@ def test_a_coach_opens_the_menu_from_the_keyboard_and_finds_the_groups(page):
 
 
 def test_a_parent_finds_signing_out_and_the_rest_under_more(page):
-    sign_in(page, "birth.parent@example.org")
+    sign_in_page(page, "birth.parent@example.org")
     with page.expect_navigation():
         page.locator("nav.tabbar").get_by_role("link", name="More").click()
     assert page.locator("nav.tabbar a[aria-current=page]").inner_text().strip() == "More"
