@@ -60,3 +60,20 @@ def test_hsts_covers_subdomains_and_preloads_only_when_asked(tmp_path):
         production_env(tmp_path, VILLAGE_HSTS_PRELOAD="true"), "shell", "--no-imports", "-c", script
     )
     assert done.stdout.split() == ["31536000", "True", "True"], done.stderr
+
+
+def test_manage_without_a_secret_key_says_so_in_one_line_without_a_traceback(tmp_path):
+    done = manage(production_env(tmp_path, SECRET_KEY=None), "check")
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "Village is not configured: The environment variable SECRET_KEY must be set."
+        " (`make run` sets up a local try.)"
+    ]
+
+
+def test_manage_with_a_bad_value_names_the_variable_and_the_value(tmp_path):
+    done = manage(production_env(tmp_path, DATABASE_URL="nonsense://"), "migrate")
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "DATABASE_URL" in done.stderr
