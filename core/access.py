@@ -314,6 +314,18 @@ RULES: dict[str, Rule] = {
     "directory:organization_edit": roles(*CASEWORK, load=ORGANIZATION),
     "directory:export_package": roles(*CASEWORK),
     "directory:export_json": roles(*CASEWORK),
+    # The HSDS API reads the public directory only: what the search page shows anyone.
+    "hsds:about": PUBLIC,
+    "hsds:services": PUBLIC,
+    "hsds:service": PUBLIC,
+    "hsds:service_at_locations": PUBLIC,
+    "hsds:service_at_location": PUBLIC,
+    "hsds:organizations": PUBLIC,
+    "hsds:organization": PUBLIC,
+    "hsds:taxonomies": PUBLIC,
+    "hsds:taxonomy": PUBLIC,
+    "hsds:taxonomy_terms": PUBLIC,
+    "hsds:taxonomy_term": PUBLIC,
     # referrals: the team refers anyone in their partnerships; a parent refers themself
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),

@@ -37,37 +37,47 @@ NO_ATTRIBUTES = {"attribute", "taxonomy_term", "taxonomy"}
 
 @dataclass
 class Shape:
-    """How a kind of document nests: the shared nesting, plus `extra` keys; objects
-    under a (table, key) in `flat` come with their own columns only."""
+    """How a kind of document nests: the shared nesting plus `extra` keys, or only the
+    (table, key) pairs in `only`; objects under a pair in `flat` come with their own
+    columns only."""
 
     extra: dict = field(default_factory=dict)
+    only: frozenset | None = None
     flat: frozenset = frozenset()
-    #: Whether nested objects carry their attributes (needs), with the terms.
+    #: Whether objects carry their attributes (a service's needs), with the terms.
     attributes: bool = True
 
     def edges(self, table: str):
         """(key, child table, linking column, "single" or "nested") for each nested key."""
-        for key, (child, column) in SINGLE.get(table, {}).items():
-            yield key, child, column, "single"
-        for key, (child, column) in NESTED.get(table, {}).items():
-            yield key, child, column, "nested"
-        for key, (child, column, how) in self.extra.get(table, {}).items():
-            if key not in SINGLE.get(table, {}) and key not in NESTED.get(table, {}):
-                yield key, child, column, how
+        found = [(key, *pair, "single") for key, pair in SINGLE.get(table, {}).items()]
+        found += [(key, *pair, "nested") for key, pair in NESTED.get(table, {}).items()]
+        known = {key for key, *_rest in found}
+        found += [
+            (key, child, column, how)
+            for key, (child, column, how) in self.extra.get(table, {}).items()
+            if key not in known
+        ]
+        if self.only is not None:
+            found = [edge for edge in found if (table, edge[0]) in self.only]
+        return found
 
 
 EXPORT = Shape()
-#: A page of a list: each record's own columns and its one-to-one objects, flat.
-LIST_OF_SERVICES = Shape(
-    extra=API_EXTRA, flat=frozenset({("service", "organization")}), attributes=False
-)
-LIST_OF_SERVICE_AT_LOCATIONS = Shape(
-    extra=API_EXTRA,
-    flat=frozenset({("service_at_location", "location"), ("service_at_location", "service")}),
-    attributes=False,
-)
+#: Full documents for the API: a service, a service at a location, an organization with
+#: its places and its services in full.
 FULL = Shape(extra=API_EXTRA)
+#: An organization with its places, and its services' own columns only.
 ORGANIZATION = Shape(extra=API_EXTRA, flat=frozenset({("organization", "services")}))
+#: A page of a list: each record's own columns and its one-to-one objects, flat.
+_SERVICE_ONES = frozenset({("service", "organization")})
+LIST_OF_SERVICES = Shape(only=_SERVICE_ONES, flat=_SERVICE_ONES, attributes=False)
+_AT_ONES = frozenset({("service_at_location", "location"), ("service_at_location", "service")})
+LIST_OF_SERVICE_AT_LOCATIONS = Shape(
+    extra=API_EXTRA, only=_AT_ONES, flat=_AT_ONES, attributes=False
+)
+OWN_COLUMNS = Shape(only=frozenset(), attributes=False)
+#: A taxonomy, or a term with its taxonomy (taxonomy_detail).
+TERMS = Shape(attributes=False)
 
 
 class Rows:
