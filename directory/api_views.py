@@ -56,8 +56,8 @@ def services(request):
 
 
 @hsds_endpoint
-def service(request, service_id):
-    return api.service_document(service_id)
+def service(request, service):
+    return api.service_document(service)
 
 
 @hsds_endpoint
@@ -66,8 +66,8 @@ def service_at_locations(request):
 
 
 @hsds_endpoint
-def service_at_location(request, service_at_location_id):
-    return api.service_at_location_document(service_at_location_id)
+def service_at_location(request, service_at_location):
+    return api.service_at_location_document(service_at_location)
 
 
 @hsds_endpoint
@@ -76,8 +76,8 @@ def organizations(request):
 
 
 @hsds_endpoint
-def organization(request, organization_id):
-    return api.organization_document(organization_id, request.GET)
+def organization(request, organization):
+    return api.organization_document(organization, request.GET)
 
 
 @hsds_endpoint
@@ -86,8 +86,8 @@ def taxonomies(request):
 
 
 @hsds_endpoint
-def taxonomy(request, taxonomy_id):
-    return api.taxonomy_document(taxonomy_id)
+def taxonomy(request, taxonomy):
+    return api.taxonomy_document(taxonomy)
 
 
 @hsds_endpoint
@@ -96,5 +96,5 @@ def taxonomy_terms(request):
 
 
 @hsds_endpoint
-def taxonomy_term(request, taxonomy_term_id):
-    return api.taxonomy_term_document(taxonomy_term_id)
+def taxonomy_term(request, taxonomy_term):
+    return api.taxonomy_term_document(taxonomy_term)

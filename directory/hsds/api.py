@@ -14,6 +14,7 @@ import math
 import uuid
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from directory.hsds.documents import (
@@ -79,8 +80,10 @@ class Query:
             raise Refused(400, "format: only json is offered.")
         self.page = self._number("page", 1, 1, MAX_PAGE)
         self.per_page = self._number("per_page", PER_PAGE, 1, MAX_PER_PAGE)
-        self.search = params.get("search", "").strip()
-        if len(self.search) > MAX_SEARCH:
+        # Control characters (a NUL, which PostgreSQL refuses in a query) are spaces.
+        searched = params.get("search", "")
+        self.search = "".join(c if c.isprintable() else " " for c in searched).strip()
+        if len(searched) > MAX_SEARCH:
             raise Refused(400, f"search: at most {MAX_SEARCH} characters.")
 
     def _number(self, name: str, default: int, least: int, most: int) -> int:
@@ -128,8 +131,8 @@ def services_page(params) -> dict:
     return _page(query, services, "service", FULL if query.flag("full") else LIST_OF_SERVICES)
 
 
-def service_document(service_id: str) -> dict:
-    return _one("service", public_services(), service_id, FULL)
+def service_document(service: Service) -> dict:
+    return _one("service", service.pk, FULL)
 
 
 def service_at_locations_page(params) -> dict:
@@ -141,9 +144,8 @@ def service_at_locations_page(params) -> dict:
     return _page(query, found, "service_at_location", shape)
 
 
-def service_at_location_document(at_id: str) -> dict:
-    found = ServiceAtLocation.objects.filter(service__in=public_services())
-    return _one("service_at_location", found, at_id, FULL)
+def service_at_location_document(at: ServiceAtLocation) -> dict:
+    return _one("service_at_location", at.pk, FULL)
 
 
 def organizations_page(params) -> dict:
@@ -162,9 +164,9 @@ def organizations_page(params) -> dict:
     return _page(query, found.order_by("name", "pk"), "organization", shape)
 
 
-def organization_document(organization_id: str, params) -> dict:
+def organization_document(organization: Organization, params) -> dict:
     shape = FULL if Query(params).flag("full_service") else ORGANIZATION
-    return _one("organization", _public_organizations(), organization_id, shape)
+    return _one("organization", organization.pk, shape)
 
 
 def taxonomies_page(params) -> dict:
@@ -175,8 +177,8 @@ def taxonomies_page(params) -> dict:
     return _page(query, found.order_by("name", "pk"), "taxonomy", TERMS)
 
 
-def taxonomy_document(taxonomy_id: str) -> dict:
-    return _one("taxonomy", Taxonomy.objects.all(), taxonomy_id, TERMS)
+def taxonomy_document(taxonomy: Taxonomy) -> dict:
+    return _one("taxonomy", taxonomy.pk, TERMS)
 
 
 def taxonomy_terms_page(params) -> dict:
@@ -195,8 +197,39 @@ def taxonomy_terms_page(params) -> dict:
     return _page(query, found.order_by("name", "pk"), "taxonomy_term", TERMS)
 
 
-def taxonomy_term_document(term_id: str) -> dict:
-    return _one("taxonomy_term", TaxonomyTerm.objects.all(), term_id, TERMS)
+def taxonomy_term_document(term: TaxonomyTerm) -> dict:
+    return _one("taxonomy_term", term.pk, TERMS)
+
+
+# The records the API's addresses name, loaded by their access rules (core/access.py) for
+# anyone: the public ones only. An unknown or malformed id is a 404 (JSON under /api/).
+
+
+def public_service_for(user, key) -> Service:
+    return _get(public_services(), key)
+
+
+def public_service_at_location_for(user, key) -> ServiceAtLocation:
+    return _get(ServiceAtLocation.objects.filter(service__in=public_services()), key)
+
+
+def public_organization_for(user, key) -> Organization:
+    return _get(_public_organizations(), key)
+
+
+def taxonomy_for(user, key) -> Taxonomy:
+    return _get(Taxonomy.objects.all(), key)
+
+
+def taxonomy_term_for(user, key) -> TaxonomyTerm:
+    return _get(TaxonomyTerm.objects.all(), key)
+
+
+def _get(found: QuerySet, key):
+    try:
+        return found.get(pk=uuid.UUID(str(key)))
+    except (ValueError, found.model.DoesNotExist):
+        raise Http404 from None
 
 
 def _services_for(query: Query) -> QuerySet:
@@ -248,13 +281,7 @@ def _page(query: Query, found: QuerySet, table: str, shape: Shape) -> dict:
     }
 
 
-def _one(table: str, found: QuerySet, record_id: str, shape: Shape) -> dict:
-    try:
-        pk = uuid.UUID(str(record_id))
-    except ValueError:
-        pk = None
-    if pk is None or not found.filter(pk=pk).exists():
-        raise Refused(404, f"No {table} has the id {record_id}.")
+def _one(table: str, pk: uuid.UUID, shape: Shape) -> dict:
     rows = Rows(public=True)
     (row,) = rows.load(table, [str(pk)], shape)
     return rows.document(table, row, shape)

@@ -103,7 +103,7 @@ def test_a_full_service_carries_its_parts_but_not_who_on_the_team_checked_it(cli
 def test_a_closed_listing_is_not_found_through_the_api(client, hidden):
     response = client.get(reverse("hsds:service", args=[hidden.pk]))
     assert response.status_code == 404
-    assert response.json()["message"] == f"No service has the id {hidden.pk}."
+    assert response.json()["message"] == "Not found: nothing has this address or id."
 
 
 def test_a_page_costs_the_same_queries_whatever_its_size(client, directory):
@@ -167,6 +167,15 @@ def test_a_bad_parameter_is_answered_in_words(client, directory, params, status,
     assert response.json()["message"]
 
 
+def test_odd_words_in_a_search_never_make_a_500(client, directory):
+    for name in ("hsds:services", "hsds:organizations", "hsds:taxonomies", "hsds:taxonomy_terms"):
+        for words in ("\x00", "%", "_", "'; drop table", "é" * 100):
+            assert client.get(reverse(name), {"search": words}).status_code == 200, name
+        too_long = client.get(reverse(name), {"search": "a" * 100_000})
+        assert too_long.status_code == 400
+        assert too_long.json()["message"] == "search: at most 100 characters."
+
+
 def test_an_unknown_or_malformed_id_is_a_404_in_words(client, directory):
     for url in (
         reverse("hsds:service", args=["00000000-0000-4000-8000-000000000000"]),
@@ -174,7 +183,8 @@ def test_an_unknown_or_malformed_id_is_a_404_in_words(client, directory):
         reverse("hsds:taxonomy_term", args=["x"]),
     ):
         response = client.get(url)
-        assert response.status_code == 404 and "has the id" in response.json()["message"]
+        assert response.status_code == 404 and "nothing has this" in response.json()["message"]
+        assert response["Access-Control-Allow-Origin"] == "*"
 
 
 def test_the_api_only_reads_and_any_web_page_may_read_it(client, directory):
