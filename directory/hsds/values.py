@@ -49,7 +49,7 @@ def columns_of(table: Table) -> list[Column]:
     found = []
     for name in table.columns:
         field = table.field_of(name)
-        kind, form = _kind_of(table.name, name, field)
+        kind, form = kind_of(table.name, name, field)
         found.append(
             Column(
                 name=name,
@@ -63,7 +63,7 @@ def columns_of(table: Table) -> list[Column]:
     return found
 
 
-def _kind_of(table: str, column: str, field: models.Field) -> tuple[str, str | None]:
+def kind_of(table: str, column: str, field: models.Field) -> tuple[str, str | None]:
     if (table, column) in NUMBER_AS_TEXT:
         return "number", None
     if isinstance(field, models.ForeignKey):

@@ -7,14 +7,15 @@ import io
 import json
 import zipfile
 from datetime import date, time
+from decimal import Decimal
 
 import frictionless
 import pytest
-from django.db import transaction
+from django.db import models, transaction
 
 from directory.demo import load_directory
 from directory.hsds import exporter
-from directory.hsds.values import PLACEHOLDER
+from directory.hsds.values import PLACEHOLDER, Column, json_value, kind_of
 from directory.models import Organization, Phone, Schedule, Service
 from directory.tests.conftest import HSDS, hsds_errors
 
@@ -117,3 +118,30 @@ def test_an_organization_without_a_description_is_exported_with_a_marked_placeho
     exported = exporter.export_json()
     assert exported["contents"][0]["organization"]["description"] == PLACEHOLDER
     assert hsds_errors(hsds_standard("compiled/service.json"), exported["contents"][0]) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "table", "column", "value", "json", "kind"),
+    [
+        (models.PositiveSmallIntegerField(), "schedule", "count", 3, 3, "number"),
+        (models.CharField(), "schedule", "timezone", "-6", -6, "number"),
+        (models.CharField(), "schedule", "timezone", "America/Chicago", None, "number"),
+        (models.CharField(), "phone", "extension", "ext. 12", 12, "number"),
+        (models.DateField(), "schedule", "dtstart", date(2026, 1, 5), "2026-01-05", "date"),
+        (models.TimeField(), "schedule", "opens_at", time(9, 30), "09:30:00", "time"),
+        (models.DecimalField(), "cost_option", "amount", Decimal("12.50"), 12.5, "number"),
+        (models.DecimalField(), "cost_option", "amount", Decimal("25.00"), 25, "number"),
+        (models.CharField(), "schedule", "wkst", "", None, "string"),
+        (models.TextField(), "schedule", "notes", None, None, "string"),
+    ],
+)
+def test_a_column_of_any_field_type_is_written_as_hsds_types_it(
+    field, table, column, value, json, kind
+):
+    """So a column added to schema.TABLES (the schedules' RRULE columns, say) is exported
+    validly without the exporter changing."""
+    field.blank = True
+    field.choices = None
+    written = Column(column, column, *kind_of(table, column, field), False, ())
+    assert written.kind == kind
+    assert json_value(table, written, value) == json
