@@ -146,6 +146,15 @@ CERTIFICATE = Load("training.selectors.own_completion_for", "completion").unaudi
 # one, to show it or for the team to change or check it, is nobody's record.
 LISTING = Load("directory.selectors.listing_for", "listing").unaudited()
 ORGANIZATION = Load("directory.selectors.organization_for", "organization").unaudited()
+# The HSDS API's records are the public directory's (active listings, their organizations,
+# the taxonomies): nobody's record, like a listing's page.
+HSDS_SERVICE = Load("directory.hsds.api.public_service_for", "service").unaudited()
+HSDS_SERVICE_AT_LOCATION = Load(
+    "directory.hsds.api.public_service_at_location_for", "service_at_location"
+).unaudited()
+HSDS_ORGANIZATION = Load("directory.hsds.api.public_organization_for", "organization").unaudited()
+HSDS_TAXONOMY = Load("directory.hsds.api.taxonomy_for", "taxonomy").unaudited()
+HSDS_TAXONOMY_TERM = Load("directory.hsds.api.taxonomy_term_for", "taxonomy_term").unaudited()
 # A listed gathering's page is public and an unlisted one any signed-in person's: neither
 # is anyone's record. The team's pages show who replied, so their reading is audited.
 GATHERING = Load("gatherings.selectors.gathering_for", "gathering").unaudited()
@@ -314,6 +323,18 @@ RULES: dict[str, Rule] = {
     "directory:organization_edit": roles(*CASEWORK, load=ORGANIZATION),
     "directory:export_package": roles(*CASEWORK),
     "directory:export_json": roles(*CASEWORK),
+    # The HSDS API reads the public directory only: what the search page shows anyone.
+    "hsds:about": PUBLIC,
+    "hsds:services": PUBLIC,
+    "hsds:service": anyone(load=HSDS_SERVICE),
+    "hsds:service_at_locations": PUBLIC,
+    "hsds:service_at_location": anyone(load=HSDS_SERVICE_AT_LOCATION),
+    "hsds:organizations": PUBLIC,
+    "hsds:organization": anyone(load=HSDS_ORGANIZATION),
+    "hsds:taxonomies": PUBLIC,
+    "hsds:taxonomy": anyone(load=HSDS_TAXONOMY),
+    "hsds:taxonomy_terms": PUBLIC,
+    "hsds:taxonomy_term": anyone(load=HSDS_TAXONOMY_TERM),
     # referrals: the team refers anyone in their partnerships; a parent refers themself
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),

@@ -16,5 +16,16 @@ def healthz(request):
     return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
 
 
+#: Addresses read by other programs, which are answered in JSON even when nothing is there.
+API_PATHS = "/api/"
+
+
 def not_found(request, exception):
+    if request.path.startswith(API_PATHS):
+        # For the programmers of other systems: English, like the API's other answers.
+        response = JsonResponse(
+            {"status": 404, "message": "Not found: nothing has this address or id."}, status=404
+        )
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
     return render(request, "404.html", status=404)

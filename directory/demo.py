@@ -5,7 +5,7 @@ on every load."""
 import uuid
 from datetime import date, time, timedelta
 
-from directory.demo_services import SERVICES
+from directory.demo_services import ORGANIZATIONS, SERVICES
 from directory.models import (
     Address,
     Attribute,
@@ -54,7 +54,7 @@ def load_directory(today: date) -> list[Service]:
         organization = organizations.get(org_name)
         if organization is None:
             organization = organizations[org_name] = Organization.objects.create(
-                id=_id(org_name), name=org_name, description=""
+                id=_id(org_name), name=org_name, description=ORGANIZATIONS[org_name]
             )
         location = locations.get((org_name, street))
         if location is None:

@@ -479,3 +479,36 @@ SERVICES = [
         "",
     ),
 ]
+
+#: What each made-up organization does, as the team would describe it: HSDS requires an
+#: organization's description, and the team's form asks for one.
+ORGANIZATIONS = {
+    "Eastside Little Learners": "A bilingual childcare center on the east side.",
+    "Bright Start Centers": "Early Head Start centers for infants, toddlers and their parents.",
+    "Casa de los Niños": "A neighborhood childcare and after-school program, in Spanish and "
+    "English.",
+    "Riverside Family Center": "A family resource center with childcare, classes and help "
+    "finding services.",
+    "Foundation Housing Partners": "Supportive and affordable housing for families.",
+    "Austin Tenant Help": "Advice and advocacy for renters facing repairs or eviction.",
+    "Capital Shelter Network": "Emergency shelter and rapid rehousing for families.",
+    "Workforce Bridge Austin": "Job search help, training and placement.",
+    "Trades Ready": "Pre-apprenticeship training for the building trades.",
+    "Harbor Counseling Collective": "Counselors offering individual, couples and family "
+    "therapy on a sliding scale.",
+    "Sunrise Grief and Trauma Center": "Counseling for children and adults after loss or trauma.",
+    "New Path Recovery": "Outpatient treatment and recovery support for substance use.",
+    "Serenity Meetings Austin": "Peer recovery meetings across the city.",
+    "Texas Family Law Aid": "Free legal help with family law for people with low incomes.",
+    "Immigrant Families Legal Center": "Immigration legal services for families.",
+    "East Austin Community Pantry": "A neighborhood food pantry.",
+    "Central Texas Food Network": "A food bank network with pantries and benefits help.",
+    "Iglesia Nueva Esperanza": "A church offering meals, groceries and a parents' group.",
+    "RideWell": "Rides to appointments, work and family visits.",
+    "Capital Metro Reduced Fares": "The transit authority's reduced-fare programs.",
+    "Second Gear Auto": "Low-cost car repair and donated cars for working families.",
+    "People's Community Clinic": "A community health clinic for families without insurance.",
+    "Healthy Moms Austin": "Prenatal and postpartum care and support.",
+    "Strong Families Institute": "Parenting classes and coaching.",
+    "Dads Matter": "Support groups and classes for fathers.",
+}

@@ -6,6 +6,7 @@ from core import bounds
 from core.bounds import BoundedForm
 from core.once import OnceForm
 from directory.hsds.reading import MAX_BYTES
+from directory.hsds.values import PLACEHOLDER
 from directory.models import Organization, Status
 from directory.needs import NEED_CHOICES
 from directory.search import Criteria, place_of
@@ -88,6 +89,14 @@ class SearchForm(forms.Form):
         )
 
 
+#: HSDS requires every organization's description; other programs show it beside the
+#: organization's name.
+DESCRIPTION_NEEDED = _(
+    "Say in a sentence or two what the organization does: other programs reading the "
+    "directory need it."
+)
+
+
 class OrganizationForm(BoundedForm, OnceForm, forms.ModelForm):
     text_limits = {"description": bounds.DESCRIPTION}
 
@@ -95,6 +104,18 @@ class OrganizationForm(BoundedForm, OnceForm, forms.ModelForm):
         model = Organization
         fields = ["name", "alternate_name", "description", "email", "website"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        description = self.fields["description"]
+        description.required = True
+        description.error_messages["required"] = DESCRIPTION_NEEDED
+
+    def clean_description(self):
+        description = self.cleaned_data["description"].strip()
+        if not description or description == PLACEHOLDER:
+            raise forms.ValidationError(DESCRIPTION_NEEDED)
+        return description
 
 
 class ImportForm(forms.Form):
@@ -125,6 +146,12 @@ class ServiceForm(OnceForm):
         help_text=_("Or type a new one below."),
     )
     new_organization = forms.CharField(label=_("New organization"), required=False, max_length=255)
+    new_organization_description = forms.CharField(
+        label=_("What the new organization does"),
+        required=False,
+        max_length=bounds.DESCRIPTION,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     name = forms.CharField(label=_("Name of the service"), max_length=255)
     description = forms.CharField(
         label=_("What it offers"),
@@ -183,6 +210,8 @@ class ServiceForm(OnceForm):
         data = super().clean()
         if not data.get("organization") and not data.get("new_organization"):
             self.add_error("organization", _("Choose the organization, or type a new one."))
+        elif not data.get("organization") and not data.get("new_organization_description"):
+            self.add_error("new_organization_description", DESCRIPTION_NEEDED)
         if any(data.get(f) for f in ("address_1", "city", "postal_code")) and not all(
             data.get(f) for f in ("address_1", "city", "state_province", "postal_code")
         ):

@@ -3,10 +3,11 @@
 from collections import defaultdict
 from uuid import UUID
 
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils.dates import WEEKDAYS_ABBR
 
+from directory.hsds.values import PLACEHOLDER
 from directory.models import (
     Address,
     Attribute,
@@ -97,6 +98,16 @@ def organization_for(user, organization_id) -> Organization:
         return Organization.objects.get(pk=UUID(str(organization_id)))
     except (Organization.DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def organizations_undescribed(limit: int = 20) -> list[Organization]:
+    """Organizations without a description (an import may bring them), for the team to
+    describe: HSDS requires one, and the export writes a marked placeholder meanwhile."""
+    return list(
+        Organization.objects.filter(Q(description="") | Q(description=PLACEHOLDER)).order_by(
+            "name", "pk"
+        )[:limit]
+    )
 
 
 def to_verify(limit: int = 20) -> list[Service]:

@@ -93,7 +93,8 @@ def service_save(*, actor, service: Service | None, data: dict) -> Service:
     and languages replace the listing's own; the first place, phone and weekly hours
     are made or changed, and any others an import brought stay as they were."""
     organization = data["organization"] or Organization.objects.create(
-        name=data["new_organization"].strip()
+        name=data["new_organization"].strip(),
+        description=data.get("new_organization_description", "").strip(),
     )
     adding = service is None
     service = service or Service(organization=organization)

@@ -73,7 +73,12 @@ def manage(request):
     return render(
         request,
         "directory/manage.html",
-        {"form": form, "report": report, "to_verify": selectors.to_verify()},
+        {
+            "form": form,
+            "report": report,
+            "to_verify": selectors.to_verify(),
+            "undescribed": selectors.organizations_undescribed(),
+        },
     )
 
 

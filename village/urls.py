@@ -22,6 +22,7 @@ urlpatterns = [
     path("after/", include("aftercare.urls")),
     path("training/", include("training.urls")),
     path("resources/", include("directory.urls")),
+    path("api/hsds/", include("directory.api_urls")),
     path("referrals/", include("referrals.urls")),
     path("assistance/", include("assistance.urls")),
     path("gatherings/", include("gatherings.urls")),

@@ -19,7 +19,8 @@ class Table:
 
     @property
     def path(self) -> str:
-        return f"{self.name}.csv"
+        """The file name the standard's datapackage.json gives the table."""
+        return FILE_NAMES.get(self.name, f"{self.name}.csv")
 
     def field_of(self, column: str) -> models.Field:
         if column == "id":
@@ -177,7 +178,8 @@ TABLES = (
     ),
 )
 BY_NAME = {table.name: table for table in TABLES}
-#: The plural file names older descriptors and exports still use.
+#: The standard's file names (its datapackage.json), which an export writes and an
+#: import accepts; service_at_location.csv is the one the standard keeps singular.
 PLURAL_PATHS = {
     "organizations.csv": "organization",
     "services.csv": "service",
@@ -193,6 +195,7 @@ PLURAL_PATHS = {
     "cost_options.csv": "cost_option",
     "attributes.csv": "attribute",
 }
+FILE_NAMES = {name: path for path, name in PLURAL_PATHS.items()}
 
 # The JSON form nests a service's parts inside it; each entry says under which key a
 # child table appears in its parent's object, and which column of the child points back.

@@ -33,8 +33,8 @@ def test_a_broken_file_shows_each_problem_and_imports_nothing(client_for, coach)
 def test_the_export_is_a_data_package_the_team_can_download(client_for, coach, directory):
     response = client_for(coach).get(reverse("directory:export_package"))
     with zipfile.ZipFile(io.BytesIO(response.content)) as package:
-        assert "datapackage.json" in package.namelist() and "service.csv" in package.namelist()
-        rows = package.read("service.csv").decode().splitlines()
+        assert "datapackage.json" in package.namelist() and "services.csv" in package.namelist()
+        rows = package.read("services.csv").decode().splitlines()
     assert len(rows) == 1 + len(directory)
     listing = client_for(coach).get(reverse("directory:export_json")).json()
     assert listing["total_items"] == len(directory)

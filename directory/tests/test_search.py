@@ -96,6 +96,7 @@ def test_the_team_adds_a_listing_that_families_then_find(client, client_for, coa
         reverse("directory:service_new"),
         {
             "new_organization": "Northside Diaper Bank",
+            "new_organization_description": "A diaper bank for families in north Austin.",
             "name": "Diaper Pantry",
             "description": "Fifty diapers a week per child.",
             "status": "active",

@@ -21,7 +21,9 @@ from audit.models import AuditEntry
 from caseplan.models import Contact, CourtSummary, Step
 from conversations.models import Conversation
 from core.access import RULES
-from directory.models import Service
+from directory.models import Service, ServiceAtLocation
+from directory.needs import TAXONOMY_ID as NEEDS_TAXONOMY_ID
+from directory.needs import term_id as need_term_id
 from families.models import BirthFamily, Child, PartnerHome, Person
 from gatherings.models import Gathering, Resource
 from home.demo import DEMO_PASSWORD, load_demo
@@ -69,6 +71,18 @@ PUBLIC_URLS = {
     # The resource directory is for everyone, enrolled or not.
     "directory:search",
     "directory:service",
+    # The HSDS API reads the public directory, for other programs.
+    "hsds:about",
+    "hsds:services",
+    "hsds:service",
+    "hsds:service_at_locations",
+    "hsds:service_at_location",
+    "hsds:organizations",
+    "hsds:organization",
+    "hsds:taxonomies",
+    "hsds:taxonomy",
+    "hsds:taxonomy_terms",
+    "hsds:taxonomy_term",
     # Gatherings are public, and a guest replies without an account; a reply is opened
     # by the secret in its link alone.
     "gatherings:list",
@@ -213,7 +227,16 @@ SEES_MODULES = {
 }
 BY_ROLE = {"module_id", "page_id"}
 # A listing in the directory is public: anyone who may use the URL reaches any listing.
-PUBLIC_RECORDS = {"service_id", "organization_id", "fund_id", "gathering_id", "resource_id"}
+PUBLIC_RECORDS = {
+    "service_id",
+    "organization_id",
+    "fund_id",
+    "gathering_id",
+    "resource_id",
+    "service_at_location_id",
+    "taxonomy_id",
+    "taxonomy_term_id",
+}
 # A request for money is its home's: Ana's brakes ("ours") never reach Jenna; finance and
 # the director see every request, a coach their caseload's.
 SEES_REQUESTS = {
@@ -309,6 +332,13 @@ def records():
             "theirs": CourtSummary.objects.get(partnership=theirs).pk,
         },
         "service_id": {"listed": Service.objects.get(name="Family Rapid Rehousing").pk},
+        "service_at_location_id": {
+            "listed": ServiceAtLocation.objects.filter(service__name="Family Rapid Rehousing")
+            .first()
+            .pk
+        },
+        "taxonomy_id": {"listed": NEEDS_TAXONOMY_ID},
+        "taxonomy_term_id": {"listed": need_term_id("housing")},
         "organization_id": {
             "listed": Service.objects.get(name="Family Rapid Rehousing").organization_id
         },

@@ -9,8 +9,25 @@ from home.tests.attack.site import PERSONAS, own_url_cases, personas_for, row_co
 from home.tests.test_access import all_url_patterns
 
 #: Views that may take a post without a token, with the reason (a provider's webhook, say).
-#: There is none: everything the site takes is posted by its own pages.
-CSRF_EXEMPT: dict[str, str] = {}
+#: Everything the site takes is posted by its own pages; the HSDS API only reads, and
+#: answers any other method 405 (so other programs get its JSON, not a CSRF page).
+_READ_ONLY_API = "reads only: any method but GET answers 405 before anything is read"
+CSRF_EXEMPT: dict[str, str] = {
+    f"hsds:{name}": _READ_ONLY_API
+    for name in (
+        "about",
+        "services",
+        "service",
+        "service_at_locations",
+        "service_at_location",
+        "organizations",
+        "organization",
+        "taxonomies",
+        "taxonomy",
+        "taxonomy_terms",
+        "taxonomy_term",
+    )
+}
 
 
 def test_no_view_is_exempt_from_the_csrf_check_unless_listed_with_a_reason():
