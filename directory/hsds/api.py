@@ -1,5 +1,5 @@
 """The Open Referral API 3.0's read endpoints over the public directory: what a 211 or
-another program reads, page by page (docs/decisions/XXXX-hsds-export-and-api).
+another program reads, page by page (docs/decisions/0024-hsds-export-and-api).
 
 Public means what the public search shows: active services, their organizations,
 places, phones, hours and needs. Nothing about referrals or families is here, and no
