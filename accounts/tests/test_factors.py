@@ -50,6 +50,8 @@ def test_a_coach_s_password_leads_to_the_code_page_not_home(client, coach, passw
     assert response["Location"] == f"{reverse('accounts:second_factor')}?next=%2F"
     page = client.get(response["Location"]).content.decode()
     assert ">Code<" in page and 'autocomplete="one-time-code"' in page
+    # Nothing else is reachable yet: no menu, and no settings links in the footer either.
+    assert "Your settings" not in page and "Change your password" not in page
 
 
 def test_a_staff_account_reaches_no_page_between_its_password_and_its_code(
@@ -306,3 +308,15 @@ def test_the_idle_warning_s_question_is_answered_on_the_code_page_not_redirected
     )
     assert response.status_code == 200 and response.json()["seconds"] > 0
     assert client.get(reverse("home:home")).status_code == 302  # still owes the code
+
+
+def test_the_security_page_warns_when_no_backup_code_is_left_and_counts_them_otherwise(
+    client, coach
+):
+    sign_in_client(client, coach)
+    page = client.get(reverse("accounts:security")).content.decode()
+    assert "No backup codes left: if your phone is lost, you could not sign in." in page
+    factors.backup_codes_renew(user=coach)
+    page = client.get(reverse("accounts:security")).content.decode()
+    assert f"{factors.BACKUP_CODES} codes left, for the day your phone is lost." in page
+    assert "No backup codes left" not in page

@@ -198,6 +198,8 @@ def test_the_settings_lead_to_a_list_of_where_one_is_signed_in(birth_parent, pas
     assert "Chrome on Android" in this_device
     assert "Firefox on Windows" in others and "Shared computer" in others
     assert "Sign out everywhere else" in others
+    # Each other browser's button names it, not "this device".
+    assert "Sign that browser out" in others and "Sign out of this device" not in others
     assert library.get(SETTINGS).status_code == 200
 
 
