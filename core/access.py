@@ -314,6 +314,7 @@ RULES: dict[str, Rule] = {
     "directory:organization_edit": roles(*CASEWORK, load=ORGANIZATION),
     "directory:export_package": roles(*CASEWORK),
     "directory:export_json": roles(*CASEWORK),
+    "directory:import_report": roles(*CASEWORK),
     # referrals: the team refers anyone in their partnerships; a parent refers themself
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),

@@ -70,11 +70,38 @@ def manage(request):
             report = refused.report
         else:
             messages.success(request, _("The file was imported."))
+        request.session[REPORT_KEY] = {
+            "file": upload.name[:200],
+            "text": report.as_text()[:REPORT_MAX_CHARS],
+        }
     return render(
         request,
         "directory/manage.html",
-        {"form": form, "report": report, "to_verify": selectors.to_verify()},
+        {
+            "form": form,
+            "report": report,
+            "to_verify": selectors.to_verify(),
+            "report_kept": REPORT_KEY in request.session,
+        },
     )
+
+
+#: The last import's report, as plain text, in the importer's session: one report, the
+#: latest, bounded, so the session stays small, and gone when the person signs out
+#: (docs/decisions/0011). Errors and notes are at most 200 lines each (reading.Report).
+REPORT_KEY = "directory_import_report"
+REPORT_MAX_CHARS = 100_000
+
+
+def import_report(request):
+    """The last import's report as a text file, to keep or send to the publisher."""
+    kept = request.session.get(REPORT_KEY)
+    if not kept:
+        messages.info(request, _("Import a file first: its report can then be downloaded."))
+        return redirect("directory:manage")
+    response = HttpResponse(kept["text"], content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="hsds-import-report.txt"'
+    return response
 
 
 def export_package(request):
