@@ -197,6 +197,19 @@ def applies_on_weekday(schedule, code: str, today: date) -> bool:
     )
 
 
+def is_plain_weekly(schedule) -> bool:
+    """Whether the team's form can edit the schedule without losing any of its rule:
+    every week, on plain days, with no start, end or count."""
+    return (
+        _freq(schedule) in ("WEEKLY", "")
+        and (schedule.interval or 1) == 1
+        and all(ordinal is None for ordinal, _weekday in _days(schedule))
+        and not schedule.bymonthday
+        and not (schedule.count or schedule.until or schedule.dtstart)
+        and not (schedule.valid_from or schedule.valid_to)
+    )
+
+
 def state(schedule, today: date) -> str:
     """ "ended" when its last day is past, "future" when its first is to come, else
     "current"."""
@@ -249,7 +262,7 @@ def _monthday_name(number: int) -> str:
     if number == -1:
         return _("the last day")
     if number < 0:
-        return _("%(n)d days before the end") % {"n": -number - 1}
+        return _("%(n)d from the end") % {"n": -number}
     return str(number)
 
 
@@ -284,11 +297,6 @@ def _rule_words(schedule) -> str:
         what = ngettext("day %(days)s", "days %(days)s", len(monthdays)) % {
             "days": _and([_monthday_name(number) for number in monthdays])
         }
-        if days:
-            what = _("%(monthdays)s, when a %(days)s") % {
-                "monthdays": what,
-                "days": _and([_day_name(w) for _o, w in days]),
-            }
     elif anchor:
         what = ngettext("day %(days)s", "days %(days)s", 1) % {"days": anchor.day}
     else:
@@ -301,6 +309,11 @@ def _rule_words(schedule) -> str:
         words = ngettext(
             "%(what)s, every %(n)d month", "%(what)s, every %(n)d months", interval
         ) % {"what": what, "n": interval}
+    if monthdays and days:
+        words = _("%(rule)s, when it falls on a %(days)s") % {
+            "rule": words,
+            "days": _and([_day_name(w) for _o, w in days]),
+        }
     return words[:1].upper() + words[1:]
 
 

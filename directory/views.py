@@ -13,7 +13,7 @@ from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import accepts_upload
-from directory import selectors, services
+from directory import hours, selectors, services
 from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceForm
 from directory.hsds import exporter, importer, reading
 from directory.models import Attribute, Service
@@ -177,7 +177,7 @@ def organization_edit(request, organization):
 def _initial(service) -> dict:
     location, address = service.places[0] if service.places else (None, None)
     phone = next(iter(service.phones.all()), None)
-    schedule = next(iter(service.schedules.all()), None)
+    schedule = next((s for s in service.schedules.all() if hours.is_plain_weekly(s)), None)
     return {
         "organization": service.organization_id,
         "name": service.name,
