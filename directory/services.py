@@ -199,9 +199,9 @@ def _hours_set(service: Service, data: dict) -> bool:
             schedule.delete()
         return schedule is not None
     order = [code for code, _label in DAYS]
-    hours = (",".join(sorted(data["days"], key=order.index)), data["opens_at"], data["closes_at"])
-    changed = schedule is None or (schedule.byday, schedule.opens_at, schedule.closes_at) != hours
+    wanted = (",".join(sorted(data["days"], key=order.index)), data["opens_at"], data["closes_at"])
+    changed = schedule is None or (schedule.byday, schedule.opens_at, schedule.closes_at) != wanted
     schedule = schedule or Schedule(service=service, freq="WEEKLY", interval=1)
-    schedule.byday, schedule.opens_at, schedule.closes_at = hours
+    schedule.byday, schedule.opens_at, schedule.closes_at = wanted
     schedule.save()
     return changed

@@ -96,13 +96,15 @@ def shape_of(obj: dict) -> str | None:
     return winners[0] if len(winners) == 1 else None
 
 
-def read_document(document, report: Report) -> dict[str, list[Row]]:
+def read_document(document, report: Report, name: str) -> dict[str, list[Row]]:
+    """The rows of a document; each place in it is named by the file's name and the path
+    to the object ("service_full.json › organization › locations[0]")."""
     if isinstance(document, dict) and _is_tabular(document):
-        return _read_tabular(document, report)
+        return _read_tabular(document, report, name)
     if isinstance(document, dict) and "openapi_url" in document:
-        if not version_refused("JSON", str(document.get("version") or ""), report):
+        if not version_refused(name, str(document.get("version") or ""), report):
             report.error(
-                "JSON",
+                name,
                 _(
                     "this is the description of an HSDS API (its version and address), "
                     "not directory data. Download its services, organizations or "
@@ -115,8 +117,11 @@ def read_document(document, report: Report) -> dict[str, list[Row]]:
     objects = objects if isinstance(objects, list) else [objects]
     flattener = _Flattener(report)
     kinds = defaultdict(int)
-    for number, obj in enumerate(objects, start=1):
-        where = _("item %(n)d") % {"n": number} if len(objects) > 1 or page else _("the document")
+    listed = page or isinstance(document, list)
+    for index, obj in enumerate(objects):
+        where = name
+        if listed:
+            where = f"{name} › contents[{index}]" if page else f"{name} › [{index}]"
         if not isinstance(obj, dict):
             report.error(where, _("it is not an object."))
             continue
@@ -137,7 +142,7 @@ def read_document(document, report: Report) -> dict[str, list[Row]]:
             )
             continue
         kinds[kind] += 1
-        flattener.flatten(kind, obj, f"{where} ({kind})", {})
+        flattener.flatten(kind, obj, where, {})
     report.kind = ", ".join(
         _("HSDS 3.0 %(type)s document × %(n)d") % {"type": kind, "n": n}
         for kind, n in kinds.items()
@@ -152,27 +157,27 @@ def _is_tabular(document: dict) -> bool:
     )
 
 
-def _read_tabular(document: dict, report: Report) -> dict[str, list[Row]]:
+def _read_tabular(document: dict, report: Report, name: str) -> dict[str, list[Row]]:
     """The tabular form as JSON: each CSV file of the package, its rows as objects."""
     rows: dict[str, list[Row]] = {}
     for filename, records in document.items():
         stem = filename[:-4]
         if stem in OLD_TABLES:
-            old_version_refused(_("1.x or 2.x"), filename, report)
+            old_version_refused(_("1.x or 2.x"), f"{name} › {filename}", report)
             continue
-        name = PLURAL_PATHS.get(filename) or OTHER_PLURALS.get(stem) or stem
-        if name not in BY_NAME:
-            report.not_kept[name] = report.not_kept.get(name, 0) + len(records)
+        table = PLURAL_PATHS.get(filename) or OTHER_PLURALS.get(stem) or stem
+        if table not in BY_NAME:
+            report.not_kept[table] = report.not_kept.get(table, 0) + len(records)
             continue
         found = []
         for number, record in enumerate(records, start=1):
-            where = _("%(file)s, row %(row)d") % {"file": filename, "row": number}
+            where = _("%(file)s, row %(row)d") % {"file": f"{name} › {filename}", "row": number}
             if not isinstance(record, dict):
                 report.error(where, _("it is not an object."))
                 continue
-            report.saw_columns(name, record.keys())
+            report.saw_columns(table, record.keys())
             found.append(Row(where=where, values=_as_text(record)))
-        rows[name] = found
+        rows[table] = found
     report.kind = _("HSDS 3.0 tabular JSON")
     return rows
 

@@ -127,7 +127,7 @@ def read_upload(name: str, data: bytes, report: Report) -> dict[str, list[Row]]:
         return {}
     lowered = name.lower()
     if lowered.endswith(".json"):
-        return read_json(data, report)
+        return read_json(data, report, name.rsplit("/", 1)[-1])
     if lowered.endswith(".csv"):
         return read_csv_files({name.rsplit("/", 1)[-1]: data}, report)
     if zipfile.is_zipfile(io.BytesIO(data)):
@@ -272,12 +272,12 @@ def read_csv_files(
     return rows
 
 
-def read_json(data: bytes, report: Report) -> dict[str, list[Row]]:
+def read_json(data: bytes, report: Report, name: str = "JSON") -> dict[str, list[Row]]:
     from directory.hsds.documents import read_document
 
     try:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError):
-        report.error("JSON", _("the file is not valid JSON."))
+        report.error(name, _("the file is not valid JSON."))
         return {}
-    return read_document(document, report)
+    return read_document(document, report, name)

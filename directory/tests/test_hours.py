@@ -205,3 +205,33 @@ def test_listing_and_open_now_agree_on_ended_future_ordinal_and_counted_rules(cl
         "First Tuesday Market",
         "Three Tuesdays Class",
     }
+
+
+def test_the_team_s_form_edits_weekly_hours_and_leaves_an_imported_rule_whole(client_for, coach):
+    """The form says "open on these days, from, to": it changes a plain weekly schedule,
+    and keeps a rule it cannot say (the first Monday of each month, until a date)."""
+    service = listing("Food Share", freq="MONTHLY", byday="1MO", until=date(2027, 6, 30))
+    edit = reverse("directory:service_edit", args=[service.pk])
+    form = client_for(coach).get(edit).content.decode()
+    assert 'value="MO" checked' not in form
+    sent = {
+        "organization": str(service.organization_id),
+        "name": "Food Share",
+        "description": "Groceries.",
+        "status": "active",
+        "needs": ["food"],
+        "days": ["WE"],
+        "opens_at": "10:00",
+        "closes_at": "12:00",
+    }
+    response = client_for(coach).post(edit, sent, follow=True)
+    assert "Listing saved." in response.content.decode()
+    rules = {s.byday: s for s in Schedule.objects.filter(service=service)}
+    assert set(rules) == {"1MO", "WE"}
+    assert rules["1MO"].until == date(2027, 6, 30) and rules["1MO"].freq == "MONTHLY"
+    # Saved again with other days, the form changes its own schedule, not the rule.
+    client_for(coach).post(edit, {**sent, "days": ["TH"]}, follow=True)
+    assert set(Schedule.objects.filter(service=service).values_list("byday", flat=True)) == {
+        "1MO",
+        "TH",
+    }

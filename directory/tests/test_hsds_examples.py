@@ -61,7 +61,7 @@ def refused(name: str, data: bytes) -> list[str]:
 
 def test_the_full_service_is_refused_for_its_latitude_only_then_imports_whole():
     errors = refused("service_full.json", example("service_full.json").encode())
-    assert errors == [f"the document (service) › organization › locations[0]: {LATITUDE_ERROR}"]
+    assert errors == [f"service_full.json › organization › locations[0]: {LATITUDE_ERROR}"]
     report = directory_import(
         name="service_full.json", data=on_earth(example("service_full.json")).encode()
     )
@@ -149,7 +149,7 @@ def test_an_organization_document_is_not_read_as_a_service():
 
 def test_the_tabular_json_imports_once_its_own_errors_are_corrected():
     errors = refused("tabular.json", example("tabular.json").encode())
-    assert f"locations.csv, row 1: {LATITUDE_ERROR}" in errors
+    assert f"tabular.json › locations.csv, row 1: {LATITUDE_ERROR}" in errors
     tabular = json.loads(example("tabular.json"))
     for row in tabular["locations.csv"]:
         row["latitude"], row["longitude"] = 30.25, -97.75
@@ -216,8 +216,8 @@ def test_differing_nested_copies_are_refused_naming_both_places_the_field_and_va
     document["service_at_locations"][0]["phones"][0]["extension"] = 200
     errors = refused("service.json", json.dumps(document).encode())
     assert errors == [
-        "the document (service) › service_at_locations[0] › phones[0]: phone "
-        f"{PHONE} is also at the document (service) › organization › phones[0], and the "
+        "service.json › service_at_locations[0] › phones[0]: phone "
+        f"{PHONE} is also at service.json › organization › phones[0], and the "
         "two copies "
         "differ in extension: “200” here, “100” there."
     ]
@@ -246,8 +246,12 @@ def test_a_term_without_its_parent_is_kept_and_links_up_when_the_parent_comes():
         ),
         ("old.zip", "regular_schedules", "regular_schedules.csv: this is HSDS 1.x or 2.x,"),
         ("old.csv", "holiday", "holiday_schedule.csv: this is HSDS 1.x or 2.x,"),
-        ("old.json", "hsda", "the document › regular_schedule: this is HSDS 1.x or 2.x,"),
-        ("base.json", "base", "JSON: this is HSDS 1.1, and the directory reads HSDS 3.0 only."),
+        ("old.json", "hsda", "old.json › regular_schedule: this is HSDS 1.x or 2.x,"),
+        (
+            "base.json",
+            "base",
+            "base.json: this is HSDS 1.1, and the directory reads HSDS 3.0 only.",
+        ),
     ],
     ids=["descriptor version", "old table in a package", "old table alone", "old JSON", "api"],
 )
@@ -279,7 +283,7 @@ def test_an_hsds_1_or_2_file_is_refused_naming_the_version(name, data, expected)
 
 def test_the_api_description_is_not_directory_data():
     errors = refused("base.json", example("base.json").encode())
-    assert errors[0].startswith("JSON: this is the description of an HSDS API")
+    assert errors[0].startswith("base.json: this is the description of an HSDS API")
 
 
 def test_the_embedded_column_lists_are_the_standard_s():
@@ -317,3 +321,22 @@ def test_the_report_can_be_downloaded_after_the_import(client_for, coach):
     client.post(reverse("directory:manage"), {"file": bad})
     text = client.get(reverse("directory:import_report")).content.decode()
     assert "Nothing was imported" in text and LATITUDE_ERROR in text
+
+
+def test_an_object_of_no_document_type_is_refused_naming_its_keys():
+    errors = refused("mystery.json", json.dumps({"id": SERVICE, "name": "A"}).encode())
+    assert errors == [
+        "mystery.json: it is no HSDS 3.0 document the directory reads: not a service, "
+        "organization, service at a location, location, taxonomy or taxonomy term (its "
+        "keys: id, name)."
+    ]
+
+
+def test_an_object_nested_under_one_parent_that_names_another_is_refused():
+    document = json.loads(on_earth(example("service_full.json")))
+    document["phones"][0]["service_id"] = "11111111-2222-4333-8444-555555555555"
+    errors = refused("service.json", json.dumps(document).encode())
+    assert errors == [
+        "service.json › phones[0]: service_id is “11111111-2222-4333-8444-555555555555”, "
+        f"but the object is nested in the service {SERVICE}."
+    ]

@@ -106,7 +106,7 @@ def zip_of(**files: str) -> bytes:
             json.dumps({"id": LITTLE_STEPS, "status": "active", "phones": 5}).encode(),
             "“phones” should be a list.",
         ),
-        ("numbers.json", b"[1, 2, 3]", "item 1: it is not an object."),
+        ("numbers.json", b"[1, 2, 3]", "numbers.json › [0]: it is not an object."),
     ],
     ids=[
         "damaged zip",
@@ -135,7 +135,7 @@ def test_the_same_service_twice_in_json_with_other_contents_is_refused():
     empty_the_directory()
     errors = refused("twice.json", json.dumps([services[0], twin]).encode())
     assert (
-        f"item 2 (service): service {LITTLE_STEPS} is also at item 1 (service), and the two "
+        f"twice.json › [1]: service {LITTLE_STEPS} is also at twice.json › [0], and the two "
         "copies differ in name: “Another name” here, “Little Steps Childcare” there."
     ) in errors
 
