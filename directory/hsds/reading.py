@@ -131,12 +131,12 @@ def read_upload(name: str, data: bytes, report: Report) -> dict[str, list[Row]]:
     if lowered.endswith(".csv"):
         return read_csv_files({name.rsplit("/", 1)[-1]: data}, report)
     if zipfile.is_zipfile(io.BytesIO(data)):
-        return read_package(data, report)
+        return read_package(data, report, name.rsplit("/", 1)[-1])
     report.error(name, _("choose a zip data package, a CSV file or an HSDS JSON file."))
     return {}
 
 
-def read_package(data: bytes, report: Report) -> dict[str, list[Row]]:
+def read_package(data: bytes, report: Report, name: str = "") -> dict[str, list[Row]]:
     files = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -148,7 +148,7 @@ def read_package(data: bytes, report: Report) -> dict[str, list[Row]]:
                     report.error(name, _("the package holds two files of this name."))
                 files[name] = package.read(info)
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, OSError):
-        report.error(_("the zip file"), _("it is damaged or protected and cannot be read."))
+        report.error(name or _("the zip file"), _("it is damaged or protected and cannot be read."))
         return {}
     paths = {}
     version = ""
