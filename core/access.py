@@ -335,6 +335,7 @@ RULES: dict[str, Rule] = {
     "hsds:taxonomy": anyone(load=HSDS_TAXONOMY),
     "hsds:taxonomy_terms": PUBLIC,
     "hsds:taxonomy_term": anyone(load=HSDS_TAXONOMY_TERM),
+    "directory:import_report": roles(*CASEWORK),
     # referrals: the team refers anyone in their partnerships; a parent refers themself
     # and follows their own; the figures are the director's.
     "referrals:refer": roles(*PARTNERSHIP_MEMBERS),

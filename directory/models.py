@@ -8,6 +8,7 @@ identity. Only the tables and columns the program uses are kept (docs/decisions/
 
 import uuid
 
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -58,7 +59,18 @@ class TaxonomyTerm(models.Model):
     code = _line(_("code"), 100)
     name = models.CharField(_("name"), max_length=255)
     description = _text(_("description"))
-    parent = _parent("self", _("broader term"), "children")
+    # Without a database constraint: HSDS service documents name a term's broader term
+    # by id without carrying it, so the id is kept as it came and links up when that
+    # term is imported (directory.hsds.importer). `parent` may then name no row yet.
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("broader term"),
+        db_constraint=False,
+    )
     language = _line(_("language"), 10)
     term_uri = models.URLField(_("address"), blank=True)
 
@@ -193,9 +205,24 @@ class Phone(models.Model):
     description = _text(_("description"))
 
 
+#: The iCalendar day codes, Monday first.
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_BYDAY = r"[+-]?[1-5]?(MO|TU|WE|TH|FR|SA|SU)"
+_MONTHDAY = r"-?([1-9]|[12][0-9]|3[01])"
+
+
+class Freq(models.TextChoices):
+    WEEKLY = "WEEKLY", _("Weekly")
+    MONTHLY = "MONTHLY", _("Monthly")
+
+
 class Schedule(models.Model):
-    """When a service or place is open: HSDS's iCalendar-style weekly opening hours
-    (freq WEEKLY, byday MO,TU...). Other recurrences are kept and shown as their text."""
+    """When a service or place is open: HSDS 3.0's iCalendar-style rule (freq WEEKLY or
+    MONTHLY, every `interval` weeks or months, on the days of `byday`, "2MO" the second
+    Monday of a month, or on the days of the month of `bymonthday`), between `dtstart`
+    and `until` or for `count` times, and valid from `valid_from` to `valid_to`.
+    directory.hours reads it: whether it applies on a date, and in plain words. A rule
+    without freq is kept and shown as its description."""
 
     id = _id()
     service = _parent(Service, _("service"), "schedules")
@@ -203,12 +230,53 @@ class Schedule(models.Model):
     service_at_location = _parent(ServiceAtLocation, _("service at a place"), "schedules")
     valid_from = models.DateField(_("from"), null=True, blank=True)
     valid_to = models.DateField(_("until"), null=True, blank=True)
-    freq = _line(_("how often"), 10)
-    interval = models.PositiveSmallIntegerField(_("every"), null=True, blank=True)
-    byday = _line(_("days"), 60)
+    dtstart = models.DateField(_("first day"), null=True, blank=True)
+    until = models.DateField(_("last day"), null=True, blank=True)
+    count = models.PositiveSmallIntegerField(
+        _("how many times"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(1000)],
+    )
+    wkst = models.CharField(
+        _("week starts on"),
+        max_length=2,
+        blank=True,
+        choices=[(code, code) for code in DAY_CODES],
+    )
+    freq = models.CharField(_("how often"), max_length=10, blank=True, choices=Freq.choices)
+    interval = models.PositiveSmallIntegerField(
+        _("every"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+    )
+    byday = _line(
+        _("days"),
+        60,
+        validators=[
+            RegexValidator(
+                rf"^{_BYDAY}(,{_BYDAY})*$",
+                _("Days like MO,TU or, in a month, 1MO (the first Monday) or -1FR (the last)."),
+            )
+        ],
+    )
+    bymonthday = _line(
+        _("days of the month"),
+        100,
+        validators=[
+            RegexValidator(
+                rf"^{_MONTHDAY}(,{_MONTHDAY})*$",
+                _("Days of the month like 1,15 or -1 (the last), from 1 to 31."),
+            )
+        ],
+    )
     opens_at = models.TimeField(_("opens"), null=True, blank=True)
     closes_at = models.TimeField(_("closes"), null=True, blank=True)
     description = _text(_("description"))
+    schedule_link = models.URLField(_("booking or timetable address"), blank=True)
+    attending_type = _text(_("how to attend"))
+    notes = _text(_("notes"))
 
 
 class Language(models.Model):

@@ -6,12 +6,11 @@ finds "childcare"); on SQLite the same words are matched as substrings of that o
 column, which at the directory's size is a scan of one table (docs/decisions/0011).
 """
 
-import calendar
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 import zipcodes
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -29,7 +28,9 @@ from django.db.models import (
 from django.utils import translation
 
 from core.zones import program_zone
+from directory.hours import applies_on, applies_on_weekday
 from directory.models import (
+    DAY_CODES,
     Attribute,
     CostOption,
     Language,
@@ -41,7 +42,6 @@ from directory.models import (
 from directory.needs import NEEDS, TAXONOMY_ID
 
 MILES_PER_DEGREE = 69.05
-DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _WORD = re.compile(r"[0-9a-z]+")
 
 
@@ -261,44 +261,59 @@ def open_q(when: str, now: datetime) -> Q:
     "Open now" badge on each result (`open_now`, which services_matching adds to every
     service), so the two cannot disagree.
 
-    A service is open by a weekly schedule of its own, of the service at one of its
-    places, or of one of its places (HSDS hangs hours on any of the three). A schedule's
-    days are its BYDAY list read day by day: "MO", or in a monthly schedule "2MO" (the
-    second Monday) or "-1MO" (the last), which is open now only on that Monday of the
-    month and, for a day's filter, counts as open on Mondays. The interval of a schedule
-    every other week is not read: such a service shows as open every week. Three plain
-    EXISTS rather than one over an OR of joins, which the databases cannot use an index
-    for."""
+    A service is open by a schedule of its own, of the service at one of its places, or
+    of one of its places (HSDS hangs hours on any of the three). Whether a schedule
+    applies on a day is directory.hours.applies_on, the test the listing uses too: its
+    valid_from/valid_to, dtstart/until/count, interval, byday ("2MO", "-1FR") and
+    bymonthday. The rules are read in Python (a directory holds a county's few thousand
+    schedules, each a few comparisons) and the schedules that apply are named to the
+    query by id. Asked for a day rather than now, a schedule counts when it applies on
+    that day of the week within the coming six weeks (directory.hours.LOOK_AHEAD_DAYS),
+    so a monthly day counts. Three plain EXISTS rather than one over an OR of joins,
+    which the databases cannot use an index for."""
+    ids = open_schedule_ids(when, now)
+    applying = Schedule.objects.filter(pk__in=ids)
+    at_places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
+    return (
+        Q(Exists(applying.filter(service=OuterRef("pk"))))
+        | Q(Exists(at_places.filter(schedules__in=applying.values("pk"))))
+        | Q(Exists(at_places.filter(location__schedules__in=applying.values("pk"))))
+    )
+
+
+def open_schedule_ids(when: str, now: datetime) -> list:
+    """The schedules open at `now` ("now") or on a day of the week ("MO".."SU")."""
     local = now.astimezone(program_zone())
     today = local.date()
     schedules = Schedule.objects.filter(
         Q(valid_from__isnull=True) | Q(valid_from__lte=today),
         Q(valid_to__isnull=True) | Q(valid_to__gte=today),
-    )
+    ).only(*RULE_FIELDS)
     if when == "now":
         moment = local.time().replace(tzinfo=None)
-        schedules = schedules.filter(
-            byday__regex=_byday_pattern(today), opens_at__lte=moment, closes_at__gt=moment
-        )
-    elif when in DAY_CODES:
-        schedules = schedules.filter(byday__regex=rf"(^|,)[+-]?[0-9]*{when}(,|$)")
-    else:
-        raise ValueError(f"not a day: {when!r}")
-    at_places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
-    return (
-        Q(Exists(schedules.filter(service=OuterRef("pk"))))
-        | Q(Exists(at_places.filter(schedules__in=schedules.values("pk"))))
-        | Q(Exists(at_places.filter(location__schedules__in=schedules.values("pk"))))
-    )
+        schedules = schedules.filter(opens_at__lte=moment, closes_at__gt=moment)
+        return [s.pk for s in schedules.iterator(chunk_size=2000) if applies_on(s, today)]
+    if when in DAY_CODES:
+        return [
+            s.pk for s in schedules.iterator(chunk_size=2000) if applies_on_weekday(s, when, today)
+        ]
+    raise ValueError(f"not a day: {when!r}")
 
 
-def _byday_pattern(day: date) -> str:
-    """The BYDAY entries that include this day: its weekday ("SA"), and its place in the
-    month counted from the start ("1SA", "+1SA") and from the end ("-1SA")."""
-    code = DAY_CODES[day.weekday()]
-    from_start = (day.day - 1) // 7 + 1
-    from_end = (calendar.monthrange(day.year, day.month)[1] - day.day) // 7 + 1
-    return rf"(^|,)(\+?{from_start}|-{from_end})?{code}(,|$)"
+#: What directory.hours reads of a schedule.
+RULE_FIELDS = (
+    "pk",
+    "valid_from",
+    "valid_to",
+    "dtstart",
+    "until",
+    "count",
+    "wkst",
+    "freq",
+    "interval",
+    "byday",
+    "bymonthday",
+)
 
 
 def _nearest(services, place: Place, miles: int):

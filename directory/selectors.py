@@ -5,8 +5,9 @@ from uuid import UUID
 
 from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
-from django.utils.dates import WEEKDAYS_ABBR
+from django.utils import timezone
 
+from directory import hours
 from directory.hsds.values import PLACEHOLDER
 from directory.models import (
     Address,
@@ -19,13 +20,17 @@ from directory.models import (
     ServiceAtLocation,
 )
 from directory.needs import NEEDS, TAXONOMY_ID
-from directory.search import DAY_CODES, is_free, miles_from, with_price
+from directory.search import is_free, miles_from, with_price
 
 _PARTS = (
     Prefetch(
         "service_at_locations",
         queryset=ServiceAtLocation.objects.select_related("location")
-        .prefetch_related(Prefetch("location__addresses", queryset=Address.objects.order_by("pk")))
+        .prefetch_related(
+            Prefetch("location__addresses", queryset=Address.objects.order_by("pk")),
+            Prefetch("schedules", queryset=Schedule.objects.order_by("pk")),
+            Prefetch("location__schedules", queryset=Schedule.objects.order_by("pk")),
+        )
         .order_by("pk"),
     ),
     Prefetch("phones", queryset=Phone.objects.order_by("pk")),
@@ -36,9 +41,10 @@ _PARTS = (
 
 def with_details(services: list[Service]) -> list[Service]:
     """What a listing shows: its places, phones, languages, hours and needs, for a
-    page of services in six queries whatever their number. Whether it is open now comes
+    page of services in eight queries whatever their number. Whether it is open now comes
     with the service from directory.search.services_matching."""
     prefetch_related_objects(services, *_PARTS)
+    today = timezone.localdate()
     needs = defaultdict(list)
     for link_id, code, name, taxonomy_id in (
         Attribute.objects.filter(link_entity="service", link_id__in=[s.pk for s in services])
@@ -56,19 +62,38 @@ def with_details(services: list[Service]) -> list[Service]:
             for at in service.service_at_locations.all()
         ]
         service.miles = miles_from(getattr(service, "squared", None))
-        service.hours = [hours_of(schedule) for schedule in service.schedules.all()]
+        service.hours = hours_of_service(service, today)
         service.free = is_free(service)
     return services
 
 
-def hours_of(schedule: Schedule) -> dict:
-    """A weekly schedule in the reader's language: the days, and the hours."""
-    codes = [code for code in (schedule.byday or "").split(",") if code in DAY_CODES]
+def hours_of_service(service: Service, today) -> list[dict]:
+    """The hours a listing shows: those of the service, of the service at each of its
+    places, and of each place, as the "open now" test reads them (directory.search.open_q),
+    once each. A rule that has ended is not shown; one still to come says from when."""
+    seen = set()
+    found = []
+    schedules = list(service.schedules.all())
+    for at in service.service_at_locations.all():
+        schedules += [*at.schedules.all(), *at.location.schedules.all()]
+    for schedule in schedules:
+        if schedule.pk in seen:
+            continue
+        seen.add(schedule.pk)
+        if hours.state(schedule, today) == "ended":
+            continue
+        found.append(hours_of(schedule, today))
+    return found
+
+
+def hours_of(schedule: Schedule, today) -> dict:
+    """A schedule in the reader's language: its rule and hours in words, and its notes."""
     return {
-        "days": ", ".join(str(WEEKDAYS_ABBR[DAY_CODES.index(code)]) for code in codes),
-        "opens": schedule.opens_at,
-        "closes": schedule.closes_at,
+        "words": hours.in_words(schedule, today),
         "description": schedule.description,
+        "notes": schedule.notes,
+        "attending_type": schedule.attending_type,
+        "link": schedule.schedule_link,
     }
 
 

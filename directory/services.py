@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from audit.services import audit_entry_create
+from directory import hours
 from directory.forms import DAYS, LANGUAGES
 from directory.hsds import importer, reading
 from directory.models import (
@@ -190,15 +191,18 @@ def _phone_set(service: Service, number: str) -> bool:
 
 
 def _hours_set(service: Service, data: dict) -> bool:
-    schedule = service.schedules.order_by("pk").first()
+    """The form's weekly hours, on the service's first plain weekly schedule. Schedules
+    with a rule the form cannot say (every other week, the first Monday, until a date)
+    are left as they are."""
+    schedule = next((s for s in service.schedules.order_by("pk") if hours.is_plain_weekly(s)), None)
     if not data.get("days"):
         if schedule:
             schedule.delete()
         return schedule is not None
     order = [code for code, _label in DAYS]
-    hours = (",".join(sorted(data["days"], key=order.index)), data["opens_at"], data["closes_at"])
-    changed = schedule is None or (schedule.byday, schedule.opens_at, schedule.closes_at) != hours
+    wanted = (",".join(sorted(data["days"], key=order.index)), data["opens_at"], data["closes_at"])
+    changed = schedule is None or (schedule.byday, schedule.opens_at, schedule.closes_at) != wanted
     schedule = schedule or Schedule(service=service, freq="WEEKLY", interval=1)
-    schedule.byday, schedule.opens_at, schedule.closes_at = hours
+    schedule.byday, schedule.opens_at, schedule.closes_at = wanted
     schedule.save()
     return changed

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("manage/", views.manage, name="manage"),
     path("manage/new/", views.service_edit, name="service_new"),
+    path("manage/import-report.txt", views.import_report, name="import_report"),
     path("export/hsds.zip", views.export_package, name="export_package"),
     path("export/hsds.json", views.export_json, name="export_json"),
     path("<uuid:service_id>/", views.service, name="service"),

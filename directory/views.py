@@ -13,7 +13,7 @@ from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import accepts_upload
-from directory import selectors, services
+from directory import hours, selectors, services
 from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceForm
 from directory.hsds import exporter, importer, reading
 from directory.models import Attribute, Service
@@ -70,6 +70,10 @@ def manage(request):
             report = refused.report
         else:
             messages.success(request, _("The file was imported."))
+        request.session[REPORT_KEY] = {
+            "file": upload.name[:200],
+            "text": report.as_text()[:REPORT_MAX_CHARS],
+        }
     return render(
         request,
         "directory/manage.html",
@@ -78,8 +82,27 @@ def manage(request):
             "report": report,
             "to_verify": selectors.to_verify(),
             "undescribed": selectors.organizations_undescribed(),
+            "report_kept": REPORT_KEY in request.session,
         },
     )
+
+
+#: The last import's report, as plain text, in the importer's session: one report, the
+#: latest, bounded, so the session stays small, and gone when the person signs out
+#: (docs/decisions/0011). Errors and notes are at most 200 lines each (reading.Report).
+REPORT_KEY = "directory_import_report"
+REPORT_MAX_CHARS = 100_000
+
+
+def import_report(request):
+    """The last import's report as a text file, to keep or send to the publisher."""
+    kept = request.session.get(REPORT_KEY)
+    if not kept:
+        messages.info(request, _("Import a file first: its report can then be downloaded."))
+        return redirect("directory:manage")
+    response = HttpResponse(kept["text"], content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="hsds-import-report.txt"'
+    return response
 
 
 def export_package(request):
@@ -155,7 +178,7 @@ def organization_edit(request, organization):
 def _initial(service) -> dict:
     location, address = service.places[0] if service.places else (None, None)
     phone = next(iter(service.phones.all()), None)
-    schedule = next(iter(service.schedules.all()), None)
+    schedule = next((s for s in service.schedules.all() if hours.is_plain_weekly(s)), None)
     return {
         "organization": service.organization_id,
         "name": service.name,

@@ -95,6 +95,10 @@ def _parse(table: Table, column: str, raw: str):
         return ",".join(
             _DAYS.get(day.strip().upper(), day.strip().upper()) for day in raw.split(",")
         )
+    if column in ("freq", "wkst"):
+        return _DAYS.get(raw.upper(), raw.upper())
+    if column == "bymonthday":
+        return raw.replace(" ", "")
     return raw
 
 
@@ -216,6 +220,23 @@ def _check_references(instances, ids, report: Report) -> None:
             for column, target, value, required in _references(instance):
                 if value is None and required:
                     report.error(row.where, _("%(column)s is required.") % {"column": column})
+                elif (
+                    value is not None
+                    and column == "parent_id"
+                    and isinstance(instance, m.TaxonomyTerm)
+                    and str(value) not in known[target]
+                ):
+                    # HSDS documents name a term's broader term without carrying it: the
+                    # id is kept as it came, and links up when that term is imported.
+                    report.note(
+                        row.where,
+                        _(
+                            "parent_id %(id)s names a term not in the file nor the "
+                            "directory; the term is kept, and linked to it when it is "
+                            "imported."
+                        )
+                        % {"id": value},
+                    )
                 elif value is not None and str(value) not in known[target]:
                     report.error(
                         row.where,

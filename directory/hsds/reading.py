@@ -7,13 +7,22 @@ import csv
 import io
 import json
 import zipfile
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from core.spreadsheet import read_back
-from directory.hsds.schema import BY_NAME, NESTED, PLURAL_PATHS, SINGLE, same_id
+from directory.hsds.schema import BY_NAME, PLURAL_PATHS, TABLES
+
+TABLE_ORDER = [table.name for table in TABLES]
+#: The standard's own plural file names of the tables the directory does not keep
+#: (its example package's), so the report names them as the standard does.
+OTHER_PLURALS = {
+    "programs": "program",
+    "contacts": "contact",
+    "organization_identifiers": "organization_identifier",
+    "meta_table_descriptions": "meta_table_description",
+}
 
 #: Largest upload accepted: a county's whole directory is a few megabytes.
 MAX_BYTES = 50 * 1024 * 1024
@@ -35,6 +44,12 @@ class Report:
     unchanged: dict[str, int] = field(default_factory=dict)
     #: Tables of the file the directory does not keep, with their row counts.
     not_kept: dict[str, int] = field(default_factory=dict)
+    #: For each kept table the file has: the columns it brought, kept or not.
+    columns: dict[str, set[str]] = field(default_factory=dict)
+    #: What the import did that a person should know, beside the counts.
+    notes: list[str] = field(default_factory=list)
+    #: What the file was: "HSDS 3.0 data package", "HSDS 3.0 service document"...
+    kind: str = ""
 
     @property
     def ok(self) -> bool:
@@ -53,6 +68,57 @@ class Report:
         if len(self.errors) < 200:
             self.errors.append(f"{where}: {message}")
 
+    def note(self, where: str, message: str) -> None:
+        if len(self.notes) < 200:
+            self.notes.append(f"{where}: {message}")
+
+    def saw_columns(self, table: str, columns) -> None:
+        self.columns.setdefault(table, set()).update(c for c in columns if c)
+
+    @property
+    def column_lines(self) -> list[str]:
+        """For each kept table: how many of the file's columns were kept, and which were
+        not, by name ("schedule: kept 20 of 23 columns; not kept: byweekno, ...")."""
+        lines = []
+        for table in TABLE_ORDER:
+            seen = self.columns.get(table)
+            if not seen:
+                continue
+            kept = [column for column in BY_NAME[table].columns if column in seen]
+            dropped = sorted(seen - set(kept))
+            if dropped:
+                message = _("%(table)s: kept %(kept)d of %(all)d columns; not kept: %(names)s")
+                names = ", ".join(dropped)
+            else:
+                message = _("%(table)s: kept all %(all)d columns")
+                names = ""
+            lines.append(
+                message % {"table": table, "kept": len(kept), "all": len(seen), "names": names}
+            )
+        return lines
+
+    def as_text(self) -> str:
+        """The whole report as plain text, for a person to download and keep."""
+        lines = [_("HSDS import report"), ""]
+        if self.kind:
+            lines += [self.kind, ""]
+        if self.errors:
+            lines.append(_("Nothing was imported. Problems to fix first:"))
+            lines += [f"- {error}" for error in self.errors]
+        else:
+            lines.append(_("Rows: table, new, changed, unchanged"))
+            lines += [
+                f"- {name}: {new}, {changed}, {same}" for name, new, changed, same in self.rows
+            ]
+        if self.column_lines:
+            lines += ["", _("Columns:")] + [f"- {line}" for line in self.column_lines]
+        if self.not_kept:
+            lines += ["", _("Not kept, because the program does not use them:")]
+            lines += [f"- {name} ({count})" for name, count in self.not_kept.items()]
+        if self.notes:
+            lines += ["", _("Notes:")] + [f"- {note}" for note in self.notes]
+        return "\n".join(lines) + "\n"
+
 
 def read_upload(name: str, data: bytes, report: Report) -> dict[str, list[Row]]:
     """A zip data package, a lone CSV named after its table, or HSDS JSON."""
@@ -61,16 +127,16 @@ def read_upload(name: str, data: bytes, report: Report) -> dict[str, list[Row]]:
         return {}
     lowered = name.lower()
     if lowered.endswith(".json"):
-        return read_json(data, report)
+        return read_json(data, report, name.rsplit("/", 1)[-1])
     if lowered.endswith(".csv"):
         return read_csv_files({name.rsplit("/", 1)[-1]: data}, report)
     if zipfile.is_zipfile(io.BytesIO(data)):
-        return read_package(data, report)
+        return read_package(data, report, name.rsplit("/", 1)[-1])
     report.error(name, _("choose a zip data package, a CSV file or an HSDS JSON file."))
     return {}
 
 
-def read_package(data: bytes, report: Report) -> dict[str, list[Row]]:
+def read_package(data: bytes, report: Report, name: str = "") -> dict[str, list[Row]]:
     files = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -82,18 +148,74 @@ def read_package(data: bytes, report: Report) -> dict[str, list[Row]]:
                     report.error(name, _("the package holds two files of this name."))
                 files[name] = package.read(info)
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, OSError):
-        report.error(_("the zip file"), _("it is damaged or protected and cannot be read."))
+        report.error(name or _("the zip file"), _("it is damaged or protected and cannot be read."))
         return {}
     paths = {}
+    version = ""
     if "datapackage.json" in files:
         try:
             descriptor = json.loads(files.pop("datapackage.json"))
+            version = str(descriptor.get("version") or "")
             for resource in descriptor.get("resources", []):
                 paths[resource["path"].rsplit("/", 1)[-1]] = resource["name"]
         except (ValueError, KeyError, TypeError, AttributeError):
             report.error("datapackage.json", _("it is not a readable data package descriptor."))
             return {}
+    if not version_refused("datapackage.json", version, report):
+        old = sorted(name for name in files if name.lower().removesuffix(".csv") in OLD_TABLES)
+        if old:
+            old_version_refused(name_of_old(version), old[0], report)
+    if not report.ok:
+        return {}
+    report.kind = _("HSDS %(version)s data package") % {"version": version or "3.0"}
     return read_csv_files(files, report, paths)
+
+
+#: Tables of HSDS 1.x and 2.x that 3.0 replaced (regular_schedule and holiday_schedule
+#: by schedule, physical_address and postal_address by address, service_taxonomy and
+#: service_attribute by attribute...). A file that has one is of the older versions.
+OLD_TABLES = {
+    "regular_schedule",
+    "regular_schedules",
+    "holiday_schedule",
+    "holiday_schedules",
+    "physical_address",
+    "physical_addresses",
+    "postal_address",
+    "postal_addresses",
+    "payment_accepted",
+    "payments_accepted",
+    "accessibility_for_disabilities",
+    "service_taxonomy",
+    "service_attribute",
+    "other_attribute",
+    "eligibility",
+}
+
+
+def name_of_old(version: str) -> str:
+    return version or _("1.x or 2.x")
+
+
+def version_refused(where: str, version: str, report: Report) -> bool:
+    """A version other than 3.x is refused, naming it. No version says nothing."""
+    major = version.strip().lstrip("vV").split(".", 1)[0]
+    if not major or major == "3":
+        return False
+    old_version_refused(version.strip(), where, report)
+    return True
+
+
+def old_version_refused(version: str, where: str, report: Report) -> None:
+    report.error(
+        where,
+        _(
+            "this is HSDS %(version)s, and the directory reads HSDS 3.0 only. Ask the "
+            "publisher for an HSDS 3.0 file, or convert it first (Open Referral's "
+            "documentation lists the changes from the older versions)."
+        )
+        % {"version": version},
+    )
 
 
 def read_csv_files(
@@ -103,7 +225,16 @@ def read_csv_files(
     for filename, content in sorted(files.items()):
         if not filename.lower().endswith(".csv"):
             continue
-        table_name = (paths or {}).get(filename) or PLURAL_PATHS.get(filename) or filename[:-4]
+        stem = filename[:-4].lower()
+        if stem in OLD_TABLES:
+            old_version_refused(name_of_old(""), filename, report)
+            continue
+        table_name = (
+            (paths or {}).get(filename)
+            or PLURAL_PATHS.get(filename)
+            or OTHER_PLURALS.get(stem)
+            or filename[:-4]
+        )
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -128,6 +259,7 @@ def read_csv_files(
                 _("a second file for the %(table)s table; keep one.") % {"table": table.name},
             )
             continue
+        report.saw_columns(table.name, reader.fieldnames or [])
         rows[table.name] = [
             Row(
                 where=_("%(file)s, row %(row)d") % {"file": filename, "row": number},
@@ -140,92 +272,12 @@ def read_csv_files(
     return rows
 
 
-def read_json(data: bytes, report: Report) -> dict[str, list[Row]]:
+def read_json(data: bytes, report: Report, name: str = "JSON") -> dict[str, list[Row]]:
+    from directory.hsds.kinds import read_document
+
     try:
         document = json.loads(data)
     except (ValueError, UnicodeDecodeError):
-        report.error("JSON", _("the file is not valid JSON."))
+        report.error(name, _("the file is not valid JSON."))
         return {}
-    if isinstance(document, dict) and "contents" in document:
-        document = document["contents"]
-    services = document if isinstance(document, list) else [document]
-    flattener = _Flattener(report)
-    for number, service in enumerate(services, start=1):
-        where = _("service %(n)d") % {"n": number}
-        if not isinstance(service, dict):
-            report.error(where, _("it is not an object."))
-            continue
-        flattener.flatten("service", service, where, {})
-    return dict(flattener.rows)
-
-
-class _Flattener:
-    """Nested JSON objects into their tables' rows. An object met twice (an organization
-    shared by many services) becomes one row; the same id with other contents is an error,
-    not a silent choice between them."""
-
-    def __init__(self, report: Report):
-        self.report = report
-        self.rows: dict[str, list[Row]] = defaultdict(list)
-        self.seen: dict[tuple[str, str], dict] = {}
-
-    def flatten(self, table, obj, where, parent_columns):
-        values = {k: v for k, v in obj.items() if not isinstance(v, (list, dict))}
-        values.update(parent_columns)
-        known = {*NESTED.get(table, {}), *SINGLE.get(table, {}), "attributes"}
-        known |= {"taxonomy_term"} if table == "attribute" else set()
-        for key, inner in obj.items():
-            if key not in known and isinstance(inner, (list, dict)) and inner:
-                # Parts the program does not keep (contacts, funding, metadata...):
-                # named in the report with their count, as for the CSV tables.
-                count = len(inner) if isinstance(inner, list) else 1
-                self.report.not_kept[key] = self.report.not_kept.get(key, 0) + count
-        for key, (single_table, column) in SINGLE.get(table, {}).items():
-            inner = obj.get(key)
-            if isinstance(inner, dict):
-                values.setdefault(column, inner.get("id"))
-                self.flatten(single_table, inner, f"{where} › {key}", {})
-        self._add(table, values, where)
-        for list_key, (child_table, column) in NESTED.get(table, {}).items():
-            for index, child in self._list(obj, list_key, where):
-                child_where = f"{where} › {list_key}[{index}]"
-                self.flatten(child_table, child, child_where, {column: obj.get("id")})
-        for index, attribute in self._list(obj, "attributes", where):
-            term = attribute.get("taxonomy_term")
-            columns = {"link_entity": table, "link_id": obj.get("id")}
-            at = f"{where} › attributes[{index}]"
-            if isinstance(term, dict):
-                columns["taxonomy_term_id"] = term.get("id")
-                self.flatten("taxonomy_term", term, at, {})
-            self.flatten("attribute", attribute, at, columns)
-
-    def _add(self, table, values, where):
-        text = _as_text(values)
-        key = (table, same_id(text.get("id", "")))
-        before = self.seen.get(key)
-        if before is None:
-            self.seen[key] = text
-            self.rows[table].append(Row(where=where, values=text))
-        elif before != text:
-            message = _("the id %(id)s appears twice with different contents.")
-            self.report.error(where, message % {"id": text.get("id", "")})
-
-    def _list(self, obj, key, where):
-        found = obj.get(key)
-        if found is None:
-            return []
-        if not isinstance(found, list):
-            self.report.error(where, _("“%(key)s” should be a list.") % {"key": key})
-            return []
-        return [(index, item) for index, item in enumerate(found) if isinstance(item, dict)]
-
-
-def _as_text(values: dict) -> dict:
-    def text(value):
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return str(value).strip()
-
-    return {k: text(v) for k, v in values.items()}
+    return read_document(document, report, name)

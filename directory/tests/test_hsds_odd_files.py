@@ -103,10 +103,10 @@ def zip_of(**files: str) -> bytes:
         ),
         (
             "list.json",
-            json.dumps({"id": LITTLE_STEPS, "phones": 5}).encode(),
+            json.dumps({"id": LITTLE_STEPS, "status": "active", "phones": 5}).encode(),
             "“phones” should be a list.",
         ),
-        ("numbers.json", b"[1, 2, 3]", "service 1: it is not an object."),
+        ("numbers.json", b"[1, 2, 3]", "numbers.json › [0]: it is not an object."),
     ],
     ids=[
         "damaged zip",
@@ -134,7 +134,10 @@ def test_the_same_service_twice_in_json_with_other_contents_is_refused():
     twin["name"] = "Another name"
     empty_the_directory()
     errors = refused("twice.json", json.dumps([services[0], twin]).encode())
-    assert any("appears twice with different contents" in error for error in errors), errors
+    assert (
+        f"twice.json › [1]: service {LITTLE_STEPS} is also at twice.json › [0], and the two "
+        "copies differ in name: “Another name” here, “Little Steps Childcare” there."
+    ) in errors
 
 
 def test_a_term_may_not_take_a_code_the_program_s_needs_use():

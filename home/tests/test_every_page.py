@@ -59,6 +59,7 @@ DOWNLOADS = {
     "assistance:report_csv",
     "directory:export_json",
     "directory:export_package",
+    "directory:import_report",
 }
 # A page whose failure lies in templates another change is rewriting at the same time:
 # route -> why. Its problems are reported as warnings, not failures, until that lands.
