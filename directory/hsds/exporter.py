@@ -36,7 +36,9 @@ def descriptor() -> dict:
                 entry["constraints"] = constraints
             fields.append(entry)
             model_field = table.field_of(column.name)
-            if isinstance(model_field, models.ForeignKey):
+            # A term's broader term may name a term still to come (kept without a database
+            # constraint for that reason); the standard declares no foreign key there either.
+            if isinstance(model_field, models.ForeignKey) and model_field.db_constraint:
                 foreign_keys.append(
                     {
                         "fields": column.name,
