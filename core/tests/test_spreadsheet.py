@@ -114,8 +114,8 @@ def test_the_hsds_package_neutralises_names_and_reads_them_back_as_they_were():
     Service.objects.create(organization=organization, name=name, description="@once")
     package = exporter.export_package()
     with zipfile.ZipFile(io.BytesIO(package)) as opened:
-        services = opened.read("service.csv").decode()
-        organizations = opened.read("organization.csv").decode()
+        services = opened.read("services.csv").decode()
+        organizations = opened.read("organizations.csv").decode()
     assert f"'{name}".replace('"', '""') in services and "'@once" in services
     assert "'-Eastside+Clinic" in organizations
     Service.objects.all().delete()

@@ -23,12 +23,10 @@ from directory.models import (
     TaxonomyTerm,
 )
 from directory.services import directory_import
+from directory.tests.conftest import HSDS
 
 pytestmark = pytest.mark.django_db
 
-HSDS = Path(__file__).resolve().parents[3] / "shared" / "hsds"
-if not HSDS.exists():  # a work tree beside the main one
-    HSDS = Path(__file__).resolve().parents[4] / "shared" / "hsds"
 EXAMPLES = HSDS / "examples"
 SERVICE = "ac148810-d857-441c-9679-408f346de14b"
 PHONE = "1554f2e2-a373-45db-a3fa-9fc48a61c15e"
