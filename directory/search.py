@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import zipcodes
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -28,7 +28,7 @@ from django.db.models import (
 from django.utils import translation
 
 from core.zones import program_zone
-from directory.hours import applies_on, applies_on_weekday
+from directory.hours import LOOK_AHEAD_DAYS, applies_on, applies_on_weekday
 from directory.models import (
     DAY_CODES,
     Attribute,
@@ -262,17 +262,10 @@ def open_q(when: str, now: datetime) -> Q:
     service), so the two cannot disagree.
 
     A service is open by a schedule of its own, of the service at one of its places, or
-    of one of its places (HSDS hangs hours on any of the three). Whether a schedule
-    applies on a day is directory.hours.applies_on, the test the listing uses too: its
-    valid_from/valid_to, dtstart/until/count, interval, byday ("2MO", "-1FR") and
-    bymonthday. The rules are read in Python (a directory holds a county's few thousand
-    schedules, each a few comparisons) and the schedules that apply are named to the
-    query by id. Asked for a day rather than now, a schedule counts when it applies on
-    that day of the week within the coming six weeks (directory.hours.LOOK_AHEAD_DAYS),
-    so a monthly day counts. Three plain EXISTS rather than one over an OR of joins,
-    which the databases cannot use an index for."""
-    ids = open_schedule_ids(when, now)
-    applying = Schedule.objects.filter(pk__in=ids)
+    of one of its places (HSDS hangs hours on any of the three). Which schedules apply is
+    `open_schedules`. Three plain EXISTS rather than one over an OR of joins, which the
+    databases cannot use an index for."""
+    applying = Schedule.objects.filter(open_schedules(when, now))
     at_places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
     return (
         Q(Exists(applying.filter(service=OuterRef("pk"))))
@@ -281,23 +274,78 @@ def open_q(when: str, now: datetime) -> Q:
     )
 
 
-def open_schedule_ids(when: str, now: datetime) -> list:
-    """The schedules open at `now` ("now") or on a day of the week ("MO".."SU")."""
+#: A plain weekly rule: every week on plain days ("MO,WE"), bounded by dates at most.
+#: Nearly every directory's hours are such rules, and the database reads them itself; the
+#: rest (every other week, "the first Monday", days of the month, a count) are read by
+#: directory.hours.applies_on in Python, a few among thousands.
+PLAIN_WEEKLY = (
+    Q(freq__in=["", "WEEKLY"])
+    & (Q(interval__isnull=True) | Q(interval=1))
+    & Q(bymonthday="", count__isnull=True)
+    & ~Q(byday="")
+    # No ordinal day ("1MO", "-1FR"): each has a digit from 1 to 5.
+    & ~Q(byday__contains="1")
+    & ~Q(byday__contains="2")
+    & ~Q(byday__contains="3")
+    & ~Q(byday__contains="4")
+    & ~Q(byday__contains="5")
+)
+
+
+def _within_bounds_on(day) -> Q:
+    """A rule's dates allow this day: valid_from, dtstart, valid_to and until, as
+    directory.hours.first_day and last_day read them."""
+    return (
+        (Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        & (Q(dtstart__isnull=True) | Q(dtstart__lte=day))
+        & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        & (Q(until__isnull=True) | Q(until__gte=day))
+    )
+
+
+def open_schedules(when: str, now: datetime) -> Q:
+    """The schedules open at `now` ("now") or on a day of the week ("MO".."SU"): one
+    reading of a rule, directory.hours.applies_on, which the listing uses too. A plain
+    weekly rule is the same test written for the database (tests hold the two to each
+    other); the other rules are read in Python and named by id.
+
+    Asked for a day rather than now, a schedule counts when it applies on that day of the
+    week within the coming six weeks (directory.hours.LOOK_AHEAD_DAYS), so a monthly day
+    counts."""
     local = now.astimezone(program_zone())
     today = local.date()
-    schedules = Schedule.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
-    ).only(*RULE_FIELDS)
     if when == "now":
         moment = local.time().replace(tzinfo=None)
-        schedules = schedules.filter(opens_at__lte=moment, closes_at__gt=moment)
-        return [s.pk for s in schedules.iterator(chunk_size=2000) if applies_on(s, today)]
-    if when in DAY_CODES:
-        return [
-            s.pk for s in schedules.iterator(chunk_size=2000) if applies_on_weekday(s, when, today)
+        at_this_hour = Q(opens_at__lte=moment, closes_at__gt=moment)
+        days = [today]
+        code = DAY_CODES[today.weekday()]
+    elif when in DAY_CODES:
+        at_this_hour = Q()
+        code = when
+        ahead = (DAY_CODES.index(when) - today.weekday()) % 7
+        days = [today + timedelta(days=ahead + 7 * week) for week in range(LOOK_AHEAD_DAYS // 7)]
+    else:
+        raise ValueError(f"not a day: {when!r}")
+    on_one_of_the_days = Q()
+    for day in days:
+        on_one_of_the_days |= _within_bounds_on(day)
+    plain = PLAIN_WEEKLY & Q(byday__icontains=code) & on_one_of_the_days
+    others = (
+        Schedule.objects.filter(at_this_hour)
+        .exclude(PLAIN_WEEKLY)
+        .filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=days[-1]),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+        )
+        .only(*RULE_FIELDS)
+    )
+    if when == "now":
+        chosen = [s.pk for s in others.iterator(chunk_size=2000) if applies_on(s, today)]
+    else:
+        chosen = [
+            s.pk for s in others.iterator(chunk_size=2000) if applies_on_weekday(s, when, today)
         ]
-    raise ValueError(f"not a day: {when!r}")
+    return at_this_hour & (plain | Q(pk__in=chosen))
 
 
 #: What directory.hours reads of a schedule.
