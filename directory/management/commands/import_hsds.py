@@ -21,10 +21,7 @@ class Command(BaseCommand):
         try:
             report = directory_import(name=path.name, data=path.read_bytes())
         except ImportRefused as refused:
-            for error in refused.report.errors:
-                self.stderr.write(error)
+            # The same report the import page offers for download: errors, columns, notes.
+            self.stderr.write(refused.report.as_text())
             raise CommandError("Nothing was imported.") from None
-        for table, new, changed, unchanged in report.rows:
-            self.stdout.write(f"{table}: {new} new, {changed} changed, {unchanged} unchanged")
-        for table, count in report.not_kept.items():
-            self.stdout.write(f"{table}: {count} rows not kept")
+        self.stdout.write(report.as_text())
