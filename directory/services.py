@@ -42,7 +42,7 @@ def directory_import(*, name: str, data: bytes, actor=None) -> reading.Report:
 
     Each listing the file touched gets one entry (the actor is None from the command
     line): the trail then answers "who changed this listing" for imports too."""
-    report = reading.Report()
+    report = reading.Report(file_name=name[:255])
     rows = reading.read_upload(name, data, report)
     if report.ok and not rows:
         report.error(name, _("the file holds no directory table this program keeps."))

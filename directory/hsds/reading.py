@@ -50,6 +50,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     #: What the file was: "HSDS 3.0 data package", "HSDS 3.0 service document"...
     kind: str = ""
+    #: The file's name as the person chose it, for the downloaded report.
+    file_name: str = ""
 
     @property
     def ok(self) -> bool:
@@ -100,6 +102,8 @@ class Report:
     def as_text(self) -> str:
         """The whole report as plain text, for a person to download and keep."""
         lines = [_("HSDS import report"), ""]
+        if self.file_name:
+            lines += [_("File: %(name)s") % {"name": self.file_name}, ""]
         if self.kind:
             lines += [self.kind, ""]
         if self.errors:
