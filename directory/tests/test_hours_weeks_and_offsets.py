@@ -8,6 +8,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from directory import hours, hours_words
@@ -265,3 +266,17 @@ def test_a_week_day_of_the_year_or_offset_out_of_bounds_is_refused_in_words(colu
         directory_import(name="service.json", data=text.encode())
     errors = refusal.value.report.errors
     assert any(f"{column}: " in error and message in error for error in errors), errors
+
+
+def test_the_listing_says_another_clock_s_offset_and_not_the_program_s(client):
+    pacific = listing(
+        "Pacific Line", byday="TU", timezone=Decimal("-8"), opens_at=time(9), closes_at=time(17)
+    )
+    local = listing(
+        "Local Line", byday="TU", timezone=Decimal("-6"), opens_at=time(9), closes_at=time(17)
+    )
+    with time_machine.travel(datetime(2026, 11, 24, 10, 30, tzinfo=AUSTIN), tick=False):
+        shown = client.get(pacific.get_absolute_url()).content.decode()
+        plain = client.get(local.get_absolute_url()).content.decode()
+    assert "Every Tuesday, 9 a.m.–5 p.m. (UTC−8)" in shown
+    assert "Every Tuesday, 9 a.m.–5 p.m." in plain and "UTC" not in plain
