@@ -1,12 +1,15 @@
 """A schedule's rule read one way for everything: whether it applies on a date (the
 "open now" filter and badge, the day filter), whether it is over or not begun (the
-listing), and what it says in plain words, in the reader's language.
+listing), and on which clock its hours are; directory.hours_words says it in plain
+words, in the reader's language.
 
 HSDS 3.0 schedules are iCalendar rules (RFC 5545) cut down: freq WEEKLY or MONTHLY,
 every `interval` weeks or months counted from `dtstart` (weeks starting on `wkst`), on
 the days of `byday` ("TU", or "1MO" the first Monday of a month, "-1FR" the last
-Friday) or of `bymonthday` ("1,15", "-1" the last day), from `dtstart` to `until` or for
-`count` occurrences, and valid from `valid_from` to `valid_to`. The arithmetic is here
+Friday) or of `bymonthday` ("1,15", "-1" the last day), in the weeks of `byweekno` and
+on the days of the year of `byyearday`, from `dtstart` to `until` or for `count`
+occurrences, and valid from `valid_from` to `valid_to`, at hours on the clock of
+`timezone`. The arithmetic is here
 rather than in an iCalendar library so that a page of results costs no enumeration of
 occurrences, save for a rule limited by `count`, whose last day is found once.
 
@@ -18,23 +21,36 @@ Readings where HSDS or iCalendar leave a choice:
 - Without `dtstart`, `valid_from` anchors the interval and the count; with neither, the
   interval is not read (every week) and the count is not either.
 - A rule without freq but with days (as older imports and the team's form made) is weekly.
+- `byweekno` and `byyearday` narrow the days of any rule, weekly or monthly (HSDS names
+  byweekno for WEEKLY, iCalendar for YEARLY only, and HSDS allows no YEARLY): a day
+  applies only in one of those weeks and on one of those days of the year. Weeks are
+  numbered as iCalendar numbers them: they start on `wkst` (Monday, ISO 8601's weeks,
+  when empty), and week 1 is the first with four days or more in the year, so the last
+  days of December may be in week 1 and the first of January in week 52 or 53; -1 is
+  the last week of that year. With either and no days (`byday`, `bymonthday`), every day
+  of those weeks or those days of the year, as in iCalendar, not dtstart's day.
+- `timezone` (HSDS: the offset from UTC the hours are in) puts the hours on that fixed
+  clock, so "open now" reads the moment there. One of the program's own offsets, its
+  standard or its daylight time, is read as the program's clock, which changes with the
+  seasons: a directory writes its offset once, not twice a year. Without one, the hours
+  are on the program's clock (HSDS says UTC, which no listing here means).
 """
 
 import calendar
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 from functools import lru_cache
 
-from django.utils.formats import date_format, time_format
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils import timezone as clock
 
+from core.zones import program_zone
 from directory.models import DAY_CODES, Schedule
 
 #: Enough days ahead that any monthly day ("the last Saturday") comes round once.
 LOOK_AHEAD_DAYS = 42
 
 
-def _days(schedule) -> list[tuple[int | None, int]]:
+def days_of(schedule) -> list[tuple[int | None, int]]:
     """The byday entries as (ordinal or None, weekday 0-6)."""
     found = []
     for part in (schedule.byday or "").upper().replace(" ", "").split(","):
@@ -50,26 +66,75 @@ def _days(schedule) -> list[tuple[int | None, int]]:
     return found
 
 
-def _monthdays(schedule) -> list[int]:
+def _numbers(text: str, largest: int) -> list[int]:
+    """A comma list of numbers from 1 to `largest` or from -1 to -`largest`."""
     found = []
-    for part in (schedule.bymonthday or "").replace(" ", "").split(","):
+    for part in (text or "").replace(" ", "").split(","):
         try:
             number = int(part)
         except ValueError:
             continue
-        if 1 <= abs(number) <= 31:
+        if 1 <= abs(number) <= largest:
             found.append(number)
     return found
 
 
-def _freq(schedule) -> str:
+def monthdays_of(schedule) -> list[int]:
+    return _numbers(schedule.bymonthday, 31)
+
+
+def weeks_of(schedule) -> list[int]:
+    return _numbers(getattr(schedule, "byweekno", ""), 53)
+
+
+def yeardays_of(schedule) -> list[int]:
+    return _numbers(getattr(schedule, "byyearday", ""), 366)
+
+
+def _week_one(year: int, start: int) -> date:
+    """The first day of week 1: the first week, starting on weekday `start`, with four
+    days or more in the year."""
+    january = date(year, 1, 1)
+    first = january - timedelta(days=(january.weekday() - start) % 7)
+    return first if (january - first).days <= 3 else first + timedelta(days=7)
+
+
+def _week_number(day: date, start: int) -> tuple[int, int]:
+    """The day's week of the year, and how many weeks that year has; the year is the one
+    holding four days or more of the week, which may be the next or the last."""
+    first_of_week = day - timedelta(days=(day.weekday() - start) % 7)
+    year = (first_of_week + timedelta(days=3)).year
+    week_one = _week_one(year, start)
+    weeks = (_week_one(year + 1, start) - week_one).days // 7
+    return (first_of_week - week_one).days // 7 + 1, weeks
+
+
+def _in_weeks_and_yeardays(schedule, day: date) -> bool:
+    """Whether the day is in one of byweekno's weeks and on one of byyearday's days, for
+    those given."""
+    weeks = weeks_of(schedule)
+    if weeks:
+        start = DAY_CODES.index(schedule.wkst) if schedule.wkst in DAY_CODES else 0
+        number, count = _week_number(day, start)
+        if number not in weeks and number - count - 1 not in weeks:
+            return False
+    yeardays = yeardays_of(schedule)
+    if yeardays:
+        number = day.timetuple().tm_yday
+        length = 366 if calendar.isleap(day.year) else 365
+        if number not in yeardays and number - length - 1 not in yeardays:
+            return False
+    return True
+
+
+def freq_of(schedule) -> str:
     freq = (schedule.freq or "").upper()
     if not freq and (schedule.byday or "").strip():
         return "WEEKLY"
     return freq
 
 
-def _anchor(schedule) -> date | None:
+def anchor_of(schedule) -> date | None:
     return schedule.dtstart or schedule.valid_from
 
 
@@ -83,12 +148,16 @@ def _nth(day: date, ordinal: int) -> bool:
 
 def _matches(schedule, day: date) -> bool:
     """The rule's pattern, without its bounds or count."""
-    freq = _freq(schedule)
+    freq = freq_of(schedule)
     if freq not in ("WEEKLY", "MONTHLY"):
         return False
-    anchor = _anchor(schedule)
+    if not _in_weeks_and_yeardays(schedule, day):
+        return False
+    # Weeks or days of the year name the days themselves: no day is taken from dtstart.
+    narrowed = bool(weeks_of(schedule) or yeardays_of(schedule))
+    anchor = anchor_of(schedule)
     interval = schedule.interval or 1
-    days = _days(schedule)
+    days = days_of(schedule)
     if freq == "WEEKLY":
         if interval > 1 and anchor:
             start = DAY_CODES.index(schedule.wkst) if schedule.wkst in DAY_CODES else 0
@@ -97,7 +166,7 @@ def _matches(schedule, day: date) -> bool:
             if (week - first) % interval:
                 return False
         if not days:
-            return anchor is not None and day.weekday() == anchor.weekday()
+            return narrowed or (anchor is not None and day.weekday() == anchor.weekday())
         return any(
             weekday == day.weekday() and (ordinal is None or _nth(day, ordinal))
             for ordinal, weekday in days
@@ -106,7 +175,7 @@ def _matches(schedule, day: date) -> bool:
         months = (day.year - anchor.year) * 12 + day.month - anchor.month
         if months % interval:
             return False
-    monthdays = _monthdays(schedule)
+    monthdays = monthdays_of(schedule)
     if monthdays:
         length = calendar.monthrange(day.year, day.month)[1]
         if not any(
@@ -118,7 +187,7 @@ def _matches(schedule, day: date) -> bool:
             weekday == day.weekday() and (ordinal is None or _nth(day, ordinal))
             for ordinal, weekday in days
         )
-    if monthdays:
+    if monthdays or narrowed:
         return True
     return anchor is not None and day.day == anchor.day
 
@@ -133,6 +202,8 @@ def _rule_key(schedule) -> tuple:
         schedule.dtstart,
         schedule.valid_from,
         schedule.count,
+        schedule.byweekno,
+        schedule.byyearday,
     )
 
 
@@ -140,17 +211,19 @@ def _rule_key(schedule) -> tuple:
 def _last_by_count(key: tuple) -> date | None:
     """The day of the count-th occurrence, from the anchor on; at most count occurrences
     and ten years of days are walked."""
-    freq, interval, byday, bymonthday, wkst, dtstart, valid_from, count = key
+    freq, interval, byday, bymonthday, wkst, dtstart, valid_from, count, byweekno, byyearday = key
     rule = Schedule(
         freq=freq,
         interval=interval,
         byday=byday,
         bymonthday=bymonthday,
+        byweekno=byweekno,
+        byyearday=byyearday,
         wkst=wkst,
         dtstart=dtstart,
         valid_from=valid_from,
     )
-    day = _anchor(rule)
+    day = anchor_of(rule)
     if day is None or not count:
         return None
     seen = 0
@@ -167,7 +240,7 @@ def last_day(schedule) -> date | None:
     """The last day the rule can apply: the earliest of valid_to, until and the day of
     its last occurrence by count. None when it goes on."""
     ends = [schedule.valid_to, schedule.until]
-    if schedule.count and _anchor(schedule):
+    if schedule.count and anchor_of(schedule):
         ends.append(_last_by_count(_rule_key(schedule)))
     ends = [end for end in ends if end]
     return min(ends) if ends else None
@@ -197,16 +270,69 @@ def applies_on_weekday(schedule, code: str, today: date) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
+def _zone_offsets(zone, year: int) -> frozenset[Decimal]:
+    return frozenset(
+        Decimal(zone.utcoffset(datetime(year, month, 1)).total_seconds()) / 3600 for month in (1, 7)
+    )
+
+
+def program_offsets(year: int) -> frozenset[Decimal]:
+    """The program's offsets from UTC in a year, in hours: its standard and its daylight
+    time (one, where the zone keeps no daylight time)."""
+    return _zone_offsets(program_zone(), year)
+
+
+def clock_of(schedule, year: int) -> timezone | None:
+    """The fixed clock the schedule's hours are on, or None for the program's own: no
+    offset, or one of the program's (see the readings above)."""
+    offset = getattr(schedule, "timezone", None)
+    if offset is None or Decimal(str(offset)) in program_offsets(year):
+        return None
+    return timezone(timedelta(minutes=round(Decimal(str(offset)) * 60)))
+
+
+def moment_there(schedule, now: datetime) -> datetime:
+    """`now` on the schedule's clock."""
+    here = now.astimezone(program_zone())
+    there = clock_of(schedule, here.year)
+    return here if there is None else now.astimezone(there)
+
+
+def open_at(schedule, now: datetime) -> bool:
+    """Whether the schedule is open at this moment, its hours read on its own clock: the
+    "open now" test, which the database reads itself for plain weekly rules on the
+    program's clock (directory.search.open_schedules)."""
+    there = moment_there(schedule, now)
+    moment = there.time().replace(tzinfo=None)
+    opens, closes = schedule.opens_at, schedule.closes_at
+    return (
+        opens is not None
+        and closes is not None
+        and opens <= moment < closes
+        and applies_on(schedule, there.date())
+    )
+
+
+def opens_on_weekday(schedule, code: str, now: datetime) -> bool:
+    """Whether the schedule opens on this day of the week in the coming weeks, counted
+    from the schedule's own today."""
+    return applies_on_weekday(schedule, code, moment_there(schedule, now).date())
+
+
 def is_plain_weekly(schedule) -> bool:
     """Whether the team's form can edit the schedule without losing any of its rule:
-    every week, on plain days, with no start, end or count."""
+    every week, on plain days, with no start, end or count, in no particular weeks or
+    days of the year, on the program's clock (the form shows no offset)."""
     return (
-        _freq(schedule) in ("WEEKLY", "")
+        freq_of(schedule) in ("WEEKLY", "")
         and (schedule.interval or 1) == 1
-        and all(ordinal is None for ordinal, _weekday in _days(schedule))
+        and all(ordinal is None for ordinal, _weekday in days_of(schedule))
         and not schedule.bymonthday
         and not (schedule.count or schedule.until or schedule.dtstart)
         and not (schedule.valid_from or schedule.valid_to)
+        and not (weeks_of(schedule) or yeardays_of(schedule))
+        and clock_of(schedule, clock.localdate().year) is None
     )
 
 
@@ -219,131 +345,3 @@ def state(schedule, today: date) -> str:
     if start and start > today:
         return "future"
     return "current"
-
-
-# --- plain words ---------------------------------------------------------------------
-
-
-def _day_name(weekday: int) -> str:
-    return [
-        pgettext("a day in a sentence", "Monday"),
-        pgettext("a day in a sentence", "Tuesday"),
-        pgettext("a day in a sentence", "Wednesday"),
-        pgettext("a day in a sentence", "Thursday"),
-        pgettext("a day in a sentence", "Friday"),
-        pgettext("a day in a sentence", "Saturday"),
-        pgettext("a day in a sentence", "Sunday"),
-    ][weekday]
-
-
-def _ordinal_day(ordinal: int, weekday: int) -> str:
-    names = {
-        1: pgettext("the nth weekday of a month", "the first %(day)s"),
-        2: pgettext("the nth weekday of a month", "the second %(day)s"),
-        3: pgettext("the nth weekday of a month", "the third %(day)s"),
-        4: pgettext("the nth weekday of a month", "the fourth %(day)s"),
-        5: pgettext("the nth weekday of a month", "the fifth %(day)s"),
-        -1: pgettext("the nth weekday of a month", "the last %(day)s"),
-        -2: pgettext("the nth weekday of a month", "the second-to-last %(day)s"),
-    }
-    words = names.get(ordinal)
-    if words is None:
-        return _day_name(weekday)
-    return words % {"day": _day_name(weekday)}
-
-
-def _and(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts)
-    return _("%(some)s and %(last)s") % {"some": ", ".join(parts[:-1]), "last": parts[-1]}
-
-
-def _monthday_name(number: int) -> str:
-    if number == -1:
-        return _("the last day")
-    if number < 0:
-        return _("%(n)d from the end") % {"n": -number}
-    return str(number)
-
-
-def _rule_words(schedule) -> str:
-    freq = _freq(schedule)
-    interval = schedule.interval or 1
-    days = _days(schedule)
-    anchor = _anchor(schedule)
-    if freq == "WEEKLY" and any(ordinal for ordinal, _weekday in days):
-        freq = "MONTHLY"  # "1SA" in a weekly rule: the first Saturday of each month
-        interval = 1
-    if freq == "WEEKLY":
-        weekdays = [weekday for _ordinal, weekday in days] or ([anchor.weekday()] if anchor else [])
-        if not weekdays:
-            return ""
-        names = _and([_day_name(weekday) for weekday in weekdays])
-        if interval == 1:
-            return _("Every %(days)s") % {"days": names}
-        if interval == 2:
-            return _("Every other %(days)s") % {"days": names}
-        return ngettext(
-            "Every %(n)d week on %(days)s", "Every %(n)d weeks on %(days)s", interval
-        ) % {"n": interval, "days": names}
-    if freq != "MONTHLY":
-        return ""
-    monthdays = _monthdays(schedule)
-    if days and all(ordinal is None for ordinal, _weekday in days) and not monthdays:
-        what = _("every %(days)s") % {"days": _and([_day_name(w) for _o, w in days])}
-    elif days and not monthdays:
-        what = _and([_ordinal_day(ordinal, weekday) for ordinal, weekday in days if ordinal])
-    elif monthdays:
-        what = ngettext("day %(days)s", "days %(days)s", len(monthdays)) % {
-            "days": _and([_monthday_name(number) for number in monthdays])
-        }
-    elif anchor:
-        what = ngettext("day %(days)s", "days %(days)s", 1) % {"days": anchor.day}
-    else:
-        return ""
-    if interval == 1:
-        words = _("%(what)s of each month") % {"what": what}
-    elif interval == 2:
-        words = _("%(what)s of every other month") % {"what": what}
-    else:
-        words = ngettext(
-            "%(what)s, every %(n)d month", "%(what)s, every %(n)d months", interval
-        ) % {"what": what, "n": interval}
-    if monthdays and days:
-        words = _("%(rule)s, when it falls on a %(days)s") % {
-            "rule": words,
-            "days": _and([_day_name(w) for _o, w in days]),
-        }
-    return words[:1].upper() + words[1:]
-
-
-def in_words(schedule, today: date) -> str:
-    """The rule in the reader's language: "Every other Tuesday, 9 a.m.–noon, until
-    March 15, 2027". Empty when the schedule has no rule (its description says it)."""
-    words = _rule_words(schedule)
-    if not words:
-        return ""
-    opens, closes = schedule.opens_at, schedule.closes_at
-    if opens and closes:
-        words = _("%(rule)s, %(opens)s–%(closes)s") % {
-            "rule": words,
-            "opens": time_format(opens, "TIME_FORMAT"),
-            "closes": time_format(closes, "TIME_FORMAT"),
-        }
-    elif opens:
-        words = _("%(rule)s, from %(opens)s") % {
-            "rule": words,
-            "opens": time_format(opens, "TIME_FORMAT"),
-        }
-    begins, ends = first_day(schedule), last_day(schedule)
-    if begins and begins > today:
-        words = _("From %(day)s: %(rule)s") % {
-            "day": date_format(begins, "DATE_FORMAT"),
-            "rule": words[:1].lower() + words[1:],
-        }
-    if ends:
-        words = _("%(rule)s, until %(day)s") % {
-            "rule": words,
-            "day": date_format(ends, "DATE_FORMAT"),
-        }
-    return words

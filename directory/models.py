@@ -209,6 +209,8 @@ class Phone(models.Model):
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _BYDAY = r"[+-]?[1-5]?(MO|TU|WE|TH|FR|SA|SU)"
 _MONTHDAY = r"-?([1-9]|[12][0-9]|3[01])"
+_WEEKNO = r"-?([1-9]|[1-4][0-9]|5[0-3])"
+_YEARDAY = r"-?([1-9]|[1-9][0-9]|[12][0-9][0-9]|3[0-5][0-9]|36[0-6])"
 
 
 class Freq(models.TextChoices):
@@ -219,8 +221,10 @@ class Freq(models.TextChoices):
 class Schedule(models.Model):
     """When a service or place is open: HSDS 3.0's iCalendar-style rule (freq WEEKLY or
     MONTHLY, every `interval` weeks or months, on the days of `byday`, "2MO" the second
-    Monday of a month, or on the days of the month of `bymonthday`), between `dtstart`
-    and `until` or for `count` times, and valid from `valid_from` to `valid_to`.
+    Monday of a month, or on the days of the month of `bymonthday`), in the weeks of the
+    year of `byweekno` and on the days of the year of `byyearday` when given, between
+    `dtstart` and `until` or for `count` times, and valid from `valid_from` to `valid_to`;
+    its hours on the clock of `timezone`, an offset from UTC, when given.
     directory.hours reads it: whether it applies on a date, and in plain words. A rule
     without freq is kept and shown as its description."""
 
@@ -270,6 +274,36 @@ class Schedule(models.Model):
                 _("Days of the month like 1,15 or -1 (the last), from 1 to 31."),
             )
         ],
+    )
+    byweekno = _line(
+        _("weeks of the year"),
+        200,
+        validators=[
+            RegexValidator(
+                rf"^{_WEEKNO}(,{_WEEKNO})*$",
+                _("Weeks of the year like 1,2 or -1 (the last), from 1 to 53."),
+            )
+        ],
+    )
+    byyearday = _line(
+        _("days of the year"),
+        255,
+        validators=[
+            RegexValidator(
+                rf"^{_YEARDAY}(,{_YEARDAY})*$",
+                _("Days of the year like 1,100 or -1 (the last), from 1 to 366."),
+            )
+        ],
+    )
+    #: HSDS's timezone: the hours' offset from UTC, in hours (-5, 5.5). Empty, they are
+    #: on the program's clock (directory.hours.clock_of).
+    timezone = models.DecimalField(
+        _("offset from UTC, in hours"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-12), MaxValueValidator(14)],
     )
     opens_at = models.TimeField(_("opens"), null=True, blank=True)
     closes_at = models.TimeField(_("closes"), null=True, blank=True)

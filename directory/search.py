@@ -28,7 +28,14 @@ from django.db.models import (
 from django.utils import translation
 
 from core.zones import program_zone
-from directory.hours import LOOK_AHEAD_DAYS, applies_on, applies_on_weekday
+from directory.hours import (
+    LOOK_AHEAD_DAYS,
+    applies_on,
+    applies_on_weekday,
+    open_at,
+    opens_on_weekday,
+    program_offsets,
+)
 from directory.models import (
     DAY_CODES,
     Attribute,
@@ -276,12 +283,12 @@ def open_q(when: str, now: datetime) -> Q:
 
 #: A plain weekly rule: every week on plain days ("MO,WE"), bounded by dates at most.
 #: Nearly every directory's hours are such rules, and the database reads them itself; the
-#: rest (every other week, "the first Monday", days of the month, a count) are read by
-#: directory.hours.applies_on in Python, a few among thousands.
+#: rest (every other week, "the first Monday", days of the month, a count, weeks or days
+#: of the year) are read by directory.hours.applies_on in Python, a few among thousands.
 PLAIN_WEEKLY = (
     Q(freq__in=["", "WEEKLY"])
     & (Q(interval__isnull=True) | Q(interval=1))
-    & Q(bymonthday="", count__isnull=True)
+    & Q(bymonthday="", count__isnull=True, byweekno="", byyearday="")
     & ~Q(byday="")
     # No ordinal day ("1MO", "-1FR"): each has a digit from 1 to 5.
     & ~Q(byday__contains="1")
@@ -303,11 +310,19 @@ def _within_bounds_on(day) -> Q:
     )
 
 
+def on_the_program_clock(year: int) -> Q:
+    """Schedules whose hours are on the program's clock (directory.hours.clock_of): no
+    offset, or one of the program's own."""
+    return Q(timezone__isnull=True) | Q(timezone__in=sorted(program_offsets(year)))
+
+
 def open_schedules(when: str, now: datetime) -> Q:
     """The schedules open at `now` ("now") or on a day of the week ("MO".."SU"): one
     reading of a rule, directory.hours.applies_on, which the listing uses too. A plain
-    weekly rule is the same test written for the database (tests hold the two to each
-    other); the other rules are read in Python and named by id.
+    weekly rule on the program's clock is the same test written for the database (tests
+    hold the two to each other); the other rules are read in Python and named by id, and
+    so are the few with hours on another clock (an offset from UTC not the program's),
+    whose moment and day are those of their own clock (directory.hours.open_at).
 
     Asked for a day rather than now, a schedule counts when it applies on that day of the
     week within the coming six weeks (directory.hours.LOOK_AHEAD_DAYS), so a monthly day
@@ -329,9 +344,10 @@ def open_schedules(when: str, now: datetime) -> Q:
     on_one_of_the_days = Q()
     for day in days:
         on_one_of_the_days |= _within_bounds_on(day)
+    here = on_the_program_clock(today.year)
     plain = PLAIN_WEEKLY & Q(byday__icontains=code) & on_one_of_the_days
     others = (
-        Schedule.objects.filter(at_this_hour)
+        Schedule.objects.filter(here, at_this_hour)
         .exclude(PLAIN_WEEKLY)
         .filter(
             Q(valid_from__isnull=True) | Q(valid_from__lte=days[-1]),
@@ -339,13 +355,27 @@ def open_schedules(when: str, now: datetime) -> Q:
         )
         .only(*RULE_FIELDS)
     )
+    # Another clock's day may be the program's yesterday or tomorrow.
+    elsewhere = (
+        Schedule.objects.filter(timezone__isnull=False)
+        .exclude(timezone__in=sorted(program_offsets(today.year)))
+        .filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=days[-1] + timedelta(days=1)),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today - timedelta(days=1)),
+        )
+        .only(*RULE_FIELDS)
+    )
     if when == "now":
         chosen = [s.pk for s in others.iterator(chunk_size=2000) if applies_on(s, today)]
+        chosen_there = [s.pk for s in elsewhere.iterator(chunk_size=2000) if open_at(s, now)]
     else:
         chosen = [
             s.pk for s in others.iterator(chunk_size=2000) if applies_on_weekday(s, when, today)
         ]
-    return at_this_hour & (plain | Q(pk__in=chosen))
+        chosen_there = [
+            s.pk for s in elsewhere.iterator(chunk_size=2000) if opens_on_weekday(s, when, now)
+        ]
+    return (here & at_this_hour & (plain | Q(pk__in=chosen))) | Q(pk__in=chosen_there)
 
 
 #: What directory.hours reads of a schedule.
@@ -360,7 +390,12 @@ RULE_FIELDS = (
     "freq",
     "interval",
     "byday",
+    "byweekno",
     "bymonthday",
+    "byyearday",
+    "timezone",
+    "opens_at",
+    "closes_at",
 )
 
 

@@ -7,7 +7,7 @@ from django.db.models import F, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.utils import timezone
 
-from directory import hours
+from directory import hours, hours_words
 from directory.hsds.values import PLACEHOLDER
 from directory.models import (
     Address,
@@ -89,7 +89,7 @@ def hours_of_service(service: Service, today) -> list[dict]:
 def hours_of(schedule: Schedule, today) -> dict:
     """A schedule in the reader's language: its rule and hours in words, and its notes."""
     return {
-        "words": hours.in_words(schedule, today),
+        "words": hours_words.in_words(schedule, today),
         "description": schedule.description,
         "notes": schedule.notes,
         "attending_type": schedule.attending_type,

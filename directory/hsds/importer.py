@@ -89,7 +89,11 @@ def _parse(table: Table, column: str, raw: str):
         except ArithmeticError:
             amount = None
         if amount is None or not amount.is_finite():
-            raise ValueError(_("“%(value)s” is not an amount.") % {"value": raw})
+            if column == "timezone":
+                message = _("“%(value)s” is not an offset from UTC in hours, like -5.")
+            else:
+                message = _("“%(value)s” is not an amount.")
+            raise ValueError(message % {"value": raw})
         return amount
     if column == "byday":
         return ",".join(
@@ -97,7 +101,7 @@ def _parse(table: Table, column: str, raw: str):
         )
     if column in ("freq", "wkst"):
         return _DAYS.get(raw.upper(), raw.upper())
-    if column == "bymonthday":
+    if column in ("byweekno", "bymonthday", "byyearday"):
         return raw.replace(" ", "")
     return raw
 

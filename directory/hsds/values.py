@@ -18,9 +18,9 @@ from django.db import models
 from directory.hsds.schema import Table
 
 #: Columns HSDS types as numbers that the directory keeps as text (a phone extension
-#: typed "x12", a schedule's timezone): written when they read as a number, else left
-#: out (decision 0024-hsds-export-and-api).
-NUMBER_AS_TEXT = {("phone", "extension"), ("schedule", "timezone")}
+#: typed "x12"): written when they read as a number, else left out (decision
+#: 0024-hsds-export-and-api).
+NUMBER_AS_TEXT = {("phone", "extension")}
 #: Columns HSDS requires that the directory may hold empty: an imported organization or
 #: taxonomy term without a description. The export writes PLACEHOLDER until the team
 #: writes one; the manage page lists the organizations still missing theirs.

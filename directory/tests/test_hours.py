@@ -10,7 +10,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import translation
 
-from directory import hours
+from directory import hours, hours_words
 from directory.models import Organization, Schedule, Service
 
 pytestmark = pytest.mark.django_db
@@ -75,9 +75,9 @@ def rule(**fields) -> Schedule:
 def test_a_rule_in_plain_words_in_english_and_spanish(fields, english, spanish):
     schedule = rule(**fields)
     with translation.override("en"):
-        assert hours.in_words(schedule, TODAY) == english
+        assert hours_words.in_words(schedule, TODAY) == english
     with translation.override("es"):
-        assert hours.in_words(schedule, TODAY) == spanish
+        assert hours_words.in_words(schedule, TODAY) == spanish
 
 
 @pytest.mark.parametrize(

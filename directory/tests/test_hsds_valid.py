@@ -27,6 +27,10 @@ def demo_export(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         load_directory(date(2026, 11, 2))
         Phone.objects.filter(service__name="Little Learners Childcare").update(extension="x 204")
+        # The rule's columns the demo does not use, set, so the export is checked with them.
+        Schedule.objects.filter(service__name="Little Learners Childcare").update(
+            byweekno="1,-1", byyearday="100,-1", timezone=Decimal("5.5")
+        )
         exported = {"json": exporter.export_json(), "package": exporter.export_package()}
         transaction.set_rollback(True)
     return exported
@@ -70,6 +74,11 @@ def test_the_json_export_leaves_absent_values_out_and_writes_hsds_types(demo_exp
     assert childcare["phones"][0]["extension"] == 204
     assert childcare["schedules"][0]["opens_at"] == "07:00:00"
     assert childcare["schedules"][0]["interval"] == 1
+    assert childcare["schedules"][0]["timezone"] == 5.5
+    assert (childcare["schedules"][0]["byweekno"], childcare["schedules"][0]["byyearday"]) == (
+        "1,-1",
+        "100,-1",
+    )
     assert childcare["organization"]["description"] != PLACEHOLDER
     assert childcare["attributes"][0]["taxonomy_term"]["description"]
 
@@ -124,8 +133,11 @@ def test_an_organization_without_a_description_is_exported_with_a_marked_placeho
     ("field", "table", "column", "value", "json", "kind"),
     [
         (models.PositiveSmallIntegerField(), "schedule", "count", 3, 3, "number"),
-        (models.CharField(), "schedule", "timezone", "-6", -6, "number"),
-        (models.CharField(), "schedule", "timezone", "America/Chicago", None, "number"),
+        (models.DecimalField(), "schedule", "timezone", Decimal("-6.00"), -6, "number"),
+        (models.DecimalField(), "schedule", "timezone", Decimal("5.50"), 5.5, "number"),
+        (models.DecimalField(), "schedule", "timezone", None, None, "number"),
+        (models.CharField(), "schedule", "byweekno", "41,-1", "41,-1", "string"),
+        (models.CharField(), "schedule", "byyearday", "", None, "string"),
         (models.CharField(), "phone", "extension", "ext. 12", 12, "number"),
         (models.DateField(), "schedule", "dtstart", date(2026, 1, 5), "2026-01-05", "date"),
         (models.TimeField(), "schedule", "opens_at", time(9, 30), "09:30:00", "time"),

@@ -1,32 +1,38 @@
 """The search reads plain weekly rules in the database and the rest in Python
 (directory.search.open_schedules); both must say what directory.hours.applies_on says,
 the reading the listing uses. Held to each other here for any rule, any day and any
-hour."""
+hour, on the program's clock or on another offset from UTC (directory.hours.open_at)."""
 
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from directory.hours import applies_on, applies_on_weekday
+from directory.hours import open_at, opens_on_weekday
 from directory.models import DAY_CODES, Organization, Schedule, Service
 from directory.search import open_schedules
 
 pytestmark = pytest.mark.django_db
 AUSTIN = ZoneInfo("America/Chicago")
+# Tuesday of ISO week 48 (of 53, so week -6), day 328 of 365 (so day -38).
 TODAY = date(2026, 11, 24)
 
-some_day = st.integers(-60, 60).map(lambda n: TODAY + timedelta(days=n))
+# Days near today often: another clock's today is the program's yesterday or tomorrow.
+some_day = (st.integers(-60, 60) | st.integers(-2, 2)).map(lambda n: TODAY + timedelta(days=n))
 days = st.lists(st.sampled_from(DAY_CODES), min_size=0, max_size=3, unique=True)
 bounds = {
     "valid_from": st.none() | some_day,
     "valid_to": st.none() | some_day,
     "dtstart": st.none() | some_day,
     "until": st.none() | some_day,
-    "opens_at": st.sampled_from([time(8), time(9), time(13)]),
-    "closes_at": st.sampled_from([time(12), time(17)]),
+    "opens_at": st.sampled_from([time(0), time(8), time(9), time(13)]),
+    "closes_at": st.sampled_from([time(12), time(17), time(23, 59)]),
+    # None and the program's two offsets (Central standard and daylight time) are the
+    # program's clock; the others are read on their own, where the day may be another.
+    "timezone": st.none() | st.sampled_from(["-6", "-5", "-6", "-5", "-8", "5.5"]).map(Decimal),
 }
 #: Most directories' hours: every week on plain days, bounded by dates at most.
 plain_rule = st.fixed_dictionaries(
@@ -37,7 +43,8 @@ plain_rule = st.fixed_dictionaries(
         **bounds,
     }
 )
-#: The rest: other intervals, ordinal days, days of the month, counts, no days.
+#: The rest: other intervals, ordinal days, days of the month, counts, no days, weeks
+#: and days of the year (this week, last or next, counted from either end).
 other_rule = st.fixed_dictionaries(
     {
         "freq": st.sampled_from(["WEEKLY", "", "MONTHLY"]),
@@ -47,11 +54,31 @@ other_rule = st.fixed_dictionaries(
             st.tuples(st.sampled_from(["1", "2", "-1"]), st.sampled_from(DAY_CODES)).map("".join),
         ),
         "bymonthday": st.sampled_from(["", "1", "15", "-1"]),
+        "byweekno": st.sampled_from(["", "", "48", "47,49", "-6", "1,-1"]),
+        "byyearday": st.sampled_from(["", "", "328", "-38", "329,330", "1"]),
         "count": st.none() | st.integers(1, 6),
         **bounds,
     }
 )
-rule = st.one_of(plain_rule, plain_rule, other_rule)
+#: Plain weekly rules but for weeks or days of the year, which the database must not read.
+narrowed_rule = st.fixed_dictionaries(
+    {
+        "freq": st.sampled_from(["WEEKLY", ""]),
+        "byday": days.filter(bool).map(",".join),
+        "byweekno": st.sampled_from(["", "48", "47,49", "-6", "1,-1"]),
+        "byyearday": st.sampled_from(["", "328", "-38", "329,330", "1"]),
+        **bounds,
+    }
+).filter(lambda rule: rule["byweekno"] or rule["byyearday"])
+#: Plain weekly rules on another clock than the program's, which Python reads.
+elsewhere_rule = st.fixed_dictionaries(
+    {
+        "byday": days.filter(bool).map(",".join),
+        **bounds,
+        "timezone": st.sampled_from(["-8", "3", "5.5", "-3.5", "14", "-12"]).map(Decimal),
+    }
+)
+rule = st.one_of(plain_rule, narrowed_rule, elsewhere_rule, other_rule)
 
 
 @pytest.fixture
@@ -61,11 +88,11 @@ def service():
 
 
 @settings(
-    max_examples=80,
+    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
-@given(rules=st.lists(rule, min_size=1, max_size=6), hour=st.integers(7, 18))
+@given(rules=st.lists(rule, min_size=1, max_size=6), hour=st.integers(0, 23))
 def test_the_database_and_python_find_the_same_schedules_open(service, rules, hour):
     Schedule.objects.all().delete()
     made = [Schedule.objects.create(service=service, **values) for values in rules]
@@ -73,12 +100,7 @@ def test_the_database_and_python_find_the_same_schedules_open(service, rules, ho
     found_now = set(
         Schedule.objects.filter(open_schedules("now", now)).values_list("pk", flat=True)
     )
-    expected_now = {
-        s.pk
-        for s in made
-        if s.opens_at <= now.time().replace(tzinfo=None) < s.closes_at and applies_on(s, TODAY)
-    }
-    assert found_now == expected_now
+    assert found_now == {s.pk for s in made if open_at(s, now)}
     for code in DAY_CODES:
         found = set(Schedule.objects.filter(open_schedules(code, now)).values_list("pk", flat=True))
-        assert found == {s.pk for s in made if applies_on_weekday(s, code, TODAY)}, code
+        assert found == {s.pk for s in made if opens_on_weekday(s, code, now)}, code
