@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import models
 
 from directory import models as m
+from directory.hsds import standard
 
 
 @dataclass(frozen=True)
@@ -113,35 +114,8 @@ TABLES = (
             "description",
         ),
     ),
-    Table(
-        "schedule",
-        m.Schedule,
-        (
-            "id",
-            "service_id",
-            "location_id",
-            "service_at_location_id",
-            "valid_from",
-            "valid_to",
-            "dtstart",
-            "timezone",
-            "until",
-            "count",
-            "wkst",
-            "freq",
-            "interval",
-            "byday",
-            "byweekno",
-            "bymonthday",
-            "byyearday",
-            "description",
-            "opens_at",
-            "closes_at",
-            "schedule_link",
-            "attending_type",
-            "notes",
-        ),
-    ),
+    # Every column of the standard's schedule: the whole rule is kept (directory/hours.py).
+    Table("schedule", m.Schedule, standard.COLUMNS["schedule"]),
     Table(
         "language",
         m.Language,

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from directory import hours, hours_words
 from directory.models import Organization, Schedule, Service
+from directory.tests.test_open_now import cards
 
 pytestmark = pytest.mark.django_db
 AUSTIN = ZoneInfo("America/Chicago")
@@ -146,17 +147,6 @@ def listing(name, **fields):
         **{"freq": "WEEKLY", "opens_at": time(9), "closes_at": time(13), **fields},
     )
     return service
-
-
-def cards(client, when, **search):
-    with time_machine.travel(when, tick=False):
-        page = client.get(reverse("directory:search"), search).content.decode()
-    found = {}
-    for card in page.split('class="card result"')[1:]:
-        card = card.split("</li>")[0]
-        name = re.search(r"<h3><a [^>]*>([^<]*)</a></h3>", card).group(1)
-        found[name] = "Open now" in card
-    return found
 
 
 def hours_shown(client, service, when) -> str:
