@@ -13,7 +13,16 @@ def one_page_pdf(line: str) -> bytes:
         b"<< /Length %d >>\nstream\n" % len(text) + text + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    body = b"%PDF-1.4\n"
+    return pdf_from_objects(objects)
+
+
+def pdf_from_objects(
+    objects: list[bytes], *, header: bytes = b"%PDF-1.4\n", trailer: bytes = b""
+) -> bytes:
+    """A PDF of numbered `objects` (object 1 is the catalog) with a correct cross-reference
+    table; `trailer` adds entries to the trailer dictionary. The hostile files of the upload
+    tests are built the same way."""
+    body = header
     offsets = []
     for number, content in enumerate(objects, start=1):
         offsets.append(len(body))
@@ -21,8 +30,10 @@ def one_page_pdf(line: str) -> bytes:
     start = len(body)
     body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    extra = b" " + trailer if trailer else b""
+    body += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
+        extra,
         start,
     )
     return body

@@ -8,6 +8,8 @@ import zlib
 
 from PIL import Image
 
+from core.demo_files import pdf_from_objects
+
 
 def png_bomb(width: int = 6300, height: int = 6300) -> bytes:
     """An RGB PNG of `width` x `height` black pixels, written row by row so making it
@@ -89,21 +91,11 @@ def html_behind_a_pdf_header() -> bytes:
 
 
 def pdf(objects: list[bytes], trailer: bytes = b"", tail: bytes = b"") -> bytes:
-    """A PDF of `objects` (object 1 is the catalog), with a correct cross-reference table."""
-    body = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
-    offsets = []
-    for number, content in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
-    start = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R %s >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        trailer,
-        start,
+    """A PDF of `objects` (object 1 is the catalog), with a correct cross-reference table,
+    and `tail` after its end (where a polyglot hides a second file)."""
+    return (
+        pdf_from_objects(objects, header=b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", trailer=trailer) + tail
     )
-    return body + tail
 
 
 def _stream(data: bytes, extra: bytes = b"") -> bytes:
