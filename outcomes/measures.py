@@ -125,6 +125,12 @@ def _split(counted: Q, *, consented_only: bool) -> tuple[Q, Q]:
     return counted & Q(consented=True), counted & Q(consented=False)
 
 
+def _tally(*, consented_only: bool) -> dict[str, Count]:
+    """Rows counted, and rows left out for want of consent."""
+    counted, left_out = _split(Q(), consented_only=consented_only)
+    return {"counted": Count("pk", filter=counted), "left_out": Count("pk", filter=left_out)}
+
+
 def _cohort(user, *, entered_from: date, entered_to: date, **filters):
     """CFSR's entry cohort: each child's first entry in the period, its episode's end,
     with the entries at 18 or older and the stays under 8 days marked."""
@@ -187,8 +193,8 @@ def reentry_in_12_months(
     consented_only: bool = True,
 ) -> Rate:
     """Of the children who entered care in the period and went home, to relatives or to a
-    guardian within 12 months of entering, how many re-entered care within 12 months of
-    leaving."""
+    guardian within 12 months of entering and before turning 18, how many re-entered care
+    within 12 months of leaving (counted once, however often they came back)."""
     filters = {"county": county, "coach": coach, "consented_only": consented_only}
     cohort = _cohort(user, entered_from=entered_from, entered_to=entered_to, **filters)
     came_back = entries().filter(
@@ -203,6 +209,8 @@ def reentry_in_12_months(
         _cfsr_included()
         & Q(exit_kind__in=REENTRY_WATCHED)
         & Q(exit_on_number__lt=F("entered_on_number") + TWELVE_MONTHS)
+        # A young person who left at 18 or older is an adult: there is no care to re-enter.
+        & Q(exit_on_number__lt=F("adult_on"))
     )
     counted, left_out = _split(watched, consented_only=consented_only)
     counted_back, _ = _split(watched & Q(came_back=True), consented_only=consented_only)
@@ -236,10 +244,7 @@ def exits_by_reason(
         )
         .annotate(consented=consented())
         .values("kind")
-        .annotate(
-            counted=Count("pk", filter=_split(Q(), consented_only=consented_only)[0]),
-            left_out=Count("pk", filter=_split(Q(), consented_only=consented_only)[1]),
-        )
+        .annotate(**_tally(consented_only=consented_only))
         .order_by("kind")
     )
     by_reason = dict.fromkeys(EXITS, 0)
@@ -310,10 +315,7 @@ def partnerships_by_stage(
         _partnerships(user, county=county, coach=coach, consented_only=consented_only)
         .annotate(consented=_family_consented("birth_family"))
         .values("stage")
-        .annotate(
-            counted=Count("pk", filter=_split(Q(), consented_only=consented_only)[0]),
-            left_out=Count("pk", filter=_split(Q(), consented_only=consented_only)[1]),
-        )
+        .annotate(**_tally(consented_only=consented_only))
         .order_by("stage")
     )
     by = dict.fromkeys(Stage, 0)

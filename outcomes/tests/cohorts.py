@@ -9,7 +9,7 @@ Family "one" (Travis County, coached by `coach`, consented), one child per lette
     A8  entered 2024-03-01, reunified 2024-03-09      8 days: counted, permanency
     B   born 2006-02-01, entered 2024-03-01 (aged 18), emancipated 2024-05-01: left out
     B2  born 2006-03-02, entered 2024-03-01 (aged 17), reunified 2024-04-01 (aged 18):
-        counted, not permanency (after the 18th birthday), watched for re-entry
+        counted, not permanency and not watched for re-entry (left at 18)
     C   entered 2024-03-01, reunified 2025-02-28      day 364: permanency
     D   entered 2024-03-01, reunified 2025-03-01      day 365, the anniversary: not
     E   entered 2024-03-01, reunified 2025-03-02      day 366: not

@@ -119,11 +119,12 @@ class TestPermanencyIn12Months:
 
 class TestReentryIn12Months:
     def test_counts_re_entries_within_12_months_of_going_home(self, director, cohort):
-        # Watched: A8, B2, C, F, Fa, G, I, J, M and Y (reunified, to relatives or to a
-        # guardian within 12 months of entering; H was adopted, D and E too late).
-        # Re-entered: F on day 364 and M; Fa on day 365 and G on day 366 did not in time.
+        # Watched: A8, C, F, Fa, G, I, J, M and Y (reunified, to relatives or to a
+        # guardian within 12 months of entering; H was adopted, D and E too late, B2 went
+        # home at 18). Re-entered: F on day 364 and M; Fa on day 365 and G on day 366 not
+        # in time.
         assert reentry_in_12_months(director, **YEAR_2024) == Rate(
-            numerator=2, denominator=10, left_out=1
+            numerator=2, denominator=9, left_out=1
         )
 
     def test_the_window_edges_of_the_re_entry(self, director, cohort):
@@ -139,9 +140,17 @@ class TestReentryIn12Months:
         # I, J and M are watched; M came back in June. X is left out.
         assert result == Rate(numerator=1, denominator=3, left_out=1)
 
+    def test_a_young_person_who_went_home_at_18_is_not_watched(self, director, cohort):
+        result = reentry_in_12_months(
+            director, entered_from=date(2024, 3, 1), entered_to=date(2024, 3, 1)
+        )
+        # Entered 1 March: A8 and C are watched; B2 went home at 18, A and A7 stayed under
+        # 8 days, B entered at 18, D and E went home after 12 months.
+        assert result == Rate(numerator=0, denominator=2, left_out=0)
+
     def test_filters_by_coach_and_county(self, director, coach, cohort):
         assert reentry_in_12_months(director, coach=coach, county="Travis", **YEAR_2024) == Rate(
-            numerator=2, denominator=9, left_out=1
+            numerator=2, denominator=8, left_out=1
         )
 
 
