@@ -238,3 +238,52 @@ def test_each_measure_is_one_query_however_many_children(
     cohorts.children(more, cohorts.ONE, recorded_by=coach, born=cohorts.BORN)
     with django_assert_num_queries(1):
         measure(director, **period)
+
+
+class TestTheTwentyNinthOfFebruary:
+    @pytest.fixture
+    def leap(self, coach):
+        family = cohorts.family(coach=coach, county="Travis", consent=True)
+        return cohorts.children(
+            family,
+            {
+                # Born on 29 February 2008: 18 on 1 March 2026.
+                "Still17": [
+                    (cohorts.ENTERED, "2026-02-28"),
+                    (PermanencyKind.REUNIFIED, "2026-04-01"),
+                ],
+                "Turned18": [
+                    (cohorts.ENTERED, "2026-03-01"),
+                    (PermanencyKind.REUNIFIED, "2026-04-01"),
+                ],
+            },
+            recorded_by=coach,
+            born={"Still17": date(2008, 2, 29), "Turned18": date(2008, 2, 29)},
+        ) | cohorts.children(
+            family,
+            # Entered on 29 February 2024: 28 February 2025 is within the year, 1 March not.
+            {
+                "Leap364": [
+                    (cohorts.ENTERED, "2024-02-29"),
+                    (PermanencyKind.REUNIFIED, "2025-02-28"),
+                ],
+                "Leap366": [
+                    (cohorts.ENTERED, "2024-02-29"),
+                    (PermanencyKind.REUNIFIED, "2025-03-01"),
+                ],
+            },
+            recorded_by=coach,
+        )
+
+    def test_a_leap_day_birthday_turns_18_on_the_first_of_march(self, director, leap):
+        result = permanency_in_12_months(
+            director, entered_from=date(2026, 2, 1), entered_to=date(2026, 3, 31)
+        )
+        # Still17 is counted but went home at 18; Turned18 entered at 18.
+        assert result == Rate(numerator=0, denominator=1, left_out=0)
+
+    def test_a_leap_day_entry_has_its_anniversary_after_the_28th(self, director, leap):
+        result = permanency_in_12_months(
+            director, entered_from=date(2024, 2, 29), entered_to=date(2024, 2, 29)
+        )
+        assert result == Rate(numerator=1, denominator=2, left_out=0)
