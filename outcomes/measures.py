@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Expression, F, OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Role, User
 from agreements.models import Consent, Purpose
@@ -291,7 +291,10 @@ def median_days_to_reunification(
     )
 
 
-def _family_consented(family_ref: str) -> Q:
+def _family_consented(family_ref: str) -> Expression:
+    """The family rule of `episodes.consented`, for figures that count partnerships and
+    families rather than children."""
+
     def answers(*, given: bool):
         return Consent.objects.filter(
             purpose=Purpose.FIGURES,
@@ -306,22 +309,34 @@ def _family_consented(family_ref: str) -> Q:
 def partnerships_by_stage(
     user: User,
     *,
+    on: date | None = None,
     county: str = "",
     coach: User | None = None,
     consented_only: bool = True,
 ) -> Counts:
-    """Today's partnerships by stage."""
-    partnerships = (
-        _partnerships(user, county=county, coach=coach, consented_only=consented_only)
-        .annotate(consented=_family_consented("birth_family"))
-        .values("stage")
+    """The partnerships by stage today, or on the day `on`: the stage of the last change
+    on or before it (a partnership with none had not begun)."""
+    partnerships = _partnerships(
+        user, county=county, coach=coach, consented_only=consented_only
+    ).annotate(consented=_family_consented("birth_family"))
+    if on is None:
+        partnerships = partnerships.annotate(stage_then=F("stage"))
+    else:
+        last_change = StageChange.objects.filter(
+            partnership=OuterRef("pk"), changed_on__lte=on
+        ).order_by("-changed_on", "-pk")
+        partnerships = partnerships.annotate(
+            stage_then=Subquery(last_change.values("stage")[:1])
+        ).filter(stage_then__isnull=False)
+    rows = (
+        partnerships.values("stage_then")
         .annotate(**_tally(consented_only=consented_only))
-        .order_by("stage")
+        .order_by("stage_then")
     )
     by = dict.fromkeys(Stage, 0)
     left_out = 0
-    for row in partnerships:
-        by[row["stage"]] = row["counted"]
+    for row in rows:
+        by[row["stage_then"]] = row["counted"]
         left_out += row["left_out"]
     return Counts(by=by, left_out=left_out)
 

@@ -206,6 +206,20 @@ class TestPartnershipsAndFamilies:
         assert counts.by[Stage.TRANSITION_HOME] == 1
         assert (counts.total, counts.left_out) == (2, 1)
 
+    def test_partnerships_by_stage_on_a_past_day_read_the_stage_changes(
+        self, director, coach, cohort
+    ):
+        from partnerships.models import StageChange
+
+        one = cohort["one"]
+        StageChange.objects.create(
+            partnership=one, stage=Stage.INTRODUCED, changed_on=date(2024, 1, 1), changed_by=coach
+        )
+        counts = partnerships_by_stage(director, on=date(2024, 6, 1))
+        # Family one was introduced then; the others' stages began 30 days ago.
+        assert counts.by[Stage.INTRODUCED] == 1
+        assert (counts.total, counts.left_out) == (1, 0)
+
     def test_families_served_count_those_open_since_the_day(self, director, coach, cohort):
         closed = cohorts.family(
             coach=coach, county="Travis", consent=True, stage=Stage.CLOSED, since=date(2023, 1, 1)
@@ -223,6 +237,7 @@ MEASURES = [
     (exits_by_reason, EXITS_2024),
     (median_days_to_reunification, REUNIFIED_2024),
     (partnerships_by_stage, {}),
+    (partnerships_by_stage, {"on": date(2024, 6, 1)}),
     (families_served, {"since": date(2024, 1, 1)}),
 ]
 
