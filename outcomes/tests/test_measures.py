@@ -82,6 +82,21 @@ class TestPermanencyIn12Months:
             numerator=9, denominator=16, left_out=1
         )
 
+    def test_a_coach_covering_for_another_counts_that_caseload_too(
+        self, coach, other_coach, cohort
+    ):
+        from django.utils import timezone
+
+        from partnerships.models import Coverage
+
+        today = timezone.localdate()
+        Coverage.objects.create(
+            coach=other_coach, covering_coach=coach, starts_on=today, ends_on=today
+        )
+        assert permanency_in_12_months(coach, **YEAR_2024) == Rate(
+            numerator=10, denominator=17, left_out=1
+        )
+
     def test_a_coach_counts_their_own_caseload_whole_when_consent_is_not_asked(self, coach, cohort):
         assert permanency_in_12_months(coach, consented_only=False, **YEAR_2024) == Rate(
             numerator=10, denominator=17, left_out=0
