@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "aftercare",
     "training",
     "directory",
+    "outcomes",
     "referrals",
     "assistance",
     "gatherings",
