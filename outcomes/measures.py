@@ -1,7 +1,7 @@
 """The program's outcome measures, each one query, scoped to the person asking.
 
 The definitions, their source and the program's choices are in
-docs/outcomes-measures.md; the reasons in docs/decisions/XXXX-outcome-measures.md.
+docs/outcomes-measures.md; the reasons in docs/decisions/0025-outcome-measures.md.
 
 Every measure takes the same filters: `county` (as written on the family's interest
 form), `coach` (the partnership's coach), and `consented_only`. Program-wide figures
