@@ -131,6 +131,17 @@ def _tally(*, consented_only: bool) -> dict[str, Count]:
     return {"counted": Count("pk", filter=counted), "left_out": Count("pk", filter=left_out)}
 
 
+def _by(rows, field: str, keys) -> tuple[dict[str, int], int]:
+    """`_tally`'s rows grouped by `field` into every key (zero when absent), and the sum
+    left out."""
+    by = dict.fromkeys(keys, 0)
+    left_out = 0
+    for row in rows:
+        by[row[field]] = row["counted"]
+        left_out += row["left_out"]
+    return by, left_out
+
+
 def _cohort(user, *, entered_from: date, entered_to: date, **filters):
     """CFSR's entry cohort: each child's first entry in the period, its episode's end,
     with the entries at 18 or older and the stays under 8 days marked."""
@@ -247,11 +258,7 @@ def exits_by_reason(
         .annotate(**_tally(consented_only=consented_only))
         .order_by("kind")
     )
-    by_reason = dict.fromkeys(EXITS, 0)
-    left_out = 0
-    for row in rows:
-        by_reason[row["kind"]] = row["counted"]
-        left_out += row["left_out"]
+    by_reason, left_out = _by(rows, "kind", EXITS)
     return Exits(by_reason=by_reason, left_out=left_out)
 
 
@@ -333,11 +340,7 @@ def partnerships_by_stage(
         .annotate(**_tally(consented_only=consented_only))
         .order_by("stage_then")
     )
-    by = dict.fromkeys(Stage, 0)
-    left_out = 0
-    for row in rows:
-        by[row["stage_then"]] = row["counted"]
-        left_out += row["left_out"]
+    by, left_out = _by(rows, "stage_then", Stage)
     return Counts(by=by, left_out=left_out)
 
 

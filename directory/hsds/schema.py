@@ -31,7 +31,8 @@ class Table:
         return self.model._meta.get_field(column)
 
 
-#: Parents before children, the order of the specification's data package.
+#: Parents before children, the order of the specification's data package. A table
+#: kept whole names the standard's own column list; the others name the columns kept.
 TABLES = (
     Table(
         "organization",
@@ -77,28 +78,8 @@ TABLES = (
             "longitude",
         ),
     ),
-    Table(
-        "service_at_location",
-        m.ServiceAtLocation,
-        ("id", "service_id", "location_id", "description"),
-    ),
-    Table(
-        "address",
-        m.Address,
-        (
-            "id",
-            "location_id",
-            "attention",
-            "address_1",
-            "address_2",
-            "city",
-            "region",
-            "state_province",
-            "postal_code",
-            "country",
-            "address_type",
-        ),
-    ),
+    Table("service_at_location", m.ServiceAtLocation, standard.COLUMNS["service_at_location"]),
+    Table("address", m.Address, standard.COLUMNS["address"]),
     Table(
         "phone",
         m.Phone,
@@ -114,20 +95,11 @@ TABLES = (
             "description",
         ),
     ),
-    # Every column of the standard's schedule: the whole rule is kept (directory/hours.py).
     Table("schedule", m.Schedule, standard.COLUMNS["schedule"]),
-    Table(
-        "language",
-        m.Language,
-        ("id", "service_id", "location_id", "phone_id", "name", "code", "note"),
-    ),
-    Table("required_document", m.RequiredDocument, ("id", "service_id", "document", "uri")),
-    Table(
-        "service_area",
-        m.ServiceArea,
-        ("id", "service_id", "name", "description", "extent", "extent_type", "uri"),
-    ),
-    Table("taxonomy", m.Taxonomy, ("id", "name", "description", "uri", "version")),
+    Table("language", m.Language, standard.COLUMNS["language"]),
+    Table("required_document", m.RequiredDocument, standard.COLUMNS["required_document"]),
+    Table("service_area", m.ServiceArea, standard.COLUMNS["service_area"]),
+    Table("taxonomy", m.Taxonomy, standard.COLUMNS["taxonomy"]),
     Table(
         "taxonomy_term",
         m.TaxonomyTerm,
@@ -142,25 +114,8 @@ TABLES = (
             "term_uri",
         ),
     ),
-    Table(
-        "cost_option",
-        m.CostOption,
-        (
-            "id",
-            "service_id",
-            "valid_from",
-            "valid_to",
-            "option",
-            "currency",
-            "amount",
-            "amount_description",
-        ),
-    ),
-    Table(
-        "attribute",
-        m.Attribute,
-        ("id", "link_id", "taxonomy_term_id", "link_type", "link_entity", "value"),
-    ),
+    Table("cost_option", m.CostOption, standard.COLUMNS["cost_option"]),
+    Table("attribute", m.Attribute, standard.COLUMNS["attribute"]),
 )
 BY_NAME = {table.name: table for table in TABLES}
 #: The standard's file names (its datapackage.json), which an export writes and an
