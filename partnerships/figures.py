@@ -94,12 +94,19 @@ class Scope:
     through it (`partnership__in=scope.partnerships`), never around it.
     `start` and `end` are the period, both days included.
     `user` is the person asking, for row links only: what is counted is `partnerships`.
+    `county` and `coach` are the filters already applied to `partnerships`, given again
+    for the records that come before a partnership exists (an interest form has a county
+    and an assignee, and no partnership yet). `consented_only` says whether families
+    without consent are left out (program-wide figures) or not (a coach's own caseload).
     """
 
     partnerships: QuerySet[Partnership]
     start: date
     end: date
     user: object = None
+    county: str = ""
+    coach: object = None
+    consented_only: bool = True
 
 
 FigureFn = Callable[[Scope], Table]
