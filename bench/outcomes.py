@@ -12,24 +12,19 @@ each measure and page, the median of RUNS calls, and leaves the program in the d
 for bench/load.py. Timings belong here, never in the test suite.
 """
 
-import os
 import statistics
 import sys
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "village.settings")
-os.environ.setdefault("DJANGO_DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
-os.environ.setdefault("VILLAGE_HTTPS", "false")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
-# Production settings insist on SMTP; the benchmark sends no mail.
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-os.environ.setdefault("EMAIL_HOST", "localhost")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'outcomes.sqlite3'}")
+# bench/ is not a package on the path when run as a script: the project's root is.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.environment import configure  # noqa: E402
+
+configure()
 
 import django  # noqa: E402
 
@@ -60,6 +55,8 @@ def fresh():
             Path(f"{name}{suffix}").unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
+    # The pages name their stylesheet by its hashed name, as in production.
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def measure_calls(program):
@@ -86,8 +83,10 @@ def measure_calls(program):
     ]
     for name, kwargs in period.items():
         for scope, user, filters in scopes:
-            yield name, scope, lambda f=getattr(measures, name), u=user, k=kwargs | filters: f(
-                u, **k
+            yield (
+                name,
+                scope,
+                partial(getattr(measures, name), user, **kwargs | filters),
             )
 
 

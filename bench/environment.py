@@ -1,0 +1,21 @@
+"""The settings the outcomes benchmark and its load test run under: production's (no
+debug, no HTTPS on this machine), a database of their own unless DATABASE_URL names one.
+Set before Django is set up, by both scripts, so the server bench/load.py starts reads
+the same database the program was generated into."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def configure():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "village.settings")
+    os.environ.setdefault("DJANGO_DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
+    os.environ.setdefault("VILLAGE_HTTPS", "false")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    # Production settings insist on SMTP; the benchmark sends no mail.
+    os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+    os.environ.setdefault("EMAIL_HOST", "localhost")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'outcomes.sqlite3'}")
