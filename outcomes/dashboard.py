@@ -85,7 +85,6 @@ def scope_of(user: User, filters: Filters, *, program_wide: bool) -> Scope:
 def dashboard_for(user: User, filters: Filters) -> Dashboard:
     program_wide = program_wide_for(user)
     asked = {"county": filters.county, "coach": filters.coach, "consented_only": program_wide}
-    period = {"start": filters.start, "end": filters.end}
     served = measures.families_served(user, since=filters.start, **asked)
     stages = measures.partnerships_by_stage(
         user, on=filters.end if filters.end < date.today() else None, **asked
