@@ -84,6 +84,7 @@ def staff_groups(user) -> list[Group]:
     if not casework:
         program.items.append(_item(_("Home"), "home:home"))
     program.items += [
+        _item(_("Outcomes"), "outcomes:dashboard"),
         _item(_("Training"), "training:index"),
         _item(_("Gatherings"), "gatherings:list"),
     ]

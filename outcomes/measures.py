@@ -113,7 +113,19 @@ def _partnerships(user: User, *, coach: User | None, county: str, consented_only
     return partnerships
 
 
-def _children(user: User, **filters) -> QuerySet[Child]:
+def partnerships_in_scope(
+    user: User, *, county: str = "", coach: User | None = None, consented_only: bool = True
+) -> QuerySet[Partnership]:
+    """The partnerships whose families the figures may count: in the asker's scope and
+    filters, and, for program-wide figures, of families who consented. The capabilities'
+    figures (partnerships.figures) count through it."""
+    partnerships = _partnerships(user, county=county, coach=coach, consented_only=consented_only)
+    if consented_only:
+        partnerships = partnerships.filter(_family_consented("birth_family"))
+    return Partnership.objects.filter(pk__in=partnerships.values("pk"))
+
+
+def children_in_scope(user: User, **filters) -> QuerySet[Child]:
     """The children the figures may speak of: those in a partnership in scope."""
     return Child.objects.filter(partnerships__in=_partnerships(user, **filters)).values("pk")
 
@@ -146,7 +158,7 @@ def _cohort(user, *, entered_from: date, entered_to: date, **filters):
     """CFSR's entry cohort: each child's first entry in the period, its episode's end,
     with the entries at 18 or older and the stays under 8 days marked."""
     cohort = first_in_period(with_exit(entries()), start=entered_from, end=entered_to).filter(
-        child__in=_children(user, **filters)
+        child__in=children_in_scope(user, **filters)
     )
     return cohort.annotate(
         consented=consented(),
@@ -251,7 +263,7 @@ def exits_by_reason(
             kind__in=EXITS,
             occurred_on__gte=exited_from,
             occurred_on__lte=exited_to,
-            child__in=_children(user, **filters),
+            child__in=children_in_scope(user, **filters),
         )
         .annotate(consented=consented())
         .values("kind")
@@ -281,7 +293,7 @@ def median_days_to_reunification(
                 kind=PermanencyKind.REUNIFIED,
                 occurred_on__gte=reunified_from,
                 occurred_on__lte=reunified_to,
-                child__in=_children(user, **filters),
+                child__in=children_in_scope(user, **filters),
             )
         )
         .filter(entered_on__isnull=False)

@@ -1,0 +1,97 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core import spreadsheet
+from outcomes import selectors
+from outcomes.dashboard import counties_for, dashboard_for, program_wide_for
+from outcomes.forms import FiltersForm
+from outcomes.pdf import report_pdf_bytes
+from outcomes.presenting import csv_rows, shown
+
+
+def _asked(request):
+    """The filters form and the dashboard it asks for."""
+    program_wide = program_wide_for(request.user)
+    form = FiltersForm(request.GET, counties=counties_for(request.user), program_wide=program_wide)
+    return form, dashboard_for(request.user, form.filters())
+
+
+def dashboard(request):
+    form, board = _asked(request)
+    tables = [shown(table) for table in board.tables]
+    return render(
+        request,
+        "outcomes/dashboard.html",
+        {"form": form, "board": board, "tables": tables, "query": board.filters.query()},
+    )
+
+
+def table_csv(request, key):
+    """One table of the dashboard as a CSV file, the small cells hidden: what leaves the
+    program is what may be given to a funder (outcomes/cells.py)."""
+    _form, board = _asked(request)
+    table = board.table(key)
+    if table is None:
+        raise Http404
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    period = f"{board.filters.start.isoformat()}-{board.filters.end.isoformat()}"
+    response["Content-Disposition"] = f'attachment; filename="village-{key}-{period}.csv"'
+    # A byte-order mark, so that accents survive a spreadsheet's opening of the file.
+    response.write("\ufeff")
+    spreadsheet.writer(response).writerows(csv_rows(table))
+    return response
+
+
+def _report_context(request):
+    form, board = _asked(request)
+    tables = [shown(table, suppress=True) for table in board.tables]
+    exits = next(table for table in tables if table.key == "exits-by-reason")
+    return {
+        "form": form,
+        "board": board,
+        "tables": tables,
+        # The last row of the exits is the program's question: home or with relatives.
+        "home_share": exits.rows[-1].cells[1].text,
+        "query": board.filters.query(),
+        "made_on": timezone.localdate(),
+    }
+
+
+def report(request):
+    return render(request, "outcomes/report.html", _report_context(request))
+
+
+def report_pdf(request):
+    context = _report_context(request)
+    pdf = report_pdf_bytes(request, context)
+    if pdf is None:
+        return render(request, "outcomes/report.html", context | {"no_pdf": True}, status=503)
+    filters = context["board"].filters
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"village-report-{filters.start.isoformat()}-{filters.end.isoformat()}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def behind(request):
+    """The exits behind a row of the dashboard, each linked to its child's record."""
+    form, board = _asked(request)
+    kind = request.GET.get("kind", "")
+    filters = board.filters
+    events = selectors.exits_behind(
+        request.user,
+        kind=kind,
+        start=filters.start,
+        end=filters.end,
+        county=filters.county,
+        coach=filters.coach,
+    )
+    table = board.table("exits-by-reason")
+    label = next((row.label for row in table.rows if row.link.endswith(f"kind={kind}")), _("Exits"))
+    return render(
+        request,
+        "outcomes/behind.html",
+        {"events": events[:500], "label": label, "board": board, "query": filters.query()},
+    )
