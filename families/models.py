@@ -265,6 +265,11 @@ class PermanencyEvent(models.Model):
 
     class Meta:
         ordering = ["-occurred_on", "-pk"]
+        # The outcome measures find, for each entry, the child's next exit and earlier
+        # entries in date order (outcomes/episodes.py): by child and date, the database
+        # walks to the one it needs instead of sorting the child's whole history each
+        # time (bench/RESULTS.md, issue 20).
+        indexes = [models.Index(fields=["child", "occurred_on"], name="permanency_child_by_date")]
 
     @property
     def afcars_code(self) -> int | None:
