@@ -119,7 +119,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=30)
     # gunicorn's own advice: two workers a core, and one.
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
-    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--url", default=None)
     args = parser.parse_args()
     url = args.url or page_default()

@@ -102,28 +102,29 @@ def call_measure(call, runs):
 
 
 def dashboard_urls(program):
-    """The dashboard and one CSV, as the director and as a coach; none until the
-    dashboard exists."""
+    """The dashboard, two of its CSV files and the grant report, as the director and as a
+    coach; none until the dashboard exists."""
     try:
         page = reverse("outcomes:dashboard")
     except NoReverseMatch:
         return []
     period = f"?from={YEAR['from']}&to={YEAR['to']}"
-    coach = program.coaches[0]
-    urls = [
-        (page, "director", program.director),
-        (page + period, "director", program.director),
-        (page + period + "&county=Travis", "director", program.director),
-        (page + period + f"&coach={coach.pk}", "director", program.director),
+    director, coach = program.director, program.coaches[0]
+    return [
+        (page, "director", director),
+        (page + period, "director", director),
+        (page + period + "&county=Travis", "director", director),
+        (page + period + f"&coach={coach.pk}", "director", director),
+        (page + period + f"&county=Travis&coach={coach.pk}", "director", director),
         (page + period, "coach", coach),
+        (reverse("outcomes:table_csv", args=["exits-by-reason"]) + period, "director", director),
+        (
+            reverse("outcomes:table_csv", args=["permanency-in-12-months"]) + period,
+            "director",
+            director,
+        ),
+        (reverse("outcomes:report") + period, "director", director),
     ]
-    try:
-        csv = reverse("outcomes:csv", args=["exits"])
-    except NoReverseMatch:
-        csv = None
-    if csv:
-        urls.append((csv + period, "director", program.director))
-    return urls
 
 
 def call_page(client, url, runs):
