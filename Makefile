@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint messages bench bench-outcomes clean screenshots design
+.PHONY: run test setup lint messages bench bench-outcomes bench-load clean screenshots design
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -73,6 +73,10 @@ bench: setup
 # database of their own: the pages above are measured on a program of another shape.
 bench-outcomes: setup
 	$(PY) bench/outcomes.py
+
+# The dashboard served by gunicorn to concurrent clients, on what bench-outcomes left.
+bench-load: setup
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) village.sqlite3* staticfiles
