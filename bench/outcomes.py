@@ -211,10 +211,10 @@ def main():
     if not urls:
         print("\nNo outcomes:dashboard yet: the measures alone were measured.")
         return
-    print(f"\n{'page':<60}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
+    print(f"\n{'page':<72}{'as':<10}{'median ms':>10}{'queries':>9}{'KB':>7}")
     for url, who, user in urls:
         ms, queries, size = call_page(signed_in(user), url, RUNS)
-        print(f"{url:<60}{who:<10}{ms:>10.1f}{queries:>9}{size / 1024:>7.1f}")
+        print(f"{url:<72}{who:<10}{ms:>10.1f}{queries:>9}{size / 1024:>7.1f}")
         assert at_a_tenth[url, who] == queries, (url, at_a_tenth[url, who], queries)
 
 
