@@ -16,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -68,7 +69,7 @@ def get(port: int, url: str, cookie: str) -> tuple[int, float, int]:
     return response.status, time.perf_counter() - started, size
 
 
-def server_start(port: int, workers: int) -> subprocess.Popen:
+def server_start(port: int, workers: int, log) -> subprocess.Popen:
     server = subprocess.Popen(  # noqa: S603 - this interpreter, fixed arguments
         [
             sys.executable,
@@ -82,6 +83,8 @@ def server_start(port: int, workers: int) -> subprocess.Popen:
         ],
         cwd=ROOT,
         env=os.environ.copy(),
+        # The server's errors (a failed request's traceback) go to a file, not the table.
+        stderr=log,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -124,7 +127,10 @@ def main():
     args = parser.parse_args()
     url = args.url or page_default()
     cookie = session_cookie()
-    server = server_start(args.port, args.workers)
+    log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - open while the server runs
+        "w", prefix="village-load-", suffix=".log", delete=False
+    )
+    server = server_start(args.port, args.workers, log)
     try:
         status, elapsed, size = get(args.port, url, cookie)
         assert status == 200, (url, status)
@@ -148,6 +154,8 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
+        print(f"The server's errors, if any: {log.name}")
 
 
 if __name__ == "__main__":
