@@ -7,6 +7,7 @@ changes.
 
 Seeded: the same figures make the same program, whatever the day, so a change in the
 measured time is the code's, not the data's. The dates end on a fixed day for that reason.
+Not part of `generate()`: bench/outcomes.py makes it into a database of its own.
 """
 
 import random
