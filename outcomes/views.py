@@ -9,6 +9,7 @@ from outcomes.dashboard import counties_for, dashboard_for, program_wide_for
 from outcomes.forms import FiltersForm
 from outcomes.pdf import report_pdf_bytes
 from outcomes.presenting import csv_rows, shown
+from partnerships import figures
 
 
 def _asked(request):
@@ -56,7 +57,18 @@ def _report_context(request):
         "home_share": exits.rows[-1].cells[1].text,
         "query": board.filters.query(),
         "made_on": timezone.localdate(),
+        "narrowed": _narrowed_labels(board.filters),
     }
+
+
+def _narrowed_labels(filters) -> list[tuple[str, str]]:
+    """What the report is narrowed to, in words: ("Fund", "Hope Fund")."""
+    asked = dict(filters.narrowed)
+    return [
+        (narrowing.label, dict(narrowing.choices()).get(asked[narrowing.name], ""))
+        for narrowing in figures.narrowings()
+        if narrowing.name in asked
+    ]
 
 
 def report(request):
