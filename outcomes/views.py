@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,10 +30,13 @@ def dashboard(request):
     )
 
 
-def table_csv(request, key):
+def table_csv(request):
     """One table of the dashboard as a CSV file, the small cells hidden: what leaves the
     program is what may be given to a funder (outcomes/cells.py)."""
     _form, board = _asked(request)
+    key = request.GET.get("table", "")
+    if not key:
+        return redirect(f"{reverse('outcomes:dashboard')}?{board.filters.query()}")
     table = board.table(key)
     if table is None:
         raise Http404

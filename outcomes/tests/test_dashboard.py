@@ -57,7 +57,7 @@ def test_the_csv_of_a_table_holds_the_numbers_of_the_page_with_small_cells_hidde
     client = client_for(director)
     board = client.get(f"/outcomes/?{YEAR_2024}").context["board"]
     exits = board.table("exits-by-reason")
-    rows = _csv(client.get(f"/outcomes/exits-by-reason.csv?{YEAR_2024}"))
+    rows = _csv(client.get(f"/outcomes/table.csv?table=exits-by-reason&{YEAR_2024}"))
     assert rows[0] == ["Reason", "Exits", "Share"]
     by_label = {row[0]: row for row in rows[1:]}
     for row in exits.rows:
@@ -67,7 +67,7 @@ def test_the_csv_of_a_table_holds_the_numbers_of_the_page_with_small_cells_hidde
 
 
 def test_a_table_that_is_not_on_the_dashboard_is_not_found(client_for, director, cohort):
-    assert client_for(director).get("/outcomes/no-such-table.csv").status_code == 404
+    assert client_for(director).get("/outcomes/table.csv?table=no-such-table").status_code == 404
 
 
 def test_a_period_that_ends_before_it_begins_is_refused_in_words_and_the_defaults_shown(
