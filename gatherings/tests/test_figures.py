@@ -5,7 +5,7 @@ from itertools import count
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gatherings.figures import gathering_attendance
 from gatherings.models import Gathering, Kind, Registration, Status
@@ -134,3 +134,14 @@ def test_one_query_whatever_the_number_of_gatherings_and_replies(
 def test_the_dashboard_registry_has_gathering_attendance():
     figure = next(f for f in registered() if f.name == "gathering-attendance")
     assert figure.order == 140 and figure.compute is gathering_attendance
+
+
+def test_the_table_speaks_spanish(march, other_partnership):
+    with translation.override("es"):
+        table = gathering_attendance(scope_without(other_partnership))
+    assert table.title == "Asistencia a las reuniones"
+    assert [row.label for row in table.rows] == [
+        "Reunión de madres y padres de acogida",
+        "Capacitación",
+        "Evento del programa",
+    ]

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import translation
 
 from home.testing import partnership_for, person_with_account
 from partnerships.figures import Kind, Scope, Share, registered
@@ -112,3 +113,13 @@ def test_one_query_whatever_the_number_of_parents_and_modules(
 def test_the_dashboard_registry_has_training_completion():
     figure = next(f for f in registered() if f.name == "training-completion")
     assert figure.order == 130 and figure.compute is training_completion
+
+
+def test_the_table_speaks_spanish(modules, other_partnership):
+    with translation.override("es"):
+        table = training_completion(scope_without(other_partnership))
+    assert table.title == "Capacitación terminada"
+    assert [c.label for c in table.columns][1:3] == [
+        "Madres y padres que lo tienen",
+        "Terminado en el período",
+    ]
