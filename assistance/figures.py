@@ -3,11 +3,11 @@ fund and need (partnerships/figures.py)."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from assistance.models import Entry, Need, Status
+from assistance.models import Entry, Fund, Need, Status
 from core.access import RULES
 from partnerships.figures import Column, Kind, Row, Scope, Table
 
@@ -32,6 +32,7 @@ def paid_by_fund_and_need(scope: Scope) -> Table:
             paid_on__lte=scope.end,
             request__status=Status.PAID,
             request__partnership__in=scope.partnerships,
+            **_fund_asked(scope),
         )
         .values("fund", "fund__name", "request__need")
         .annotate(requests=Count("request", distinct=True), total=Sum("amount"))
@@ -67,6 +68,38 @@ def paid_by_fund_and_need(scope: Scope) -> Table:
         ),
         chart=1,
     )
+
+
+def _fund_asked(scope: Scope) -> dict:
+    """A report for one fund shows that fund's payments only (the `fund` narrowing)."""
+    fund = scope.narrowed.get(FUND)
+    return {"fund": fund} if fund else {}
+
+
+#: The narrowing's name in the dashboard's query string.
+FUND = "fund"
+
+
+def fund_choices() -> list[tuple[str, str]]:
+    """Every fund, by name: a report may be for a fund that paid nothing in the period
+    (it then says so)."""
+    return [(str(pk), name) for pk, name in Fund.objects.order_by("name").values_list("pk", "name")]
+
+
+def families_paid_by(partnerships: QuerySet, fund: str, start, end) -> QuerySet:
+    """The partnerships the fund paid for in the period: a grant report's families. A
+    value that is not a fund keeps none."""
+    if not str(fund).isdigit():
+        return partnerships.none()
+    paid = Entry.objects.filter(
+        fund=fund,
+        amount__gt=0,
+        reversed_by__isnull=True,
+        paid_on__gte=start,
+        paid_on__lte=end,
+        request__status=Status.PAID,
+    ).values("request__partnership")
+    return partnerships.filter(pk__in=paid)
 
 
 def _whole_dollars(total) -> int:

@@ -189,3 +189,20 @@ def test_the_title_and_needs_speak_the_asker_s_language(pay, partnership, fund):
     assert table.title != "Assistance paid by fund and need"
     assert table.rows[0].label.startswith("Keep Families Working grant — ")
     assert not table.rows[0].label.endswith("Car repair")
+
+
+def test_a_fund_narrows_the_figures_to_the_families_it_paid_for_in_the_period(
+    pay, partnership, coach, fund, general
+):
+    from assistance.figures import families_paid_by
+
+    other = partnership_for(coach=coach, children=0)
+    pay(partnership, fund, "car_repair", "400.00", date(2026, 3, 2))
+    pay(other, general, "rent", "1200.00", date(2026, 3, 5))
+    pay(other, fund, "rent", "50.00", date(2026, 4, 2))  # after the period
+
+    kept = families_paid_by(Partnership.objects.all(), str(fund.pk), START, END)
+    assert list(kept) == [partnership]
+    assert list(families_paid_by(Partnership.objects.all(), "not-a-fund", START, END)) == []
+    table = paid_by_fund_and_need(scope(narrowed={"fund": str(fund.pk)}))
+    assert rows_of(table) == [("Keep Families Working grant — Car repair", 1, 400)]
