@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from core import spreadsheet
 from outcomes import selectors
+from outcomes.cells import suppressed
 from outcomes.dashboard import counties_for, dashboard_for, program_wide_for
 from outcomes.forms import FiltersForm
 from outcomes.pdf import report_pdf_bytes
@@ -59,6 +60,7 @@ def _report_context(request):
         "tables": tables,
         # The last row of the exits is the program's question: home or with relatives.
         "home_share": exits.rows[-1].cells[1].text,
+        "families_shown": suppressed(board.families_served),
         "query": board.filters.query(),
         "made_on": timezone.localdate(),
         "narrowed": _narrowed_labels(board.filters),

@@ -126,6 +126,7 @@ def test_the_grant_report_for_a_fund_counts_the_families_it_paid_for_and_hides_s
     assert response.status_code == 200
     page = response.content.decode()
     assert "Hope Fund" in page
+    assert response.context["families_shown"] == "fewer than 5"
     board = response.context["board"]
     # Family two alone: Y, reunified in June 2024.
     assert board.families_served == 1
