@@ -161,7 +161,10 @@ def dashboard_for(user: User, filters: Filters) -> Dashboard:
         "home_or_relatives": exits.share_home_or_relatives,
         "permanency": permanency.percent,
         "reentry": reentry.percent,
-        "median_days": median.days,
+        # A median of whole days is a whole number; of an even count, it may be a half.
+        "median_days": int(median.days)
+        if median.days is not None and median.days == int(median.days)
+        else median.days,
     }
     return Dashboard(
         filters=filters,
