@@ -9,9 +9,18 @@ class AssistanceConfig(AppConfig):
 
     def ready(self):
         from assistance import records  # noqa: F401 — adds the family records' part (0019)
+        from assistance.figures import (
+            FUND,
+            KEY,
+            ORDER,
+            families_paid_by,
+            fund_choices,
+            paid_by_fund_and_need,
+        )
         from assistance.models import AssistanceRequest, Document
         from audit.naming import name_records
         from core.money import dollars
+        from partnerships.figures import narrowing_register, register
 
         # Entries written before the model was renamed say "assistance.request"; the ids
         # did not change (migration 0004), so they name the same requests.
@@ -28,3 +37,7 @@ class AssistanceConfig(AppConfig):
             name=lambda document: document.get_kind_display(),
             url=lambda document: reverse("assistance:request", args=[document.request_id]),
         )
+        # The outcomes dashboard shows the help paid, by fund and need.
+        register(KEY, order=ORDER, compute=paid_by_fund_and_need)
+        # A grant report is for a fund: the figures of the families it paid for.
+        narrowing_register(FUND, label=_("Fund"), choices=fund_choices, narrow=families_paid_by)

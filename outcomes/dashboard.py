@@ -31,6 +31,8 @@ class Filters:
     end: date
     county: str = ""
     coach: User | None = None
+    #: A capability's narrowings asked for, as (name, value): ("fund", "3").
+    narrowed: tuple[tuple[str, str], ...] = ()
 
     def query(self, **more) -> str:
         """The filters as a query string, for links that keep them."""
@@ -39,6 +41,7 @@ class Filters:
             asked["county"] = self.county
         if self.coach is not None:
             asked["coach"] = self.coach.pk
+        asked.update(self.narrowed)
         asked.update(more)
         return urlencode(asked)
 
@@ -64,12 +67,27 @@ def program_wide_for(user: User) -> bool:
     return user.has_role(*measures.PROGRAM_WIDE)
 
 
+def within(filters: Filters) -> QuerySet[Partnership] | None:
+    """The partnerships the narrowings asked for keep (a fund's families), or None."""
+    if not filters.narrowed:
+        return None
+    kept = Partnership.objects.all()
+    offered = {narrowing.name: narrowing for narrowing in figures.narrowings()}
+    for name, value in filters.narrowed:
+        kept = offered[name].narrow(kept, value, filters.start, filters.end)
+    return kept
+
+
 def scope_of(user: User, filters: Filters, *, program_wide: bool) -> Scope:
     """The partnerships the capabilities' figures may count: those the measures count
-    (the same coach, county and caseload), less the families without consent when the
-    figures are program-wide."""
+    (the same coach, county, narrowings and caseload), less the families without consent
+    when the figures are program-wide."""
     partnerships = measures.partnerships_in_scope(
-        user, county=filters.county, coach=filters.coach, consented_only=program_wide
+        user,
+        county=filters.county,
+        coach=filters.coach,
+        consented_only=program_wide,
+        within=within(filters),
     )
     return Scope(
         partnerships=partnerships,
@@ -79,12 +97,18 @@ def scope_of(user: User, filters: Filters, *, program_wide: bool) -> Scope:
         county=filters.county,
         coach=filters.coach,
         consented_only=program_wide,
+        narrowed=dict(filters.narrowed),
     )
 
 
 def dashboard_for(user: User, filters: Filters) -> Dashboard:
     program_wide = program_wide_for(user)
-    asked = {"county": filters.county, "coach": filters.coach, "consented_only": program_wide}
+    asked = {
+        "county": filters.county,
+        "coach": filters.coach,
+        "consented_only": program_wide,
+        "within": within(filters),
+    }
     served = measures.families_served(user, since=filters.start, **asked)
     stages = measures.partnerships_by_stage(
         user, on=filters.end if filters.end < date.today() else None, **asked
@@ -137,7 +161,10 @@ def dashboard_for(user: User, filters: Filters) -> Dashboard:
         "home_or_relatives": exits.share_home_or_relatives,
         "permanency": permanency.percent,
         "reentry": reentry.percent,
-        "median_days": median.days,
+        # A median of whole days is a whole number; of an even count, it may be a half.
+        "median_days": int(median.days)
+        if median.days is not None and median.days == int(median.days)
+        else median.days,
     }
     return Dashboard(
         filters=filters,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from core import bounds
 from core.forms import DateInput
 from outcomes.dashboard import Filters
+from partnerships import figures
 from partnerships.forms import CoachChoiceField, coaches
 
 #: The longest period one page computes: a decade of a program's history.
@@ -44,6 +45,14 @@ class FiltersForm(bounds.BoundedForm, forms.Form):
         if not program_wide:
             # A coach's figures are their own caseload: there is no other coach to choose.
             del self.fields["coach"]
+        else:
+            # The capabilities' narrowings (a fund): the program's figures, for a funder.
+            for narrowing in figures.narrowings():
+                self.fields[narrowing.name] = forms.ChoiceField(
+                    label=narrowing.label,
+                    required=False,
+                    choices=[("", _("Everything"))] + list(narrowing.choices()),
+                )
 
     def add_prefix(self, field_name):
         # The query string says from= and to=, as people read them; a field cannot be
@@ -74,6 +83,11 @@ class FiltersForm(bounds.BoundedForm, forms.Form):
                 end=data["end"],
                 county=data.get("county") or "",
                 coach=data.get("coach"),
+                narrowed=tuple(
+                    (narrowing.name, data[narrowing.name])
+                    for narrowing in figures.narrowings()
+                    if data.get(narrowing.name)
+                ),
             )
         start, end = default_period(timezone.localdate())
         return Filters(start=start, end=end)

@@ -97,7 +97,14 @@ class Counts:
         return sum(self.by.values())
 
 
-def _partnerships(user: User, *, coach: User | None, county: str, consented_only: bool):
+def _partnerships(
+    user: User,
+    *,
+    coach: User | None,
+    county: str,
+    consented_only: bool,
+    within: QuerySet[Partnership] | None = None,
+):
     if not user.is_authenticated:
         raise PermissionDenied
     if consented_only and user.has_role(*PROGRAM_WIDE):
@@ -110,16 +117,26 @@ def _partnerships(user: User, *, coach: User | None, county: str, consented_only
         partnerships = partnerships.filter(coach=coach)
     if county.strip():
         partnerships = partnerships.filter(submissions__county__iexact=county.strip())
+    if within is not None:
+        # A capability's narrowing (a fund's families, partnerships.figures.Narrowing).
+        partnerships = partnerships.filter(pk__in=within.values("pk"))
     return partnerships
 
 
 def partnerships_in_scope(
-    user: User, *, county: str = "", coach: User | None = None, consented_only: bool = True
+    user: User,
+    *,
+    county: str = "",
+    coach: User | None = None,
+    consented_only: bool = True,
+    within: QuerySet[Partnership] | None = None,
 ) -> QuerySet[Partnership]:
     """The partnerships whose families the figures may count: in the asker's scope and
     filters, and, for program-wide figures, of families who consented. The capabilities'
     figures (partnerships.figures) count through it."""
-    partnerships = _partnerships(user, county=county, coach=coach, consented_only=consented_only)
+    partnerships = _partnerships(
+        user, county=county, coach=coach, consented_only=consented_only, within=within
+    )
     if consented_only:
         partnerships = partnerships.filter(_family_consented("birth_family"))
     return Partnership.objects.filter(pk__in=partnerships.values("pk"))
@@ -183,11 +200,17 @@ def permanency_in_12_months(
     county: str = "",
     coach: User | None = None,
     consented_only: bool = True,
+    within: QuerySet[Partnership] | None = None,
 ) -> Rate:
     """Of the children who entered care in the period, how many left to permanency
     (reunification, relatives, guardianship, adoption) within 12 months of entering,
     before their 18th birthday."""
-    filters = {"county": county, "coach": coach, "consented_only": consented_only}
+    filters = {
+        "county": county,
+        "coach": coach,
+        "consented_only": consented_only,
+        "within": within,
+    }
     cohort = _cohort(user, entered_from=entered_from, entered_to=entered_to, **filters)
     included = _cfsr_included()
     permanent = (
@@ -214,11 +237,17 @@ def reentry_in_12_months(
     county: str = "",
     coach: User | None = None,
     consented_only: bool = True,
+    within: QuerySet[Partnership] | None = None,
 ) -> Rate:
     """Of the children who entered care in the period and went home, to relatives or to a
     guardian within 12 months of entering and before turning 18, how many re-entered care
     within 12 months of leaving (counted once, however often they came back)."""
-    filters = {"county": county, "coach": coach, "consented_only": consented_only}
+    filters = {
+        "county": county,
+        "coach": coach,
+        "consented_only": consented_only,
+        "within": within,
+    }
     cohort = _cohort(user, entered_from=entered_from, entered_to=entered_to, **filters)
     came_back = entries().filter(
         child=OuterRef("child"),
@@ -253,11 +282,17 @@ def exits_by_reason(
     county: str = "",
     coach: User | None = None,
     consented_only: bool = True,
+    within: QuerySet[Partnership] | None = None,
 ) -> Exits:
     """Every exit from care in the period, by discharge reason. Exits are counted, not
     children: a child who went home twice in the period counts twice. No CFSR
     exclusions: this is the program's own count."""
-    filters = {"county": county, "coach": coach, "consented_only": consented_only}
+    filters = {
+        "county": county,
+        "coach": coach,
+        "consented_only": consented_only,
+        "within": within,
+    }
     rows = (
         PermanencyEvent.objects.filter(
             kind__in=EXITS,
@@ -282,11 +317,17 @@ def median_days_to_reunification(
     county: str = "",
     coach: User | None = None,
     consented_only: bool = True,
+    within: QuerySet[Partnership] | None = None,
 ) -> Median:
     """The median days from entering care to reunification, over the reunifications in
     the period. SQLite has no median: the one query returns the days in order and the
     middle is read from them."""
-    filters = {"county": county, "coach": coach, "consented_only": consented_only}
+    filters = {
+        "county": county,
+        "coach": coach,
+        "consented_only": consented_only,
+        "within": within,
+    }
     rows = (
         with_entry(
             PermanencyEvent.objects.filter(
@@ -332,11 +373,12 @@ def partnerships_by_stage(
     county: str = "",
     coach: User | None = None,
     consented_only: bool = True,
+    within: QuerySet[Partnership] | None = None,
 ) -> Counts:
     """The partnerships by stage today, or on the day `on`: the stage of the last change
     on or before it (a partnership with none had not begun)."""
     partnerships = _partnerships(
-        user, county=county, coach=coach, consented_only=consented_only
+        user, county=county, coach=coach, consented_only=consented_only, within=within
     ).annotate(consented=_family_consented("birth_family"))
     if on is None:
         partnerships = partnerships.annotate(stage_then=F("stage"))
@@ -363,6 +405,7 @@ def families_served(
     county: str = "",
     coach: User | None = None,
     consented_only: bool = True,
+    within: QuerySet[Partnership] | None = None,
 ) -> Counts:
     """Birth families with a partnership open on `since` or later: not closed, or closed
     on or after that day. Counted once each, under `by["families"]`."""
@@ -370,7 +413,7 @@ def families_served(
         partnership=OuterRef("pk"), stage=Stage.CLOSED, changed_on__lt=since
     )
     open_since = _partnerships(
-        user, county=county, coach=coach, consented_only=consented_only
+        user, county=county, coach=coach, consented_only=consented_only, within=within
     ).exclude(Q(stage=Stage.CLOSED) & Exists(closed_before))
     counted, left_out = _split(Q(), consented_only=consented_only)
     found = (

@@ -6,6 +6,7 @@ newcomer's laptop with only Python) still has the printable page, and the browse
 """
 
 import logging
+import mimetypes
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -13,9 +14,12 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
+# WeasyPrint warns of every CSS rule it does not draw (the screen's media queries, the
+# browser-only properties): true of any page made for browsers, and nothing to act on.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 
-def _static_only(url: str, timeout: int = 10, ssl_context=None):
+def _static_file(url: str) -> tuple[str, bytes]:
     """WeasyPrint fetches the stylesheet, fonts and icons from the app's own files, never
     over the network: anything else the page names is refused."""
     path = urlsplit(url).path
@@ -26,16 +30,24 @@ def _static_only(url: str, timeout: int = 10, ssl_context=None):
     if found is None:
         raise ValueError(f"no such static file: {name}")
     with open(found, "rb") as file:
-        return {"string": file.read(), "filename": name}
+        return name, file.read()
 
 
 def report_pdf_bytes(request, context: dict) -> bytes | None:
     """The report as PDF bytes, or None when this machine cannot draw PDFs."""
     try:
         from weasyprint import HTML  # noqa: PLC0415 — needs Pango; imported when asked
+        from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
     except OSError:
         logger.warning("WeasyPrint cannot load Pango on this machine; no PDF report.")
         return None
-    html = render_to_string("outcomes/report_document.html", context | {"for_pdf": True}, request)
+
+    class StaticOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            name, body = _static_file(url)
+            kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
+
+    html = render_to_string("outcomes/report_document.html", context, request)
     base = request.build_absolute_uri("/")
-    return HTML(string=html, base_url=base, url_fetcher=_static_only).write_pdf()
+    return HTML(string=html, base_url=base, url_fetcher=StaticOnly()).write_pdf()

@@ -8,5 +8,5 @@ urlpatterns = [
     path("report/", views.report, name="report"),
     path("report.pdf", views.report_pdf, name="report_pdf"),
     path("exits/", views.behind, name="behind"),
-    path("<slug:key>.csv", views.table_csv, name="table_csv"),
+    path("table.csv", views.table_csv, name="table_csv"),
 ]

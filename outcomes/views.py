@@ -1,14 +1,17 @@
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import spreadsheet
 from outcomes import selectors
+from outcomes.cells import suppressed
 from outcomes.dashboard import counties_for, dashboard_for, program_wide_for
 from outcomes.forms import FiltersForm
 from outcomes.pdf import report_pdf_bytes
 from outcomes.presenting import csv_rows, shown
+from partnerships import figures
 
 
 def _asked(request):
@@ -28,10 +31,13 @@ def dashboard(request):
     )
 
 
-def table_csv(request, key):
+def table_csv(request):
     """One table of the dashboard as a CSV file, the small cells hidden: what leaves the
     program is what may be given to a funder (outcomes/cells.py)."""
     _form, board = _asked(request)
+    key = request.GET.get("table", "")
+    if not key:
+        return redirect(f"{reverse('outcomes:dashboard')}?{board.filters.query()}")
     table = board.table(key)
     if table is None:
         raise Http404
@@ -54,9 +60,21 @@ def _report_context(request):
         "tables": tables,
         # The last row of the exits is the program's question: home or with relatives.
         "home_share": exits.rows[-1].cells[1].text,
+        "families_shown": suppressed(board.families_served),
         "query": board.filters.query(),
         "made_on": timezone.localdate(),
+        "narrowed": _narrowed_labels(board.filters),
     }
+
+
+def _narrowed_labels(filters) -> list[tuple[str, str]]:
+    """What the report is narrowed to, in words: ("Fund", "Hope Fund")."""
+    asked = dict(filters.narrowed)
+    return [
+        (narrowing.label, dict(narrowing.choices()).get(asked[narrowing.name], ""))
+        for narrowing in figures.narrowings()
+        if narrowing.name in asked
+    ]
 
 
 def report(request):

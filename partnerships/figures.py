@@ -107,6 +107,9 @@ class Scope:
     county: str = ""
     coach: object = None
     consented_only: bool = True
+    #: The narrowings asked for, by name (`{"fund": "3"}`): `partnerships` is already
+    #: narrowed; a figure may narrow its own rows too (a fund's report shows that fund).
+    narrowed: dict = field(default_factory=dict)
 
 
 FigureFn = Callable[[Scope], Table]
@@ -134,3 +137,30 @@ def registered() -> list[Figure]:
 
 def compute_all(scope: Scope) -> list[Table]:
     return [figure.compute(scope) for figure in registered()]
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """A filter a capability offers the dashboard and the grant report: a fund narrows
+    the figures to the families it paid for in the period.
+
+    `choices()` gives (value, label) pairs for the filter's list; `narrow(partnerships,
+    value, start, end)` returns the partnerships kept, as a queryset (one subquery)."""
+
+    name: str
+    label: str
+    choices: Callable[[], list[tuple[str, str]]]
+    narrow: Callable[..., QuerySet[Partnership]]
+
+
+_narrowings: dict[str, Narrowing] = {}
+
+
+def narrowing_register(
+    name: str, *, label: str, choices: Callable, narrow: Callable[..., QuerySet[Partnership]]
+) -> None:
+    _narrowings[name] = Narrowing(name=name, label=label, choices=choices, narrow=narrow)
+
+
+def narrowings() -> list[Narrowing]:
+    return sorted(_narrowings.values(), key=lambda narrowing: narrowing.name)

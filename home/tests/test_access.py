@@ -186,6 +186,11 @@ INTENDED = {
     "assistance:report": {"director", "finance"},
     "assistance:report_csv": {"director", "finance"},
     "assistance:pay": {"finance"},
+    "outcomes:dashboard": {"director", "coach", "finance"},
+    "outcomes:table_csv": {"director", "coach", "finance"},
+    "outcomes:report": {"director", "finance"},
+    "outcomes:report_pdf": {"director", "finance"},
+    "outcomes:behind": {"director", "coach"},
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
 CASEWORK_PREFIXES = (
     "families:",

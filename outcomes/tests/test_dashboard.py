@@ -57,7 +57,7 @@ def test_the_csv_of_a_table_holds_the_numbers_of_the_page_with_small_cells_hidde
     client = client_for(director)
     board = client.get(f"/outcomes/?{YEAR_2024}").context["board"]
     exits = board.table("exits-by-reason")
-    rows = _csv(client.get(f"/outcomes/exits-by-reason.csv?{YEAR_2024}"))
+    rows = _csv(client.get(f"/outcomes/table.csv?table=exits-by-reason&{YEAR_2024}"))
     assert rows[0] == ["Reason", "Exits", "Share"]
     by_label = {row[0]: row for row in rows[1:]}
     for row in exits.rows:
@@ -67,7 +67,7 @@ def test_the_csv_of_a_table_holds_the_numbers_of_the_page_with_small_cells_hidde
 
 
 def test_a_table_that_is_not_on_the_dashboard_is_not_found(client_for, director, cohort):
-    assert client_for(director).get("/outcomes/no-such-table.csv").status_code == 404
+    assert client_for(director).get("/outcomes/table.csv?table=no-such-table").status_code == 404
 
 
 def test_a_period_that_ends_before_it_begins_is_refused_in_words_and_the_defaults_shown(
@@ -93,3 +93,76 @@ def test_the_dashboard_runs_a_fixed_number_of_queries_however_many_families(
     assert len(small) == len(large)
     # One query per measure (six), and at most two per capability's figure.
     assert len(large) <= 6 + 2 * len(figures.registered())
+
+
+def test_the_grant_report_for_a_fund_counts_the_families_it_paid_for_and_hides_small_cells(
+    client_for, director, finance, cohort
+):
+    from decimal import Decimal
+
+    from assistance.models import AssistanceRequest, Entry, Fund, Source, Status
+
+    fund = Fund.objects.create(name="Hope Fund", source=Source.GRANT, budget=Decimal("5000"))
+    request = AssistanceRequest.objects.create(
+        partnership=cohort["two"],
+        need="rent",
+        amount=Decimal("700"),
+        payee="Landlord",
+        due_on=date(2024, 6, 1),
+        purpose="Keeps the home.",
+        status=Status.PAID,
+        fund=fund,
+        created_by=director,
+    )
+    Entry.objects.create(
+        fund=fund,
+        request=request,
+        amount=request.amount,
+        paid_on=date(2024, 6, 1),
+        payee="Landlord",
+        by=finance,
+    )
+    response = client_for(finance).get(f"/outcomes/report/?{YEAR_2024}&fund={fund.pk}")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Hope Fund" in page
+    assert response.context["families_shown"] == "fewer than 5"
+    board = response.context["board"]
+    # Family two alone: Y, reunified in June 2024.
+    assert board.families_served == 1
+    exits = board.table("exits-by-reason")
+    assert exits.rows[0].values[0] == 1
+    # One child is a small cell: printed for the funder as "fewer than 5".
+    shown_exits = next(t for t in response.context["tables"] if t.key == "exits-by-reason")
+    assert shown_exits.rows[0].cells[0].text == "fewer than 5"
+    assert shown_exits.rows[0].link == ""
+
+
+def test_the_grant_report_downloads_as_a_pdf(client_for, director, cohort):
+    response = client_for(director).get(f"/outcomes/report.pdf?{YEAR_2024}")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Outcomes report" in text
+    assert "Permanency within 12 months of entering care" in text
+
+
+def test_a_coach_has_no_grant_report_and_no_fund_filter(client_for, coach, cohort):
+    client = client_for(coach)
+    assert client.get("/outcomes/report/").status_code == 404
+    form = client.get("/outcomes/").context["form"]
+    assert "fund" not in form.fields and "coach" not in form.fields
+
+
+def test_the_exits_behind_a_figure_list_the_children_counted_and_no_others(
+    client_for, director, cohort
+):
+    response = client_for(director).get(f"/outcomes/exits/?{YEAR_2024}&kind=reunified")
+    names = {event.child.first_name for event in response.context["events"]}
+    board = client_for(director).get(f"/outcomes/?{YEAR_2024}").context["board"]
+    reunified = board.table("exits-by-reason").rows[0].values[0]
+    assert len(names) == reunified
+    assert "X" not in names  # family three did not consent
