@@ -110,6 +110,7 @@ def dashboard_urls(program):
         return []
     period = f"?from={YEAR['from']}&to={YEAR['to']}"
     director, coach = program.director, program.coaches[0]
+    csv = reverse("outcomes:table_csv")
     return [
         (page, "director", director),
         (page + period, "director", director),
@@ -117,12 +118,8 @@ def dashboard_urls(program):
         (page + period + f"&coach={coach.pk}", "director", director),
         (page + period + f"&county=Travis&coach={coach.pk}", "director", director),
         (page + period, "coach", coach),
-        (reverse("outcomes:table_csv", args=["exits-by-reason"]) + period, "director", director),
-        (
-            reverse("outcomes:table_csv", args=["permanency-in-12-months"]) + period,
-            "director",
-            director,
-        ),
+        (csv + period + "&table=exits-by-reason", "director", director),
+        (csv + period + "&table=permanency-in-12-months", "director", director),
         (reverse("outcomes:report") + period, "director", director),
     ]
 
