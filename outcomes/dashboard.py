@@ -116,12 +116,8 @@ def dashboard_for(user: User, filters: Filters) -> Dashboard:
     exits = measures.exits_by_reason(
         user, exited_from=filters.start, exited_to=filters.end, **asked
     )
-    permanency = measures.permanency_in_12_months(
-        user, entered_from=filters.start, entered_to=filters.end, **asked
-    )
-    reentry = measures.reentry_in_12_months(
-        user, entered_from=filters.start, entered_to=filters.end, **asked
-    )
+    rates = measures.cohort_rates(user, entered_from=filters.start, entered_to=filters.end, **asked)
+    permanency, reentry = rates.permanency, rates.reentry
     median = measures.median_days_to_reunification(
         user, reunified_from=filters.start, reunified_to=filters.end, **asked
     )

@@ -80,14 +80,21 @@ def _before_this_event() -> Q:
 
 
 def with_exit(entry_events: QuerySet[PermanencyEvent]) -> QuerySet[PermanencyEvent]:
-    """Each entry with its episode's end: `exit_on` and `exit_kind`, null while in care,
-    and `days_in_care` once it ended."""
+    """Each entry with its episode's end: `exit_on`, `exit_on_number` (its calendar
+    number) and `exit_kind`, null while in care, and `days_in_care` once it ended.
+
+    The calendar number is computed inside its own subquery rather than from `exit_on`:
+    an expression over a subquery repeats the subquery in the SQL once per use, three
+    times for a calendar number (bench/RESULTS.md)."""
     first_exit = PermanencyEvent.objects.filter(
         _after_this_event(), child=OuterRef("child"), kind__in=EXITS
     ).order_by("occurred_on", "pk")
     return entry_events.annotate(
         exit_on=Subquery(first_exit.values("occurred_on")[:1], output_field=DateField()),
         exit_kind=Subquery(first_exit.values("kind")[:1]),
+        exit_on_number=Subquery(
+            first_exit.annotate(on_number=calendar_number("occurred_on")).values("on_number")[:1]
+        ),
     ).annotate(
         days_in_care=ExpressionWrapper(
             F("exit_on") - F("occurred_on"), output_field=DurationField()

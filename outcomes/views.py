@@ -1,3 +1,4 @@
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +14,11 @@ from outcomes.pdf import report_pdf_bytes
 from outcomes.presenting import csv_rows, shown
 from partnerships import figures
 
+#: The dashboard's pages only read, for seconds on a large program: outside the request's
+#: transaction, so that on SQLite they do not hold the database's one write lock while
+#: they count, and no one else's save waits for them (bench/RESULTS.md, decision 0029).
+reads_only = transaction.non_atomic_requests
+
 
 def _asked(request):
     """The filters form and the dashboard it asks for."""
@@ -21,6 +27,7 @@ def _asked(request):
     return form, dashboard_for(request.user, form.filters())
 
 
+@reads_only
 def dashboard(request):
     form, board = _asked(request)
     tables = [shown(table) for table in board.tables]
@@ -31,6 +38,7 @@ def dashboard(request):
     )
 
 
+@reads_only
 def table_csv(request):
     """One table of the dashboard as a CSV file, the small cells hidden: what leaves the
     program is what may be given to a funder (outcomes/cells.py)."""
@@ -77,10 +85,12 @@ def _narrowed_labels(filters) -> list[tuple[str, str]]:
     ]
 
 
+@reads_only
 def report(request):
     return render(request, "outcomes/report.html", _report_context(request))
 
 
+@reads_only
 def report_pdf(request):
     context = _report_context(request)
     pdf = report_pdf_bytes(request, context)
@@ -93,6 +103,7 @@ def report_pdf(request):
     return response
 
 
+@reads_only
 def behind(request):
     """The exits behind a row of the dashboard, each linked to its child's record."""
     form, board = _asked(request)

@@ -91,8 +91,9 @@ def test_the_dashboard_runs_a_fixed_number_of_queries_however_many_families(
     with CaptureQueriesContext(connection) as large:
         dashboard_for(director, filters)
     assert len(small) == len(large)
-    # One query per measure (six), and at most two per capability's figure.
-    assert len(large) <= 6 + 2 * len(figures.registered())
+    # One query per measure (five: the two CFSR rates share one), at most two per
+    # capability's figure.
+    assert len(large) <= 5 + 2 * len(figures.registered())
 
 
 def test_the_grant_report_for_a_fund_counts_the_families_it_paid_for_and_hides_small_cells(
