@@ -139,6 +139,22 @@ def test_the_grant_report_for_a_fund_counts_the_families_it_paid_for_and_hides_s
     assert shown_exits.rows[0].link == ""
 
 
+def _pango_here() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(_pango_here(), reason="this machine has Pango: the PDF is drawn")
+def test_without_pango_the_pdf_link_says_to_print_the_page_instead(client_for, director, cohort):
+    response = client_for(director).get(f"/outcomes/report.pdf?{YEAR_2024}")
+    assert response.status_code == 503
+    assert "This server cannot make PDF files." in response.content.decode()
+
+
+@pytest.mark.skipif(not _pango_here(), reason="WeasyPrint needs Pango, missing here")
 def test_the_grant_report_downloads_as_a_pdf(client_for, director, cohort):
     response = client_for(director).get(f"/outcomes/report.pdf?{YEAR_2024}")
     assert response.status_code == 200
