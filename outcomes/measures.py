@@ -32,6 +32,7 @@ from outcomes.episodes import (
     adult_on,
     calendar_number,
     consented,
+    each_row_once,
     entries,
     first_in_period,
     with_entry,
@@ -246,7 +247,7 @@ def cohort_rates(
     counted_permanent, _ = _split(permanent, consented_only=consented_only)
     counted_watched, watched_left_out = _split(watched, consented_only=consented_only)
     counted_back, _ = _split(watched & Q(came_back=True), consented_only=consented_only)
-    found = cohort.aggregate(
+    found = each_row_once(cohort).aggregate(
         denominator=Count("pk", filter=counted),
         numerator=Count("pk", filter=counted_permanent),
         left_out=Count("pk", filter=left_out),
