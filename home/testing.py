@@ -129,3 +129,36 @@ def agreement_for(
             given=True,
         )
     return version
+
+
+def payment_made(
+    partnership: Partnership,
+    fund,
+    *,
+    need: str,
+    amount: str,
+    paid_on: date,
+    requested_by: User,
+    paid_by: User,
+    payee: str = "Main Street Garage",
+):
+    """A request for financial help approved and paid, its payment in the fund's ledger as
+    finance records it: the ledger entry."""
+    from decimal import Decimal
+
+    from assistance.models import AssistanceRequest, Entry, Status
+
+    request = AssistanceRequest.objects.create(
+        partnership=partnership,
+        need=need,
+        amount=Decimal(amount),
+        payee=payee,
+        due_on=paid_on,
+        purpose="Keeps the family going.",
+        status=Status.PAID,
+        fund=fund,
+        created_by=requested_by,
+    )
+    return Entry.objects.create(
+        fund=fund, request=request, amount=request.amount, paid_on=paid_on, payee=payee, by=paid_by
+    )

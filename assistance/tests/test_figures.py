@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from assistance.figures import paid_by_fund_and_need
 from assistance.models import AssistanceRequest, Entry, Fund, Source, Status
-from home.testing import partnership_for
+from home.testing import partnership_for, payment_made
 from partnerships.figures import Scope, registered
 from partnerships.models import Partnership
 
@@ -27,25 +27,15 @@ def pay(coach, finance):
     """pay(partnership, fund, need, amount, paid_on): a request approved and paid, its
     payment in the ledger as finance records it."""
 
-    def make(partnership, fund, need, amount, paid_on, *, status=Status.PAID):
-        request = AssistanceRequest.objects.create(
-            partnership=partnership,
+    def make(partnership, fund, need, amount, paid_on):
+        return payment_made(
+            partnership,
+            fund,
             need=need,
-            amount=Decimal(amount),
-            payee="Main Street Garage",
-            due_on=paid_on,
-            purpose="Keeps the job.",
-            status=status,
-            fund=fund,
-            created_by=coach,
-        )
-        return Entry.objects.create(
-            fund=fund,
-            request=request,
-            amount=request.amount,
+            amount=amount,
             paid_on=paid_on,
-            payee=request.payee,
-            by=finance,
+            requested_by=coach,
+            paid_by=finance,
         )
 
     return make

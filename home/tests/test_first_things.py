@@ -8,7 +8,8 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils import timezone
 
-from assistance.models import AssistanceRequest, Entry, Fund, Source, Status
+from assistance.models import AssistanceRequest, Fund, Source, Status
+from home.testing import payment_made
 
 
 def first_section_after_the_greeting(html: str) -> str:
@@ -93,24 +94,15 @@ def test_finances_home_shows_the_requests_waiting_to_be_paid_and_the_latest_paym
         fund=fund,
         created_by=coach,
     )
-    paid = AssistanceRequest.objects.create(
-        partnership=partnership,
+    payment_made(
+        partnership,
+        fund,
         need="utilities",
-        amount=Decimal("85.50"),
-        payee="Austin Energy",
-        due_on=date(2026, 11, 20),
-        purpose="Keeps the lights on",
-        status=Status.PAID,
-        fund=fund,
-        created_by=coach,
-    )
-    Entry.objects.create(
-        fund=fund,
-        request=paid,
-        amount=Decimal("85.50"),
+        amount="85.50",
         paid_on=date(2026, 11, 18),
+        requested_by=coach,
+        paid_by=finance,
         payee="Austin Energy",
-        by=finance,
     )
     html = client_for(finance).get(reverse("home:home")).content.decode()
     assert waiting.get_absolute_url() in html and "$640.00" in html
