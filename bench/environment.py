@@ -9,7 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def configure():
+def configure(database: str = "outcomes.sqlite3"):
+    """Production's settings for a benchmark, its SQLite file `bench/<database>` unless
+    DATABASE_URL names another."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "village.settings")
     os.environ.setdefault("DJANGO_DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
@@ -18,4 +20,4 @@ def configure():
     # Production settings insist on SMTP; the benchmark sends no mail.
     os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
     os.environ.setdefault("EMAIL_HOST", "localhost")
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'outcomes.sqlite3'}")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / database}")

@@ -23,16 +23,17 @@ from schedule.reminders import reminders_due
 RUNS = 7
 
 
-def page_measure(client, url):
-    """The median time of RUNS requests, and the last one's queries and size."""
+def page_measure(client, url, *, runs=RUNS, count=len):
+    """The median time of `runs` requests, and the last one's queries (as `count` counts
+    the captured ones) and size."""
     times, queries = [], 0
-    for _ in range(RUNS):
+    for _ in range(runs):
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url)
             times.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (url, response.status_code)
-        queries = len(captured)
+        queries = count(captured.captured_queries)
     return statistics.median(times), queries, len(response.content)
 
 

@@ -39,6 +39,7 @@ from django.urls import NoReverseMatch, reverse  # noqa: E402
 
 from accounts.testing import sign_in_client  # noqa: E402
 from bench.generate.outcomes import CHILDREN, EVENTS, outcomes_generate  # noqa: E402
+from bench.measure import page_measure  # noqa: E402
 from outcomes import measures  # noqa: E402
 
 RUNS = 7
@@ -152,15 +153,7 @@ def signed_in(user) -> Client:
 
 
 def call_page(client, url, runs):
-    times, queries = [], 0
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-        queries = page_queries(captured.captured_queries)
-    return statistics.median(times), queries, len(response.content)
+    return page_measure(client, url, runs=runs, count=page_queries)
 
 
 def build(children, events):

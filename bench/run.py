@@ -9,22 +9,15 @@ never in the test suite. The program is made by bench/generate/ and measured by
 bench/measure.py.
 """
 
-import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "village.settings")
-os.environ.setdefault("DJANGO_DEBUG", "false")
-os.environ.setdefault("SECRET_KEY", "bench-only-" + "x" * 50)
-os.environ.setdefault("VILLAGE_HTTPS", "false")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-# Production settings insist on SMTP; the benchmark sends no mail.
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-os.environ.setdefault("EMAIL_HOST", "localhost")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'bench' / 'bench.sqlite3'}")
+from bench.environment import configure  # noqa: E402
+
+configure("bench.sqlite3")
 
 import django  # noqa: E402
 

@@ -38,6 +38,7 @@ from outcomes.episodes import (
     with_entry,
     with_exit,
 )
+from partnerships.figures import Share
 from partnerships.models import Partnership, Stage, StageChange
 from partnerships.selectors import caseload_of
 
@@ -56,7 +57,7 @@ class Rate:
 
     @property
     def percent(self) -> float | None:
-        return None if not self.denominator else round(100 * self.numerator / self.denominator, 1)
+        return Share(self.numerator, self.denominator).percent
 
 
 @dataclass(frozen=True)
