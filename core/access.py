@@ -401,10 +401,10 @@ RULES: dict[str, Rule] = {
     "gatherings:share": roles(*CASEWORK, load=TEAM_GATHERING),
     "gatherings:resource_file": roles(*CASEWORK, load=HANDOUT),
     # outcomes: the director and finance read the program's figures (consenting families
-    # only), a coach their own caseload's; the grant report is for funders, so it is the
-    # program's alone; the exits behind a figure name children, for the casework team.
+    # only), a coach their own caseload's; the CSV files and the grant report leave the
+    # program, so they are the program's figures alone; the exits behind a figure name children, for the casework team.
     "outcomes:dashboard": roles(*CASEWORK, FINANCE),
-    "outcomes:table_csv": roles(*CASEWORK, FINANCE),
+    "outcomes:table_csv": roles(DIRECTOR, FINANCE),
     "outcomes:report": roles(DIRECTOR, FINANCE),
     "outcomes:report_pdf": roles(DIRECTOR, FINANCE),
     "outcomes:behind": roles(*CASEWORK, lists="families.permanencyevent"),

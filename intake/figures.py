@@ -57,7 +57,10 @@ def _counted(scope: Scope) -> Q:
     count the whole program's inquiries.
     """
     linked = Q(partnership__in=scope.partnerships)
-    if scope.consented_only:
+    if scope.narrowed:
+        # A narrowing keeps some families (a fund's): an inquiry belongs to none of them.
+        inquiries = Q(pk__in=[])
+    elif scope.consented_only:
         inquiries = Q(partnership__isnull=True)
     elif getattr(scope.user, "pk", None) is not None:
         inquiries = Q(partnership__isnull=True, assigned_to=scope.user)

@@ -214,9 +214,11 @@ def _exits_table(exits: measures.Exits, *, links: bool, filters: Filters) -> Tab
         )
         for kind, count in exits.by_reason.items()
     )
+    kinds = list(exits.by_reason)
     home = Row(
         label=_("Home or with relatives"),
         values=(exits.home_or_relatives, Share(exits.home_or_relatives, exits.total)),
+        sums=tuple(kinds.index(kind) for kind in HOME_OR_RELATIVES),
     )
     return Table(
         key="exits-by-reason",

@@ -17,8 +17,13 @@ LONGEST = timedelta(days=366 * 10)
 
 
 def default_period(today: date) -> tuple[date, date]:
-    """The last twelve months, today included: what a director asks first."""
-    return today.replace(year=today.year - 1) + timedelta(days=1), today
+    """The last twelve months, today included: what a director asks first. On 29 February
+    the year before has no such day: the twelve months begin on 1 March."""
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:
+        year_ago = date(today.year - 1, 2, 28)
+    return year_ago + timedelta(days=1), today
 
 
 class FiltersForm(bounds.BoundedForm, forms.Form):

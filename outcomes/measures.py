@@ -118,7 +118,10 @@ def _partnerships(
     if coach is not None:
         partnerships = partnerships.filter(coach=coach)
     if county.strip():
-        partnerships = partnerships.filter(submissions__county__iexact=county.strip())
+        # Through a subquery, not a join: a partnership with two forms in the county (an
+        # interest form and a contact form) is one partnership.
+        in_county = Partnership.objects.filter(submissions__county__iexact=county.strip())
+        partnerships = partnerships.filter(pk__in=in_county.values("pk"))
     if within is not None:
         # A capability's narrowing (a fund's families, partnerships.figures.Narrowing).
         partnerships = partnerships.filter(pk__in=within.values("pk"))

@@ -1,9 +1,11 @@
 """A figure's table as the page, the printed report and the CSV file show it.
 
 The page inside the program shows every count. What leaves it, the CSV files and the
-grant report, hides small cells (outcomes/cells.py): a count of 1 to 4, a share built on
-one, and an amount of money in a row whose count is hidden (what 2 families were paid
-says as much as their number).
+grant report, hides small cells (outcomes/cells.py) and what would give them away: a
+count of 1 to 4; a row whose share rests on such a count or leaves one out (15 of 17);
+a row adding up hidden rows; the money and the days of a hidden row (what 2 families
+were paid, or the median of one child's days, says as much as their number); and, in a
+table with a hidden row, every share, since the shares of the rows shown give the total.
 """
 
 from dataclasses import dataclass
@@ -61,33 +63,56 @@ def _small(value) -> bool:
     return isinstance(value, int) and 0 < value < SMALLEST_SHOWN
 
 
-def _cell(value, kind: Kind, *, suppress: bool, row_hidden: bool) -> Cell:
+def _hidden() -> Cell:
+    marker = _("hidden with a small count")
+    return Cell(text=marker, raw=marker, numeric=True)
+
+
+def _cell(value, kind: Kind, *, hidden: bool, shares_hidden: bool) -> Cell:
+    """One value as written; `hidden`: its row holds a small cell (exports and prints
+    only), `shares_hidden`: the table does, so no percentage may give a total away."""
     if value is None:
         return Cell(text="—", raw="", numeric=kind is not Kind.LABEL)
     if kind is Kind.COUNT:
-        if suppress and _small(value):
+        if _small(value) and hidden:
             marker = suppressed(value)
             return Cell(text=marker, raw=marker, numeric=True)
+        if hidden:
+            return _hidden()
         return Cell(text=_number(value), raw=value, numeric=True)
     if kind is Kind.SHARE:
         share: Share = value
-        percent = (
-            suppressed_share(share.numerator, share.denominator) if suppress else share.percent
-        )
-        if percent is None:
+        if hidden or shares_hidden:
+            return _hidden()
+        if share.percent is None:
             return Cell(text="—", raw="", numeric=True)
-        if isinstance(percent, str):
-            return Cell(text=percent, raw=percent, numeric=True)
-        return Cell(text=f"{_number(percent)}%", raw=percent, numeric=True)
+        return Cell(text=f"{_number(share.percent)}%", raw=share.percent, numeric=True)
+    if kind in (Kind.MONEY, Kind.DAYS) and hidden:
+        return _hidden()
     if kind is Kind.MONEY:
-        if suppress and row_hidden:
-            marker = _("hidden with its small count")
-            return Cell(text=marker, raw=marker, numeric=True)
         amount = Decimal(value)
         return Cell(text=dollars(amount), raw=amount, numeric=True)
     if kind is Kind.DAYS:
         return Cell(text=_number(value), raw=value, numeric=True)
     return Cell(text=str(value), raw=str(value), numeric=False)
+
+
+def _hidden_rows(table: Table, kinds: list[Kind]) -> list[bool]:
+    """Which rows an export hides: a row with a count of 1 to 4, a row whose share rests
+    on one (15 of 17 says 2), and a row adding up rows that are hidden (reunified plus
+    relatives, less reunified, says relatives)."""
+    hidden = []
+    for row in table.rows:
+        small = False
+        for kind, value in zip(kinds, row.values, strict=True):
+            if kind is Kind.COUNT and _small(value):
+                small = True
+            elif kind is Kind.SHARE and value is not None:
+                small |= isinstance(suppressed_share(value.numerator, value.denominator), str)
+        hidden.append(small)
+    for index, row in enumerate(table.rows):
+        hidden[index] |= any(hidden[part] for part in row.sums)
+    return hidden
 
 
 def _bar_value(value) -> float:
@@ -104,21 +129,21 @@ def shown(table: Table, *, suppress: bool = False) -> Shown:
         largest = max((_bar_value(row.values[chart]) for row in table.rows), default=0.0)
         if kinds[chart] is Kind.SHARE:
             largest = 100.0
+    hidden_rows = _hidden_rows(table, kinds) if suppress else [False] * len(table.rows)
+    # One hidden row and the shares of the others would give the table's total away, and
+    # with it the hidden count: in an export with a hidden row, no share is shown.
+    shares_hidden = any(hidden_rows)
     rows = []
-    for row in table.rows:
-        row_hidden = any(
-            kind is Kind.COUNT and _small(value)
-            for kind, value in zip(kinds, row.values, strict=True)
-        )
+    for row, row_hidden in zip(table.rows, hidden_rows, strict=True):
         cells = tuple(
-            _cell(value, kind, suppress=suppress, row_hidden=row_hidden)
+            _cell(value, kind, hidden=row_hidden, shares_hidden=shares_hidden)
             for kind, value in zip(kinds, row.values, strict=True)
         )
         bar = None
         bar_text = ""
         if chart is not None:
             value = _bar_value(row.values[chart])
-            hidden = suppress and (row_hidden or not isinstance(cells[chart].raw, int | float))
+            hidden = not isinstance(cells[chart].raw, int | float | Decimal)
             bar = 0.0 if hidden or not largest else round(100 * value / largest, 1)
             bar_text = cells[chart].text
         rows.append(

@@ -11,7 +11,14 @@ from outcomes.episodes import EXITS, consented, with_entry
 
 
 def exits_behind(
-    user: User, *, kind: str, start: date, end: date, county: str = "", coach=None
+    user: User,
+    *,
+    kind: str,
+    start: date,
+    end: date,
+    county: str = "",
+    coach=None,
+    within: QuerySet | None = None,
 ) -> QuerySet[PermanencyEvent]:
     """The exits of one reason in the period that the dashboard counted for this person:
     the same scope, and for program-wide figures the same consent rule, so the list and
@@ -22,7 +29,7 @@ def exits_behind(
         return PermanencyEvent.objects.none()
     program_wide = user.has_role(*measures.PROGRAM_WIDE)
     children = measures.children_in_scope(
-        user, county=county, coach=coach, consented_only=program_wide
+        user, county=county, coach=coach, consented_only=program_wide, within=within
     )
     events = with_entry(
         PermanencyEvent.objects.filter(

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from core import spreadsheet
 from outcomes import selectors
 from outcomes.cells import suppressed
-from outcomes.dashboard import counties_for, dashboard_for, program_wide_for
+from outcomes.dashboard import counties_for, dashboard_for, program_wide_for, within
 from outcomes.forms import FiltersForm
 from outcomes.pdf import report_pdf_bytes
 from outcomes.presenting import csv_rows, shown
@@ -22,9 +22,13 @@ reads_only = transaction.non_atomic_requests
 
 def _asked(request):
     """The filters form and the dashboard it asks for."""
-    program_wide = program_wide_for(request.user)
-    form = FiltersForm(request.GET, counties=counties_for(request.user), program_wide=program_wide)
+    form = _filters_form(request)
     return form, dashboard_for(request.user, form.filters())
+
+
+def _filters_form(request) -> FiltersForm:
+    program_wide = program_wide_for(request.user)
+    return FiltersForm(request.GET, counties=counties_for(request.user), program_wide=program_wide)
 
 
 @reads_only
@@ -38,11 +42,24 @@ def dashboard(request):
     )
 
 
+def _asked_again(request):
+    """The filters of an export, sent back to the dashboard when one is wrong: a file or
+    a report for the defaults, under a name that promised a fund or a county, would be
+    worse than the dashboard saying what is wrong. The figures are computed only once the
+    filters are right."""
+    form = _filters_form(request)
+    if form.errors:
+        return form, None, redirect(f"{reverse('outcomes:dashboard')}?{request.GET.urlencode()}")
+    return form, dashboard_for(request.user, form.filters()), None
+
+
 @reads_only
 def table_csv(request):
     """One table of the dashboard as a CSV file, the small cells hidden: what leaves the
     program is what may be given to a funder (outcomes/cells.py)."""
-    _form, board = _asked(request)
+    _form, board, wrong = _asked_again(request)
+    if wrong:
+        return wrong
     key = request.GET.get("table", "")
     if not key:
         return redirect(f"{reverse('outcomes:dashboard')}?{board.filters.query()}")
@@ -58,8 +75,7 @@ def table_csv(request):
     return response
 
 
-def _report_context(request):
-    form, board = _asked(request)
+def _report_context(request, form, board):
     tables = [shown(table, suppress=True) for table in board.tables]
     exits = next(table for table in tables if table.key == "exits-by-reason")
     return {
@@ -87,12 +103,16 @@ def _narrowed_labels(filters) -> list[tuple[str, str]]:
 
 @reads_only
 def report(request):
-    return render(request, "outcomes/report.html", _report_context(request))
+    form, board, wrong = _asked_again(request)
+    return wrong or render(request, "outcomes/report.html", _report_context(request, form, board))
 
 
 @reads_only
 def report_pdf(request):
-    context = _report_context(request)
+    form, board, wrong = _asked_again(request)
+    if wrong:
+        return wrong
+    context = _report_context(request, form, board)
     pdf = report_pdf_bytes(request, context)
     if pdf is None:
         return render(request, "outcomes/report.html", context | {"no_pdf": True}, status=503)
@@ -116,6 +136,7 @@ def behind(request):
         end=filters.end,
         county=filters.county,
         coach=filters.coach,
+        within=within(filters),
     )
     table = board.table("exits-by-reason")
     label = next((row.label for row in table.rows if row.link.endswith(f"kind={kind}")), _("Exits"))

@@ -63,6 +63,9 @@ class Row:
     label: str
     values: tuple
     link: str = ""
+    #: The indexes of the rows this one adds up ("home or with relatives"): an export
+    #: hides it when it hides any of them, or the difference would tell.
+    sums: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

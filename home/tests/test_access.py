@@ -187,7 +187,7 @@ INTENDED = {
     "assistance:report_csv": {"director", "finance"},
     "assistance:pay": {"finance"},
     "outcomes:dashboard": {"director", "coach", "finance"},
-    "outcomes:table_csv": {"director", "coach", "finance"},
+    "outcomes:table_csv": {"director", "finance"},
     "outcomes:report": {"director", "finance"},
     "outcomes:report_pdf": {"director", "finance"},
     "outcomes:behind": {"director", "coach"},

@@ -127,6 +127,15 @@ def test_a_family_outside_the_scope_s_partnerships_is_not_counted(partnership, o
     assert sum(row[1] for row in table_of(partnerships=consenting)) == 2
 
 
+def test_a_fund_s_report_counts_its_families_forms_and_no_inquiries(partnership):
+    form(local(3), partnership=partnership)
+    form(local(3))  # an inquiry belongs to no fund's family
+
+    kept = Partnership.objects.filter(pk=partnership.pk)
+    total = sum(row[1] for row in table_of(partnerships=kept, narrowed={"fund": "1"}))
+    assert total == 1
+
+
 def test_a_coach_s_own_caseload_counts_only_their_inquiries_and_their_families(
     coach, other_coach, partnership, other_partnership
 ):

@@ -64,9 +64,95 @@ def test_the_csv_of_a_table_holds_the_numbers_of_the_page_with_small_cells_hidde
     assert rows[0] == ["Reason", "Exits", "Share"]
     by_label = {row[0]: row for row in rows[1:]}
     for row in exits.rows:
-        count = row.values[0]
-        written = by_label[row.label][1]
-        assert written == (str(count) if count == 0 or count >= 5 else "fewer than 5")
+        count, written = row.values[0], by_label[row.label][1]
+        if row.sums:  # home or with relatives, less the reunified, would tell the relatives
+            assert written == "hidden with a small count"
+        elif count == 0 or count >= 5:
+            assert written == str(count)
+        else:
+            assert written == "fewer than 5"
+    # A hidden row and the others' shares would give the total, and the hidden count, away.
+    assert {row[2] for row in rows[1:]} == {"hidden with a small count"}
+
+
+def test_an_export_hides_a_count_whose_share_leaves_out_a_small_remainder():
+    from outcomes.presenting import csv_rows
+    from partnerships.figures import Column, Kind, Row, Share, Table
+
+    table = Table(
+        key="t",
+        title="T",
+        columns=(Column("Children"), Column("Number"), Column("Share", Kind.SHARE)),
+        rows=(
+            Row(label="Entered", values=(17, None)),
+            Row(label="Left to permanency", values=(15, Share(15, 17))),
+        ),
+    )
+    # 17 and 15 would say 2 children did not leave: the 15 is hidden with its share.
+    assert csv_rows(table)[1:] == [
+        ["Entered", 17, ""],
+        ["Left to permanency", "hidden with a small count", "hidden with a small count"],
+    ]
+
+
+def test_an_export_hides_the_median_days_of_fewer_than_five_children():
+    from outcomes.presenting import csv_rows
+    from partnerships.figures import Column, Kind, Row, Table
+
+    table = Table(
+        key="t",
+        title="T",
+        columns=(Column("Reunified"), Column("Number"), Column("Median days", Kind.DAYS)),
+        rows=(Row(label="Children", values=(1, 412)),),
+    )
+    assert csv_rows(table)[1] == ["Children", "fewer than 5", "hidden with a small count"]
+
+
+def test_an_export_with_a_wrong_filter_is_sent_back_to_the_dashboard_to_say_so(
+    client_for, director, cohort
+):
+    client = client_for(director)
+    for url in (
+        "/outcomes/table.csv?table=exits-by-reason&fund=999999",
+        "/outcomes/report/?county=Nowhere",
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/outcomes/?")
+    page = client.get("/outcomes/?fund=999999").content.decode()
+    assert "Select a valid choice" in page
+
+
+def test_the_default_period_on_29_february_begins_on_1_march():
+    from outcomes.forms import default_period
+
+    assert default_period(date(2028, 2, 29)) == (date(2027, 3, 1), date(2028, 2, 29))
+    assert default_period(date(2026, 12, 6)) == (date(2025, 12, 7), date(2026, 12, 6))
+
+
+def test_a_partnership_with_two_forms_in_its_county_is_one_partnership(director, coach, cohort):
+    from django.utils import timezone
+
+    from intake.models import Kind as FormKind
+    from intake.models import Submission
+    from outcomes.measures import partnerships_by_stage
+
+    before = partnerships_by_stage(director, county="Travis").total
+    Submission.objects.create(
+        kind=FormKind.BIRTH_PARENT,
+        first_name="Again",
+        county="Travis",
+        due_at=timezone.now(),
+        sender="second-form",
+        partnership=cohort["one"],
+    )
+    assert partnerships_by_stage(director, county="Travis").total == before
+
+
+def test_a_coach_has_no_csv_files_their_caseload_is_not_for_export(client_for, coach, cohort):
+    client = client_for(coach)
+    assert client.get("/outcomes/table.csv?table=exits-by-reason").status_code == 404
+    assert "table.csv" not in client.get("/outcomes/").content.decode()
 
 
 def test_a_table_that_is_not_on_the_dashboard_is_not_found(client_for, director, cohort):
