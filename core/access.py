@@ -402,7 +402,8 @@ RULES: dict[str, Rule] = {
     "gatherings:resource_file": roles(*CASEWORK, load=HANDOUT),
     # outcomes: the director and finance read the program's figures (consenting families
     # only), a coach their own caseload's; the CSV files and the grant report leave the
-    # program, so they are the program's figures alone; the exits behind a figure name children, for the casework team.
+    # program, so they are the program's figures alone; the exits behind a figure name
+    # children, for the casework team.
     "outcomes:dashboard": roles(*CASEWORK, FINANCE),
     "outcomes:table_csv": roles(DIRECTOR, FINANCE),
     "outcomes:report": roles(DIRECTOR, FINANCE),
