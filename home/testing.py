@@ -1,6 +1,7 @@
 """Factories for tests: people, homes, children and partnerships with sensible defaults."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
@@ -8,6 +9,7 @@ from django.contrib.auth.models import Group
 from accounts.models import User
 from agreements.models import Purpose
 from agreements.services import agreement_acknowledge, agreement_draft, consent_set
+from assistance.models import AssistanceRequest, Entry, Status
 from families.models import BirthFamily, Child, HomeKind, PartnerHome, Person, Placement
 from partnerships.models import Partnership, Stage, StageChange
 
@@ -144,10 +146,6 @@ def payment_made(
 ):
     """A request for financial help approved and paid, its payment in the fund's ledger as
     finance records it: the ledger entry."""
-    from decimal import Decimal
-
-    from assistance.models import AssistanceRequest, Entry, Status
-
     request = AssistanceRequest.objects.create(
         partnership=partnership,
         need=need,
