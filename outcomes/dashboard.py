@@ -280,8 +280,7 @@ def counties_for(user: User) -> list[str]:
         user, county="", coach=None, consented_only=program_wide_for(user)
     )
     names = (
-        Partnership.objects.filter(pk__in=partnerships.values("pk"))
-        .exclude(submissions__county="")
+        partnerships.exclude(submissions__county="")
         .values_list("submissions__county", flat=True)
         .distinct()
     )

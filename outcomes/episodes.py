@@ -162,12 +162,18 @@ def consented(child_ref: str = "child") -> Expression:
     assumed: a family where no one answered is left out (docs/outcomes-measures.md).
     """
 
+    return figures_consent(
+        partnership__children=OuterRef(child_ref),
+        person__birth_families__children=OuterRef(child_ref),
+    )
+
+
+def figures_consent(**whose) -> Expression:
+    """A FIGURES consent given by one of `whose` (consent lookups naming the outer row's
+    parents and partnerships), and no one of them answering no: the rule of `consented`,
+    for a child or for a family."""
+
     def answers(*, given: bool):
-        return Consent.objects.filter(
-            purpose=Purpose.FIGURES,
-            given=given,
-            partnership__children=OuterRef(child_ref),
-            person__birth_families__children=OuterRef(child_ref),
-        )
+        return Consent.objects.filter(purpose=Purpose.FIGURES, given=given, **whose)
 
     return Exists(answers(given=True)) & ~Exists(answers(given=False))

@@ -19,7 +19,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Expression, F, OuterRef, Q, QuerySet, Subquery
 
 from accounts.models import Role, User
-from agreements.models import Consent, Purpose
 from core.roles import is_casework
 from families.models import BirthFamily, Child, PermanencyEvent, PermanencyKind
 from outcomes.episodes import (
@@ -34,6 +33,7 @@ from outcomes.episodes import (
     consented,
     each_row_once,
     entries,
+    figures_consent,
     first_in_period,
     with_entry,
     with_exit,
@@ -355,16 +355,10 @@ def median_days_to_reunification(
 def _family_consented(family_ref: str) -> Expression:
     """The family rule of `episodes.consented`, for figures that count partnerships and
     families rather than children."""
-
-    def answers(*, given: bool):
-        return Consent.objects.filter(
-            purpose=Purpose.FIGURES,
-            given=given,
-            partnership__birth_family=OuterRef(family_ref),
-            person__birth_families=OuterRef(family_ref),
-        )
-
-    return Exists(answers(given=True)) & ~Exists(answers(given=False))
+    return figures_consent(
+        partnership__birth_family=OuterRef(family_ref),
+        person__birth_families=OuterRef(family_ref),
+    )
 
 
 def partnerships_by_stage(

@@ -12,7 +12,6 @@ from outcomes.dashboard import counties_for, dashboard_for, program_wide_for, wi
 from outcomes.forms import FiltersForm
 from outcomes.pdf import report_pdf_bytes
 from outcomes.presenting import csv_rows, shown
-from partnerships import figures
 
 #: The dashboard's pages only read, for seconds on a large program: outside the request's
 #: transaction, so that on SQLite they do not hold the database's one write lock while
@@ -87,17 +86,16 @@ def _report_context(request, form, board):
         "families_shown": suppressed(board.families_served),
         "query": board.filters.query(),
         "made_on": timezone.localdate(),
-        "narrowed": _narrowed_labels(board.filters),
+        "narrowed": _narrowed_labels(form, board.filters),
     }
 
 
-def _narrowed_labels(filters) -> list[tuple[str, str]]:
-    """What the report is narrowed to, in words: ("Fund", "Hope Fund")."""
-    asked = dict(filters.narrowed)
+def _narrowed_labels(form, filters) -> list[tuple[str, str]]:
+    """What the report is narrowed to, in words: ("Fund", "Hope Fund"), from the choices
+    the form already read."""
     return [
-        (narrowing.label, dict(narrowing.choices()).get(asked[narrowing.name], ""))
-        for narrowing in figures.narrowings()
-        if narrowing.name in asked
+        (form.fields[name].label, dict(form.fields[name].choices).get(value, ""))
+        for name, value in filters.narrowed
     ]
 
 
