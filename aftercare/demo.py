@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from django.db.models import F
+
 from aftercare.models import FollowUp
 from aftercare.services import follow_ups_schedule
 
@@ -13,6 +15,10 @@ def load_aftercare(today: date, *, director, home_again) -> None:
         actor=director, partnership=home_again, reunified_on=today - timedelta(days=90)
     )
     steady = dict.fromkeys(("housing", "work", "childcare", "school", "support"), "steady")
+    # The check-ins the transition plan's last steps added, in the first weeks home.
+    FollowUp.objects.filter(
+        partnership=home_again, due_on__lt=today - timedelta(days=83), about__gt=""
+    ).update(done_on=F("due_on"), done_by=director, **steady)
     for days, how, needs in [
         (83, steady, ""),
         (60, steady, ""),

@@ -22,6 +22,10 @@ SCHEDULE = [
 ]
 
 
+#: How long a check-in's "about" may be.
+ABOUT_LENGTH = 200
+
+
 class Steadiness(models.TextChoices):
     STEADY = "steady", _("Steady")
     WORRY = "worry", _("Some worry")
@@ -41,6 +45,8 @@ class FollowUp(DatedTask, models.Model):
         Partnership, on_delete=models.PROTECT, related_name="follow_ups"
     )
     due_on = models.DateField(_("due on"))
+    #: What this check-in looks at beyond the usual: a step of the transition plan.
+    about = models.CharField(_("about"), max_length=ABOUT_LENGTH, blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -7,10 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aftercare.models import AREAS, SCHEDULE, FollowUp, Steadiness
+from aftercare.models import ABOUT_LENGTH, AREAS, SCHEDULE, FollowUp, Steadiness
 from audit.models import Action
 from audit.services import audit_entry_create
 from families.models import PermanencyEvent, PermanencyKind
+from partnerships.hooks import first_check_ins
 from partnerships.models import Partnership, refuse_if_closed
 
 
@@ -19,8 +20,18 @@ def follow_ups_schedule(*, actor, partnership: Partnership, reunified_on: date) 
     already has open ones keeps them (a stage set twice does not double them)."""
     if partnership.follow_ups.filter(done_on__isnull=True).exists():
         return []
+    fixed = [reunified_on + offset for offset in SCHEDULE]
+    # A transition plan's last steps (the first weeks home) are the first check-ins.
+    planned = sorted(
+        (due_on, about[:ABOUT_LENGTH])
+        for due_on, about in first_check_ins.collect(
+            partnership=partnership, reunified_on=reunified_on
+        )
+        if due_on >= reunified_on and due_on not in fixed
+    )
     made = FollowUp.objects.bulk_create(
-        FollowUp(partnership=partnership, due_on=reunified_on + offset) for offset in SCHEDULE
+        [FollowUp(partnership=partnership, due_on=day) for day in fixed]
+        + [FollowUp(partnership=partnership, due_on=day, about=about) for day, about in planned]
     )
     audit_entry_create(
         actor=actor, action=Action.CREATED, record=partnership, fields=["follow_up_schedule"]

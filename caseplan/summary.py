@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from caseplan.models import Goal, Milestone
 from families.models import Person
+from partnerships.hooks import summary_parts
 from schedule.models import MISSED_BY, Attendance, Kind, Outcome
 from training.models import Completion
 
@@ -86,6 +87,10 @@ def summary_draft(partnership, *, hearing_on: date, today: date, coach_name: str
     if milestones:
         lines += ["", str(MILESTONES)]
         lines += [f"- {m.get_kind_display()} ({_day(m.reached_on)})" for m in milestones]
+    # What capabilities above the hub add, such as progress on the transition plan; a
+    # title ending in ":" prints as a heading.
+    for title, section in summary_parts.collect(partnership=partnership, today=today):
+        lines += ["", f"{title}:", *section]
     lines += [
         "",
         str(IN_OWN_WORDS),

@@ -174,6 +174,10 @@ EVENT = Load("schedule.selectors.event_for", "event")
 EVENT_SEEN = Load("schedule.selectors.event_seen_by", "event")
 EVENT_TO_CHANGE = Load("schedule.selectors.event_to_change", "event")
 FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
+# A transition plan is the family's record: its steps and each child's checklist.
+TRANSITION = EXCHANGE.noting("transition")
+TRANSITION_STEP = Load("transition.selectors.step_for", "step")
+TRANSITION_ITEM = Load("transition.selectors.item_for", "item")
 
 RULES: dict[str, Rule] = {
     # home
@@ -367,6 +371,16 @@ RULES: dict[str, Rule] = {
     # Moving a check-in shows nothing: it sends to the schedule, which records its
     # reading, and the move is audited as a change.
     "aftercare:move": roles(*CASEWORK, load=FOLLOW_UP.unaudited()),
+    # The road home (transition): both homes and the coach read the plan and tick their
+    # own items; the coach opens it and sets its steps; each home says whether it wants to
+    # stay in touch.
+    "transition:plan": roles(*PARTNERSHIP_MEMBERS, load=TRANSITION),
+    "transition:open": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("transition")),
+    "transition:step_new": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("transition")),
+    "transition:item_new": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("transition")),
+    "transition:step": roles(*CASEWORK, load=TRANSITION_STEP),
+    "transition:item": roles(*PARTNERSHIP_MEMBERS, load=TRANSITION_ITEM),
+    "transition:keep_in_touch": roles(*PARENTS, load=TRANSITION),
     "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),
     # A draft built from the case plan is a reading of the partnership's record.
     "caseplan:summary_new": roles(

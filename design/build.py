@@ -43,6 +43,8 @@ ICONS = [
     "account_balance",
     "event",
     "backpack",
+    # the transition plan's checklist (transition/templates/transition/plan.html)
+    "check",
 ]
 FONT_FILES = ["atkinson-hyperlegible-latin-400-normal", "atkinson-hyperlegible-latin-700-normal"]
 

@@ -7,7 +7,8 @@ Dates are counted back from the day the demo is loaded, so the story is always c
 
 Each app tells its own part (its demo.py); this is the only place that knows them all, so
 it hands each part the people and partnerships the earlier parts made. The order matters:
-the court summaries are drafted from the family time and training recorded before them.
+the court summaries are drafted from the family time and training recorded before them,
+and the year after begins with the last steps of the transition plan made before it.
 """
 
 from datetime import date
@@ -35,6 +36,7 @@ from partnerships.demo import load_partnerships
 from referrals.demo import load_referrals
 from schedule.demo import load_schedule
 from training.demo import load_training
+from transition.demo import load_transition
 
 DEMO_PASSWORD = "village-demo"  # noqa: S105 - printed on purpose, demo mode only
 
@@ -73,6 +75,7 @@ def load_demo(today: date | None = None) -> None:
     load_conversations(director=director, shared=shared, home_again=home_again, **parents)
     load_schedule(today, **cases)
     load_caseplan(today, **cases)
+    load_transition(today, ana=ana, jenna=jenna, keisha=keisha, **cases)
     load_aftercare(today, director=director, home_again=home_again)
     load_training(today, shared=shared, home_again=home_again)
     load_court_summaries(today, **cases)

@@ -5,8 +5,9 @@ icon, a name in the design system's sprite (design/build.py), is chosen here, an
 `{% kind_label %}` (schedule/templatetags/kinds.py) writes both with the kind's name,
 so the colour never carries the meaning alone.
 
-Gatherings are not events of this app, but they sit on the same calendar: they are the
-kind GATHERING here, and the gatherings app names its calendar entries with it."""
+Gatherings and the steps of a transition plan are not events of this app, but they sit
+on the same calendar: they are the kinds GATHERING and TRANSITION here, and their apps name
+their calendar entries with them."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,8 @@ from schedule.models import Kind
 
 #: A gathering of the program's parents, as it shows among the calendar's dates.
 GATHERING = "gathering"
+#: A step of a transition plan (the transition app): longer visits to the move home.
+TRANSITION = "transition"
 
 ICONS = {
     Kind.VISIT: "favorite",
@@ -21,9 +24,14 @@ ICONS = {
     Kind.APPOINTMENT: "event",
     Kind.SCHOOL: "backpack",
     GATHERING: "groups",
+    TRANSITION: "home",
 }
 
-_NAMES = {**{kind.value: kind.label for kind in Kind}, GATHERING: _("Gathering")}
+_NAMES = {
+    **{kind.value: kind.label for kind in Kind},
+    GATHERING: _("Gathering"),
+    TRANSITION: _("The road home"),
+}
 
 
 def icon_of(kind: str) -> str:

@@ -25,6 +25,10 @@ class Entry:
     url: str
     status: str
     kind: str
+    #: A date without a time (a step of a transition plan): the page shows no time, and it
+    #: falls on its day on every reader's clock (its `starts_at` is noon in the program's
+    #: zone).
+    all_day: bool = False
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,12 @@ def test_reunifying_plans_the_check_ins_and_an_overdue_one_clears_once_recorded(
     coach.get_by_label("Date", exact=True).fill(home_day.isoformat())
     with coach.expect_navigation():
         coach.get_by_role("button", name="Change stage").click()
-    assert FollowUp.objects.filter(partnership=shared).count() == 6
+    # The year's six, and the first week home that Ana's transition plan set.
+    made = FollowUp.objects.filter(partnership=shared)
+    assert made.filter(about="").count() == 6
+    assert list(made.exclude(about="").values_list("about", flat=True)) == [
+        "First week home: the coach visits"
+    ]
 
     navigate(coach, "Home")
     today = coach.locator("section", has=coach.get_by_role("heading", name="Today"))

@@ -33,6 +33,8 @@ from partnerships.models import Partnership
 from referrals.models import Referral
 from schedule.models import Event
 from training.models import Module, Page
+from transition.models import Item as PlanItem
+from transition.models import Step as PlanStep
 
 PERSONAS = {
     "anonymous": None,
@@ -191,6 +193,11 @@ INTENDED = {
     "outcomes:report": {"director", "finance"},
     "outcomes:report_pdf": {"director", "finance"},
     "outcomes:behind": {"director", "coach"},
+    # The road home: both homes and the coach share the plan; each home answers for itself
+    # whether it wants to stay in touch.
+    "transition:plan": MEMBERS,
+    "transition:item": MEMBERS,
+    "transition:keep_in_touch": PARENT_PERSONAS,
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
 CASEWORK_PREFIXES = (
     "families:",
@@ -203,6 +210,7 @@ CASEWORK_PREFIXES = (
     "aftercare:",
     "directory:",
     "gatherings:",
+    "transition:",
 )
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
 AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw", "training:certificate"}
@@ -316,6 +324,14 @@ def records():
         "step_id": {
             "ours": Step.objects.get(text__startswith="Pay the reinstatement").pk,
             "theirs": Step.objects.get(goal__partnership__birth_family__name="Brown family").pk,
+        },
+        "plan_step_id": {
+            "ours": PlanStep.objects.filter(plan__partnership=ours).first().pk,
+            "theirs": PlanStep.objects.filter(plan__partnership=theirs).first().pk,
+        },
+        "plan_item_id": {
+            "ours": PlanItem.objects.filter(plan__partnership=ours, side="partner").first().pk,
+            "theirs": PlanItem.objects.filter(plan__partnership=theirs).first().pk,
         },
         "follow_up_id": {
             # Ana's family is not home yet: a check-in made for the test.
