@@ -16,6 +16,7 @@ from partnerships.selectors import (
     stage_counts,
 )
 from referrals.selectors import waiting_for
+from transition.selectors import road_home_of
 
 
 def home(request):
@@ -43,6 +44,7 @@ def home(request):
             partnership.sharing = sharing[partnership.pk]
             audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)
         context["next_family_time"] = with_next_family_time(user, partnerships)
+        road_home_of(partnerships, today=context["today"])
         context["parent_partnerships"] = partnerships
         context["referrals_waiting"] = waiting_for(user)
     context["is_finance"] = user.has_role(Role.FINANCE)

@@ -8,9 +8,11 @@ class TransitionConfig(AppConfig):
 
     def ready(self):
         from partnerships import hooks
+        from partnerships import sections as partnership_sections
         from schedule import sources
         from transition import hub
         from transition.calendar import CALENDAR_SOURCE
+        from transition.sections import road_home_prepare
 
         # A plan's dates are on the calendars and private feeds of the people they are for;
         # its last steps are the year after's first check-ins; the court summary's draft
@@ -18,3 +20,9 @@ class TransitionConfig(AppConfig):
         sources.register(CALENDAR_SOURCE)
         hooks.first_check_ins.register(hub.first_check_ins)
         hooks.summary_parts.register(hub.summary_section)
+        partnership_sections.register(
+            "road_home",
+            template="transition/_partnership_section.html",
+            order=45,
+            context_fn=road_home_prepare,
+        )

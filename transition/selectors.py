@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from agreements.selectors import Sharing
@@ -16,7 +16,7 @@ from partnerships.selectors import (
     partnerships_visible_to,
     with_people,
 )
-from transition.models import MOVES_CHILDREN, Item, Plan, Side, Step, Who
+from transition.models import MOVES_CHILDREN, Item, Plan, Side, Step, StepKind, Who
 
 
 def plan_of(partnership) -> Plan | None:
@@ -153,3 +153,25 @@ def reachable(user, sharing: Sharing, plan: Plan) -> list[tuple[object, dict[str
         if sharing.sees_person(user, person):
             found.append((person, sharing.contact_of(user, person)))
     return found
+
+
+def road_home_of(partnerships, *, today: date) -> None:
+    """Set `.road_home` on each partnership: its plan with how far it has come (steps and
+    items done of all, the next step), or None. One query whatever their number."""
+    partnerships = list(partnerships)
+    coming = Step.objects.filter(plan=OuterRef("pk"), done_on__isnull=True, on__gte=today)
+    coming = coming.order_by("on", "pk")
+    plans = Plan.objects.filter(partnership__in=[p.pk for p in partnerships]).annotate(
+        steps_total=Count("steps", distinct=True),
+        steps_done=Count("steps", filter=Q(steps__done_on__isnull=False), distinct=True),
+        items_total=Count("items", distinct=True),
+        items_done=Count("items", filter=Q(items__done_on__isnull=False), distinct=True),
+        next_on=Subquery(coming.values("on")[:1]),
+        next_kind=Subquery(coming.values("kind")[:1]),
+    )
+    found = {plan.partnership_id: plan for plan in plans}
+    for partnership in partnerships:
+        plan = found.get(partnership.pk)
+        if plan is not None and plan.next_kind:
+            plan.next_label = StepKind(plan.next_kind).label
+        partnership.road_home = plan

@@ -3,9 +3,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from agreements.selectors import sharing_for
 from aftercare.models import FollowUp
 from aftercare.services import follow_ups_schedule
+from agreements.selectors import sharing_for
 from caseplan.summary import summary_draft, summary_sections
 from transition.models import Step
 from transition.services import item_tick, plan_open, step_add
