@@ -89,7 +89,7 @@ def load_transition(today: date, *, coach, director, shared, home_again, ana, je
         [
             (-3, StepKind.LONGER, Who.BOTH, "", "Saturdays, 10 to 4, at the park and at Ana's"),
             (5, StepKind.OVERNIGHT, Who.BOTH, "", "Friday to Saturday; Jenna drops them off"),
-            (12, StepKind.OTHER, Who.CASEWORKER, "Ms. Ortiz (caseworker), 512-555-0137", ""),
+            (12, StepKind.OTHER, Who.CASEWORKER, "Ms. Ortiz (caseworker), 512-555-0137", "Home study"),
             (26, StepKind.TRIAL, Who.BOTH, "", ""),
             (40, StepKind.MOVE, Who.BOTH, "", ""),
             (47, StepKind.AFTER, Who.BIRTH, "", "First week home: the coach visits"),

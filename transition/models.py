@@ -114,7 +114,7 @@ class Step(models.Model):
 
 
 class Area(models.TextChoices):
-    BELONGINGS = "belongings", _("Belongings and favourite things")
+    BELONGINGS = "belongings", _("Belongings and favorite things")
     SCHOOL = "school", _("School")
     HEALTH = "health", _("Doctor, dentist and insurance")
     MEDICINES = "medicines", _("Medicines and prescriptions")
@@ -157,7 +157,7 @@ class Item(models.Model):
     )
 
     class Meta:
-        ordering = ["child", "area", "pk"]
+        ordering = ["child", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(standard="") | ~Q(text=""),

@@ -16,12 +16,13 @@ from partnerships.selectors import (
     partnerships_visible_to,
     with_people,
 )
-from transition.models import MOVES_CHILDREN, Item, Plan, Side, Step, StepKind, Who
+from transition.models import MOVES_CHILDREN, Area, Item, Plan, Side, Step, StepKind, Who
 
 
 def plan_of(partnership) -> Plan | None:
-    """The partnership's plan with its steps and each child's items, in three queries."""
-    return (
+    """The partnership's plan with its steps and each child's items, in three queries;
+    the plan carries the partnership as it was loaded, with its people."""
+    plan = (
         Plan.objects.filter(partnership=partnership)
         .prefetch_related(
             "steps",
@@ -29,6 +30,9 @@ def plan_of(partnership) -> Plan | None:
         )
         .first()
     )
+    if plan is not None:
+        plan.partnership = partnership
+    return plan
 
 
 def step_for(user, step_id: int) -> Step:
@@ -102,6 +106,15 @@ class ChildList:
     @property
     def done(self) -> int:
         return sum(1 for shown in self.items if shown.item.done_on)
+
+    @property
+    def areas(self) -> list[tuple[str, list[ShownItem]]]:
+        """The items under their areas, in the order a move goes: belongings first."""
+        return [
+            (label, found)
+            for value, label in Area.choices
+            if (found := [s for s in self.items if s.item.area == value])
+        ]
 
 
 def checklist_for(user, sharing: Sharing, plan: Plan) -> list[ChildList]:

@@ -15,7 +15,7 @@ class Standard:
 
 
 STANDARD: dict[str, Standard] = {
-    "pack": Standard("belongings", "partner", _("Pack clothes, shoes and favourite toys")),
+    "pack": Standard("belongings", "partner", _("Pack clothes, shoes and favorite toys")),
     "room": Standard("belongings", "birth", _("Make a place at home for their things")),
     "school_records": Standard(
         "school", "partner", _("Ask the school for records, report cards and any plan")
