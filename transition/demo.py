@@ -14,6 +14,8 @@ from transition.standard import STANDARD
 #: Of the standard list, what each home had ticked off.
 KEISHA_DONE = ("pack", "room", "school_records", "school_enrol", "medicines", "comfort")
 ANA_DONE = ("room", "routines")
+#: The caseworker outside the program: a name to call, not an account.
+ORTIZ = "Ms. Ortiz (caseworker), 512-555-0137"
 
 
 def _plan(partnership, *, actor, opened_on: date, reason: str, ordered_on=None) -> Plan:
@@ -89,7 +91,7 @@ def load_transition(today: date, *, coach, director, shared, home_again, ana, je
         [
             (-3, StepKind.LONGER, Who.BOTH, "", "Saturdays, 10 to 4, at the park and at Ana's"),
             (5, StepKind.OVERNIGHT, Who.BOTH, "", "Friday to Saturday; Jenna drops them off"),
-            (12, StepKind.OTHER, Who.CASEWORKER, "Ms. Ortiz (caseworker), 512-555-0137", "Home study"),
+            (12, StepKind.OTHER, Who.CASEWORKER, ORTIZ, "Home study"),
             (26, StepKind.TRIAL, Who.BOTH, "", ""),
             (40, StepKind.MOVE, Who.BOTH, "", ""),
             (47, StepKind.AFTER, Who.BIRTH, "", "First week home: the coach visits"),
