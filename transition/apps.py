@@ -10,7 +10,10 @@ class TransitionConfig(AppConfig):
         from partnerships import hooks
         from partnerships import sections as partnership_sections
         from schedule import sources
-        from transition import hub
+        from transition import (
+            hub,
+            records,  # noqa: F401 — adds the family records' part (0019)
+        )
         from transition.calendar import CALENDAR_SOURCE
         from transition.sections import road_home_prepare
 

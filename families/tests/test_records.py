@@ -31,6 +31,7 @@ from home.testing import partnership_for
 from journal.models import Photo, Post
 from journal.tests.images import PDF, jpeg_with_gps
 from partnerships.models import Partnership, Stage
+from transition.models import Item, Plan, Step
 from village.env import env_int
 
 YEARS_AGO = date.today() - timedelta(days=8 * 366)
@@ -139,6 +140,19 @@ def held(coach, birth_parent, partner_parent):
         purpose=Purpose.OTHER_HOME,
         given=True,
     )
+    plan = Plan.objects.create(partnership=partnership, reason="coach", opened_by=coach)
+    Step.objects.create(
+        plan=plan, kind="overnight", on=YEARS_AGO, who="birth", note="Xiomara sleeps at home"
+    )
+    Item.objects.create(
+        plan=plan,
+        child=child,
+        area="comfort",
+        side="birth",
+        text="Xiomara's blanket",
+        note="The Quintanilla quilt",
+        done_on=YEARS_AGO,
+    )
     return partnership, photo, document
 
 
@@ -244,6 +258,8 @@ def test_closing_a_family_after_retention_anonymises_it_and_deletes_its_files(
     assert PermanencyEvent.objects.get(child__birth_family=family).kind == "reunified"
     assert AssistanceRequest.objects.get(partnership=partnership).amount == Decimal("400.00")
     assert Consent.objects.get(partnership=partnership).given
+    assert Step.objects.get(plan__partnership=partnership).on == YEARS_AGO
+    assert Item.objects.get(plan__partnership=partnership).done_on == YEARS_AGO
     assert partnership.children.get().birth_date.year == 2018
     # The family's account no longer signs in; the partner home is untouched.
     birth_parent.refresh_from_db()
