@@ -127,7 +127,10 @@ def _values(step) -> dict:
 
 def item_new(request, partnership):
     plan = _plan_or_404(partnership)
-    form = ItemForm(request.POST or None, partnership=partnership)
+    # Opened from a child's list, the form starts on that child.
+    asked = request.GET.get("child", "")
+    initial = {"child": int(asked)} if asked.isdigit() and len(asked) < 10 else {}
+    form = ItemForm(request.POST or None, partnership=partnership, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             once_for(
