@@ -35,6 +35,7 @@ from partnerships.demo import load_partnerships
 from referrals.demo import load_referrals
 from schedule.demo import load_schedule
 from training.demo import load_training
+from work.demo import load_work
 
 DEMO_PASSWORD = "village-demo"  # noqa: S105 - printed on purpose, demo mode only
 
@@ -82,3 +83,4 @@ def load_demo(today: date | None = None) -> None:
     load_referrals(today, services=services, **cases)
     load_gatherings(today, coach=coach, director=director, services=services, **parents)
     load_history(today, director=director)
+    load_work(today, ana=ana, keisha=keisha)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "referrals",
     "assistance",
     "gatherings",
+    "work",
     "home",
 ]
 
