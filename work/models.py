@@ -35,7 +35,7 @@ class Shift(models.Model):
         _("label (only you see it)"),
         max_length=60,
         blank=True,
-        help_text=_("For example: bakery. Your coach and the other home never see it."),
+        help_text=_("For example: bakery. Only you see it: not your coach, not the other home."),
     )
     #: The owner's clock when she entered it: a 3–11 p.m. shift repeats at 3 p.m. there,
     #: across the change to and from daylight saving time.

@@ -94,7 +94,7 @@ def shift_date_change(
     moved_to, minutes = None, None
     if not off:
         if day is None or starts is None or ends is None:
-            raise ValidationError(_("Give the new day and times, or choose “Off that day”."))
+            raise ValidationError(_("Give the new day and times, or choose “I am off that day”."))
         minutes = shift_minutes(starts, ends)
         check_length(minutes)
         moved_to = _at(actor, day, starts)
