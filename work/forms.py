@@ -49,7 +49,7 @@ class ShiftForm(BoundedForm, OnceForm, forms.Form):
         help_text=_("Leave it empty if you do not know."),
     )
     label = forms.CharField(
-        label=_("Label (optional)"), max_length=60, required=False, help_text=LABEL_HELP
+        label=_("Label"), max_length=60, required=False, help_text=LABEL_HELP
     )
 
     def clean(self):
@@ -74,12 +74,20 @@ class ShiftDateForm(BoundedForm, forms.Form):
         widget=forms.RadioSelect,
         initial=OFF,
     )
-    day = forms.DateField(label=_("New day"), required=False, widget=DateInput())
+    day = forms.DateField(
+        label=_("New day"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Only when the shift is at another time."),
+    )
     starts = forms.TimeField(label=_("New start"), required=False, widget=TimeInput())
     ends = forms.TimeField(label=_("New end"), required=False, widget=TimeInput())
 
     def __init__(self, *args, times=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # Needed when the shift moved, so not marked "optional" (core/field.html).
+        for name in ("day", "starts", "ends"):
+            self.fields[name].one_of_needed = True
         self.fields["occurrence"].choices = [
             (t.original.isoformat(), _day_and_time(t.original, t.zone)) for t in times
         ]
@@ -116,7 +124,7 @@ class WeekForm(BoundedForm, OnceForm, forms.Form):
     """The week's schedule as the boss posted it: a start and an end for each day worked."""
 
     label = forms.CharField(
-        label=_("Label (optional)"), max_length=60, required=False, help_text=LABEL_HELP
+        label=_("Label"), max_length=60, required=False, help_text=LABEL_HELP
     )
 
     def __init__(self, *args, monday: date, **kwargs):

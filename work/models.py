@@ -5,6 +5,8 @@ her job and her children for (issue 21): the calendar shows the clash before it 
 A shift is its owner's alone. The team reads when she works, never where; the other
 home reads nothing of it (docs/decisions/XXXX-work-shifts.md)."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -51,6 +53,11 @@ class Shift(models.Model):
                 name="a_shift_lasts_at_most_sixteen_hours",
             )
         ]
+
+    @property
+    def ends_at(self):
+        """The end of its first date: what the rule of a repeating shift says."""
+        return self.starts_at + timedelta(minutes=self.minutes)
 
 
 class ShiftChange(models.Model):

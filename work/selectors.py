@@ -16,7 +16,7 @@ from work.models import Shift
 from work.times import ShiftTime, shift_times, shifts_between
 
 #: How far ahead a parent's list, her calendar and the coach's page show her shifts.
-AHEAD = timedelta(weeks=6)
+AHEAD = timedelta(weeks=4)
 
 
 def own_shifts(user) -> QuerySet[Shift]:
