@@ -48,9 +48,7 @@ class ShiftForm(BoundedForm, OnceForm, forms.Form):
         widget=DateInput(),
         help_text=_("Leave it empty if you do not know."),
     )
-    label = forms.CharField(
-        label=_("Label"), max_length=60, required=False, help_text=LABEL_HELP
-    )
+    label = forms.CharField(label=_("Label"), max_length=60, required=False, help_text=LABEL_HELP)
 
     def clean(self):
         cleaned = super().clean()
@@ -123,9 +121,7 @@ class EndForm(BoundedForm, forms.Form):
 class WeekForm(BoundedForm, OnceForm, forms.Form):
     """The week's schedule as the boss posted it: a start and an end for each day worked."""
 
-    label = forms.CharField(
-        label=_("Label"), max_length=60, required=False, help_text=LABEL_HELP
-    )
+    label = forms.CharField(label=_("Label"), max_length=60, required=False, help_text=LABEL_HELP)
 
     def __init__(self, *args, monday: date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -78,7 +78,9 @@ class ShiftChange(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["shift", "occurrence"], name="one_change_per_shift_date")
+            models.UniqueConstraint(
+                fields=["shift", "occurrence"], name="one_change_per_shift_date"
+            )
         ]
 
     @property

@@ -143,7 +143,11 @@ def week_set(*, actor, monday: date, days: list[tuple[time, time] | None], label
         if times:
             starts, ends = times
             shift_create(
-                actor=actor, day=monday + timedelta(days=offset), starts=starts, ends=ends, label=label
+                actor=actor,
+                day=monday + timedelta(days=offset),
+                starts=starts,
+                ends=ends,
+                label=label,
             )
             made += 1
     return made

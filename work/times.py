@@ -46,7 +46,10 @@ def shifts_between(shifts: QuerySet[Shift], start: datetime, end: datetime) -> Q
             ~Q(repeat="")
             & Q(starts_at__lt=end)
             # Her last day is on her clock: a day's slack either way of the program's.
-            & (Q(repeat_until__isnull=True) | Q(repeat_until__gte=(lower - timedelta(days=1)).date()))
+            & (
+                Q(repeat_until__isnull=True)
+                | Q(repeat_until__gte=(lower - timedelta(days=1)).date())
+            )
         )
         | Exists(moved_in)
     )

@@ -16,12 +16,12 @@ def _program_time(settings):
 
 def weekly_shift(user, day: date, starts=time(15), ends=time(23), **more):
     """A weekly shift on the user's own clock, from `day` on."""
-    return shift_create(
-        actor=user, day=day, starts=starts, ends=ends, repeat="FREQ=WEEKLY", **more
-    )
+    return shift_create(actor=user, day=day, starts=starts, ends=ends, repeat="FREQ=WEEKLY", **more)
 
 
-def visit(partnership, starts_at: datetime, *, minutes=60, repeat="", coach=None, save=False, **more):
+def visit(
+    partnership, starts_at: datetime, *, minutes=60, repeat="", coach=None, save=False, **more
+):
     event = Event(
         partnership=partnership,
         kind="visit",

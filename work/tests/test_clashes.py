@@ -51,7 +51,9 @@ def test_a_parent_in_another_zone_clashes_by_her_own_clock(coach, birth_parent, 
     assert clash_days(weekly_visit, coach) == TUESDAYS_BEFORE
     after = visit(partnership, datetime(2027, 3, 16, 17, 30, tzinfo=CHICAGO))
     assert clash_days(after, coach) == [date(2027, 3, 16)]
-    clash = clashes_for(occurrences([after], after.starts_at, after.starts_at + timedelta(hours=1)), coach)[0]
+    clash = clashes_for(
+        occurrences([after], after.starts_at, after.starts_at + timedelta(hours=1)), coach
+    )[0]
     assert clash.starts_at == datetime(2027, 3, 16, 15, 0, tzinfo=PHOENIX)
 
 
@@ -70,9 +72,7 @@ def test_a_moved_shift_clashes_at_its_new_time_and_no_longer_at_its_old_one(
     )
     tuesday = visit(partnership, datetime(2027, 3, 16, 16, tzinfo=CHICAGO))
     wednesday = visit(partnership, datetime(2027, 3, 17, 16, tzinfo=CHICAGO))
-    repeating = visit(
-        partnership, datetime(2027, 3, 2, 19, tzinfo=CHICAGO), repeat="FREQ=WEEKLY"
-    )
+    repeating = visit(partnership, datetime(2027, 3, 2, 19, tzinfo=CHICAGO), repeat="FREQ=WEEKLY")
     assert clash_days(tuesday, coach) == [date(2027, 3, 16)]
     assert clash_days(wednesday, coach) == []
     assert clash_days(repeating, coach) == [date(2027, 3, 16)]
@@ -89,7 +89,11 @@ def test_a_date_off_clashes_with_nothing(coach, birth_parent, partnership):
     weekly_visit = visit(
         partnership, datetime(2027, 3, 3, 16, tzinfo=CHICAGO), repeat="FREQ=WEEKLY"
     )
-    assert clash_days(weekly_visit, coach) == [date(2027, 3, 3), date(2027, 3, 17), date(2027, 3, 24)]
+    assert clash_days(weekly_visit, coach) == [
+        date(2027, 3, 3),
+        date(2027, 3, 17),
+        date(2027, 3, 24),
+    ]
 
 
 def test_a_night_shift_that_began_the_day_before_clashes_with_a_morning_visit(
@@ -100,7 +104,9 @@ def test_a_night_shift_that_began_the_day_before_clashes_with_a_morning_visit(
     assert clash_days(morning, coach) == [date(2027, 3, 2)]
 
 
-def test_only_the_parents_the_event_is_for_are_asked(coach, birth_parent, partner_parent, partnership):
+def test_only_the_parents_the_event_is_for_are_asked(
+    coach, birth_parent, partner_parent, partnership
+):
     weekly_shift(partner_parent, TUESDAYS_BEFORE[0])
     for_the_birth_family = visit(
         partnership, datetime(2027, 3, 2, 16, tzinfo=CHICAGO), attendees="birth"
@@ -115,7 +121,9 @@ def test_the_clash_names_the_label_to_the_parent_alone(
 ):
     weekly_shift(birth_parent, TUESDAYS_BEFORE[0], label="H-E-B bakery")
     proposed = visit(partnership, datetime(2027, 3, 2, 16, tzinfo=CHICAGO))
-    (clash,) = clashes_for(occurrences([proposed], proposed.starts_at, proposed.starts_at + timedelta(hours=1)), coach)
+    (clash,) = clashes_for(
+        occurrences([proposed], proposed.starts_at, proposed.starts_at + timedelta(hours=1)), coach
+    )
     hers = clash_message(clash, birth_parent)
     assert "H-E-B bakery" in hers and "your shift" in hers
     for staff in (coach, director):

@@ -212,7 +212,9 @@ def test_the_coachs_today_runs_the_same_queries_for_3_or_12_families_with_clashe
 def test_the_coach_reads_when_the_parents_work_never_where_and_it_is_audited(
     client_for, coach, birth_parent, agreed
 ):
-    shift = weekly_shift(birth_parent, timezone.localdate() + timedelta(days=1), label="H-E-B bakery")
+    shift = weekly_shift(
+        birth_parent, timezone.localdate() + timedelta(days=1), label="H-E-B bakery"
+    )
     page = client_for(coach).get(reverse("work:partnership", args=[agreed.pk])).content.decode()
     assert "Beatriz" in page and "bakery" not in page
     assert AuditEntry.objects.filter(
