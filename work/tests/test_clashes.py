@@ -150,3 +150,16 @@ def test_what_the_coach_reads_before_saving_and_that_she_read_it(
     before = AuditEntry.objects.count()
     assert clashes_with(proposed, partner_parent) == []
     assert AuditEntry.objects.count() == before
+
+
+def test_the_clash_is_said_in_spanish_too(coach, birth_parent, partnership):
+    from django.utils import translation
+
+    weekly_shift(birth_parent, TUESDAYS_BEFORE[0], label="H-E-B bakery")
+    proposed = visit(partnership, datetime(2027, 3, 2, 16, tzinfo=CHICAGO))
+    found = occurrences([proposed], proposed.starts_at, proposed.starts_at + timedelta(hours=1))
+    (clash,) = clashes_for(found, coach)
+    with translation.override("es"):
+        said = clash_message(clash, coach)
+    assert said.startswith("Coincide con el turno de trabajo de Beatriz el martes 2 de marzo")
+    assert "15:00–23:00" in said
