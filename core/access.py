@@ -178,6 +178,9 @@ FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 TRANSITION = EXCHANGE.noting("transition")
 TRANSITION_STEP = Load("transition.selectors.step_for", "step")
 TRANSITION_ITEM = Load("transition.selectors.item_for", "item")
+# A parent's own shift, which only she opens: her reading of her own record is not
+# audited; her changes are, and so is the team's reading (work/calendar.py, work:partnership).
+OWN_SHIFT = Load("work.selectors.shift_for", "shift").unaudited()
 
 RULES: dict[str, Rule] = {
     # home
@@ -436,6 +439,13 @@ RULES: dict[str, Rule] = {
     "intake:close": roles(*CASEWORK, load=SUBMISSION),
     "intake:convert": roles(*CASEWORK, load=SUBMISSION),
     "intake:link": roles(*CASEWORK, load=SUBMISSION),
+    # work shifts: each parent enters and changes her own; the team reads when the parents
+    # of a partnership they see work (never where), and that reading is audited.
+    "work:shifts": roles(*PARENTS),
+    "work:shift_new": roles(*PARENTS),
+    "work:week": roles(*PARENTS),
+    "work:shift": roles(*PARENTS, load=OWN_SHIFT),
+    "work:partnership": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("work_shifts")),
 }
 
 

@@ -37,6 +37,7 @@ from referrals.demo import load_referrals
 from schedule.demo import load_schedule
 from training.demo import load_training
 from transition.demo import load_transition
+from work.demo import load_work
 
 DEMO_PASSWORD = "village-demo"  # noqa: S105 - printed on purpose, demo mode only
 
@@ -85,3 +86,4 @@ def load_demo(today: date | None = None) -> None:
     load_referrals(today, services=services, **cases)
     load_gatherings(today, coach=coach, director=director, services=services, **parents)
     load_history(today, director=director)
+    load_work(today, ana=ana, keisha=keisha)

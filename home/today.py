@@ -9,7 +9,7 @@ from caseplan.selectors import follow_ups_due, steps_due
 from intake.selectors import overdue_count
 from journal.selectors import waiting_count
 from referrals.selectors import sitting
-from schedule.selectors import missed_in_a_row, to_record
+from schedule.selectors import clashes_coming, missed_in_a_row, to_record
 
 
 @dataclass
@@ -23,6 +23,9 @@ class Today:
     follow_ups: list
     to_record: int
     referrals: list
+    #: The next two weeks' dates that clash with a parent's work shift, with what the
+    #: coach may read of each (schedule/busy.py).
+    clashes: list
 
     @property
     def anything(self) -> bool:
@@ -37,6 +40,7 @@ class Today:
                 self.follow_ups,
                 self.to_record,
                 self.referrals,
+                self.clashes,
             )
         )
 
@@ -52,4 +56,5 @@ def today_for(user, *, today: date) -> Today:
         follow_ups=list(follow_ups_due(user, on=today)),
         to_record=len(to_record(user)),
         referrals=sitting(user, today=today),
+        clashes=clashes_coming(user),
     )

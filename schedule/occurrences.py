@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -21,18 +22,24 @@ class Occurrence:
     attendance: Attendance | None = None
     #: Why a court order now holds this date back, if one does (schedule/rules.py).
     held: str = ""
+    #: What the reader may know of the parents' other commitments at that time, such as
+    #: a work shift (schedule/busy.py), in words; empty for anyone who may not.
+    clashes: tuple[str, ...] = ()
 
     @property
     def ends_at(self) -> datetime:
         return self.starts_at + timedelta(minutes=self.event.minutes)
 
 
-def _starts(event: Event, start: datetime, end: datetime) -> list[datetime]:
+def _starts(event, start: datetime, end: datetime, zone: ZoneInfo | None = None) -> list[datetime]:
+    """The original starts of `event` in [start, end). `event` is anything with
+    `starts_at`, `repeat` and `repeat_until`: an Event, or a parent's work shift, which
+    repeats on her own clock (`zone`) rather than the program's."""
     if not event.repeat:
         return [event.starts_at] if start <= event.starts_at < end else []
     # Repeat on the program's clock, so a 4 pm visit stays at 4 pm across the change to
     # and from daylight saving time, whichever zone the reader is in.
-    zone = program_zone()
+    zone = zone or program_zone()
     local_start = timezone.localtime(event.starts_at, zone)
     rule = event.repeat
     if event.repeat_until:

@@ -20,6 +20,7 @@ from partnerships.selectors import (
     open_caseload_of,
     partnerships_visible_to,
 )
+from schedule import busy
 from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
 from schedule.occurrences import Occurrence, events_between, occurrences
 from schedule.rules import held_by_orders
@@ -271,6 +272,31 @@ def conflicts(event: Event, *, weeks: int = 26) -> list[Occurrence]:
         for other in theirs
         if any(o.starts_at < other.ends_at and other.starts_at < o.ends_at for o in mine)
     ]
+
+
+def clashes_with(event: Event, reader, *, weeks: int = 26) -> list[str]:
+    """What `reader` may read of the parents' busy times (their work shifts) that the
+    event's dates in the next months overlap (schedule/busy.py), one line each."""
+    start = max(event.starts_at, timezone.now())
+    found = occurrences([event], start, start + timedelta(weeks=weeks))
+    said = (busy.clash_message(c, reader) for c in busy.clashes_for(found, reader))
+    return [message for message in said if message]
+
+
+#: How far ahead the coach's Today looks for dates that clash with a parent's shift.
+CLASHES_WITHIN_DAYS = 14
+
+
+def clashes_coming(user, *, days: int = CLASHES_WITHIN_DAYS) -> list[tuple[busy.Clash, str]]:
+    """The next days' dates of the coach's open caseload that clash with a parent's
+    shift, changed after the date was saved or not, each with what the coach may read of
+    it. A fixed number of queries whatever the caseload."""
+    start = timezone.now()
+    end = start + timedelta(days=days)
+    events = calendar_events(user).filter(partnership__in=open_caseload_of(user))
+    found = occurrences(events_between(events, start, end, attendance=False), start, end)
+    said = ((c, busy.clash_message(c, user)) for c in busy.clashes_for(found, user))
+    return [(clash, message) for clash, message in said if message]
 
 
 def coming_up(user, partnerships, *, weeks: int = 4, each: int = 3) -> None:

@@ -18,7 +18,7 @@ from core.dates import within_reach
 from core.forms import add_errors
 from core.once import once_for
 from core.roles import is_casework
-from schedule import selectors, services, sources
+from schedule import busy, selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
 from schedule.models import Attendance, Event
@@ -45,7 +45,9 @@ def agenda(request):
     context["calendar_sections"] = sources.sections_for(request.user)
     if view == "agenda":
         context["weeks"] = selectors.agenda_weeks(request.user)
-        context["occurrences"] = selectors.agenda(request.user, weeks=context["weeks"])
+        found = selectors.agenda(request.user, weeks=context["weeks"])
+        # Beside each date, what the reader may know of a parent's shift it clashes with.
+        context["occurrences"] = busy.with_clashes(found, request.user)
         if is_casework(request.user):
             context["to_record"] = selectors.to_record(request.user)
     else:
@@ -156,12 +158,14 @@ def _event_form(request, partnership, event: Event):
     # event as saved with what was asked, and audit what changed.
     initial = model_to_dict(event, fields=EventForm.Meta.fields) if event.pk else None
     form = EventForm(request.POST or None, initial=initial)
-    conflicts = []
+    conflicts, clashes = [], []
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "despite_conflicts"}
         proposed = Event(pk=event.pk, partnership=partnership, **data)
         conflicts = selectors.conflicts(proposed)
-        if conflicts and not form.cleaned_data["despite_conflicts"]:
+        # The parents' work shifts at those times, said as the coach may read them.
+        clashes = selectors.clashes_with(proposed, request.user)
+        if (conflicts or clashes) and not form.cleaned_data["despite_conflicts"]:
             form.ask_about_conflicts()
         else:
             sharing = sharing_for(partnership)
@@ -189,6 +193,7 @@ def _event_form(request, partnership, event: Event):
         {
             "form": form,
             "conflicts": conflicts[:10],
+            "clashes": clashes[:10],
             "title": event.title or _("Schedule"),
             "back": partnership.get_absolute_url(),
         },

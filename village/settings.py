@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "assistance",
     "gatherings",
     "transition",
+    "work",
     "home",
 ]
 

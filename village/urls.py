@@ -28,6 +28,7 @@ urlpatterns = [
     path("gatherings/", include("gatherings.urls")),
     path("road-home/", include("transition.urls")),
     path("outcomes/", include("outcomes.urls")),
+    path("work/", include("work.urls")),
     path("", include("intake.urls")),
 ]
 

@@ -35,6 +35,7 @@ from schedule.models import Event
 from training.models import Module, Page
 from transition.models import Item as PlanItem
 from transition.models import Step as PlanStep
+from work.models import Shift
 
 PERSONAS = {
     "anonymous": None,
@@ -198,6 +199,12 @@ INTENDED = {
     "transition:plan": MEMBERS,
     "transition:item": MEMBERS,
     "transition:keep_in_touch": PARENT_PERSONAS,
+    # Work shifts: each parent her own; the team reads when a partnership's parents work.
+    "work:shifts": PARENT_PERSONAS,
+    "work:shift_new": PARENT_PERSONAS,
+    "work:week": PARENT_PERSONAS,
+    "work:shift": PARENT_PERSONAS,
+    "work:partnership": CASEWORK,
 } | {name: set(PERSONAS) for name in PUBLIC_URLS}
 CASEWORK_PREFIXES = (
     "families:",
@@ -259,6 +266,8 @@ SEES_REQUESTS = {
     "birth_parent": {"ours"},
     "outsider": {"theirs"},
 }
+# A shift is its parent's alone: Ana's ("ours") never reaches Jenna, nor the team's pages.
+SEES_SHIFTS = {"birth_parent": {"ours"}, "outsider": {"theirs"}}
 # A referral is the referred person's: Ana's ("ours") never reaches Jenna, the other home.
 SEES_REFERRALS = {
     "director": {"ours", "theirs"},
@@ -379,6 +388,10 @@ def records():
             "theirs": Document.objects.get(request__need="utilities").pk,
         },
         "user_id": {"ours": User.objects.get(email=PERSONAS["volunteer"]).pk},
+        "shift_id": {
+            "ours": Shift.objects.filter(user__person__first_name="Ana").first().pk,
+            "theirs": Shift.objects.filter(user__person__first_name="Keisha").first().pk,
+        },
         "submission_id": {
             "ours": Submission.objects.get(first_name="Lucía").pk,
             "theirs": Submission.objects.get(first_name="Grace").pk,
@@ -440,6 +453,8 @@ def expected_to_reach(persona, view_name, record) -> bool:
         return which in SEES_MODULES.get(persona, set())
     if param in PUBLIC_RECORDS:
         return True
+    if param == "shift_id":
+        return which in SEES_SHIFTS.get(persona, set())
     if param == "referral_id":
         return which in SEES_REFERRALS.get(persona, set())
     if param in ("assistance_request_id", "document_id"):
