@@ -33,7 +33,7 @@ def test_the_mother_enters_her_week_and_the_coach_sees_the_clash(sign_in):
     day = ana.get_by_role("group", name=weekday_date(monday))
     day.get_by_label("Starts").fill("15:00")
     day.get_by_label("Ends").fill("23:00")
-    ana.get_by_label("Label", exact=True).fill("H-E-B bakery")
+    ana.get_by_label("Label (optional)").fill("H-E-B bakery")
     with ana.expect_navigation():
         ana.get_by_role("button", name="Save the week").click()
     expect(ana.get_by_text("This week's shifts are on your calendar")).to_be_visible()
