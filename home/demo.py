@@ -30,6 +30,7 @@ from families.demo import load_families
 from gatherings.demo import load_gatherings
 from intake.demo import load_intake
 from journal.demo import load_journal
+from letters.demo import load_letters
 from outcomes.demo import load_history
 from partnerships.demo import load_partnerships
 from referrals.demo import load_referrals
@@ -82,3 +83,4 @@ def load_demo(today: date | None = None) -> None:
     load_referrals(today, services=services, **cases)
     load_gatherings(today, coach=coach, director=director, services=services, **parents)
     load_history(today, director=director)
+    load_letters(today, ana=ana, shared=shared)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("referrals/", include("referrals.urls")),
     path("assistance/", include("assistance.urls")),
     path("gatherings/", include("gatherings.urls")),
+    path("letters/", include("letters.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("", include("intake.urls")),
 ]
