@@ -1,4 +1,4 @@
-"""The demo's letters: Ana asked for a letter for her manager at the diner, with the next
+"""The demo's letters: Ana asked for a letter for her manager at the bakery, with the next
 hearing and her court-ordered counseling of the coming month, and approved it."""
 
 from datetime import date, timedelta
@@ -15,7 +15,7 @@ def load_letters(today: date, *, ana, shared) -> None:
             "starts_on": today,
             "ends_on": today + timedelta(days=30),
             "language": "en",
-            "addressed_to": "To the manager at Lakeside Diner",
+            "addressed_to": "To the manager at Sunrise Bakery",
             "name_children": False,
         },
     )
