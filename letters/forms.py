@@ -31,7 +31,7 @@ class LetterForm(BoundedForm, OnceForm, forms.ModelForm):
             "starts_on": _("Dates from"),
             "ends_on": _("Dates until"),
             "language": _("Language of the letter"),
-            "addressed_to": _("Addressed to (optional)"),
+            "addressed_to": _("Addressed to"),
             "name_children": _("Name my children in the letter"),
         }
         help_texts = {
