@@ -8,7 +8,8 @@ from aftercare.services import follow_ups_schedule
 
 def load_aftercare(today: date, *, director, home_again) -> None:
     """Keisha and Jalen have been home 90 days: three check-ins done (childcare got
-    shaky at 60 days: she needs after-school care; she kept her job at the bakery), the 90-day one due today."""
+    shaky at 60 days: she needs after-school care; she kept her job at the bakery), the
+    90-day one due today."""
     follow_ups_schedule(
         actor=director, partnership=home_again, reunified_on=today - timedelta(days=90)
     )

@@ -40,7 +40,9 @@ def paid_by_fund_and_need(scope: Scope) -> Table:
         .values("fund", "fund__name", "request__need", "request__for_work")
         .annotate(requests=Count("request", distinct=True), total=Sum("amount"))
         .order_by("fund__name", "fund", "request__need", "request__for_work")
-        .values_list("fund", "fund__name", "request__need", "request__for_work", "requests", "total")
+        .values_list(
+            "fund", "fund__name", "request__need", "request__for_work", "requests", "total"
+        )
     )
     needs = dict(Need.choices)
     link = _link_for(scope.user)

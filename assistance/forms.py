@@ -33,8 +33,10 @@ class AssistanceRequestForm(BoundedForm, forms.ModelForm):
         help_texts = {
             "payee": _("The landlord, garage, daycare or utility, as their bill names them."),
             "purpose": _("How it keeps the family safe, housed or at work."),
-            "for_work": _("A car repair to get to the shift, work boots, a license, childcare "
-                          "during work hours: the program counts this help as job security."),
+            "for_work": _(
+                "A car repair to get to the shift, work boots, a license, childcare "
+                "during work hours: the program counts this help as job security."
+            ),
         }
 
     def for_the_team(self) -> None:

@@ -385,12 +385,16 @@ RULES: dict[str, Rule] = {
     # letters: the birth parent asks for one and approves it; her coach drafts one for her
     # and prints it once she has approved it; the partner home never reaches them.
     "letters:letters": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, load=Load("letters.selectors.partnership_for", "partnership")
-        .noting("letters")
+        DIRECTOR,
+        COACH,
+        BIRTH_PARENT,
+        load=Load("letters.selectors.partnership_for", "partnership").noting("letters"),
     ),
     "letters:letter_new": roles(
-        DIRECTOR, COACH, BIRTH_PARENT, load=Load("letters.selectors.partnership_for", "partnership")
-        .noting("letters")
+        DIRECTOR,
+        COACH,
+        BIRTH_PARENT,
+        load=Load("letters.selectors.partnership_for", "partnership").noting("letters"),
     ),
     "letters:letter": roles(DIRECTOR, COACH, BIRTH_PARENT, load=LETTER),
     "letters:approve": roles(BIRTH_PARENT, load=LETTER),

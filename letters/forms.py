@@ -48,9 +48,7 @@ class LetterForm(BoundedForm, OnceForm, forms.ModelForm):
         today = timezone.localdate()
         self.initial.setdefault("starts_on", today)
         self.initial.setdefault("ends_on", today + timedelta(days=30))
-        self.fields["language"].choices = [
-            c for c in self.fields["language"].choices if c[0]
-        ]
+        self.fields["language"].choices = [c for c in self.fields["language"].choices if c[0]]
         self.fields["person"].queryset = parents
         if len(parents) == 1:
             # A parent asks for her own letter; a family with one parent has no choice.

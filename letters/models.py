@@ -47,9 +47,7 @@ class Letter(models.Model):
     language = models.CharField(
         _("language of the letter"), max_length=2, choices=Language.choices, default="en"
     )
-    addressed_to = models.CharField(
-        _("addressed to"), max_length=ADDRESSED_TO_LENGTH, blank=True
-    )
+    addressed_to = models.CharField(_("addressed to"), max_length=ADDRESSED_TO_LENGTH, blank=True)
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
     name_children = models.BooleanField(_("name my children"), default=False)
@@ -58,9 +56,7 @@ class Letter(models.Model):
     #: [[start (ISO, with its offset), minutes, DateKind], ...] in time order.
     dates = models.JSONField(default=list, blank=True)
     #: The program's contact named on the letter and signing it: the family's coach.
-    signer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    signer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -9,8 +9,19 @@ from letters.models import Letter
 
 
 def _export(family: BirthFamily) -> list[Section]:
-    columns = ["id", "partnership", "kind", "language", "addressed_to", "starts_on", "ends_on",
-               "children", "dates", "created_at", "approved_at"]
+    columns = [
+        "id",
+        "partnership",
+        "kind",
+        "language",
+        "addressed_to",
+        "starts_on",
+        "ends_on",
+        "children",
+        "dates",
+        "created_at",
+        "approved_at",
+    ]
     return [
         Section(
             title=gettext_lazy("Letters"),
@@ -25,7 +36,9 @@ def _export(family: BirthFamily) -> list[Section]:
 
 
 def _close(family: BirthFamily, *, actor, closing: Closing) -> None:
-    closing.empty(Letter.objects.filter(partnership__birth_family=family), "addressed_to", "children")
+    closing.empty(
+        Letter.objects.filter(partnership__birth_family=family), "addressed_to", "children"
+    )
 
 
 register(Part(name="letters", export=_export, close=_close))

@@ -45,9 +45,11 @@ def letters_of(user, partnership: Partnership) -> QuerySet[Letter]:
 
 def letter_for(user, letter_id: int) -> Letter:
     try:
-        return letters_visible_to(user).select_related(
-            "partnership__birth_family", "person", "signer__person"
-        ).get(pk=letter_id)
+        return (
+            letters_visible_to(user)
+            .select_related("partnership__birth_family", "person", "signer__person")
+            .get(pk=letter_id)
+        )
     except Letter.DoesNotExist:
         raise Http404 from None
 

@@ -82,9 +82,7 @@ def letter_pdf(request, letter):
     context = letter_context(letter)
     pdf = pdf_bytes(request, "letters/letter_document.html", context)
     if pdf is None:
-        return render(
-            request, "letters/letter.html", {**context, "no_pdf": True}, status=503
-        )
+        return render(request, "letters/letter.html", {**context, "no_pdf": True}, status=503)
     response = HttpResponse(pdf, content_type="application/pdf")
     day = timezone.localdate(letter.approved_at).isoformat()
     response["Content-Disposition"] = f'attachment; filename="letter-{day}.pdf"'

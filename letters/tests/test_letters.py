@@ -6,7 +6,8 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from audit.models import AuditEntry
 from letters.dates import court_dates
@@ -95,8 +96,8 @@ def calendar(partnership, coach):
 
 def _letter(partnership, birth_parent, **data) -> Letter:
     partnership.refresh_from_db()
-    partnership = type(partnership).objects.select_related("birth_family", "coach").get(
-        pk=partnership.pk
+    partnership = (
+        type(partnership).objects.select_related("birth_family", "coach").get(pk=partnership.pk)
     )
     return letter_create(
         actor=birth_parent,
@@ -145,7 +146,10 @@ def _pdf_text(response) -> str:
 @pytest.mark.parametrize(
     ("language", "said"),
     [
-        ("en", ["Court hearing", "Court-ordered appointment", "To whom it may concern", "Sincerely"]),
+        (
+            "en",
+            ["Court hearing", "Court-ordered appointment", "To whom it may concern", "Sincerely"],
+        ),
         (
             "es",
             ["Audiencia en el tribunal", "Cita ordenada por el tribunal", "A quien corresponda"],
@@ -170,12 +174,16 @@ def test_the_employer_letter_s_pdf_holds_the_court_dates_in_its_language_and_not
     assert "Partners in Permanency" in text and "(512) 555-0100" in text
     assert "hello@partners.example" in text
     assert birth_parent.person.full_name in text
-    with __import__("django").utils.translation.override(language):
-        from django.utils.formats import date_format
-
-        for day in (1, 3, 18):
-            assert date_format(MONDAY + timedelta(days=day), "F j") .split()[0] in text
-        assert str((MONDAY + timedelta(days=18)).day) in text
+    with translation.override(language):
+        days = [
+            date_format(
+                MONDAY + timedelta(days=n),
+                "l, F j, Y" if language == "en" else r"l j \d\e F \d\e Y",
+            )
+            for n in (1, 3, 18)
+        ]
+    for day in days:
+        assert day in text, day
     # Nothing else of the case: no hearing type, no courtroom, no other appointment, no
     # event's name, not the other home, no child.
     for secret in SECRETS:
@@ -253,7 +261,9 @@ def test_someone_outside_the_partnership_gets_404_for_every_letter_page(
     for person in (outsider, other_coach):
         for url in urls:
             assert client_for(person).get(url).status_code == 404, url
-    assert client_for(outsider).post(reverse("letters:approve", args=[letter.pk])).status_code == 404
+    assert (
+        client_for(outsider).post(reverse("letters:approve", args=[letter.pk])).status_code == 404
+    )
 
 
 def test_creating_approving_and_each_view_and_download_of_a_letter_are_audited(
