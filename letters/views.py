@@ -1,6 +1,8 @@
+import io
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -83,7 +85,10 @@ def letter_pdf(request, letter):
     pdf = pdf_bytes(request, "letters/letter_document.html", context)
     if pdf is None:
         return render(request, "letters/letter.html", {**context, "no_pdf": True}, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
     day = timezone.localdate(letter.approved_at).isoformat()
-    response["Content-Disposition"] = f'attachment; filename="letter-{day}.pdf"'
-    return response
+    return FileResponse(
+        io.BytesIO(pdf),
+        as_attachment=True,
+        filename=f"letter-{day}.pdf",
+        content_type="application/pdf",
+    )

@@ -138,7 +138,7 @@ def _pdf_text(response) -> str:
     from pypdf import PdfReader
 
     assert response["Content-Type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
