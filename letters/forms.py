@@ -64,7 +64,3 @@ class LetterForm(BoundedForm, OnceForm, forms.ModelForm):
         elif start and end and end - start > timedelta(days=LONGEST_DAYS):
             self.add_error("ends_on", _("A letter covers at most six months: make two letters."))
         return data
-
-
-class ApproveForm(forms.Form):
-    """Nothing to fill in: the button is the parent's approval."""

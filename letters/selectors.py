@@ -2,7 +2,7 @@
 partnerships they see; a birth parent her own letters, while her partnership is open;
 the partner home none (a letter is the birth parent's, like her case plan)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from core.roles import is_casework
@@ -36,7 +36,7 @@ def letters_visible_to(user) -> QuerySet[Letter]:
     if is_casework(user):
         return letters
     # A second parent of the family does not read the letters about the first one's days.
-    return letters.filter(Q(person__user=user))
+    return letters.filter(person__user=user)
 
 
 def letters_of(user, partnership: Partnership) -> QuerySet[Letter]:
