@@ -14,7 +14,7 @@ def test_a_parent_asks_for_a_letter_reads_it_and_approves_it_on_her_phone(sign_i
     ana = sign_in("birth.parent@example.org")
     shared = Partnership.objects.get(birth_family__name="Morales family")
     ana.goto(ana.base_url + f"/casework/{shared.pk}/plan/")
-    ana.get_by_role("link", name="Letters to an employer").last.click()
+    ana.get_by_role("link", name="See or ask for a letter").click()
     assert_sound(ana)
     ana.get_by_role("link", name="Ask for a letter").click()
     assert_sound(ana)
