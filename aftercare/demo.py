@@ -10,7 +10,8 @@ from aftercare.services import follow_ups_schedule
 
 def load_aftercare(today: date, *, director, home_again) -> None:
     """Keisha and Jalen have been home 90 days: three check-ins done (childcare got
-    shaky at 60 days: she needs after-school care), the 90-day one due today."""
+    shaky at 60 days: she needs after-school care; she kept her job at the bakery), the
+    90-day one due today."""
     follow_ups_schedule(
         actor=director, partnership=home_again, reunified_on=today - timedelta(days=90)
     )
@@ -25,5 +26,5 @@ def load_aftercare(today: date, *, director, home_again) -> None:
         (30, steady | {"childcare": "worry"}, "After-school care for Jalen on bakery days."),
     ]:
         FollowUp.objects.filter(partnership=home_again, due_on=today - timedelta(days=days)).update(
-            done_on=today - timedelta(days=days), done_by=director, needs=needs, **how
+            done_on=today - timedelta(days=days), done_by=director, needs=needs, job="same", **how
         )

@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from aftercare.models import FollowUp
+from aftercare.models import JOB_HELD, FollowUp
 from partnerships.figures import Column, Kind, Row, Scope, Share, Table
 
 KEY = "year-after"
@@ -43,6 +43,7 @@ def year_after(scope: Scope) -> Table:
             f"due_held_{n}": Count("pk", filter=due & Q(done_on__lte=scope.end)),
             f"held_{n}": Count("pk", filter=done),
             f"warning_{n}": Count("pk", filter=done & Q(warning=True)),
+            f"job_held_{n}": Count("pk", filter=done & Q(job__in=JOB_HELD)),
         }
     in_period = Q(due_on__gte=scope.start, due_on__lte=scope.end) | Q(
         done_on__gte=scope.start, done_on__lte=scope.end
@@ -59,6 +60,7 @@ def year_after(scope: Scope) -> Table:
             Column(_("Of those due, held"), Kind.SHARE),
             Column(_("Check-ins held"), Kind.COUNT),
             Column(_("Warning signs raised"), Kind.COUNT),
+            Column(_("Parent still working"), Kind.COUNT),
         ),
         rows=tuple(
             Row(
@@ -68,6 +70,7 @@ def year_after(scope: Scope) -> Table:
                     Share(counts[f"due_held_{n}"], counts[f"due_{n}"]),
                     counts[f"held_{n}"],
                     counts[f"warning_{n}"],
+                    counts[f"job_held_{n}"],
                 ),
             )
             for n, (first, _last) in enumerate(months)
@@ -76,12 +79,13 @@ def year_after(scope: Scope) -> Table:
             "Check-ins are counted as scheduled after reunification, with the dates the "
             "coaches moved or added. “Of those due, held” counts the check-ins due in the "
             "month that were held by the end of the period, on time or late; “check-ins "
-            "held” and “warning signs raised” count those held in the month, whenever "
-            "they were due."
+            "held”, “warning signs raised” and “parent still working” (the same job or a "
+            "new one) count those held in the month, whenever they were due."
         ),
         caption=_(
             "For each month of the period: the year-after check-ins due, the share of "
-            "them held, the check-ins held, and how many of those raised warning signs."
+            "them held, the check-ins held, how many of those raised warning signs and "
+            "how many found the parent still working."
         ),
         chart=2,
     )

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aftercare.models import AREAS, FollowUp, Steadiness
+from aftercare.models import AREAS, FollowUp, Job, Steadiness
 from core import bounds
 from core.bounds import BoundedForm
 from core.forms import DateInput
@@ -19,9 +19,10 @@ class CheckInForm(BoundedForm, forms.ModelForm):
 
     class Meta:
         model = FollowUp
-        fields = [*AREAS, "concerns", "needs"]
+        fields = [*AREAS, "job", "concerns", "needs"]
         widgets = {
             **{area: forms.RadioSelect for area in AREAS},
+            "job": forms.RadioSelect,
             "concerns": forms.Textarea(attrs={"rows": 3}),
             "needs": forms.Textarea(attrs={"rows": 3}),
         }
@@ -31,6 +32,8 @@ class CheckInForm(BoundedForm, forms.ModelForm):
         for area in AREAS:
             self.fields[area].choices = Steadiness.choices
             self.fields[area].required = True
+        self.fields["job"].choices = Job.choices
+        self.fields["job"].label = _("Did the job hold?")
 
 
 class DueDateForm(BoundedForm, OnceForm):

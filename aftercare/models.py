@@ -32,6 +32,20 @@ class Steadiness(models.TextChoices):
     AT_RISK = "at_risk", _("At risk")
 
 
+class Job(models.TextChoices):
+    """Whether the parent's job held, asked at each check-in: losing it is often the first
+    thing that shakes a family in the year after."""
+
+    SAME = "same", _("Kept the same job")
+    CHANGED = "changed", _("Changed jobs")
+    LOST = "lost", _("Lost the job")
+    NOT_WORKING = "not_working", _("Not working")
+    NOT_ASKED = "", _("Not asked")
+
+
+#: A job held: the same one or a new one, the parent is working.
+JOB_HELD = (Job.SAME, Job.CHANGED)
+
 #: The parts of a family's life each check-in asks about.
 AREAS = ("housing", "work", "childcare", "school", "support")
 
@@ -60,6 +74,9 @@ class FollowUp(DatedTask, models.Model):
     childcare = _area(_("childcare"))
     school = _area(_("school"))
     support = _area(_("support network"))
+    job = models.CharField(
+        _("the parent's job"), max_length=12, choices=Job.choices, blank=True, default=""
+    )
     concerns = models.TextField(_("concerns"), blank=True)
     needs = models.TextField(
         _("needs"),

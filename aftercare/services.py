@@ -43,7 +43,7 @@ def follow_ups_schedule(*, actor, partnership: Partnership, reunified_on: date) 
 def follow_up_record(*, actor, follow_up: FollowUp, data: dict, worried: bool) -> FollowUp:
     """How things are at a check-in. An area at risk, or the coach's worry, is a warning."""
     refuse_if_closed(follow_up.partnership)
-    for name in (*AREAS, "concerns", "needs"):
+    for name in (*AREAS, "job", "concerns", "needs"):
         setattr(follow_up, name, data.get(name, ""))
     follow_up.warning = worried or any(data.get(a) == Steadiness.AT_RISK for a in AREAS)
     follow_up.done_on = follow_up.done_on or timezone.localdate()
@@ -53,7 +53,7 @@ def follow_up_record(*, actor, follow_up: FollowUp, data: dict, worried: bool) -
         actor=actor,
         action=Action.CHANGED,
         record=follow_up,
-        fields=[*AREAS, "concerns", "needs", "warning", "done_on"],
+        fields=[*AREAS, "job", "concerns", "needs", "warning", "done_on"],
     )
     return follow_up
 

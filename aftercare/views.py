@@ -66,7 +66,7 @@ def check_in(request, follow_up):
 
 
 def _initial(follow_up) -> dict:
-    initial = {name: getattr(follow_up, name) for name in (*AREAS, "concerns", "needs")}
+    initial = {name: getattr(follow_up, name) for name in (*AREAS, "job", "concerns", "needs")}
     # The warning is the coach's worry when no area was at risk: correcting a typo must
     # not quietly take the family off the coach's warnings.
     at_risk = any(getattr(follow_up, area) == Steadiness.AT_RISK for area in AREAS)

@@ -39,6 +39,7 @@ def load_assistance(today: date, *, coach, director, finance, shared, home_again
             created_by=by,
             fund=grant if status in (Status.APPROVED, Status.PAID) else None,
             approved_on=today - timedelta(days=days_ago) if status == Status.PAID else None,
+            for_work=need in ("car_repair", "work_tools", "license"),
         )
 
     # Ana's brakes: without the car she loses the early shift. Approved and paid.

@@ -16,13 +16,16 @@ ORDER = 120
 
 
 def paid_by_fund_and_need(scope: Scope) -> Table:
-    """The requests paid in the period and what was paid, one row per fund and need.
+    """The requests paid in the period and what was paid, one row per fund and need, and
+    a last row, "Job security", for those of them that helped a parent keep a job (the
+    request's `for_work`), across funds and needs, when there are any.
 
     Read from the ledger, where a payment has its date: a request counts when its payment
     stands (a positive entry no correction reversed) and was made on a day of the period.
     A reversed payment returns the request to "approved" to be paid anew
     (assistance.services.payment_reverse), so each paid request has exactly one standing
-    payment, in the fund that paid it. One query, grouped by fund and need.
+    payment, in the fund that paid it. One query, grouped by fund, need and whether the
+    request keeps a job; the groups are added up here.
     """
     paid = (
         Entry.objects.filter(
@@ -34,21 +37,35 @@ def paid_by_fund_and_need(scope: Scope) -> Table:
             request__partnership__in=scope.partnerships,
             **_fund_asked(scope),
         )
-        .values("fund", "fund__name", "request__need")
+        .values("fund", "fund__name", "request__need", "request__for_work")
         .annotate(requests=Count("request", distinct=True), total=Sum("amount"))
-        .order_by("fund__name", "fund", "request__need")
-        .values_list("fund", "fund__name", "request__need", "requests", "total")
+        .order_by("fund__name", "fund", "request__need", "request__for_work")
+        .values_list(
+            "fund", "fund__name", "request__need", "request__for_work", "requests", "total"
+        )
     )
     needs = dict(Need.choices)
     link = _link_for(scope.user)
-    rows = tuple(
+    # Each request has one standing payment, so the groups' counts add up.
+    by_row: dict[tuple, list] = {}
+    for_work = [0, Decimal(0)]
+    for fund, fund_name, need, work, requests, total in paid:
+        row = by_row.setdefault((fund, fund_name, need), [0, Decimal(0)])
+        row[0] += requests
+        row[1] += Decimal(total or 0)
+        if work:
+            for_work[0] += requests
+            for_work[1] += Decimal(total or 0)
+    rows = [
         Row(
             label=f"{fund_name} — {needs.get(need, need)}",
             values=(requests, _whole_dollars(total)),
             link=link(fund),
         )
-        for fund, fund_name, need, requests, total in paid
-    )
+        for (fund, fund_name, need), (requests, total) in by_row.items()
+    ]
+    if for_work[0]:
+        rows.append(Row(label=_("Job security"), values=(for_work[0], _whole_dollars(for_work[1]))))
     return Table(
         key=KEY,
         title=_("Assistance paid by fund and need"),
@@ -57,14 +74,15 @@ def paid_by_fund_and_need(scope: Scope) -> Table:
             Column(_("Requests paid"), Kind.COUNT),
             Column(_("Amount paid"), Kind.MONEY),
         ),
-        rows=rows,
+        rows=tuple(rows),
         note=_(
             "Counted on the day each payment was made, in whole dollars. A payment finance "
-            "reversed is not counted."
+            "reversed is not counted. “Job security” counts again, across funds and needs, "
+            "the requests that helped a parent keep a job."
         ),
         caption=_(
             "Requests for financial help paid in the period and the amounts paid, by the fund "
-            "that paid them and the need they met."
+            "that paid them and the need they met, and those that helped a parent keep a job."
         ),
         chart=1,
     )

@@ -23,7 +23,7 @@ class AssistanceRequestForm(BoundedForm, forms.ModelForm):
 
     class Meta:
         model = AssistanceRequest
-        fields = ["home", "need", "amount", "payee_kind", "payee", "due_on", "purpose"]
+        fields = ["home", "need", "for_work", "amount", "payee_kind", "payee", "due_on", "purpose"]
         widgets = {
             "due_on": DateInput(),
             "purpose": forms.Textarea(attrs={"rows": 3}),
@@ -33,7 +33,15 @@ class AssistanceRequestForm(BoundedForm, forms.ModelForm):
         help_texts = {
             "payee": _("The landlord, garage, daycare or utility, as their bill names them."),
             "purpose": _("How it keeps the family safe, housed or at work."),
+            "for_work": _(
+                "A car repair to get to the shift, work boots, a license, childcare "
+                "during work hours: the program counts this help as job security."
+            ),
         }
+
+    def for_the_team(self) -> None:
+        """The team asks on a parent's behalf: the tick speaks of the parent."""
+        self.fields["for_work"].label = _("This helps the parent keep a job")
 
 
 class NewRequestForm(OnceForm, AssistanceRequestForm):

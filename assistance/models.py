@@ -33,7 +33,8 @@ class Need(models.TextChoices):
     UTILITIES = "utilities", _("Utilities")
     CAR_REPAIR = "car_repair", _("Car repair")
     CHILDCARE = "childcare", _("Childcare")
-    WORK_TOOLS = "work_tools", _("Work tools or uniforms")
+    WORK_TOOLS = "work_tools", _("Work clothes, tools or uniforms")
+    LICENSE = "license", _("A license or certification for work")
     TRANSPORTATION = "transportation", _("Transportation")
     PHONE = "phone", _("Phone")
     FOOD = "food", _("Food")
@@ -142,6 +143,9 @@ class AssistanceRequest(models.Model):
     payee = models.CharField(_("payee"), max_length=200)
     due_on = models.DateField(_("needed by"))
     purpose = models.TextField(_("how it keeps the family safe or working"), max_length=2000)
+    #: The parent's job depends on it (the car to the shift, the boots, the license): the
+    #: funds' reports count what was paid for these as "Job security".
+    for_work = models.BooleanField(_("This helps me keep my job"), default=False)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED
     )

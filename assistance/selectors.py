@@ -76,7 +76,8 @@ def funds_with_numbers() -> list[Fund]:
 
 def spending(*, year: int) -> dict:
     """Money paid in a year, by fund, need, month and family: four grouped queries over
-    the ledger (reversals count against what they reverse)."""
+    the ledger (reversals count against what they reverse), and the year's total with the
+    part of it that helped parents keep their jobs ("Job security") in a fifth."""
     entries = Entry.objects.filter(paid_on__year=year)
 
     def money(rows):
@@ -98,7 +99,12 @@ def spending(*, year: int) -> dict:
             .order_by("month")
         ),
         "by_family": by("request__partnership__birth_family__name", "request__home"),
-        "total": cents(entries.aggregate(total=Sum("amount"))["total"]),
+        **{
+            name: cents(value)
+            for name, value in entries.aggregate(
+                total=Sum("amount"), job_security=Sum("amount", filter=Q(request__for_work=True))
+            ).items()
+        },
     }
 
 
@@ -108,6 +114,13 @@ def ledger_rows(*, year: int | None):
     return entries.select_related(
         "fund", "request__partnership__birth_family", "reverses"
     ).order_by("paid_on", "pk")
+
+
+def job_security_paid(fund: Fund):
+    """What the fund paid for requests that helped a parent keep a job, reversals
+    counted against what they reverse: one query."""
+    total = fund.entries.filter(request__for_work=True).aggregate(total=Sum("amount"))["total"]
+    return cents(total)
 
 
 def fund_for(user, fund_id: int) -> Fund:

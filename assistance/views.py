@@ -46,6 +46,8 @@ def request_new(request, partnership):
     if own_home:
         # A parent asks for their own home only.
         del form.fields["home"]
+    else:
+        form.for_the_team()
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, **({"home": own_home} if own_home else {})}
         try:
@@ -125,6 +127,7 @@ def submit(request, assistance_request):
     form = AssistanceRequestForm(request.POST or None, instance=assistance_request)
     # The request stays with the home that asked: its words and bills are theirs.
     del form.fields["home"]
+    form.for_the_team()
     if request.method == "POST" and form.is_valid():
         try:
             services.request_submit(
@@ -325,6 +328,7 @@ def report_csv(request):
             "amount",
             "reverses",
             "note",
+            "job_security",
         ]
     )
     # A fund's ledger is all of it; the program's, one year.
@@ -348,6 +352,7 @@ def report_csv(request):
                 f"{entry.amount:.2f}",
                 entry.reverses_id or "",
                 entry.note,
+                "yes" if entry.request.for_work else "no",
             ]
         )
     return response
@@ -369,5 +374,6 @@ def fund_detail(request, fund):
             "query": query,
             "balance": services.balance_of(fund),
             "available": services.available_in(fund),
+            "job_security": selectors.job_security_paid(fund),
         },
     )

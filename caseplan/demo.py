@@ -60,7 +60,8 @@ def load_caseplan(today: date, *, coach, director, shared, home_again) -> None:
 
 def _case_plan(today, coach, director, shared, home_again):
     """Ana's goals: a home with a room for the children (the court's), the parenting
-    class (the court's, nearly done), and her own: getting her driver's license back.
+    class (the court's, nearly done), and her own: keeping her job at the bakery while court
+    dates take her away from it, and getting her driver's license back.
     Unsupervised visits are the next milestone; Keisha's family is home."""
 
     def goal(partnership, by, area, title, source, steps):
@@ -108,6 +109,18 @@ def _case_plan(today, coach, director, shared, home_again):
         "own",
         [
             ("Pay the reinstatement fee", "parent", 30, None, ""),
+        ],
+    )
+    goal(
+        shared,
+        coach,
+        "work",
+        "Keep my job at the bakery",
+        "own",
+        [
+            ("Fix the car so I get to my shifts on time", "coach", None, 2, "The fund paid."),
+            ("Give my supervisor the letter with the court dates", "parent", 3, None, ""),
+            ("Ask my supervisor for a set schedule", "parent", 7, None, ""),
         ],
     )
     goal(

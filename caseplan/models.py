@@ -72,7 +72,9 @@ class Contact(models.Model):
 
 class Area(models.TextChoices):
     HOUSING = "housing", _("Housing")
-    WORK = "work", _("Work and income")
+    # Keeping a job while court dates take the parent away from it (a set schedule, the
+    # supervisor told of the dates, a letter to the employer) is part of this area.
+    WORK = "work", _("Work and job security")
     PARENTING = "parenting", _("Parenting class")
     SOBRIETY = "sobriety", _("Sobriety")
     COUNSELING = "counseling", _("Counseling")

@@ -181,6 +181,10 @@ TRANSITION_ITEM = Load("transition.selectors.item_for", "item")
 # A parent's own shift, which only she opens: her reading of her own record is not
 # audited; her changes are, and so is the team's reading (work/calendar.py, work:partnership).
 OWN_SHIFT = Load("work.selectors.shift_for", "shift").unaudited()
+# A letter to an employer is the birth parent's, like her case plan: each reading of one,
+# on screen or as a PDF, is audited.
+LETTER = Load("letters.selectors.letter_for", "letter")
+APPROVED_LETTER = Load("letters.selectors.approved_letter_for", "letter").noting("pdf")
 
 RULES: dict[str, Rule] = {
     # home
@@ -395,6 +399,23 @@ RULES: dict[str, Rule] = {
     "schedule:event_edit": roles(*CASEWORK, load=EVENT_TO_CHANGE),
     "schedule:attendance": roles(*CASEWORK, load=EVENT),
     "schedule:time_zone": roles(*PARTNERSHIP_MEMBERS),
+    # letters: the birth parent asks for one and approves it; her coach drafts one for her
+    # and prints it once she has approved it; the partner home never reaches them.
+    "letters:letters": roles(
+        DIRECTOR,
+        COACH,
+        BIRTH_PARENT,
+        load=Load("letters.selectors.partnership_for", "partnership").noting("letters"),
+    ),
+    "letters:letter_new": roles(
+        DIRECTOR,
+        COACH,
+        BIRTH_PARENT,
+        load=Load("letters.selectors.partnership_for", "partnership").noting("letters"),
+    ),
+    "letters:letter": roles(DIRECTOR, COACH, BIRTH_PARENT, load=LETTER),
+    "letters:approve": roles(BIRTH_PARENT, load=LETTER),
+    "letters:letter_pdf": roles(DIRECTOR, COACH, BIRTH_PARENT, load=APPROVED_LETTER),
     # gatherings: the listing, each listed gathering's page and calendar, and replying are
     # everyone's (a guest replies with a name and a way to reach them); a reply is opened
     # by the secret in its link alone; organizing, the door and who comes are the team's.

@@ -31,6 +31,7 @@ from families.demo import load_families
 from gatherings.demo import load_gatherings
 from intake.demo import load_intake
 from journal.demo import load_journal
+from letters.demo import load_letters
 from outcomes.demo import load_history
 from partnerships.demo import load_partnerships
 from referrals.demo import load_referrals
@@ -87,3 +88,4 @@ def load_demo(today: date | None = None) -> None:
     load_gatherings(today, coach=coach, director=director, services=services, **parents)
     load_history(today, director=director)
     load_work(today, ana=ana, keisha=keisha)
+    load_letters(today, ana=ana, shared=shared)

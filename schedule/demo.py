@@ -10,7 +10,7 @@ from schedule.models import Attendance, Event
 def load_schedule(today: date, *, coach, director, shared, home_again) -> None:
     """Supervised family time every Tuesday for a month now: two went well, then Mateo
     had a fever, and last week's is waiting for the coach to say how it went. The next
-    court review, Ana's counseling (hers alone), and Keisha's 30-day check-in after
+    court review, Ana's court-ordered counseling (hers alone), and Keisha's 30-day check-in after
     reunification. Ana's family reads Spanish, so their events carry a Spanish title too."""
     zone = timezone.get_current_timezone()
     # On a Tuesday, today's family time is the next one and last week's waits to be recorded.
@@ -66,6 +66,7 @@ def load_schedule(today: date, *, coach, director, shared, home_again) -> None:
         repeat="FREQ=WEEKLY;INTERVAL=2",
         place="other",
         place_detail="Eastside Family Counseling",
+        court_ordered=True,
         created_by=coach,
     )
     Event.objects.create(

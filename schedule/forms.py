@@ -6,7 +6,7 @@ from core.bounds import BoundedForm
 from core.forms import DateInput, DateTimeInput
 from core.once import OnceForm
 from core.zones import zone_choices
-from schedule.models import By, Event, Outcome
+from schedule.models import By, Event, Kind, Outcome
 
 
 class EventForm(BoundedForm, OnceForm, forms.ModelForm):
@@ -31,6 +31,7 @@ class EventForm(BoundedForm, OnceForm, forms.ModelForm):
             "brings_children",
             "court_room",
             "hearing_type",
+            "court_ordered",
         ]
         widgets = {"starts_at": DateTimeInput(), "repeat_until": DateInput()}
         help_texts = {
@@ -41,6 +42,13 @@ class EventForm(BoundedForm, OnceForm, forms.ModelForm):
     despite_conflicts = forms.BooleanField(
         label=_("Schedule it anyway"), required=False, widget=forms.HiddenInput
     )
+
+    def clean(self):
+        data = super().clean()
+        # A hearing is the court's own date: only an appointment is "ordered by the court".
+        if data.get("kind") != Kind.APPOINTMENT:
+            data["court_ordered"] = False
+        return data
 
     def ask_about_conflicts(self) -> None:
         """Show the "anyway" box, unticked, for the person to decide."""

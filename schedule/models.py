@@ -63,6 +63,13 @@ class Event(TitledInTwoLanguages):
     brings_children = models.CharField(_("who brings the children"), max_length=120, blank=True)
     court_room = models.CharField(_("court and courtroom"), max_length=120, blank=True)
     hearing_type = models.CharField(_("type of hearing"), max_length=120, blank=True)
+    #: An appointment the court ordered (counseling, a drug test, a parenting class): its
+    #: dates go on a letter to the parent's employer (letters), with hearings.
+    court_ordered = models.BooleanField(
+        _("Ordered by the court"),
+        default=False,
+        help_text=_("Appointments only: its dates can go on a letter to the parent's employer."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -75,7 +82,12 @@ class Event(TitledInTwoLanguages):
                 condition=Q(supervised=False) | ~Q(supervisor=""),
                 name="a_supervised_event_names_its_supervisor",
                 violation_error_message=_("Name the supervisor of a supervised visit."),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(court_ordered=False) | Q(kind="appointment"),
+                name="only_an_appointment_is_court_ordered",
+                violation_error_message=_("Only an appointment is marked as ordered by the court."),
+            ),
         ]
 
     @property

@@ -34,6 +34,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # host and port it serves on.
 SITE_URL = env_str("VILLAGE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PROGRAM_NAME = env_str("VILLAGE_PROGRAM_NAME", "Partners in Permanency")
+# The program's phone and e-mail, printed on its letterhead (letters to employers). Without
+# an e-mail, a letter gives its signing coach's own.
+PROGRAM_PHONE = env_str("VILLAGE_PROGRAM_PHONE", "")
+PROGRAM_EMAIL = env_str("VILLAGE_PROGRAM_EMAIL", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -72,6 +76,7 @@ INSTALLED_APPS = [
     "gatherings",
     "transition",
     "work",
+    "letters",
     "home",
 ]
 

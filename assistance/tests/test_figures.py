@@ -60,7 +60,7 @@ def test_the_help_paid_is_counted_and_summed_by_fund_and_need(pay, partnership, 
     assert rows_of(table) == [
         ("General fund — Rent or deposit", 1, 1200),
         ("Keep Families Working grant — Car repair", 2, 551),
-        ("Keep Families Working grant — Work tools or uniforms", 1, 90),
+        ("Keep Families Working grant — Work clothes, tools or uniforms", 1, 90),
     ]
     assert (table.key, table.chart) == ("assistance-paid", 1)
 
@@ -127,7 +127,7 @@ def test_the_coach_filter_arrives_through_the_partnerships(
 
     coached = Partnership.objects.filter(coach=coach)
     assert rows_of(paid_by_fund_and_need(scope(coached))) == [
-        ("Keep Families Working grant — Work tools or uniforms", 1, 60)
+        ("Keep Families Working grant — Work clothes, tools or uniforms", 1, 60)
     ]
 
 
@@ -196,3 +196,24 @@ def test_a_fund_narrows_the_figures_to_the_families_it_paid_for_in_the_period(
     assert list(families_paid_by(Partnership.objects.all(), "not-a-fund", START, END)) == []
     table = paid_by_fund_and_need(scope(narrowed={"fund": str(fund.pk)}))
     assert rows_of(table) == [("Keep Families Working grant — Car repair", 1, 400)]
+
+
+def test_the_help_that_kept_a_job_is_added_up_again_as_job_security(
+    pay, partnership, other_partnership, fund, general, django_assert_num_queries
+):
+    brakes = pay(partnership, fund, "car_repair", "400.00", date(2026, 3, 2))
+    pay(partnership, fund, "car_repair", "100.00", date(2026, 3, 3))
+    boots = pay(other_partnership, general, "work_tools", "89.60", date(2026, 3, 9))
+    pay(partnership, general, "rent", "1200.00", date(2026, 3, 5))
+    AssistanceRequest.objects.filter(pk__in=[brakes.request_id, boots.request_id]).update(
+        for_work=True
+    )
+    with django_assert_num_queries(1):
+        table = paid_by_fund_and_need(scope())
+    assert rows_of(table) == [
+        ("General fund — Rent or deposit", 1, 1200),
+        ("General fund — Work clothes, tools or uniforms", 1, 90),
+        ("Keep Families Working grant — Car repair", 2, 500),
+        ("Job security", 2, 490),
+    ]
+    assert table.rows[-1].link == ""

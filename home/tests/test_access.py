@@ -6,7 +6,7 @@ own partnership and one from somebody else's, and fails when a URL has no rule, 
 two disagree, or when anyone reaches what they should not. Outsiders get 404, never 403.
 """
 
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -29,6 +29,7 @@ from gatherings.models import Gathering, Resource
 from home.demo import DEMO_PASSWORD, load_demo
 from intake.models import Submission
 from journal.models import Photo, Post
+from letters.models import Letter
 from partnerships.models import Partnership
 from referrals.models import Referral
 from schedule.models import Event
@@ -152,6 +153,13 @@ INTENDED = {
     "caseplan:plan": CASEWORK | {"birth_parent", "outsider"},
     "caseplan:step_update": CASEWORK | {"birth_parent", "outsider"},
     "caseplan:summary": CASEWORK | {"birth_parent", "outsider"},
+    # A letter to an employer is the birth parent's: she asks and approves, her coach
+    # drafts and prints; the partner home never reaches it.
+    "letters:letters": CASEWORK | {"birth_parent", "outsider"},
+    "letters:letter_new": CASEWORK | {"birth_parent", "outsider"},
+    "letters:letter": CASEWORK | {"birth_parent", "outsider"},
+    "letters:letter_pdf": CASEWORK | {"birth_parent", "outsider"},
+    "letters:approve": {"birth_parent", "outsider"},
     "training:index": EVERYONE_SIGNED_IN,
     "training:module": EVERYONE_SIGNED_IN,
     "training:certificate": EVERYONE_SIGNED_IN,
@@ -360,6 +368,21 @@ def records():
         "summary_id": {
             "ours": CourtSummary.objects.get(partnership=ours).pk,
             "theirs": CourtSummary.objects.get(partnership=theirs).pk,
+        },
+        "letter_id": {
+            # Ana's approved letter for her manager; Keisha's made for the test.
+            "ours": Letter.objects.get(partnership=ours).pk,
+            "theirs": Letter.objects.get_or_create(
+                partnership=theirs,
+                person=Person.objects.get(first_name="Keisha"),
+                defaults={
+                    "starts_on": date(2027, 1, 4),
+                    "ends_on": date(2027, 2, 4),
+                    "signer_id": theirs.coach_id,
+                    "created_by_id": theirs.coach_id,
+                    "approved_at": datetime(2027, 1, 4, tzinfo=UTC),
+                },
+            )[0].pk,
         },
         "service_id": {"listed": Service.objects.get(name="Family Rapid Rehousing").pk},
         "service_at_location_id": {
