@@ -11,7 +11,7 @@ from django.db.models.fetch_modes import FETCH_RAISE
 
 from accounts.models import Role
 from accounts.testing import sign_in_client
-from home.testing import PASSWORD, agreement_for, partnership_for, person_with_account
+from home.testing import PASSWORD, agreement_for, demo_loaded, partnership_for, person_with_account
 
 pytest_plugins = ["core.tests.browser_fixtures"]
 
@@ -31,6 +31,19 @@ def _english_outside_requests():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def demo(db):
+    """The demo program (home/demo.py) in the test's database. Use this, not load_demo():
+    after the first load in a process the demo's rows are written back, in a fraction of
+    the time (home.testing.demo_loaded, decision XXXX)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    demo_loaded()
+    yield
+    # Rolled back with the test: the content types go back to the ids they had before.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 
 from core.tests.browser import PHONE, axe_violations, describe, page_overflows
-from home.demo import load_demo
+from home.testing import demo_loaded
 from home.tests.test_access import PERSONAS
 from home.tests.test_no_dead_ends import same_site_path
 
@@ -216,7 +216,7 @@ def test_the_design_systems_shared_files_stay_under_their_budget(
     """What every page shares, loaded once and then cached: the stylesheet, both weights of
     the font, the icon sprite, the brand mark and the htmx script, as a browser with an
     empty cache loads them for its first page."""
-    load_demo()
+    demo_loaded()
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     responses = []
