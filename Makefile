@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint messages bench bench-outcomes bench-load clean screenshots design
+.PHONY: run test pytest check setup lint messages bench bench-outcomes bench-load clean screenshots design
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -43,14 +43,20 @@ run: setup
 	@$(PY) manage.py db_worker & trap "kill $$! 2>/dev/null" EXIT; \
 	  $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
 
-test: setup
+# The checks that do not depend on the database, then the suite. CI runs them once and the
+# suite a second time on PostgreSQL (`make pytest`, .ci/run).
+test: check pytest
+
+pytest: setup
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
+
+check: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 # Bandit: no high-severity finding in the app's code (decision 0020); tests are exempt.
 	$(VENV)/bin/bandit -q -r . -x './.venv,./staticfiles,./design/node_modules,*/tests/*' --severity-level high
 	DJANGO_SETTINGS_MODULE=village.test_settings $(PY) manage.py makemigrations --check --dry-run > /dev/null
-	$(PY) -m pytest -n $${PYTEST_WORKERS:-2} $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check --fix .

@@ -11,7 +11,7 @@ from django.db.models.fetch_modes import FETCH_RAISE
 
 from accounts.models import Role
 from accounts.testing import sign_in_client
-from home.testing import PASSWORD, agreement_for, partnership_for, person_with_account
+from home.testing import PASSWORD, agreement_for, demo_loaded, partnership_for, person_with_account
 
 pytest_plugins = ["core.tests.browser_fixtures"]
 
@@ -31,6 +31,19 @@ def _english_outside_requests():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def demo(db):
+    """The demo program (home/demo.py) in the test's database. Use this, not load_demo():
+    after the first load in a process the demo's rows are written back, in a fraction of
+    the time (home.testing.demo_loaded, decision XXXX-fast-suite)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    demo_loaded()
+    yield
+    # Rolled back with the test: the content types go back to the ids they had before.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture
@@ -127,3 +140,29 @@ def client_for(client):
         return sign_in_client(client, user)
 
     return sign_in
+
+
+# The longest tests, started first: pytest-xdist hands tests out in the order they are
+# collected, so a walk of every page that starts last keeps one worker busy alone while
+# the other sits idle. Measured with --durations; a module not listed keeps its place.
+SLOW_FIRST = (
+    "home/tests/test_every_page.py",  # the crawls in Chromium, up to two minutes each
+    "home/tests/test_access.py",  # every URL as every persona
+    "home/tests/test_no_dead_ends.py",
+    "home/tests/attack/",
+    "accounts/tests/test_sessions_browser.py",  # waits out a real idle timeout
+    "directory/tests/test_open_in_the_database.py",  # Hypothesis against the database
+    "directory/tests/test_hours_against_rrule.py",
+    "core/tests/test_deploy_check.py",  # starts manage.py in subprocesses
+    "home/tests/test_rules.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        path = item.nodeid.split("::")[0]
+        return next(
+            (n for n, slow in enumerate(SLOW_FIRST) if path.startswith(slow)), len(SLOW_FIRST)
+        )
+
+    items.sort(key=rank)  # stable: within a rank, the order collected

@@ -1,10 +1,11 @@
 """Factories for tests: people, homes, children and partnerships with sensible defaults."""
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import Group
+from django.db import transaction
 
 from accounts.models import User
 from agreements.models import Purpose
@@ -160,3 +161,88 @@ def payment_made(
     return Entry.objects.create(
         fund=fund, request=request, amount=request.amount, paid_on=paid_on, payee=payee, by=paid_by
     )
+
+
+# The demo, loaded once per test process and then written back from its rows.
+#
+# load_demo() goes through the services (audit entries, hashing, image processing) and
+# takes seconds; the rows it leaves are a few thousand. The first test in a process that
+# needs the demo loads it for real; its rows, every table's, are kept and written back
+# for the next test that starts from the same database, in a fraction of the time. The
+# tables then hold exactly what load_demo() would have left, ids included, so a test
+# cannot tell the difference. Keyed by the day (the demo's dates count back from today)
+# and by how many rows each table held before (the roles, content types and permissions
+# that migrations and a flush leave): a test that made rows of its own before it asked
+# for the demo gets a real load_demo(), as before.
+_demo_rows: dict[tuple, list[tuple[str, list[str], list[tuple]]]] = {}
+
+
+def _tables(connection) -> list[str]:
+    return sorted(
+        connection.introspection.django_table_names(only_existing=True, include_views=False)
+    )
+
+
+def _row_counts(connection, tables) -> tuple[int, ...]:
+    quote = connection.ops.quote_name
+    counts = " UNION ALL ".join(
+        f"SELECT {n}, COUNT(*) FROM {quote(table)}"  # noqa: S608 - our own tables
+        for n, table in enumerate(tables)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(counts)
+        found = dict(cursor.fetchall())
+    return tuple(found[n] for n in range(len(tables)))
+
+
+def _read_rows(connection, tables):
+    quote = connection.ops.quote_name
+    rows = []
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"SELECT * FROM {quote(table)}")  # noqa: S608 - our own tables
+            if found := cursor.fetchall():
+                if connection.vendor == "sqlite":  # which binds no time of day by itself
+                    found = [tuple(map(_sqlite_value, row)) for row in found]
+                rows.append((table, [column[0] for column in cursor.description], found))
+    return rows
+
+
+def _sqlite_value(value):
+    return str(value) if isinstance(value, time) else value
+
+
+def _write_rows(connection, tables, rows):
+    """Replace every table's rows with the kept ones. Django's foreign keys are checked at
+    commit on both databases, so the order of the tables does not matter."""
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 - our own tables
+        for table, columns, values in rows:
+            names = ", ".join(quote(column) for column in columns)
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})",  # noqa: S608
+                values,
+            )
+
+
+def demo_loaded(today: date | None = None) -> None:
+    """The demo in the test database, as load_demo(today) leaves it (see above)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.utils import timezone
+
+    from home.demo import load_demo
+
+    today = today or timezone.localdate()
+    tables = _tables(connection)
+    key = (connection.vendor, today, tuple(tables), _row_counts(connection, tables))
+    if key in _demo_rows:
+        _write_rows(connection, tables, _demo_rows[key])
+    else:
+        load_demo(today)
+        _demo_rows[key] = _read_rows(connection, tables)
+    # The content types now carry the ids the demo was first loaded with.
+    ContentType.objects.clear_cache()

@@ -17,7 +17,7 @@ from agreements.models import (
 from agreements.selectors import sharing_for
 from agreements.services import restriction_add
 from audit.models import Action, AuditEntry
-from home.demo import DEMO_PASSWORD, load_demo
+from home.demo import DEMO_PASSWORD
 from home.testing import agreement_for, person_with_account
 from home.tests.test_access import url_cases
 
@@ -51,9 +51,8 @@ def test_nothing_is_shared_until_every_parent_has_acknowledged_the_agreement(
     assert "(512) 555-0188" in home_page(client_for, birth_parent)
 
 
-def test_an_unshared_phone_number_never_appears_in_any_page_the_other_home_can_open(db):
+def test_an_unshared_phone_number_never_appears_in_any_page_the_other_home_can_open(demo):
     """The demo's agreement shares Ana's phone but not Jenna's: walk every URL as Ana."""
-    load_demo()
     ana = Client()
     assert ana.login(username="birth.parent@example.org", password=DEMO_PASSWORD)
     jenna = Client()

@@ -14,7 +14,7 @@ from core.tests.browser import (
     page_overflows,
     sign_in_page,
 )
-from home.demo import load_demo
+from home.testing import demo_loaded
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -56,7 +56,7 @@ def new_page(chromium, live_server):
 
 @pytest.fixture
 def sign_in(new_page, transactional_db):
-    load_demo()
+    demo_loaded()
 
     def as_(email, locale="en-US"):
         page = new_page(locale)

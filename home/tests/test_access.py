@@ -26,7 +26,7 @@ from directory.needs import TAXONOMY_ID as NEEDS_TAXONOMY_ID
 from directory.needs import term_id as need_term_id
 from families.models import BirthFamily, Child, PartnerHome, Person
 from gatherings.models import Gathering, Resource
-from home.demo import DEMO_PASSWORD, load_demo
+from home.demo import DEMO_PASSWORD
 from intake.models import Submission
 from journal.models import Photo, Post
 from letters.models import Letter
@@ -441,11 +441,6 @@ def url_cases():
             (param,) = params
             for which, pk in samples[param].items():
                 yield view_name, reverse(view_name, kwargs={param: pk}), (param, which)
-
-
-@pytest.fixture
-def demo(db):
-    load_demo()
 
 
 @pytest.fixture

@@ -26,8 +26,8 @@ import pytest
 from django.urls import Resolver404, resolve
 from playwright.sync_api import Error as PlaywrightError
 
-from core.tests.browser import PHONE, axe_violations, describe, page_overflows
-from home.demo import load_demo
+from core.tests.browser import PHONE, axe_violations, describe, page_overflows, preload_axe
+from home.testing import demo_loaded
 from home.tests.test_access import PERSONAS
 from home.tests.test_no_dead_ends import same_site_path
 
@@ -198,6 +198,7 @@ def test_every_page_a_persona_reaches_is_accessible_fits_a_phone_and_is_light(
 ):
     started = time.monotonic()
     page = sign_in(PERSONAS[persona])
+    preload_axe(page)  # axe runs on every page of the crawl
     if language == "es":
         with page.expect_navigation():
             page.get_by_role("button", name="Español").click()
@@ -217,7 +218,7 @@ def test_the_design_systems_shared_files_stay_under_their_budget(
     """What every page shares, loaded once and then cached: the stylesheet, both weights of
     the font, the icon sprite, the brand mark and the htmx script, as a browser with an
     empty cache loads them for its first page."""
-    load_demo()
+    demo_loaded()
     context = chromium.new_context(viewport=PHONE)
     page = context.new_page()
     responses = []

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.testing import sign_in_client
-from home.demo import DEMO_PASSWORD, load_demo
+from home.demo import DEMO_PASSWORD
 from schedule.models import Kind
 from schedule.tests.test_kinds import (
     ICONS,
@@ -83,14 +83,13 @@ def missed_twice(partnership, coach):
 
 
 @pytest.fixture
-def demo_coach_with_every_kind_of_row():
+def demo_coach_with_every_kind_of_row(demo):
     """The demo's coach, whose Today has a follow-up and a referral, given the rest of
     what Today dates: a step, a check-in due, a warning sign, family time missed."""
     from aftercare.models import FollowUp
     from caseplan.models import Step
     from partnerships.models import Partnership
 
-    load_demo()
     coach = User.objects.get(email="coach@example.org")
     morales = Partnership.objects.get(coach=coach, birth_family__name="Morales family")
     today = timezone.localdate()

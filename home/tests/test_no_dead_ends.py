@@ -14,7 +14,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
-from home.tests.test_access import PERSONAS, clients, demo  # noqa: F401 (fixtures)
+from home.tests.test_access import PERSONAS, clients  # noqa: F401 (a fixture)
 
 MOST_URLS_PER_PERSONA = 400
 MOST_URLS_PER_VIEW = 12

@@ -1,8 +1,0 @@
-import pytest
-
-from home.demo import load_demo
-
-
-@pytest.fixture
-def demo(db):
-    load_demo()
