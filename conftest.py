@@ -37,7 +37,7 @@ def _english_outside_requests():
 def demo(db):
     """The demo program (home/demo.py) in the test's database. Use this, not load_demo():
     after the first load in a process the demo's rows are written back, in a fraction of
-    the time (home.testing.demo_loaded, decision XXXX-fast-suite)."""
+    the time (home.testing.demo_loaded, decision 0033)."""
     from django.contrib.contenttypes.models import ContentType
 
     demo_loaded()

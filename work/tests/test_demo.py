@@ -29,8 +29,7 @@ def _one_clash():
     assert "bakery" not in message and "H-E-B" not in message
 
 
-def test_moving_the_demo_visit_resolves_its_clash(client_for):
-    load_demo()
+def test_moving_the_demo_visit_resolves_its_clash(demo, client_for):
     coach = User.objects.get(email="coach@example.org")
     ((clash, _message),) = clashes_coming(coach)
     event = Event.objects.get(title="Family time")
