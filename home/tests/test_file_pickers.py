@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from assistance.models import AssistanceRequest, Status
 from gatherings.models import Gathering
-from home.tests.test_access import clients, demo  # noqa: F401 (fixtures)
+from home.tests.test_access import clients  # noqa: F401 (a fixture)
 from partnerships.models import Partnership
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from django.utils.module_loading import import_string
 
 from core.access import RULES, Load
-from home.tests.test_access import all_url_patterns, clients, demo  # noqa: F401 - fixtures
+from home.tests.test_access import all_url_patterns, clients  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[2]
 # Django's own password-reset and invitation links carry a user id and a token that
