@@ -276,3 +276,41 @@ def test_the_plan_page_runs_the_same_queries_however_long_the_plan(
     )
     with django_assert_num_queries(len(few)):
         client.get(url)
+
+
+def test_the_coach_moves_a_step_marks_it_done_and_takes_one_off_the_plan(
+    client_for, coach, birth_parent, partner_parent, agreed, django_capture_on_commit_callbacks
+):
+    opened(coach, agreed)
+    step = a_step(coach, agreed, kind="after", who="birth")
+    url = reverse("transition:step", args=[step.pk])
+    client = client_for(coach)
+    later = step.on + timedelta(days=3)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"kind": "after", "on": later.isoformat(), "who": "birth", "note": "Bedtime"}
+        )
+    assert response.status_code == 302
+    step.refresh_from_db()
+    assert (step.on, step.note) == (later, "Bedtime")
+    # A home hears of a changed date only when the step is theirs.
+    assert [m.to for m in mail.outbox] == [[birth_parent.email]]
+    client.post(url, {"action": "done"})
+    step.refresh_from_db()
+    assert step.done_on == timezone.localdate()
+    client.post(url, {"action": "undone"})
+    step.refresh_from_db()
+    assert step.done_on is None
+    client.post(url, {"action": "remove"})
+    assert not Step.objects.filter(pk=step.pk).exists()
+    assert AuditEntry.objects.filter(record_type="transition.step", action="removed").exists()
+
+
+def test_the_other_homes_item_reads_without_a_form(client_for, coach, birth_parent, agreed):
+    plan = opened(coach, agreed)
+    theirs = plan.items.filter(side="partner").first()
+    text = client_for(birth_parent).get(reverse("transition:item", args=[theirs.pk]))
+    assert text.status_code == 200
+    body = text.content.decode()
+    assert "the other home's to tick" in body and 'name="done"' not in body
