@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from transition.models import Item, Plan, Reason, Step, StepKind, Who
-from transition.standard import STANDARD
+from transition.services import standard_items
 
 #: Of the standard list, what each home had ticked off.
 KEISHA_DONE = ("pack", "room", "school_records", "school_enrol", "medicines", "comfort")
@@ -24,11 +24,7 @@ def _plan(partnership, *, actor, opened_on: date, reason: str, ordered_on=None) 
     )
     opened_at = datetime.combine(opened_on, time(10), tzinfo=timezone.get_current_timezone())
     Plan.objects.filter(pk=plan.pk).update(opened_at=opened_at)
-    Item.objects.bulk_create(
-        Item(plan=plan, child=child, area=s.area, side=s.side, standard=key)
-        for child in partnership.children.all()
-        for key, s in STANDARD.items()
-    )
+    Item.objects.bulk_create(standard_items(plan, partnership.children.all()))
     return plan
 
 

@@ -12,14 +12,9 @@ from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
 from notices.delivery import notify
-from partnerships.models import Partnership, Stage
+from partnerships.models import refuse_if_closed
 from transition.models import MOVES_CHILDREN, Item, Plan, Side, Step, Who
 from transition.standard import STANDARD
-
-
-def _refuse_if_closed(partnership: Partnership) -> None:
-    if partnership.stage == Stage.CLOSED:
-        raise ValidationError(_("This partnership is closed: its plan no longer changes."))
 
 
 def homes_of(step: Step) -> list[str]:
@@ -37,12 +32,21 @@ def _tell(sharing: Sharing, sides: list[str]) -> None:
                 notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
 
 
+def standard_items(plan: Plan, children) -> list[Item]:
+    """Each child's standard checklist (transition/standard.py), not yet saved."""
+    return [
+        Item(plan=plan, child=child, area=s.area, side=s.side, standard=key)
+        for child in children
+        for key, s in STANDARD.items()
+    ]
+
+
 @transaction.atomic
 def plan_open(*, actor, sharing: Sharing, reason: str, ordered_on: date | None = None) -> Plan:
     """Open the partnership's plan, with each child's standard checklist. Opening it again
     (a second tap, a second coach) gives back the plan already open."""
     partnership = sharing.partnership
-    _refuse_if_closed(partnership)
+    refuse_if_closed(partnership)
     existing = Plan.objects.filter(partnership=partnership).first()
     if existing is not None:
         return existing
@@ -53,11 +57,7 @@ def plan_open(*, actor, sharing: Sharing, reason: str, ordered_on: date | None =
             plan.save()
     except IntegrityError:  # opened at the same moment by someone else
         return Plan.objects.get(partnership=partnership)
-    Item.objects.bulk_create(
-        Item(plan=plan, child=child, area=s.area, side=s.side, standard=key)
-        for child in partnership.children.all()
-        for key, s in STANDARD.items()
-    )
+    Item.objects.bulk_create(standard_items(plan, partnership.children.all()))
     audit_entry_create(
         actor=actor, action=Action.CREATED, record=plan, fields=["reason", "ordered_on", "items"]
     )
@@ -67,7 +67,7 @@ def plan_open(*, actor, sharing: Sharing, reason: str, ordered_on: date | None =
 
 @transaction.atomic
 def step_add(*, actor, sharing: Sharing, plan: Plan, data: dict) -> Step:
-    _refuse_if_closed(plan.partnership)
+    refuse_if_closed(plan.partnership)
     step = Step(plan=plan, **data)
     step.full_clean()
     step.save()
@@ -78,7 +78,7 @@ def step_add(*, actor, sharing: Sharing, plan: Plan, data: dict) -> Step:
 
 @transaction.atomic
 def step_update(*, actor, sharing: Sharing, step: Step, data: dict) -> Step:
-    _refuse_if_closed(step.plan.partnership)
+    refuse_if_closed(step.plan.partnership)
     before = homes_of(step)
     changed = sorted(name for name, value in data.items() if getattr(step, name) != value)
     for name, value in data.items():
@@ -95,7 +95,7 @@ def step_update(*, actor, sharing: Sharing, step: Step, data: dict) -> Step:
 
 @transaction.atomic
 def step_done(*, actor, step: Step, done: bool) -> Step:
-    _refuse_if_closed(step.plan.partnership)
+    refuse_if_closed(step.plan.partnership)
     step.done_on = (step.done_on or timezone.localdate()) if done else None
     step.save(update_fields=["done_on"])
     audit_entry_create(actor=actor, action=Action.CHANGED, record=step, fields=["done_on"])
@@ -104,7 +104,7 @@ def step_done(*, actor, step: Step, done: bool) -> Step:
 
 @transaction.atomic
 def step_remove(*, actor, sharing: Sharing, step: Step) -> None:
-    _refuse_if_closed(step.plan.partnership)
+    refuse_if_closed(step.plan.partnership)
     sides = homes_of(step)
     audit_entry_create(actor=actor, action=Action.REMOVED, record=step, fields=["kind", "on"])
     step.delete()
@@ -113,7 +113,7 @@ def step_remove(*, actor, sharing: Sharing, step: Step) -> None:
 
 @transaction.atomic
 def item_add(*, actor, plan: Plan, child, area: str, side: str, text: str) -> Item:
-    _refuse_if_closed(plan.partnership)
+    refuse_if_closed(plan.partnership)
     if not plan.partnership.children.filter(pk=child.pk).exists():
         raise ValidationError({"child": _("Choose one of this partnership's children.")})
     item = Item(plan=plan, child=child, area=area, side=side, text=text)
@@ -134,7 +134,7 @@ def may_tick(sharing: Sharing, user, item: Item) -> bool:
 
 @transaction.atomic
 def item_tick(*, actor, sharing: Sharing, item: Item, done: bool, note: str) -> Item:
-    _refuse_if_closed(item.plan.partnership)
+    refuse_if_closed(item.plan.partnership)
     if not may_tick(sharing, actor, item):
         raise ValidationError(_("This item is the other home's to tick."))
     changed = []
