@@ -12,6 +12,7 @@ import wave
 import av
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from core.audio import (
     MAX_AUDIO_BYTES,
@@ -362,3 +363,8 @@ def test_a_file_without_sound_is_refused():
         _cover_add(target)
     with pytest.raises(AudioRefused, match="not a sound recording"):
         check_audio(upload(only_picture.getvalue()))
+
+
+def test_a_reason_is_given_in_the_parents_language():
+    with translation.override("es"), pytest.raises(AudioRefused, match="menos de 5 minutos"):
+        check_audio(upload(silence(30, format="wav"), name="long.wav"))
