@@ -112,17 +112,22 @@ def silence(minutes, *, format, codec="pcm_u8", rate=1000, options=None) -> byte
     return output.getvalue()
 
 
-def sine(amplitude, seconds=3.0, rate=48000) -> bytes:
-    """A 440 Hz tone at `amplitude` of full scale, as WAV."""
+def sine(amplitude, seconds=3, rate=48000, *, clap=0.0) -> bytes:
+    """A 440 Hz tone at `amplitude` of full scale, as WAV; with a clap of `clap` (two
+    milliseconds of a 1 kHz tone at that amplitude) at the start of each second but the
+    first."""
     one_second = array.array(
         "h", (int(amplitude * 32767 * math.sin(2 * math.pi * 440 * k / rate)) for k in range(rate))
     )
+    clapped = array.array("h", one_second)
+    for k in range(rate // 500):
+        clapped[k] += int(clap * 32767 * math.sin(2 * math.pi * 1000 * k / rate))
     output = io.BytesIO()
     with wave.open(output, "wb") as file:
         file.setnchannels(1)
         file.setsampwidth(2)
         file.setframerate(rate)
-        file.writeframes(one_second.tobytes() * int(seconds))
+        file.writeframes(one_second.tobytes() + clapped.tobytes() * (seconds - 1))
     return output.getvalue()
 
 
@@ -138,17 +143,21 @@ def decoded(data: bytes):
         return container, stream, samples
 
 
-def level(data: bytes) -> float:
-    """The decoded sound's RMS level in dB of full scale."""
-    squares = count = 0
+def level(data: bytes, *, seconds=None) -> tuple[float, float]:
+    """The decoded sound's RMS level and peak (of its first `seconds` if given, at 0.1 s
+    or so), in dB of full scale."""
+    squares = count = peak = 0
     resampler = av.AudioResampler("s16", "mono", 48000)
     with av.open(io.BytesIO(data)) as container:
         for frame in container.decode(audio=0):
             for ready in resampler.resample(frame):
+                if seconds is not None and count >= seconds * 48000:
+                    break
                 values = array.array("h", bytes(ready.planes[0])[: ready.samples * 2])
                 squares += sum(v * v for v in values)
                 count += len(values)
-    return 20 * math.log10(math.sqrt(squares / count) / 32768)
+                peak = max(peak, max(map(abs, values)))
+    return 20 * math.log10(math.sqrt(squares / count) / 32768), 20 * math.log10(peak / 32768)
 
 
 def test_a_recording_is_kept_as_aac_in_mp4_mono_with_its_duration():
@@ -252,22 +261,34 @@ def test_exiftool_finds_no_tags_location_cover_or_encoder_in_a_kept_recording(tm
 
 def test_a_quiet_and_a_loud_recording_come_out_about_as_loud():
     quiet, loud = sine(0.01), sine(0.9)
-    assert level(loud) - level(quiet) > 35
+    assert level(loud)[0] - level(quiet)[0] > 35
 
     evened = [
-        level(make_safe_audio(upload(sound, name="tone.wav")).content.read())
+        level(make_safe_audio(upload(sound, name="tone.wav")).content.read())[0]
         for sound in (quiet, loud)
     ]
 
     assert abs(evened[0] - evened[1]) < 3
-    assert all(-20 < each < -12 for each in evened)
+    assert all(-19 < each < -13 for each in evened)
+
+
+def test_a_clap_in_a_quiet_recording_made_louder_stays_under_the_ceiling():
+    whisper_and_clap = sine(0.01, clap=0.9)
+    whisper, _peak = level(whisper_and_clap, seconds=0.9)  # before the first clap
+    rms, peak = level(whisper_and_clap)
+    assert peak - rms > 25
+
+    kept = make_safe_audio(upload(whisper_and_clap, name="clap.wav")).content.read()
+
+    assert level(kept, seconds=0.9)[0] > whisper + 8  # the whisper was raised...
+    assert level(kept)[1] < -1.0  # ...and the clap held under -1.5 dB, give or take the encoder
 
 
 def test_the_tune_is_valid_audio_of_the_length_asked():
     _c, stream, samples = decoded(synthesized_tune(3.5, sample_rate=44100))
     assert stream.rate == 44100 and stream.channels == 1
     assert samples == 3.5 * 44100
-    assert level(synthesized_tune(3.0)) > -30  # a tune, not silence
+    assert level(synthesized_tune(3.0))[0] > -30  # a tune, not silence
 
 
 class Unreadable(io.BytesIO):
