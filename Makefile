@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test pytest check setup lint messages bench bench-outcomes bench-load clean screenshots design
+.PHONY: run test pytest check setup lint messages bench bench-outcomes bench-load bench-audio clean screenshots design
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -83,6 +83,11 @@ bench-outcomes: setup
 # The dashboard served by gunicorn to concurrent clients, on what bench-outcomes left.
 bench-load: setup
 	$(PY) bench/load.py
+
+# A three-minute voice recording checked and made safe to keep (core/audio.py), as each
+# recorder delivers it.
+bench-audio: setup
+	$(PY) bench/audio.py
 
 clean:
 	rm -rf $(VENV) village.sqlite3* staticfiles
