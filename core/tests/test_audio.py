@@ -352,6 +352,28 @@ def test_a_truncated_recording_is_refused_as_damaged(make, name, tmp_path):
         make_safe_audio(upload(make(tmp_path), name=name))
 
 
+def garbled(data: bytes) -> bytes:
+    """400 bytes of noise written over the file a third of the way in."""
+    noise = bytes((k * 151 + 7) % 256 for k in range(400))
+    start = len(data) // 3
+    return data[:start] + noise + data[start + 400 :]
+
+
+@pytest.mark.parametrize(
+    "options, name",
+    [
+        ({}, "song.m4a"),
+        ({"format": "mp3", "codec": "libmp3lame"}, "song.mp3"),
+        ({"format": "ogg", "codec": "libopus"}, "song.ogg"),
+        ({"format": "webm", "codec": "libopus"}, "song.webm"),
+    ],
+    ids=["m4a", "mp3", "ogg", "webm"],
+)
+def test_a_recording_damaged_in_the_middle_is_refused_not_kept_shorter(options, name):
+    with pytest.raises(AudioRefused, match="damaged or only partly uploaded"):
+        make_safe_audio(upload(garbled(recording(4.0, **options)), name=name))
+
+
 @pytest.mark.parametrize(
     "data, name, reason",
     [
