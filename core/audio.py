@@ -31,7 +31,8 @@ What decoding may cost is bounded before and while it happens:
 - a damaged or truncated file is an error, never half-kept: a decoding error refuses the
   recording, and so does one that decodes to much less than its header or its own
   timestamps promised (FFmpeg decodes what there is of a cut MP3 or WebM without a
-  word). A browser's WebM cut between two blocks cannot be told from a shorter one.
+  word), or a WAV shorter than its header says. A browser's WebM cut between two
+  blocks cannot be told from a shorter one.
 
 check_audio is the quick look, cheap enough for the request; make_safe_audio does the
 whole work, for the background worker: about 2 s of one core for three minutes
@@ -122,6 +123,8 @@ _SHORTER_SECONDS = 0.5
 #: is a damaged recording, anything else is not a recording at all.
 _SIGNATURES = (b"OggS", b"ID3", b"RIFF", b"fLaC", b"#!AMR", b"caff", b"\x1a\x45\xdf\xa3")
 _MP4_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip")
+#: The chunks a WAV's header may have before its sound (format, list of tags, padding...).
+_WAV_CHUNKS = 64
 
 
 class AudioRefused(ValueError):
@@ -236,6 +239,8 @@ def _opened_file(file, size: int):
         raise _empty()
     file.seek(0)
     head = file.read(16)
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE" and _wav_cut_short(file, size):
+        raise _damaged()
     file.seek(0)
     try:
         container = av.open(
@@ -247,6 +252,21 @@ def _opened_file(file, size: int):
         yield container
     finally:
         container.close()
+
+
+def _wav_cut_short(file, size: int) -> bool:
+    """Whether a WAV holds fewer bytes of sound than its header says follow: FFmpeg would
+    play a cut WAV as a shorter one. A size of 0 or 2**32 - 1 is a recorder's "unknown"."""
+    file.seek(12)
+    for _chunk in range(_WAV_CHUNKS):
+        header = file.read(8)
+        if len(header) < 8:
+            return False
+        length = int.from_bytes(header[4:], "little")
+        if header[:4] == b"data":
+            return length not in (0, 0xFFFFFFFF) and file.tell() + length > size
+        file.seek(length + length % 2, io.SEEK_CUR)  # chunks are padded to even lengths
+    return False
 
 
 def _looks_like_audio(head: bytes) -> bool:

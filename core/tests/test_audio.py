@@ -344,12 +344,19 @@ def half(data: bytes) -> bytes:
             "cut-fragmented.mp4",
         ),
         (lambda tmp: half(recording(4.0, format="flac", codec="flac")), "cut.flac"),
+        (lambda tmp: half(synthesized_tune(4.0)), "cut.wav"),
     ],
-    ids=["m4a", "m4a index first", "mp3", "webm", "fragmented mp4", "flac"],
+    ids=["m4a", "m4a index first", "mp3", "webm", "fragmented mp4", "flac", "wav"],
 )
 def test_a_truncated_recording_is_refused_as_damaged(make, name, tmp_path):
     with pytest.raises(AudioRefused, match="damaged or only partly uploaded"):
         make_safe_audio(upload(make(tmp_path), name=name))
+
+
+def test_a_truncated_wav_or_m4a_is_refused_by_the_quick_look():
+    for data, name in ((half(synthesized_tune(4.0)), "cut.wav"), (half(recording(4.0)), "cut.m4a")):
+        with pytest.raises(AudioRefused, match="damaged or only partly uploaded"):
+            check_audio(upload(data, name=name))
 
 
 def garbled(data: bytes) -> bytes:
