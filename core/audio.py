@@ -225,11 +225,9 @@ def _opened(source):
 
 
 def _size(file) -> int:
+    """The upload's size as Django counted it, or where a file-like object ends."""
     size = getattr(file, "size", None)
-    if size is None:
-        position = file.seek(0, io.SEEK_END)
-        size = position
-    return size
+    return file.seek(0, io.SEEK_END) if size is None else size
 
 
 def _opened_file(file, size: int):
@@ -293,8 +291,8 @@ def _inspect(container):
     if not sounds:
         raise _not_audio()
     stream = sounds[0]
-    context = stream.codec_context
-    if context.name not in CODECS:
+    context = stream.codec_context  # None when FFmpeg has no decoder for it
+    if context is None or context.name not in CODECS:
         raise _not_audio()
     if not (0 < context.channels <= MAX_CHANNELS and 0 < context.sample_rate <= MAX_RATE):
         raise _not_audio()
@@ -316,7 +314,7 @@ def _frames(container, stream):
     minutes, whatever the header said, or changes its rate or channels midway (a recorder
     keeps them; a file that changes them is a concatenation of others at best)."""
     shape = limit = None
-    decoded = 0  # samples, at the rate the header gave
+    decoded = 0  # samples, at the recording's rate
     begins = ends = None  # seconds, as the file's timestamps say
     try:
         for packet in container.demux(stream):
@@ -356,15 +354,20 @@ def _measured(container, stream) -> tuple[float, float | None]:
     graph = None
     seconds = 0.0
     loudness = None
-    for frame in _frames(container, stream):
-        if graph is None:
-            graph, source, sink = _graph(frame, ("ebur128", "metadata=1"))
-        seconds += frame.samples / frame.sample_rate
-        source.push(frame)
-        loudness = _loudness(sink, loudness)
-    if graph is not None:
-        source.push(None)
-        loudness = _loudness(sink, loudness)
+    try:
+        for frame in _frames(container, stream):
+            if graph is None:
+                graph, source, sink = _graph(frame, ("ebur128", "metadata=1"))
+            seconds += frame.samples / frame.sample_rate
+            source.push(frame)
+            loudness = _loudness(sink, loudness)
+        if graph is not None:
+            source.push(None)
+            loudness = _loudness(sink, loudness)
+    except AudioRefused:
+        raise
+    except (av.FFmpegError, OSError, ValueError, EOFError, MemoryError):
+        raise _damaged() from None
     return seconds, loudness
 
 

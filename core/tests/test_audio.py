@@ -181,12 +181,13 @@ def test_a_recording_is_kept_as_aac_in_mp4_mono_with_its_duration():
     assert data.index(b"moov") < data.index(b"mdat")
 
 
-def test_a_recording_given_by_its_path_is_checked_and_kept(tmp_path):
+def test_a_recording_given_by_its_path_or_as_a_plain_file_is_checked_and_kept(tmp_path):
     path = tmp_path / "note.wav"
     path.write_bytes(synthesized_tune(2.0))
     assert check_audio(path) == pytest.approx(2.0)
     assert check_audio(str(path)) == pytest.approx(2.0)
     assert make_safe_audio(path).duration_ms == 2000
+    assert check_audio(io.BytesIO(path.read_bytes())) == pytest.approx(2.0)
 
 
 def test_the_browsers_webm_without_a_duration_is_accepted_and_measured():
@@ -418,3 +419,11 @@ def test_a_file_without_sound_is_refused():
 def test_a_reason_is_given_in_the_parents_language():
     with translation.override("es"), pytest.raises(AudioRefused, match="menos de 5 minutos"):
         check_audio(upload(silence(30, format="wav"), name="long.wav"))
+
+
+def test_sound_in_a_codec_phones_do_not_record_with_is_refused():
+    ac3 = recording(1.0, format="mp4", codec="ac3")
+    with av.open(io.BytesIO(ac3)) as container:
+        assert container.streams.audio[0].codec_context.name == "ac3"
+    with pytest.raises(AudioRefused, match="not a sound recording"):
+        check_audio(upload(ac3))
