@@ -201,6 +201,25 @@ def test_the_browsers_webm_without_a_duration_is_accepted_and_measured():
     assert abs(safe.duration_ms - 2500) <= 50
 
 
+@pytest.mark.parametrize(
+    "format, codec",
+    [
+        ("3gp", "aac"),
+        ("adts", "aac"),
+        ("ogg", "libopus"),
+        ("flac", "flac"),
+        ("wav", "pcm_s24le"),
+        ("caf", "alac"),
+        ("mp4", "alac"),
+    ],
+)
+def test_each_kind_of_file_a_phone_records_is_kept(format, codec):
+    original = recording(1.0, format=format, codec=codec)
+    assert abs(check_audio(upload(original)) - 1.0) < 0.05
+
+    assert abs(make_safe_audio(upload(original)).duration_ms - 1000) <= 50
+
+
 def test_safaris_fragmented_mp4_is_accepted():
     fragmented = recording(
         2.0, format="mp4", options={"movflags": "frag_keyframe+empty_moov+default_base_moof"}
