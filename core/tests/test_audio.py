@@ -254,6 +254,25 @@ def test_a_recordings_title_artist_comment_location_and_cover_are_left_behind():
         assert secret not in data
 
 
+def test_apples_location_key_is_left_behind():
+    # What an iPhone writes: QuickTime metadata keys, the location among them.
+    key = "com.apple.quicktime.location.ISO6709"
+    original = recording(
+        2.0,
+        format="mp4",
+        options={"movflags": "use_metadata_tags"},
+        metadata={"title": "Secret title", key: TAGS["location"]},
+    )
+    with av.open(io.BytesIO(original)) as container:
+        assert container.metadata[key] == TAGS["location"]
+
+    data = make_safe_audio(upload(original)).content.read()
+
+    with av.open(io.BytesIO(data)) as container:
+        assert key not in container.metadata and "title" not in container.metadata
+    assert b"ISO6709" not in data and b"+30.2672" not in data
+
+
 @pytest.mark.skipif(shutil.which("exiftool") is None, reason="exiftool is installed by CI")
 def test_exiftool_finds_no_tags_location_cover_or_encoder_in_a_kept_recording(tmp_path):
     def found(data: bytes) -> dict:
