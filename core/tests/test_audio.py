@@ -43,13 +43,12 @@ def recording(
     cover=False,
     video=None,
     path=None,
-    sound=None,
 ) -> bytes:
-    """The tune (or `sound`, WAV bytes) encoded by PyAV as `codec` in `format`, with
+    """The tune encoded by PyAV as `codec` in `format`, with
     `metadata`, a cover picture, a video track; written to `path` when the muxer must
     read its output back (faststart)."""
     output = path or io.BytesIO()
-    wav = sound or synthesized_tune(seconds, sample_rate=rate)
+    wav = synthesized_tune(seconds, sample_rate=rate)
     with (
         av.open(io.BytesIO(wav)) as source,
         av.open(output, "w", format=format, options=options or {}) as target,
