@@ -178,6 +178,8 @@ FOLLOW_UP = Load("aftercare.selectors.follow_up_for", "follow_up")
 TRANSITION = EXCHANGE.noting("transition")
 TRANSITION_STEP = Load("transition.selectors.step_for", "step")
 TRANSITION_ITEM = Load("transition.selectors.item_for", "item")
+# A recording is heard as the agreement and its author's consent allow (voice.hearing).
+RECORDING = Load("voice.selectors.recording_for", "recording")
 # A parent's own shift, which only she opens: her reading of her own record is not
 # audited; her changes are, and so is the team's reading (work/calendar.py, work:partnership).
 OWN_SHIFT = Load("work.selectors.shift_for", "shift").unaudited()
@@ -381,6 +383,26 @@ RULES: dict[str, Rule] = {
     # The road home (transition): both homes and the coach read the plan and tick their
     # own items; the coach opens it and sets its steps; each home says whether it wants to
     # stay in touch.
+    # Voice recordings (voice): parents record the song and comfort words on a child's
+    # All About Me; everyone who may hear one plays it; the coach shares or returns.
+    "voice:new": roles(*PARTNERSHIP_MEMBERS, load=EXCHANGE.noting("voice")),
+    "voice:recording": roles(*PARTNERSHIP_MEMBERS, load=RECORDING),
+    # Audited by the view once a playing (a request from the first byte), not once for
+    # every range a player asks for as it seeks.
+    "voice:audio": roles(*PARTNERSHIP_MEMBERS, load=RECORDING.unaudited()),
+    "voice:words": roles(
+        *PARTNERSHIP_MEMBERS, load=Load("voice.selectors.own_recording_for", "recording")
+    ),
+    "voice:remove": roles(
+        *PARTNERSHIP_MEMBERS, load=Load("voice.selectors.removable_recording_for", "recording")
+    ),
+    "voice:review": roles(*CASEWORK, lists="voice.recording"),
+    "voice:share": roles(
+        *CASEWORK, load=Load("voice.selectors.waiting_recording_for", "recording")
+    ),
+    "voice:return": roles(
+        *CASEWORK, load=Load("voice.selectors.waiting_recording_for", "recording")
+    ),
     "transition:plan": roles(*PARTNERSHIP_MEMBERS, load=TRANSITION),
     "transition:open": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("transition")),
     "transition:step_new": roles(*CASEWORK, load=CASEWORK_PARTNERSHIP.noting("transition")),

@@ -45,6 +45,8 @@ ICONS = [
     "backpack",
     # the transition plan's checklist (transition/templates/transition/plan.html)
     "check",
+    # a recording being made (voice/_player.html)
+    "hourglass_empty",
 ]
 FONT_FILES = ["atkinson-hyperlegible-latin-400-normal", "atkinson-hyperlegible-latin-700-normal"]
 

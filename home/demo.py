@@ -38,6 +38,7 @@ from referrals.demo import load_referrals
 from schedule.demo import load_schedule
 from training.demo import load_training
 from transition.demo import load_transition
+from voice.demo import load_voice
 from work.demo import load_work
 
 DEMO_PASSWORD = "village-demo"  # noqa: S105 - printed on purpose, demo mode only
@@ -72,6 +73,7 @@ def load_demo(today: date | None = None) -> None:
 
     load_agreements(today, ana=ana, jenna=jenna, keisha=keisha, **cases)
     load_aboutme(coach=coach, ana=ana, jenna=jenna, shared=shared)
+    load_voice(ana=ana, keisha=keisha, shared=shared, home_again=home_again)
     parents = {"ana": ana, "jenna": jenna, "keisha": keisha}
     load_journal(shared=shared, home_again=home_again, **parents)
     load_conversations(director=director, shared=shared, home_again=home_again, **parents)

@@ -51,3 +51,8 @@ first_check_ins = Contributions()
 #: `partnership` and `today`, each function returns (title, lines), its lines in the
 #: summary's plain text ("- " starts an item).
 summary_parts = Contributions()
+
+#: Whether what a home shares waits for the coach before the other home sees it (the
+#: journal's review setting, which recordings follow too): called with `partnership`,
+#: each function returns [True] or [False].
+review_first = Contributions()

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "transition",
     "work",
     "letters",
+    "voice",
     "home",
 ]
 
@@ -265,6 +266,9 @@ SECURE_CSP = {
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
+    # A recording made in the browser is played back from the phone's memory before it
+    # is sent (voice/static/voice/recorder.js).
+    "media-src": [CSP.SELF, "blob:"],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
     "base-uri": [CSP.NONE],

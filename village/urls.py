@@ -27,6 +27,7 @@ urlpatterns = [
     path("assistance/", include("assistance.urls")),
     path("gatherings/", include("gatherings.urls")),
     path("road-home/", include("transition.urls")),
+    path("voice/", include("voice.urls")),
     path("letters/", include("letters.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("work/", include("work.urls")),

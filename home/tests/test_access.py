@@ -36,6 +36,7 @@ from schedule.models import Event
 from training.models import Module, Page
 from transition.models import Item as PlanItem
 from transition.models import Step as PlanStep
+from voice.models import Recording
 from work.models import Shift
 
 PERSONAS = {
@@ -207,6 +208,13 @@ INTENDED = {
     "transition:plan": MEMBERS,
     "transition:item": MEMBERS,
     "transition:keep_in_touch": PARENT_PERSONAS,
+    # Voice recordings: the homes record and play them as the agreement allows; the team
+    # shares or returns them (voice:review, share and return go by the prefix).
+    "voice:new": MEMBERS,
+    "voice:recording": MEMBERS,
+    "voice:audio": MEMBERS,
+    "voice:words": MEMBERS,
+    "voice:remove": MEMBERS,
     # Work shifts: each parent her own; the team reads when a partnership's parents work.
     "work:shifts": PARENT_PERSONAS,
     "work:shift_new": PARENT_PERSONAS,
@@ -226,10 +234,14 @@ CASEWORK_PREFIXES = (
     "directory:",
     "gatherings:",
     "transition:",
+    "voice:",
 )
 # Changing a post is for its author alone: Jenna wrote "ours", Keisha "theirs".
 AUTHOR_ONLY = {"journal:post_edit", "journal:post_withdraw", "training:certificate"}
 AUTHORS = {"ours": "partner_parent", "theirs": "outsider"}
+# A recording's words are its author's to write (Ana sang "ours", Keisha recorded "theirs");
+# its author or the team take it down.
+RECORDING_AUTHORS = {"ours": "birth_parent", "theirs": "outsider"}
 
 # The record each persona may see, by kind: "ours" is the Morales–Carter partnership's
 # (Ana, Jenna, Marisol), "theirs" the Brown–Okafor one's (Keisha; coached by the director).
@@ -384,6 +396,10 @@ def records():
                 },
             )[0].pk,
         },
+        "recording_id": {
+            "ours": Recording.objects.get(purpose="song", child__first_name="Sofía").pk,
+            "theirs": Recording.objects.get(child__first_name="Jalen").pk,
+        },
         "service_id": {"listed": Service.objects.get(name="Family Rapid Rehousing").pk},
         "service_at_location_id": {
             "listed": ServiceAtLocation.objects.filter(service__name="Family Rapid Rehousing")
@@ -467,6 +483,12 @@ def expected_to_reach(persona, view_name, record) -> bool:
         return False  # nobody reaches a feed without its real secret
     if view_name in AUTHOR_ONLY:
         return AUTHORS[which] == persona
+    if view_name == "voice:words":
+        return RECORDING_AUTHORS[which] == persona
+    if view_name == "voice:remove":
+        return RECORDING_AUTHORS[which] == persona or (
+            persona in CASEWORK and which in SEES[persona]
+        )
     if param in BY_ROLE:
         return which in SEES_MODULES.get(persona, set())
     if param in PUBLIC_RECORDS:
