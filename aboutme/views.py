@@ -13,6 +13,7 @@ from agreements.selectors import sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.pagination import paginate
+from voice.selectors import for_children as recordings_for_children
 
 
 def _shared(request, child):
@@ -34,6 +35,8 @@ def profile(request, child):
             "partnership": partnership,
             "sharing": sharing,
             "older": is_older(child, timezone.localdate()),
+            "recordings": recordings_for_children(request.user, [child], sharing)[child.pk],
+            "records": sharing.side_of_user(request.user) is not None,
         },
     )
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partnerships.models import Partnership
+from voice.models import Recording
 
 
 class Kind(models.TextChoices):
@@ -53,7 +54,11 @@ class Message(models.Model):
         Conversation, on_delete=models.PROTECT, related_name="messages"
     )
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("message"), max_length=2000)
+    text = models.TextField(_("message"), max_length=2000, blank=True)
+    #: A voice note instead of (or beside) words.
+    recording = models.OneToOneField(
+        Recording, on_delete=models.SET_NULL, null=True, blank=True, related_name="message"
+    )
     sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

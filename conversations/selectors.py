@@ -84,8 +84,8 @@ def conversation_for(user, conversation_id: int) -> Conversation:
 def messages_of(conversation: Conversation) -> list[Message]:
     """The newest messages, oldest first, with their authors: two queries."""
     newest = list(
-        conversation.messages.select_related("author__person").order_by("-sent_at", "-pk")[
-            :THREAD_LENGTH
-        ]
+        conversation.messages.select_related("author__person", "recording").order_by(
+            "-sent_at", "-pk"
+        )[:THREAD_LENGTH]
     )
     return list(reversed(newest))

@@ -11,6 +11,8 @@ from audit.services import audit_entry_create
 from conversations.models import Conversation, Kind, Message, ReadMark
 from conversations.selectors import homes_may_talk
 from notices.delivery import notify
+from voice.models import Purpose
+from voice.services import recording_create
 
 
 def conversation_start(*, actor, sharing: Sharing, kind: str) -> Conversation:
@@ -42,13 +44,29 @@ def _started(actor, conversation: Conversation, created: bool) -> Conversation:
 
 
 @transaction.atomic
-def message_send(*, actor, conversation: Conversation, sharing: Sharing, text: str) -> Message:
+def message_send(
+    *, actor, conversation: Conversation, sharing: Sharing, text: str, voice=None
+) -> Message:
     if conversation.kind == Kind.HOMES and homes_may_talk(sharing):
         raise ValidationError(homes_may_talk(sharing))
-    message = Message(conversation=conversation, author=actor, text=text.strip())
+    if not text.strip() and voice is None:
+        raise ValidationError({"text": _("Write your message, or record a voice note.")})
+    recording = None
+    if voice is not None:
+        recording = recording_create(
+            actor=actor, sharing=sharing, purpose=Purpose.MESSAGE, upload=voice
+        )
+    message = Message(
+        conversation=conversation, author=actor, text=text.strip(), recording=recording
+    )
     message.full_clean()
     message.save()
-    audit_entry_create(actor=actor, action=Action.CREATED, record=message, fields=["text"])
+    audit_entry_create(
+        actor=actor,
+        action=Action.CREATED,
+        record=message,
+        fields=["text", "recording"] if recording else ["text"],
+    )
     transaction.on_commit(lambda: _tell_the_others(message, sharing))
     return message
 

@@ -7,7 +7,10 @@ from agreements.selectors import sharing_for
 from conversations import selectors, services
 from conversations.forms import MessageForm
 from conversations.models import Kind, Message
+from core.audio import MAX_AUDIO_BYTES
+from core.forms import add_errors
 from core.once import once
+from core.uploads import accepts_upload
 
 
 def inbox(request):
@@ -30,8 +33,9 @@ def start(request, partnership):
     return redirect(conversation.get_absolute_url())
 
 
+@accepts_upload(MAX_AUDIO_BYTES)
 def thread(request, conversation):
-    form = MessageForm(request.POST or None)
+    form = MessageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             once(
@@ -43,10 +47,11 @@ def thread(request, conversation):
                     conversation=conversation,
                     sharing=conversation.sharing,
                     text=form.cleaned_data["text"],
+                    voice=form.cleaned_data["voice"],
                 ),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("Sent."))
             return redirect(conversation.get_absolute_url())

@@ -7,4 +7,12 @@ class JournalConfig(AppConfig):
     verbose_name = _("Journal")
 
     def ready(self):
-        from journal import records  # noqa: F401 — adds the family records' part (0019)
+        from journal import hub, records  # noqa: F401 — records: the family records' part (0019)
+        from partnerships import hooks
+        from voice import hearing
+        from voice.models import Purpose
+
+        # Recordings wait for the coach where posts do; a post's voice note is heard by
+        # whoever may read the post.
+        hooks.review_first.register(hub.review_first)
+        hearing.register(Purpose.JOURNAL, hub.hears_voice_note)

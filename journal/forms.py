@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.once import OnceForm
 from journal.models import ReactionKind
+from voice.forms import audio_field
 
 
 class PostForm(OnceForm):
@@ -29,6 +30,7 @@ class PostForm(OnceForm):
         max_length=200,
         help_text=_("For people who cannot see it. For example: two children making cards."),
     )
+    voice = audio_field(required=False)
 
     def __init__(self, *args, children, **kwargs):
         super().__init__(*args, **kwargs)

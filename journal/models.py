@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from families.models import Child
 from partnerships.models import Partnership
+from voice.models import Recording
 
 
 class Status(models.TextChoices):
@@ -32,6 +33,11 @@ class Post(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices)
     return_reason = models.CharField(_("why it was returned"), max_length=500, blank=True)
+    #: A voice note, for a parent who would rather speak than write. Heard by whoever
+    #: may read the post (journal.apps registers the rule with voice.hearing).
+    recording = models.OneToOneField(
+        Recording, on_delete=models.SET_NULL, null=True, blank=True, related_name="post"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
 

@@ -36,7 +36,7 @@ def _posts(user, sharing: Sharing):
     return (
         Post.objects.filter(partnership=sharing.partnership)
         .filter(visible)
-        .select_related("author__person")
+        .select_related("author__person", "recording")
         .prefetch_related(
             "photos",
             Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
@@ -117,7 +117,12 @@ def review_queue(user) -> QuerySet[Post]:
     """Posts waiting for the coach, oldest first, in the partnerships the coach sees."""
     return (
         Post.objects.filter(status=Status.WAITING, partnership__in=partnerships_visible_to(user))
-        .select_related("author__person", "partnership__birth_family", "partnership__partner_home")
+        .select_related(
+            "author__person",
+            "partnership__birth_family",
+            "partnership__partner_home",
+            "recording",
+        )
         .prefetch_related("photos", "children")
         .order_by("created_at", "pk")
     )

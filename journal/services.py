@@ -14,6 +14,8 @@ from core.images import PhotoRefused, make_safe
 from journal.models import Photo, Post, Reaction, ReviewSetting, Revision, Status
 from journal.selectors import posts_wait_for_review
 from notices.delivery import notify
+from voice.models import Purpose
+from voice.services import recording_create
 
 
 def side_of(sharing: Sharing, user) -> str:
@@ -29,14 +31,15 @@ def post_create(
     children=(),
     photo=None,
     description: str = "",
+    voice=None,
     reply_to: Post | None = None,
 ) -> Post:
     """A post (or a reply) by a parent or the coach. A parent's waits for the coach when
     the partnership says so; the coach's own are shared at once."""
     partnership = sharing.partnership
     text = text.strip()
-    if not text and photo is None:
-        raise ValidationError({"text": _("Write something or add a photo.")})
+    if not text and photo is None and voice is None:
+        raise ValidationError({"text": _("Write something, add a photo or record a voice note.")})
     allowed = {child.pk for child in partnership.children.all()}
     if any(child.pk not in allowed for child in children):
         raise ValidationError({"children": _("Choose children of this partnership.")})
@@ -46,6 +49,11 @@ def post_create(
             safe = make_safe(photo)
         except PhotoRefused as refusal:
             raise ValidationError({"photo": str(refusal)}) from None
+    recording = None
+    if voice is not None:
+        recording = recording_create(
+            actor=actor, sharing=sharing, purpose=Purpose.JOURNAL, upload=voice
+        )
     side = side_of(sharing, actor)
     waits = side != "coach" and posts_wait_for_review(partnership)
     post = Post.objects.create(
@@ -56,6 +64,7 @@ def post_create(
         text=text,
         status=Status.WAITING if waits else Status.PUBLISHED,
         published_at=None if waits else timezone.now(),
+        recording=recording,
     )
     post.children.set(children)
     if safe is not None:
@@ -73,7 +82,11 @@ def post_create(
 
 
 def _fields(post, safe):
-    return ["text", "children"] + (["photo"] if safe else [])
+    return (
+        ["text", "children"]
+        + (["photo"] if safe else [])
+        + (["recording"] if post.recording_id else [])
+    )
 
 
 def _announce(post: Post, sharing: Sharing) -> None:
@@ -129,7 +142,7 @@ def post_edit(*, actor, post: Post, text: str) -> Post:
     """The author changes their words. A changed post waits for review again where posts
     do; the earlier words leave the page but are kept for the coach (Revision)."""
     text = text.strip()
-    if not text and not post.photos.exists():
+    if not text and not post.recording_id and not post.photos.exists():
         raise ValidationError({"text": _("Write something or add a photo.")})
     if text == post.text:
         return post

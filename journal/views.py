@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agreements.selectors import sharing_for
+from core.audio import MAX_AUDIO_BYTES
 from core.forms import add_errors
 from core.images import MAX_UPLOAD_BYTES
 from core.once import once
@@ -51,7 +52,7 @@ def feed(request, partnership):
     return _feed_page(request, partnership, sharing, form)
 
 
-@accepts_upload(MAX_UPLOAD_BYTES)
+@accepts_upload(max(MAX_UPLOAD_BYTES, MAX_AUDIO_BYTES))
 def post_new(request, partnership):
     if request.method != "POST":
         return redirect("journal:feed", partnership.pk)
@@ -71,6 +72,7 @@ def post_new(request, partnership):
                     children=data["children"],
                     photo=data["photo"],
                     description=data["description"],
+                    voice=data["voice"],
                 ),
             )
         except ValidationError as error:
