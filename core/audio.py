@@ -7,7 +7,7 @@ afresh, so nothing of the original file survives but its sound: no title, artist
 comment, location, cover picture, chapters or encoder, and no creation time. What is kept
 is AAC-LC in an MP4 file (.m4a), mono at 48 kHz, its index at the front so a phone can
 start playing before the whole file has arrived
-(docs/decisions/XXXX-voice-recordings-safe.md).
+(docs/decisions/0035-voice-recordings-safe.md).
 
 Its loudness is evened out, so a whisper and a shout play at about the same volume: the
 sound is decoded twice, first to measure it (EBU R128's integrated loudness, FFmpeg's
