@@ -80,8 +80,24 @@ def _encode_later(recording_id: int) -> None:
 
 
 def recording_encode(*, recording_id: int) -> Recording | None:
-    """The worker's part: decode, re-encode and keep only the safe copy. Run twice (a
-    task retried), the second run finds nothing to do."""
+    """The worker's part: decode, re-encode and keep only the safe copy. The seconds of
+    decoding run outside any transaction, so no one's writes wait on them; the result is
+    kept only if the recording is still waiting for it (a task run twice, or a recording
+    removed meanwhile, keeps nothing)."""
+    recording = (
+        Recording.objects.filter(pk=recording_id, state=State.PROCESSING)
+        .select_related("author")
+        .first()
+    )
+    if recording is None or not recording.incoming:
+        return None
+    # The reason a file is refused is read by its author, in their language.
+    with translation.override(recording.author.language):
+        try:
+            with recording.incoming.open("rb") as source:
+                safe, refusal = make_safe_audio(source), ""
+        except AudioRefused as reason:
+            safe, refusal = None, str(reason)[:300]
     with transaction.atomic():
         recording = (
             Recording.objects.select_for_update()
@@ -89,18 +105,12 @@ def recording_encode(*, recording_id: int) -> Recording | None:
             .select_related("author__person")
             .first()
         )
-        if recording is None or not recording.incoming:
+        if recording is None:
             return None
-        # The reason a file is refused is read by its author, in their language.
-        with translation.override(recording.author.language):
-            try:
-                with recording.incoming.open("rb") as source:
-                    safe = make_safe_audio(source)
-            except AudioRefused as refusal:
-                safe, recording.refusal = None, str(refusal)[:300]
-        recording.incoming.delete(save=False)
+        if recording.incoming:
+            recording.incoming.delete(save=False)
         if safe is None:
-            recording.state = State.REFUSED
+            recording.state, recording.refusal = State.REFUSED, refusal
         else:
             recording.audio.save(safe.content.name, safe.content, save=False)
             recording.duration_ms = safe.duration_ms

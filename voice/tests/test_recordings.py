@@ -256,3 +256,23 @@ def test_the_profile_and_the_review_page_run_the_same_queries_for_one_recording_
     assert (queries(client_for(birth_parent), profile), queries(client_for(coach), review)) == (
         counts
     )
+
+
+def test_the_worker_run_twice_or_after_a_removal_keeps_nothing_more(
+    client_for, birth_parent, agreed, django_capture_on_commit_callbacks
+):
+    from voice.services import recording_encode, recording_remove
+
+    client = client_for(birth_parent)
+    record(client, agreed)  # waits for the worker
+    waiting = Recording.objects.get()
+    recording_remove(actor=birth_parent, recording=waiting)
+    assert recording_encode(recording_id=waiting.pk) is None
+    waiting.refresh_from_db()
+    assert waiting.state == State.REMOVED and not waiting.audio
+
+    done = made_by(client, agreed, django_capture_on_commit_callbacks)
+    kept = done.audio.name
+    assert recording_encode(recording_id=done.pk) is None
+    done.refresh_from_db()
+    assert done.audio.name == kept
