@@ -107,8 +107,8 @@ def recording_encode(*, recording_id: int) -> Recording | None:
         )
         if recording is None:
             return None
-        if recording.incoming:
-            recording.incoming.delete(save=False)
+        _delete_once_kept(recording.incoming)
+        recording.incoming = ""
         if safe is None:
             recording.state, recording.refusal = State.REFUSED, refusal
         else:
@@ -202,12 +202,20 @@ def recording_transcript_set(*, actor, recording: Recording, transcript: str) ->
     return True
 
 
+def _delete_once_kept(field) -> None:
+    """Delete a stored file once the change that lets it go is kept: a change rolled back
+    still has its file."""
+    if field:
+        storage, name = field.storage, field.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def recording_remove(*, actor, recording: Recording) -> Recording:
     """Taken back: nobody hears it any more, and its sound is deleted; the row stays for
     the audit trail."""
     for field in (recording.audio, recording.incoming):
-        if field:
-            field.delete(save=False)
+        _delete_once_kept(field)
+    recording.audio = recording.incoming = ""
     recording.state = State.REMOVED
     recording.transcript = ""
     recording.save(update_fields=["state", "audio", "incoming", "transcript"])

@@ -194,7 +194,8 @@ def test_the_author_writes_the_words_and_takes_the_recording_back(
     )
     stored = recording.audio.path
     client = client_for(birth_parent)
-    client.post(reverse("voice:remove", args=[recording.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("voice:remove", args=[recording.pk]))
     recording.refresh_from_db()
     assert recording.state == State.REMOVED and not recording.audio
     assert not os.path.exists(stored)
