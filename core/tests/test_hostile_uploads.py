@@ -124,7 +124,8 @@ def test_a_body_larger_than_any_upload_is_refused_before_it_is_read(
     )
     page = response.content.decode()
     assert response.status_code == 413
-    assert "That was too much to send" in page and "files of up to 15 MB" in page
+    # A post takes a photo (up to 15 MB) or a voice note (up to 20 MB).
+    assert "That was too much to send" in page and "files of up to 20 MB" in page
     assert Post.objects.count() == 0
 
 
@@ -542,7 +543,7 @@ def test_a_handout_is_rewritten_and_handed_out_as_a_download(client_for, coach, 
     assert download["Cache-Control"] == "private, no-store"
 
 
-def test_the_views_that_take_files_are_the_four_forms_that_send_them():
+def test_the_views_that_take_files_are_the_forms_that_send_them():
     """Every other view skips a file unread: a new form that sends one needs its view
     marked with accepts_upload, and its limit then shows here."""
     from django.urls import get_resolver
@@ -556,7 +557,10 @@ def test_the_views_that_take_files_are_the_four_forms_that_send_them():
                 yield f"{namespace}{pattern.name}", pattern.callback.upload_limit // MB
 
     assert dict(walk(get_resolver().url_patterns)) == {
-        "journal:post_new": 15,
+        # A photo (15 MB) or a voice note (20 MB, core.audio).
+        "journal:post_new": 20,
+        "conversations:thread": 20,
+        "voice:new": 20,
         "assistance:document_add": 10,
         "gatherings:share": 10,
         "directory:manage": 50,
