@@ -27,6 +27,7 @@ urlpatterns = [
     path("assistance/", include("assistance.urls")),
     path("gatherings/", include("gatherings.urls")),
     path("road-home/", include("transition.urls")),
+    path("life-book/", include("lifebook.urls")),
     path("letters/", include("letters.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("work/", include("work.urls")),
