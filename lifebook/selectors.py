@@ -12,6 +12,7 @@ from datetime import date
 from django.db.models import Max, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -128,7 +129,7 @@ def may_print(shelf: Shelf, user) -> tuple[bool, str]:
         names = [p.first_name for p in shelf.sharing.other_side_visible(user)]
         if names:
             return False, _("Waiting for %(names)s to see the choices.") % {
-                "names": _(" and ").join(names)
+                "names": get_text_list(names, _("and"))
             }
         return False, _("Waiting for the other home to see the choices.")
     return True, ""
