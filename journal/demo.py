@@ -131,7 +131,7 @@ def load_journal(*, ana, jenna, keisha, shared, home_again):
             _paper("#fffbe6", "#b8860b", ((700, 700, 900, 900), "#daa520")),
             "Sofi's certificate, Reader of the Month, with a gold star.",
         ),
-        (jenna, "partner", "Sofi lost her first tooth at lunch today.", 100, None, ""),
+        (jenna, "partner", "Sofi rode her bike without training wheels today!", 100, None, ""),
         (ana, "birth", "Sofi, I loved your singing on Tuesday. Pronto, mi amor.", 120, None, ""),
     ):
         news = posted(shared, author, side, text, hours_ago, picture=picture, alt=alt)

@@ -330,7 +330,7 @@ def test_sofias_life_book_holds_what_was_chosen_and_nothing_else(client_for, dem
     # Nothing unchosen, nothing of the partner home's address or phone, nothing of another
     # partnership or of her brother's profile.
     for absent in (
-        "first tooth",
+        "training wheels",
         "Pronto, mi amor",
         "math quiz",
         "1418 Pecan",
