@@ -36,6 +36,16 @@ def load_aboutme(*, coach, ana, jenna, shared):
         30,
         language="es",
     )
+    # Sofi's breakfast as Ana first wrote it, and as it is now: her life book shows both.
+    wrote(sofia, "breakfast", Author.BIRTH, ana, "Pan dulce and warm milk, in her blue cup.", 38)
+    wrote(
+        sofia,
+        "breakfast",
+        Author.BIRTH,
+        ana,
+        "Oatmeal with cinnamon and banana, in the blue bowl. Pan dulce on Sundays.",
+        12,
+    )
     wrote(
         sofia,
         "bedtime",

@@ -180,6 +180,8 @@ TRANSITION_STEP = Load("transition.selectors.step_for", "step")
 TRANSITION_ITEM = Load("transition.selectors.item_for", "item")
 # A recording is heard as the agreement and its author's consent allow (voice.hearing).
 RECORDING = Load("voice.selectors.recording_for", "recording")
+# A child's life book: what the journal, All About Me and the road home hold of them.
+LIFE_BOOK = Load("lifebook.selectors.child_for", "child").noting("life_book")
 # A parent's own shift, which only she opens: her reading of her own record is not
 # audited; her changes are, and so is the team's reading (work/calendar.py, work:partnership).
 OWN_SHIFT = Load("work.selectors.shift_for", "shift").unaudited()
@@ -410,6 +412,17 @@ RULES: dict[str, Rule] = {
     "transition:step": roles(*CASEWORK, load=TRANSITION_STEP),
     "transition:item": roles(*PARTNERSHIP_MEMBERS, load=TRANSITION_ITEM),
     "transition:keep_in_touch": roles(*PARENTS, load=TRANSITION),
+    # The life book: both homes and the coach choose what goes in and print it once both
+    # homes have seen the choice; the coach offers it to the family at reunification and
+    # the birth parent alone answers whether the partner home keeps a copy.
+    "lifebook:book": roles(*PARTNERSHIP_MEMBERS, load=LIFE_BOOK),
+    "lifebook:pick": roles(*PARTNERSHIP_MEMBERS, load=LIFE_BOOK),
+    "lifebook:unpick": roles(*PARTNERSHIP_MEMBERS, load=LIFE_BOOK),
+    "lifebook:seen": roles(*PARENTS, load=LIFE_BOOK),
+    "lifebook:pdf": roles(*PARTNERSHIP_MEMBERS, load=LIFE_BOOK),
+    "lifebook:photos": roles(*PARTNERSHIP_MEMBERS, load=LIFE_BOOK),
+    "lifebook:offer": roles(*CASEWORK, load=LIFE_BOOK),
+    "lifebook:partner_copy": roles(BIRTH_PARENT, load=LIFE_BOOK),
     "caseplan:plan": roles(DIRECTOR, COACH, BIRTH_PARENT, load=PLAN.noting("case_plan")),
     # A draft built from the case plan is a reading of the partnership's record.
     "caseplan:summary_new": roles(

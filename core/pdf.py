@@ -4,7 +4,9 @@ WeasyPrint needs the Pango library of the machine it runs on. A machine without 
 newcomer's laptop with only Python) still has the printable page, and the browser's
 "Save as PDF": `pdf_bytes` then answers None and the caller shows the page with a word
 that says so instead of failing (decision 0026). WeasyPrint fetches nothing over the
-network: the stylesheet, fonts and icons come from the app's own static files.
+network: the stylesheet, fonts and icons come from the app's own static files, and a
+private file the page shows (a life book's photos) is handed over by the caller as bytes,
+named `attached:NAME` in the page, so it never needs a public address.
 """
 
 import logging
@@ -35,9 +37,17 @@ def _static_file(url: str) -> tuple[str, bytes]:
         return name, file.read()
 
 
-def pdf_bytes(request, template: str, context: dict) -> bytes | None:
+#: How a page names a file its caller handed over: `<img src="attached:photo-12">`.
+ATTACHED = "attached:"
+
+
+def pdf_bytes(
+    request, template: str, context: dict, *, files: dict[str, tuple[bytes, str]] | None = None
+) -> bytes | None:
     """`template` rendered with `context` as PDF bytes, or None when this machine cannot
-    draw PDFs."""
+    draw PDFs. `files` maps a name to the bytes and type of a file the page shows as
+    `attached:NAME`, read by the caller from storage after its own access checks."""
+    files = files or {}
     try:
         from weasyprint import HTML  # noqa: PLC0415 — needs Pango; imported when asked
         from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415
@@ -47,6 +57,9 @@ def pdf_bytes(request, template: str, context: dict) -> bytes | None:
 
     class StaticOnly(URLFetcher):
         def fetch(self, url, headers=None):
+            if url.startswith(ATTACHED):
+                body, kind = files[url.removeprefix(ATTACHED)]
+                return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
             name, body = _static_file(url)
             kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
             return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})

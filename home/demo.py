@@ -8,7 +8,8 @@ Dates are counted back from the day the demo is loaded, so the story is always c
 Each app tells its own part (its demo.py); this is the only place that knows them all, so
 it hands each part the people and partnerships the earlier parts made. The order matters:
 the court summaries are drafted from the family time and training recorded before them,
-and the year after begins with the last steps of the transition plan made before it.
+and the year after begins with the last steps of the transition plan made before it; the
+life book is chosen from the journal and milestones made before it.
 """
 
 from datetime import date
@@ -32,6 +33,7 @@ from gatherings.demo import load_gatherings
 from intake.demo import load_intake
 from journal.demo import load_journal
 from letters.demo import load_letters
+from lifebook.demo import load_lifebook
 from outcomes.demo import load_history
 from partnerships.demo import load_partnerships
 from referrals.demo import load_referrals
@@ -80,6 +82,7 @@ def load_demo(today: date | None = None) -> None:
     load_schedule(today, **cases)
     load_caseplan(today, **cases)
     load_transition(today, ana=ana, jenna=jenna, keisha=keisha, **cases)
+    load_lifebook(ana=ana, jenna=jenna, shared=shared)
     load_aftercare(today, director=director, home_again=home_again)
     load_training(today, shared=shared, home_again=home_again)
     load_court_summaries(today, **cases)

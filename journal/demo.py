@@ -27,6 +27,19 @@ def _drawing(sky, table, *heads) -> bytes:
     return buffer.getvalue()
 
 
+def _paper(background, ink, *marks) -> bytes:
+    """A sheet of paper photographed for the demo, at print size: a child's drawing or a
+    certificate, drawn as simple shapes."""
+    picture = Image.new("RGB", (1600, 1200), "#f4efe6")
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((150, 100, 1450, 1100), fill=background, outline=ink, width=12)
+    for box, colour in marks:
+        draw.ellipse(box, fill=colour)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return buffer.getvalue()
+
+
 def load_journal(*, ana, jenna, keisha, shared, home_again):
     now = timezone.now()
 
@@ -92,3 +105,34 @@ def load_journal(*, ana, jenna, keisha, shared, home_again):
         alt="A boy with a backpack.",
     )
     school.children.set(home_again.children.all())
+    # Sofi's own news for her life book (lifebook/demo.py): her drawing, her certificate,
+    # and two posts nobody chose for it.
+    sofia = shared.children.order_by("-birth_date").first()
+    for author, side, text, hours_ago, picture, alt in (
+        (
+            jenna,
+            "partner",
+            "Sofi drew your family for you: mama, Mateo, Sofi and Conejita under a big sun. "
+            "She asked me to send it before anything else.",
+            74,
+            _paper(
+                "#ffffff",
+                "#1565c0",
+                ((300, 300, 500, 500), "#fdd835"),
+                ((700, 600, 850, 950), "#8d6e63"),
+            ),
+            "Sofi's drawing: her family and Conejita the rabbit under a yellow sun.",
+        ),
+        (
+            jenna,
+            "partner",
+            "Reader of the Month in Ms. Park's class! Twenty books in October.",
+            50,
+            _paper("#fffbe6", "#b8860b", ((700, 700, 900, 900), "#daa520")),
+            "Sofi's certificate, Reader of the Month, with a gold star.",
+        ),
+        (jenna, "partner", "Sofi rode her bike without training wheels today!", 100, None, ""),
+        (ana, "birth", "Sofi, I loved your singing on Tuesday. Pronto, mi amor.", 120, None, ""),
+    ):
+        news = posted(shared, author, side, text, hours_ago, picture=picture, alt=alt)
+        news.children.set([sofia])

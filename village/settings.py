@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "assistance",
     "gatherings",
     "transition",
+    "lifebook",
     "work",
     "letters",
     "voice",

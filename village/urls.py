@@ -28,6 +28,7 @@ urlpatterns = [
     path("gatherings/", include("gatherings.urls")),
     path("road-home/", include("transition.urls")),
     path("voice/", include("voice.urls")),
+    path("life-book/", include("lifebook.urls")),
     path("letters/", include("letters.urls")),
     path("outcomes/", include("outcomes.urls")),
     path("work/", include("work.urls")),

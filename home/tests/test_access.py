@@ -215,6 +215,16 @@ INTENDED = {
     "voice:audio": MEMBERS,
     "voice:words": MEMBERS,
     "voice:remove": MEMBERS,
+    # The life book: both homes and the coach choose and print; each home says it has
+    # seen the choice; the coach offers it at reunification, the birth parent answers.
+    "lifebook:book": MEMBERS,
+    "lifebook:pick": MEMBERS,
+    "lifebook:unpick": MEMBERS,
+    "lifebook:seen": PARENT_PERSONAS,
+    "lifebook:pdf": MEMBERS,
+    "lifebook:photos": MEMBERS,
+    "lifebook:offer": CASEWORK,
+    "lifebook:partner_copy": {"birth_parent", "outsider"},
     # Work shifts: each parent her own; the team reads when a partnership's parents work.
     "work:shifts": PARENT_PERSONAS,
     "work:shift_new": PARENT_PERSONAS,

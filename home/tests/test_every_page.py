@@ -63,6 +63,8 @@ DOWNLOADS = {
     "outcomes:table_csv",
     "outcomes:report_pdf",
     "letters:letter_pdf",
+    "lifebook:pdf",
+    "lifebook:photos",
 }
 # A page whose failure lies in templates another change is rewriting at the same time:
 # route -> why. Its problems are reported as warnings, not failures, until that lands.

@@ -30,6 +30,8 @@ WIDTHS = [360, 1280]
 # Long pages are cut here, so each picture stays a few dozen kilobytes.
 MAX_HEIGHT = {360: 2400, 1280: 1600}
 COLORS = 64
+#: The demo's life book has a cover, All About Me, the milestones and two journal pages.
+LIFE_BOOK_PAGES = 5
 
 # A page is (its name in the file name, its URL name, which demo record the URL needs).
 PARTNERSHIP, CHILD = "partnership", "child"
@@ -57,6 +59,7 @@ PERSONAS = {
         [
             ("home", "home:home", None),
             ("journal", "journal:feed", PARTNERSHIP),
+            ("life-book", "lifebook:book", CHILD),
         ],
     ),
     "coach": (
@@ -127,6 +130,22 @@ def index() -> str:
                 for language in LANGUAGES
             ]
             lines.append(f"| {persona} | {name} | {cells[0]} | {cells[1]} |")
+    lines += [
+        "",
+        "## Sofía's life book",
+        "",
+        "The demo's life book as Ana downloads it, each page drawn by `pdftoppm -r 50`, and",
+        "the chosen photos four to a letter-size sheet.",
+        "",
+        "| page | English | Spanish |",
+        "|---|---|---|",
+    ]
+    for number in range(1, LIFE_BOOK_PAGES + 1):
+        cells = [
+            f"[page {number}](lifebook-sofia-{language}-{number}.png)" for language in LANGUAGES
+        ]
+        lines.append(f"| {number} | {cells[0]} | {cells[1]} |")
+    lines += ["", "[The photo sheet](lifebook-sofia-photo-sheet-1.png)"]
     return "\n".join(lines) + "\n"
 
 
@@ -217,8 +236,47 @@ class Command(BaseCommand):
                             written += 1
                             self.stdout.write(f"  {target.name}")
                     context.close()
+            written += self._life_book(browser, base_url, records)
             browser.close()
         (OUT / "README.md").write_text(index())
+        return written
+
+    def _life_book(self, browser, base_url, records) -> int:
+        """Sofía's life book and photo sheet as Ana downloads them, each page a small
+        picture made by pdftoppm (poppler-utils), when the machine has it."""
+        import shutil
+        import subprocess
+
+        pdftoppm = shutil.which("pdftoppm")
+        if pdftoppm is None:
+            self.stderr.write("No pdftoppm here: the life book's pages are not photographed.")
+            return 0
+        context = browser.new_context()
+        page = context.new_page()
+        self._sign_in(page, base_url, "birth.parent@example.org")
+        child = {"child_id": records[CHILD]}
+        downloads = [
+            (f"lifebook-sofia-{language}", reverse("lifebook:pdf", kwargs=child), language, 50)
+            for language in LANGUAGES
+        ]
+        downloads.append(
+            ("lifebook-sofia-photo-sheet", reverse("lifebook:photos", kwargs=child), "", 30)
+        )
+        written = 0
+        with tempfile.TemporaryDirectory(prefix="village-life-book-") as folder:
+            for name, path, language, resolution in downloads:
+                query = f"?lang={language}" if language else "?layout=sheet"
+                response = page.request.get(base_url + path + query)
+                if response.status != 200:
+                    raise CommandError(f"{path} answered {response.status}.")
+                pdf = Path(folder) / f"{name}.pdf"
+                pdf.write_bytes(response.body())
+                subprocess.run(  # noqa: S603 — our own file, pdftoppm found on the PATH
+                    [pdftoppm, "-r", str(resolution), "-png", str(pdf), str(OUT / name)],
+                    check=True,
+                )
+                written += len(list(OUT.glob(f"{name}-*.png")))
+        context.close()
         return written
 
     def _picture(self, page, width):
