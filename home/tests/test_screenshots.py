@@ -2,7 +2,15 @@
 
 from django.urls import resolve
 
-from home.management.commands.screenshots import CHILD, PARTNERSHIP, PERSONAS, index, page_path
+from home.management.commands.screenshots import (
+    CHILD,
+    LANGUAGES,
+    LIFE_BOOK_PAGES,
+    PARTNERSHIP,
+    PERSONAS,
+    index,
+    page_path,
+)
 
 
 def test_every_page_the_gallery_photographs_is_a_page_of_the_app():
@@ -19,4 +27,6 @@ def test_no_two_pictures_share_a_file_name():
 
 
 def test_the_gallery_index_links_every_picture():
-    assert index().count(".png") == 4 * sum(len(pages) for _, pages in PERSONAS.values())
+    pages = 4 * sum(len(pages) for _, pages in PERSONAS.values())
+    life_book = len(LANGUAGES) * LIFE_BOOK_PAGES + 1  # and its photo sheet
+    assert index().count(".png") == pages + life_book
