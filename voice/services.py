@@ -100,7 +100,9 @@ def recording_encode(*, recording_id: int) -> Recording | None:
             safe, refusal = None, str(reason)[:300]
     with transaction.atomic():
         recording = (
-            Recording.objects.select_for_update()
+            # Only the recording's row is locked: its author may have no person (an outer
+            # join PostgreSQL will not lock).
+            Recording.objects.select_for_update(of=("self",))
             .filter(pk=recording_id, state=State.PROCESSING)
             .select_related("author__person")
             .first()
