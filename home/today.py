@@ -10,12 +10,15 @@ from intake.selectors import overdue_count
 from journal.selectors import waiting_count
 from referrals.selectors import sitting
 from schedule.selectors import clashes_coming, missed_in_a_row, to_record
+from voice.selectors import review_queue as recordings_waiting
 
 
 @dataclass
 class Today:
     intake_overdue: int
     posts_waiting: int
+    #: Songs and comfort words a parent recorded, waiting for the coach to listen.
+    recordings_waiting: int
     check_ins: list
     warnings: list
     steps: list
@@ -33,6 +36,7 @@ class Today:
             (
                 self.intake_overdue,
                 self.posts_waiting,
+                self.recordings_waiting,
                 self.check_ins,
                 self.warnings,
                 self.steps,
@@ -49,6 +53,7 @@ def today_for(user, *, today: date) -> Today:
     return Today(
         intake_overdue=overdue_count(user),
         posts_waiting=waiting_count(user),
+        recordings_waiting=recordings_waiting(user).count(),
         check_ins=check_ins_due(user, today=today),
         warnings=warning_signs(user),
         steps=steps_due(user, today=today),

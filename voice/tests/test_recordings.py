@@ -277,3 +277,12 @@ def test_the_worker_run_twice_or_after_a_removal_keeps_nothing_more(
     assert recording_encode(recording_id=done.pk) is None
     done.refresh_from_db()
     assert done.audio.name == kept
+
+
+def test_the_coachs_today_says_how_many_recordings_wait_and_links_to_them(
+    client_for, coach, birth_parent, agreed, django_capture_on_commit_callbacks
+):
+    made_by(client_for(birth_parent), agreed, django_capture_on_commit_callbacks)
+    page = client_for(coach).get(reverse("home:home")).content.decode()
+    assert "1 recording is waiting for you to listen" in page
+    assert f'href="{reverse("voice:review")}"' in page
