@@ -27,6 +27,7 @@ def profile(request, child):
     partnership, sharing = _shared(request, child)
     (shown,) = selectors.profiles(request.user, [child], sharing, news=True)
     seen.about_me_seen(user=request.user, child=child)
+    recordings = recordings_for_children(request.user, [child], sharing)[child.pk]
     return render(
         request,
         "aboutme/profile.html",
@@ -35,7 +36,13 @@ def profile(request, child):
             "partnership": partnership,
             "sharing": sharing,
             "older": is_older(child, timezone.localdate()),
-            "recordings": recordings_for_children(request.user, [child], sharing)[child.pk],
+            "recordings": recordings,
+            # What the reader has recorded already: the button then offers to record again.
+            "recorded": [
+                purpose
+                for purpose, found in recordings.items()
+                if any(r.author_id == request.user.pk for r in found)
+            ],
             "records": sharing.side_of_user(request.user) is not None,
         },
     )
