@@ -286,3 +286,14 @@ def test_the_coachs_today_says_how_many_recordings_wait_and_links_to_them(
     page = client_for(coach).get(reverse("home:home")).content.decode()
     assert "1 recording is waiting for you to listen" in page
     assert f'href="{reverse("voice:review")}"' in page
+
+
+def test_a_recording_over_20_mb_is_refused_beside_the_field_unread_and_the_words_stay(
+    client_for, birth_parent, agreed
+):
+    big = SimpleUploadedFile("song.m4a", b"\0" * (21 * 1024 * 1024), content_type="audio/mp4")
+    response = record(client_for(birth_parent), agreed, upload=big, transcript="Duerme, mi sol")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose a recording under 20 MB" in page and "Duerme, mi sol" in page
+    assert not Recording.objects.exists()
