@@ -18,7 +18,8 @@ def recording_for(user, recording_id: int) -> Recording:
     recording = (
         Recording.objects.filter(pk=recording_id, partnership__in=exchange_partnerships(user))
         .exclude(state=State.REMOVED)
-        .select_related("author__person", "child")
+        # What it belongs to, for the way back: a child's page, a post, a conversation.
+        .select_related("author__person", "child", "post", "message")
         .first()
     )
     if recording is None:

@@ -81,3 +81,22 @@ def test_an_empty_message_asks_for_words_or_a_voice_note(client_for, birth_paren
     assert response.status_code == 200
     assert "Write your message, or record a voice note." in response.content.decode()
     assert not Message.objects.exists()
+
+
+def test_a_voice_notes_own_page_leads_back_to_its_post_or_its_conversation(
+    client_for, birth_parent, agreed, django_capture_on_commit_callbacks
+):
+    client = client_for(birth_parent)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("journal:post_new", args=[agreed.pk]), {"voice": a_note()})
+    post = Post.objects.get()
+    page = client.get(reverse("voice:recording", args=[post.recording_id])).content.decode()
+    assert f'href="{post.get_absolute_url()}"' in page
+
+    client.post(reverse("conversations:start", args=[agreed.pk]), {"kind": "coach"})
+    conversation = Conversation.objects.get(kind="coach")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(conversation.get_absolute_url(), {"voice": a_note()})
+    message = Message.objects.get()
+    page = client.get(reverse("voice:recording", args=[message.recording_id])).content.decode()
+    assert f'href="{conversation.get_absolute_url()}"' in page
