@@ -6,6 +6,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -104,7 +105,7 @@ def recording_encode(*, recording_id: int) -> Recording | None:
             # join PostgreSQL will not lock).
             Recording.objects.select_for_update(of=("self",))
             .filter(pk=recording_id, state=State.PROCESSING)
-            .select_related("author__person")
+            .select_related("author__person", "partnership")
             .first()
         )
         if recording is None:
@@ -130,23 +131,20 @@ def _state_when_ready(recording: Recording) -> str:
     if recording.purpose not in FOR_A_CHILD or recording.side == "coach":
         # A post or a message waits, if at all, as a whole; the coach's own is shared.
         return State.SHARED
-    partnership = Partnership.objects.get(pk=recording.partnership_id)
-    return State.WAITING if waits_for_review(partnership) else State.SHARED
+    return State.WAITING if waits_for_review(recording.partnership) else State.SHARED
 
 
 def _announce(recording: Recording) -> None:
     """Ready: its author hears so (they may have left the page); waiting: the coach;
     shared on All About Me: everyone else who may hear it. A voice note's post or message
     announces itself."""
-    path = recording.get_absolute_url()
-    partnership = with_people(Partnership.objects.all()).get(pk=recording.partnership_id)
     if recording.state == State.REFUSED:
-        notify(user_id=recording.author_id, path=path)
-        return
-    if recording.state == State.WAITING:
-        notify(user_id=partnership.coach_id, path=_review_path())
-        return
-    if recording.state == State.SHARED and recording.purpose in FOR_A_CHILD:
+        notify(user_id=recording.author_id, path=recording.get_absolute_url())
+    elif recording.state == State.WAITING:
+        notify(user_id=recording.partnership.coach_id, path=reverse("voice:review"))
+    elif recording.state == State.SHARED and recording.purpose in FOR_A_CHILD:
+        # Only here are both homes' people needed: who may hear it.
+        partnership = with_people(Partnership.objects.all()).get(pk=recording.partnership_id)
         _announce_shared(recording, sharing_for(partnership))
 
 
@@ -158,12 +156,6 @@ def _announce_shared(recording: Recording, sharing: Sharing) -> None:
                 continue
             if may_hear(person.user, recording, sharing):
                 notify(user_id=person.user_id, path=path, quiet=sharing.terms.get(side))
-
-
-def _review_path() -> str:
-    from django.urls import reverse
-
-    return reverse("voice:review")
 
 
 def recording_share(*, actor, recording: Recording) -> Recording:
