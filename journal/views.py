@@ -48,6 +48,12 @@ def mine(request):
 
 def feed(request, partnership):
     sharing = sharing_for(partnership)
+    # Opening the journal reads it: the tab's count of what is new goes back to none.
+    services.journal_read(
+        user=request.user,
+        partnership=partnership,
+        up_to=selectors.newest_shared(request.user, sharing),
+    )
     form = PostForm(children=partnership.children.all())
     return _feed_page(request, partnership, sharing, form)
 
