@@ -15,7 +15,7 @@ from accounts.models import User
 from agreements.selectors import sharing_for_many
 from conversations import selectors as conversations
 from journal import selectors as journal
-from partnerships.selectors import exchange_partnerships, with_people
+from partnerships.selectors import exchange_partnerships, with_parents
 
 #: Past this a badge says "99+": the exact number helps no one on a phone's tab.
 MOST_SHOWN = 99
@@ -39,7 +39,7 @@ class Unread:
         )
         if anything is None or not any(anything):
             return {}
-        sharing = sharing_for_many(with_people(exchange_partnerships(self.user)))
+        sharing = sharing_for_many(with_parents(exchange_partnerships(self.user)))
         count = {
             "conversations:inbox": conversations.unread_messages,
             "journal:mine": journal.unread_posts,

@@ -200,7 +200,14 @@ def journal_read(*, user, partnership, up_to: datetime | None) -> None:
     mark = ReadMark.objects.filter(partnership=partnership, user=user).first()
     if mark is not None and mark.read_at >= up_to:
         return
-    mark, _created = ReadMark.objects.update_or_create(
-        partnership=partnership, user=user, defaults={"read_at": up_to}
+    # One statement whether the mark is new or moves on, and two people's pages opening at
+    # once cannot make two marks.
+    (written,) = ReadMark.objects.bulk_create(
+        [ReadMark(partnership=partnership, user=user, read_at=up_to)],
+        update_conflicts=True,
+        unique_fields=["partnership", "user"],
+        update_fields=["read_at"],
     )
-    audit_entry_create(actor=user, action=Action.CHANGED, record=mark, fields=["read_at"])
+    if mark is not None:
+        mark.read_at, written = up_to, mark
+    audit_entry_create(actor=user, action=Action.CHANGED, record=written, fields=["read_at"])
