@@ -191,15 +191,17 @@ def review_setting_set(*, actor, partnership, posts_wait: bool) -> None:
     )
 
 
-def journal_read(*, user, partnership, up_to: datetime | None) -> None:
+def journal_read(*, user, partnership, up_to: datetime | None) -> datetime | None:
     """Mark the partnership's journal read by `user` up to `up_to`, when the newest post
-    they were shown was shared. Opening it again with nothing new changes nothing, so the
-    trail says nothing (as conversations.services.conversation_read)."""
+    they were shown was shared, and say up to when they had read it before (None: never).
+    Opening it again with nothing new changes nothing, so the trail says nothing (as
+    conversations.services.conversation_read)."""
     if up_to is None:
-        return
+        return None
     mark = ReadMark.objects.filter(partnership=partnership, user=user).first()
-    if mark is not None and mark.read_at >= up_to:
-        return
+    read_before = mark.read_at if mark is not None else None
+    if read_before is not None and read_before >= up_to:
+        return read_before
     # One statement whether the mark is new or moves on, and two people's pages opening at
     # once cannot make two marks.
     (written,) = ReadMark.objects.bulk_create(
@@ -211,3 +213,4 @@ def journal_read(*, user, partnership, up_to: datetime | None) -> None:
     if mark is not None:
         mark.read_at, written = up_to, mark
     audit_entry_create(actor=user, action=Action.CHANGED, record=written, fields=["read_at"])
+    return read_before

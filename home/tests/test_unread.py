@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 BADGE = re.compile(
     r'<span class="tab-count"><span aria-hidden="true">([^<]+)</span>'
-    r'<span class="usa-sr-only">([^<]+)</span></span>'
+    r'<span class="visually-hidden"> ([^<]+)</span></span>'
 )
 
 
@@ -178,7 +178,8 @@ def test_a_count_past_99_reads_99_plus_and_says_the_number_in_words(
         Message(conversation=conversation, author=coach, text="Hi") for _ in range(120)
     )
     html = client_for(birth_parent).get(reverse("home:home")).content.decode()
-    assert '<span aria-hidden="true">99+</span><span class="usa-sr-only">120 unread</span>' in html
+    shown = '<span aria-hidden="true">99+</span>'
+    assert shown + '<span class="visually-hidden"> 120 unread</span>' in html
 
 
 def test_the_badges_words_are_spanish_for_a_parent_who_reads_spanish(
@@ -191,7 +192,7 @@ def test_the_badges_words_are_spanish_for_a_parent_who_reads_spanish(
     )
     write(conversation, coach, times=1)
     html = client_for(birth_parent).get(reverse("home:home")).content.decode()
-    assert '<span class="usa-sr-only">1 sin leer</span>' in html
+    assert '<span class="visually-hidden"> 1 sin leer</span>' in html
 
 
 def queries_for(client, url) -> int:

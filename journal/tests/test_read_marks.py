@@ -48,3 +48,17 @@ def test_opening_the_journal_again_with_nothing_new_adds_nothing_to_the_trail(
     assert ReadMark.objects.get().read_at == newer.published_at
     assert AuditEntry.objects.filter(record_type="journal.readmark").count() == 2
     assert ReadMark.objects.count() == 1
+
+
+def test_posts_shared_since_the_last_reading_are_tagged_new_in_the_feed_once(
+    client_for, birth_parent, partner_parent, agreed
+):
+    new = '<span class="badge attention">New</span>'
+    feed = reverse("journal:feed", args=[agreed.pk])
+    shared_post(agreed, birth_parent, "birth")
+    father = client_for(partner_parent)
+    assert father.get(feed).content.decode().count(new) == 1
+    assert new not in father.get(feed).content.decode()
+    shared_post(agreed, birth_parent, "birth")
+    shared_post(agreed, partner_parent, "partner")  # his own: never new to him
+    assert father.get(feed).content.decode().count(new) == 1
