@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.factors import second_factor_owed
 from core.roles import Role, is_casework
+from home.unread import Unread, label, shown
+
+#: The places whose tab or menu item shows how much is new there.
+BADGED = {"conversations:inbox", "journal:mine"}
 
 
 @dataclass
@@ -19,6 +23,21 @@ class Item:
     url: str
     icon: str = ""
     current: bool = False
+    name: str = ""
+    #: Counts what is new behind the tabs that have a badge (home.unread), when asked.
+    unread: Unread | None = None
+
+    @property
+    def unread_count(self) -> int:
+        return self.unread.of(self.name) if self.unread is not None else 0
+
+    @property
+    def unread_shown(self) -> str:
+        return shown(self.unread_count)
+
+    @property
+    def unread_label(self) -> str:
+        return label(self.unread_count)
 
 
 @dataclass
@@ -28,7 +47,13 @@ class Group:
 
 
 def _item(label, url_name, icon="") -> Item:
-    return Item(label, reverse(url_name), icon)
+    return Item(label, reverse(url_name), icon, name=url_name)
+
+
+def _count_unread(items: list[Item], unread: Unread) -> None:
+    for item in items:
+        if item.name in BADGED:
+            item.unread = unread
 
 
 def parent_tabs() -> list[Item]:
@@ -123,10 +148,15 @@ def navigation(request):
         return {"nav": None}  # between the password and the code, nothing is reachable
     if user.has_role(Role.DIRECTOR, Role.COACH, Role.FINANCE):
         groups = staff_groups(user)
-        _mark_current([item for group in groups for item in group.items], request.path)
+        items = [item for group in groups for item in group.items]
+        _mark_current(items, request.path)
+        # The team's journal work is the review queue, which has its own page: only
+        # their messages are counted.
+        _count_unread(items, Unread(user, journal=False))
         return {"nav": {"kind": "menu", "groups": groups}}
-    tabs = (
-        parent_tabs() if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT) else volunteer_tabs()
-    )
+    parent = user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT)
+    tabs = parent_tabs() if parent else volunteer_tabs()
     _mark_current(tabs, request.path)
+    if parent:
+        _count_unread(tabs, Unread(user))
     return {"nav": {"kind": "tabs", "tabs": tabs}}

@@ -118,3 +118,17 @@ class Revision(models.Model):
 
     class Meta:
         ordering = ["replaced_at", "pk"]
+
+
+class ReadMark(models.Model):
+    """Up to when a person has read a partnership's journal: what others shared later is
+    unread for them. One row a person a journal (decision XXXX), not one a post."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "user"], name="one_journal_mark_each")
+        ]

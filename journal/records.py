@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from families.models import BirthFamily
 from families.records import Closing, Part, Section, files_of, register, rows_of
-from journal.models import Photo, Post, Revision
+from journal.models import Photo, Post, ReadMark, Revision
 
 
 def _export(family: BirthFamily) -> list[Section]:
@@ -69,6 +69,7 @@ def _close(family: BirthFamily, *, actor, closing: Closing) -> None:
     closing.empty(posts, "text", "return_reason")
     closing.delete(Revision.objects.filter(post__in=posts))
     closing.delete(Photo.objects.filter(post__in=posts), "large", "small")
+    closing.delete(ReadMark.objects.filter(partnership__birth_family=family))
 
 
 register(Part(name="journal", export=_export, close=_close))

@@ -1,11 +1,14 @@
 """Reads of the journal, scoped to the reader and filtered by the partnership agreement."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from functools import reduce
+from operator import or_
+
+from django.db.models import F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from agreements.selectors import Sharing, sharing_for
 from families.models import Child
-from journal.models import Photo, Post, Reaction, ReviewSetting, Status
+from journal.models import Photo, Post, Reaction, ReadMark, ReviewSetting, Status
 from partnerships.models import Partnership
 from partnerships.selectors import exchange_partnerships, partnerships_visible_to, with_people
 
@@ -54,6 +57,41 @@ def _posts(user, sharing: Sharing):
 def feed(user, sharing: Sharing) -> QuerySet[Post]:
     """Top-level posts, newest first, for paging: a fixed number of queries a page."""
     return _posts(user, sharing).filter(reply_to__isnull=True).order_by("-created_at", "-pk")
+
+
+def newest_shared(user, sharing: Sharing):
+    """When the newest post or reply the reader sees in this journal was shared: opening
+    the journal marks it read up to there (journal.services.journal_read)."""
+    return (
+        Post.objects.filter(partnership=sharing.partnership)
+        .filter(visible_posts(user, sharing))
+        .aggregate(newest=Max("published_at"))["newest"]
+    )
+
+
+def unread_candidates(user) -> QuerySet[Post]:
+    """Posts and replies others shared in the person's journals since they last opened
+    each: more than they may read (the agreement is not applied yet), for a cheap first
+    look at whether there is anything new at all."""
+    read_at = ReadMark.objects.filter(partnership=OuterRef("partnership"), user=user)
+    return (
+        Post.objects.filter(partnership__in=exchange_partnerships(user), published_at__isnull=False)
+        .exclude(author=user)
+        .annotate(read_at=Subquery(read_at.values("read_at")[:1]))
+        .filter(Q(read_at__isnull=True) | Q(published_at__gt=F("read_at")))
+    )
+
+
+def unread_posts(user, sharing: dict[int, Sharing]) -> int:
+    """How many posts and replies in the person's journals are new to them and theirs to
+    read: the same posts the feed shows them (`visible_posts`). One query, whatever the
+    journals and posts. `sharing` holds the person's exchange partnerships."""
+    if not sharing:
+        return 0
+    visible = reduce(
+        or_, (Q(partnership_id=pk) & visible_posts(user, rules) for pk, rules in sharing.items())
+    )
+    return unread_candidates(user).filter(visible).count()
 
 
 def post_for(user, post_id: int) -> Post:

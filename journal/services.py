@@ -1,6 +1,8 @@
 """Changes to the journal. Each is audited; the other home hears only that something new
 is there, once the coach has let it through."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,7 +13,7 @@ from agreements.selectors import Sharing
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.images import PhotoRefused, make_safe
-from journal.models import Photo, Post, Reaction, ReviewSetting, Revision, Status
+from journal.models import Photo, Post, Reaction, ReadMark, ReviewSetting, Revision, Status
 from journal.selectors import posts_wait_for_review
 from notices.delivery import notify
 from voice.models import Purpose
@@ -187,3 +189,28 @@ def review_setting_set(*, actor, partnership, posts_wait: bool) -> None:
     audit_entry_create(
         actor=actor, action=Action.CHANGED, record=partnership, fields=["journal_review"]
     )
+
+
+def journal_read(*, user, partnership, up_to: datetime | None) -> datetime | None:
+    """Mark the partnership's journal read by `user` up to `up_to`, when the newest post
+    they were shown was shared, and say up to when they had read it before (None: never).
+    Opening it again with nothing new changes nothing, so the trail says nothing (as
+    conversations.services.conversation_read)."""
+    if up_to is None:
+        return None
+    mark = ReadMark.objects.filter(partnership=partnership, user=user).first()
+    read_before = mark.read_at if mark is not None else None
+    if read_before is not None and read_before >= up_to:
+        return read_before
+    # One statement whether the mark is new or moves on, and two people's pages opening at
+    # once cannot make two marks.
+    (written,) = ReadMark.objects.bulk_create(
+        [ReadMark(partnership=partnership, user=user, read_at=up_to)],
+        update_conflicts=True,
+        unique_fields=["partnership", "user"],
+        update_fields=["read_at"],
+    )
+    if mark is not None:
+        mark.read_at, written = up_to, mark
+    audit_entry_create(actor=user, action=Action.CHANGED, record=written, fields=["read_at"])
+    return read_before

@@ -17,10 +17,22 @@ from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnFor
 from journal.models import EMOJI, Post, ReactionKind
 from partnerships.selectors import exchange_partnerships
 
+#: A feed shown again after a form with errors tags nothing new: the reading that did was
+#: the page before.
+SEEN = object()
 
-def _feed_page(request, partnership, sharing, form, status=200):
+
+def _feed_page(request, partnership, sharing, form, status=200, read_before=SEEN):
     sharing.reader = request.user
     page, query = paginate(request, selectors.feed(request.user, sharing), selectors.FEED_PAGE)
+    # What others shared since the reader last opened the journal is new to them, this once.
+    for post in page.object_list:
+        post.is_new = (
+            read_before is not SEEN
+            and post.author_id != request.user.pk
+            and post.published_at is not None
+            and (read_before is None or post.published_at > read_before)
+        )
     context = {
         "partnership": partnership,
         "sharing": sharing,
@@ -48,8 +60,14 @@ def mine(request):
 
 def feed(request, partnership):
     sharing = sharing_for(partnership)
+    # Opening the journal reads it: the tab's count of what is new goes back to none.
+    read_before = services.journal_read(
+        user=request.user,
+        partnership=partnership,
+        up_to=selectors.newest_shared(request.user, sharing),
+    )
     form = PostForm(children=partnership.children.all())
-    return _feed_page(request, partnership, sharing, form)
+    return _feed_page(request, partnership, sharing, form, read_before=read_before)
 
 
 @accepts_upload(max(MAX_UPLOAD_BYTES, MAX_AUDIO_BYTES))

@@ -73,3 +73,40 @@ def test_opening_a_conversation_again_with_nothing_new_adds_nothing_to_the_trail
         client_for(birth_parent).get(conversation.get_absolute_url())
     marks = AuditEntry.objects.filter(record_type="conversations.readmark", action="changed")
     assert marks.count() == 1
+
+
+def test_a_voice_note_with_no_words_is_previewed_as_a_voice_note(
+    client_for, coach, birth_parent, partnership
+):
+    from voice.models import Purpose, Recording
+
+    conversation = coach_conversation(partnership, birth_parent)
+    recording = Recording.objects.create(
+        partnership=partnership, purpose=Purpose.MESSAGE, author=coach, side="coach"
+    )
+    Message.objects.create(conversation=conversation, author=coach, recording=recording)
+    html = client_for(birth_parent).get(reverse("conversations:inbox")).content.decode()
+    assert '<br><span class="muted">Voice note</span>' in html
+
+
+def test_the_homes_conversation_under_a_no_contact_order_is_neither_listed_nor_previewed(
+    client_for, coach, birth_parent, partner_parent, agreed
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from agreements.models import CourtRestriction, RestrictionKind
+
+    conversation = Conversation.objects.create(partnership=agreed, kind="homes")
+    Message.objects.create(conversation=conversation, author=partner_parent, text="Hello there")
+    inbox = reverse("conversations:inbox")
+    assert "Hello there" in client_for(birth_parent).get(inbox).content.decode()
+    CourtRestriction.objects.create(
+        partnership=agreed,
+        kind=RestrictionKind.NO_CONTACT,
+        starts_on=timezone.localdate() - timedelta(days=1),
+        recorded_by=coach,
+    )
+    html = client_for(birth_parent).get(inbox).content.decode()
+    assert "Hello there" not in html and "New messages" not in html

@@ -1,0 +1,64 @@
+"""Opening the journal reads it for that person alone, up to the newest post they were
+shown; opening it again with nothing new leaves the trail as it was."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from audit.models import AuditEntry
+from journal.models import Post, ReadMark, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def shared_post(partnership, author, side) -> Post:
+    return Post.objects.create(
+        partnership=partnership,
+        author=author,
+        side=side,
+        text="At the park",
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+
+
+def test_one_parent_opening_the_journal_marks_it_read_for_them_alone(
+    client_for, coach, birth_parent, partner_parent, agreed
+):
+    post = shared_post(agreed, birth_parent, "birth")
+    client_for(partner_parent).get(reverse("journal:feed", args=[agreed.pk]))
+    (mark,) = ReadMark.objects.all()
+    assert (mark.user_id, mark.partnership_id) == (partner_parent.pk, agreed.pk)
+    assert mark.read_at == post.published_at
+    # Neither the other parent nor the coach has read it.
+    assert not ReadMark.objects.filter(user__in=[birth_parent, coach]).exists()
+
+
+def test_opening_the_journal_again_with_nothing_new_adds_nothing_to_the_trail(
+    client_for, birth_parent, partner_parent, agreed
+):
+    shared_post(agreed, birth_parent, "birth")
+    father = client_for(partner_parent)
+    for _ in range(2):
+        father.get(reverse("journal:feed", args=[agreed.pk]))
+    (entry,) = AuditEntry.objects.filter(record_type="journal.readmark", action="changed")
+    assert entry.record_id == str(ReadMark.objects.get().pk)
+    newer = shared_post(agreed, birth_parent, "birth")
+    father.get(reverse("journal:feed", args=[agreed.pk]))
+    assert ReadMark.objects.get().read_at == newer.published_at
+    assert AuditEntry.objects.filter(record_type="journal.readmark").count() == 2
+    assert ReadMark.objects.count() == 1
+
+
+def test_posts_shared_since_the_last_reading_are_tagged_new_in_the_feed_once(
+    client_for, birth_parent, partner_parent, agreed
+):
+    new = '<span class="badge attention">New</span>'
+    feed = reverse("journal:feed", args=[agreed.pk])
+    shared_post(agreed, birth_parent, "birth")
+    father = client_for(partner_parent)
+    assert father.get(feed).content.decode().count(new) == 1
+    assert new not in father.get(feed).content.decode()
+    shared_post(agreed, birth_parent, "birth")
+    shared_post(agreed, partner_parent, "partner")  # his own: never new to him
+    assert father.get(feed).content.decode().count(new) == 1
