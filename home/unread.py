@@ -1,5 +1,5 @@
 """How many messages and journal posts are new to the person, for the tab bar's badges
-(decision XXXX). Counted with the inbox's and the journal's own scoping, so nothing the
+(decision 0037). Counted with the inbox's and the journal's own scoping, so nothing the
 person may not open is ever counted.
 
 Every page pays one query to learn whether anything at all is new; only then are the

@@ -122,7 +122,7 @@ class Revision(models.Model):
 
 class ReadMark(models.Model):
     """Up to when a person has read a partnership's journal: what others shared later is
-    unread for them. One row a person a journal (decision XXXX), not one a post."""
+    unread for them. One row a person a journal (decision 0037), not one a post."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
