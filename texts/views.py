@@ -17,6 +17,7 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
 from core.security import SecurityEvent, security_event_announce
+from core.throttle import client_address, throttle_hit
 from texts import inbound, services
 from texts.backends import UNSUBSCRIBED
 
@@ -41,15 +42,24 @@ def twilio_webhook(view):
     @wraps(view)
     def checked(request):
         if not signed(request):
-            security_event_announce(
-                event=SecurityEvent.REFUSED,
-                user=None,
-                detail=f"{request.resolver_match.view_name} unsigned",
-            )
+            name = request.resolver_match.view_name
+            # Unsigned posts are limited per address like any public form's (the site's
+            # own throttle lets signed webhooks through): past the limit they are still
+            # refused, and no longer written to the trail one by one.
+            if not throttle_hit(
+                scope=f"post:{name}"[:40],
+                key=client_address(request),
+                limit=settings.PUBLIC_POSTS_PER_HOUR,
+            ):
+                security_event_announce(
+                    event=SecurityEvent.REFUSED, user=None, detail=f"{name} unsigned"
+                )
             return HttpResponseForbidden()
         return view(request)
 
-    return csrf_exempt(require_POST(checked))
+    webhook = csrf_exempt(require_POST(checked))
+    webhook.signed_by_provider = True  # core.throttle lets it through (see above)
+    return webhook
 
 
 def twiml(reply: str) -> HttpResponse:

@@ -249,3 +249,18 @@ def test_without_a_token_every_webhook_is_refused(client, parent, settings):
 
 def test_a_webhook_is_posted_not_opened(client):
     assert client.get(reverse("texts:incoming")).status_code == 405
+
+
+def test_twilio_is_not_throttled_like_a_visitor_but_unsigned_floods_are(
+    client, parent, settings, security_events
+):
+    """Every text and delivery report comes from Twilio's few addresses: signed, they
+    all go through; unsigned, they are refused, and past the public forms' limit no
+    longer written to the trail one by one."""
+    settings.PUBLIC_POSTS_PER_HOUR = 2
+    for _n in range(5):
+        assert text_in(client, "help", PHONE).status_code == 200
+    for _n in range(5):
+        assert text_in(client, "STOP", PHONE, signature="forged").status_code == 403
+    assert len(security_events) == 2
+    assert not OptOut.objects.exists()
