@@ -78,7 +78,9 @@ def _answer(*, number, text, sid, word, user, found) -> str:
             "program another way."
         ) % {"program": program}
     handler = replies.keyword_handler(word) if word else None
-    if handler is not None:
+    if not replies.is_parent(user):
+        reply = _("Thank you. Please answer in Village.")
+    elif handler is not None:
         reply = handler(user)
     else:
         fallback = replies.fallback_handler()

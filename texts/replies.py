@@ -10,6 +10,8 @@ the reply, in the language that is active when it is called.
 import unicodedata
 from collections.abc import Callable
 
+from core.roles import Role
+
 #: handler(user) -> reply
 KeywordHandler = Callable[[object], str]
 #: handler(user, text, key) -> reply; `key` is the provider's id of the text, which makes
@@ -40,6 +42,12 @@ def register_keyword(word: str, handler: KeywordHandler) -> None:
 
 def register_fallback(handler: FallbackHandler) -> None:
     _fallback[:] = [handler]
+
+
+def is_parent(user) -> bool:
+    """Texts act for parents: a coach or a volunteer whose phone is on file answers in
+    Village, where their words are their role's."""
+    return user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT)
 
 
 def keyword_handler(word: str) -> KeywordHandler | None:

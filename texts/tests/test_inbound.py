@@ -264,3 +264,14 @@ def test_twilio_is_not_throttled_like_a_visitor_but_unsigned_floods_are(
         assert text_in(client, "STOP", PHONE, signature="forged").status_code == 403
     assert len(security_events) == 2
     assert not OptOut.objects.exists()
+
+
+def test_a_coachs_own_phone_neither_confirms_nor_writes_as_a_parent(client, coach, agreed):
+    coach.person.phone = "+15125550142"
+    coach.person.save()
+    family_time(coach, agreed, tomorrow_at(16))
+    for body in ("C", "Running late"):
+        assert reply_of(text_in(client, body, "+15125550142")) == (
+            "Thank you. Please answer in Village."
+        )
+    assert not Confirmation.objects.exists() and not Message.objects.exists()
