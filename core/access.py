@@ -301,6 +301,11 @@ RULES: dict[str, Rule] = {
     "journal:review_return": roles(*CASEWORK, load=REVIEW),
     # notifications: everyone chooses their own
     "notices:preferences": SIGNED_IN,
+    # Twilio's webhooks: a text to the program's number and a text's delivery. Nobody
+    # signs in to post them; each request must carry Twilio's signature instead, and an
+    # unsigned one is refused (403) and noted in the trail (texts/views.py).
+    "texts:incoming": PUBLIC,
+    "texts:status": PUBLIC,
     # messages: a parent and the coach, and the two homes when the agreement allows
     "conversations:inbox": roles(*PARTNERSHIP_MEMBERS, lists="conversations.conversation"),
     # Starting a conversation shows nothing of the partnership: it sends to the inbox,

@@ -1,5 +1,7 @@
 """Phone numbers are checked with phonenumbers and stored in E.164 (+15125550123)."""
 
+from collections.abc import Callable
+
 import phonenumbers
 from django import forms
 from django.conf import settings
@@ -61,3 +63,19 @@ class PhoneNumberField(forms.CharField):
         if not value:
             return ""
         return to_e164(value)
+
+
+#: Checks a number must pass to be texted at all, whatever sends it: texts adds the
+#: numbers that answered STOP (texts/apps.py). Here, below both notices (which sends) and
+#: texts (which hears STOP), because neither may import the other (pyproject's layers).
+_do_not_text: list[Callable[[str], bool]] = []
+
+
+def do_not_text_register(refuses: Callable[[str], bool]) -> None:
+    """`refuses(number)` True: nothing is texted to that number."""
+    if refuses not in _do_not_text:
+        _do_not_text.append(refuses)
+
+
+def may_text(number: str) -> bool:
+    return not any(refuses(number) for refuses in _do_not_text)

@@ -62,7 +62,8 @@ class PublicPostThrottleMiddleware:
     """Every form a visitor posts without signing in is limited per address and per page,
     PUBLIC_POSTS_PER_HOUR an hour: the sign-in, reset and invitation pages, the language
     switch, the interest and contact forms, a gathering's reply, and any added later.
-    Signed-in people are not counted here: their own pages limit what needs limiting."""
+    Not a provider's signed webhook. Signed-in people are not counted here: their own
+    pages limit what needs limiting."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -72,6 +73,11 @@ class PublicPostThrottleMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST" or request.user.is_authenticated:
+            return None
+        if getattr(view_func, "signed_by_provider", False):
+            # A provider's webhook (texts/views.py): every text and delivery report comes
+            # from the same few addresses, and each request proves itself by its
+            # signature; the view limits the unsigned ones itself.
             return None
         match = request.resolver_match
         scope = f"post:{match.view_name if match else request.path}"[:40]

@@ -9,6 +9,8 @@ import sys
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from core.phone import may_text
+
 outbox: list[tuple[str, str]] = []
 
 
@@ -23,4 +25,6 @@ class MemoryBackend:
 
 
 def send_sms(to: str, text: str) -> None:
+    if not may_text(to):  # the number answered STOP (texts), checked as it is sent
+        return
     import_string(settings.SMS_BACKEND)().send(to, text)

@@ -10,6 +10,8 @@ class ScheduleConfig(AppConfig):
         from partnerships import sections
         from schedule import records  # noqa: F401 — adds the family records' part (0019)
         from schedule.sections import coming_prepare
+        from schedule.texting import confirm_by_text
+        from texts import replies
 
         sections.register(
             "coming",
@@ -17,3 +19,5 @@ class ScheduleConfig(AppConfig):
             order=30,
             context_fn=coming_prepare,
         )
+        # A parent texts "C" to say they will come to tomorrow's family time.
+        replies.register_keyword("C", confirm_by_text)

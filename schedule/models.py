@@ -207,3 +207,21 @@ class Reminder(models.Model):
                 fields=["event", "starts_at", "user", "lead"], name="one_reminder_each"
             )
         ]
+
+
+class Confirmation(models.Model):
+    """A parent said they will come to one date of family time (by text: "C"), so the
+    coach knows before the day. One each per date; saying it again changes nothing."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="confirmations")
+    #: The date's original start, as Change and Attendance name it.
+    occurrence = models.DateTimeField(_("the occurrence on"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    confirmed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "occurrence", "user"], name="one_confirmation_each"
+            )
+        ]

@@ -25,6 +25,8 @@ class Occurrence:
     #: What the reader may know of the parents' other commitments at that time, such as
     #: a work shift (schedule/busy.py), in words; empty for anyone who may not.
     clashes: tuple[str, ...] = ()
+    #: Who said they will come (by text: "C"), by name, for the team (schedule.selectors).
+    confirmed_by: tuple[str, ...] = ()
 
     @property
     def ends_at(self) -> datetime:

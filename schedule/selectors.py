@@ -12,6 +12,7 @@ from django.utils import timezone
 from agreements.selectors import Sharing, sharing_for
 from core.roles import is_casework
 from core.urls_safety import looks_like_secret
+from core.zones import zone_of
 from families.models import BirthFamily
 from partnerships.models import Stage
 from partnerships.selectors import (
@@ -21,7 +22,7 @@ from partnerships.selectors import (
     partnerships_visible_to,
 )
 from schedule import busy
-from schedule.models import Attendance, Attendees, Event, FeedToken, Kind
+from schedule.models import Attendance, Attendees, Confirmation, Event, FeedToken, Kind
 from schedule.occurrences import Occurrence, events_between, occurrences
 from schedule.rules import held_by_orders
 from schedule.sources import Entry
@@ -310,3 +311,35 @@ def coming_up(user, partnerships, *, weeks: int = 4, each: int = 3) -> None:
         partnership.coming = [
             o for o in found if o.event.partnership_id == partnership.pk and not o.cancelled
         ][:each]
+
+
+def family_time_tomorrow(user) -> Occurrence | None:
+    """The person's first family time tomorrow, on their own clock, that still happens:
+    not cancelled, not held back by a court order."""
+    zone = zone_of(user)
+    tomorrow = timezone.localdate(timezone.now(), zone) + timedelta(days=1)
+    start = datetime.combine(tomorrow, time.min, tzinfo=zone)
+    end = datetime.combine(tomorrow + timedelta(days=1), time.min, tzinfo=zone)
+    events = events_visible_to(user).filter(kind=Kind.VISIT)
+    found = _marked(occurrences(events_between(events, start, end, attendance=False), start, end))
+    return next((o for o in found if not o.cancelled and not o.held), None)
+
+
+def with_confirmations(found: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences, each with who confirmed they will come. One query."""
+    if not found:
+        return found
+    names = defaultdict(list)
+    confirmations = (
+        Confirmation.objects.filter(
+            event__in={o.event.pk for o in found},
+            occurrence__in={o.original for o in found},
+        )
+        .select_related("user__person")
+        .order_by("confirmed_at", "pk")
+    )
+    for confirmation in confirmations:
+        person = getattr(confirmation.user, "person", None)
+        name = person.called if person is not None else confirmation.user.email
+        names[(confirmation.event_id, confirmation.occurrence)].append(name)
+    return [replace(o, confirmed_by=tuple(names[(o.event.pk, o.original)])) for o in found]

@@ -16,8 +16,16 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from notices.delivery import notify
 from partnerships.models import Stage
-from schedule.models import Attendance, Attendees, Change, Event, FeedToken, Outcome
-from schedule.occurrences import _starts
+from schedule.models import (
+    Attendance,
+    Attendees,
+    Change,
+    Confirmation,
+    Event,
+    FeedToken,
+    Outcome,
+)
+from schedule.occurrences import Occurrence, _starts
 from schedule.rules import check_event
 
 
@@ -144,3 +152,16 @@ def feed_token_revoke(*, user) -> None:
     FeedToken.objects.filter(pk__in=[token.pk for token in live]).update(revoked_at=timezone.now())
     for token in live:
         audit_entry_create(actor=user, action=Action.CHANGED, record=token, fields=["revoked_at"])
+
+
+def occurrence_confirm(*, actor, occurrence: Occurrence) -> Confirmation:
+    """The parent will come to this date (they texted "C"). Saying it again, or the
+    provider sending the same text twice, makes one confirmation."""
+    confirmation, created = Confirmation.objects.get_or_create(
+        event=occurrence.event, occurrence=occurrence.original, user=actor
+    )
+    if created:
+        audit_entry_create(
+            actor=actor, action=Action.CREATED, record=confirmation, fields=["occurrence"]
+        )
+    return confirmation

@@ -46,6 +46,8 @@ def agenda(request):
     if view == "agenda":
         context["weeks"] = selectors.agenda_weeks(request.user)
         found = selectors.agenda(request.user, weeks=context["weeks"])
+        if is_casework(request.user):
+            found = selectors.with_confirmations(found)  # who texted "C" to say they come
         # Beside each date, what the reader may know of a parent's shift it clashes with.
         context["occurrences"] = busy.with_clashes(found, request.user)
         if is_casework(request.user):
@@ -96,6 +98,10 @@ def event(request, event):
     if asked is not None and timezone.is_naive(asked):
         asked = timezone.make_aware(asked)
     chosen, coming = selectors.dates_of(event, asked)
+    if is_casework(request.user):
+        # Who texted "C" to say they will come, for the team.
+        shown = selectors.with_confirmations(([chosen] if chosen else []) + coming)
+        chosen, coming = (shown[0], shown[1:]) if chosen else (None, shown)
     return render(
         request,
         "schedule/event.html",

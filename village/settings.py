@@ -3,6 +3,7 @@
 See README.md for the variables. Bad values stop the process at start (village.env).
 """
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "aboutme",
     "journal",
     "notices",
+    "texts",
     "conversations",
     "schedule",
     "caseplan",
@@ -335,6 +337,29 @@ MAILERS = {"default": {"BACKEND": _mail_backend}}
 # Text messages: the console by default. A provider's backend is a class with
 # `send(to, text)` (see notices/sms.py), named here by its dotted path.
 SMS_BACKEND = env_str("VILLAGE_SMS_BACKEND", "notices.sms.ConsoleBackend")
+# Two-way texts through Twilio (texts/, decision 0038-two-way-texts). The token also
+# checks the signature of each webhook: without it, every webhook is refused.
+TWILIO_ACCOUNT_SID = env_str("VILLAGE_TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env_str("VILLAGE_TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM = env_str("VILLAGE_TWILIO_FROM", "")
+# Twilio's API, unless a proxy (or a test's fake endpoint) stands in for it.
+TWILIO_API_URL = env_str("VILLAGE_TWILIO_API_URL", "https://api.twilio.com").rstrip("/")
+if TWILIO_FROM and not re.fullmatch(r"\+[1-9][0-9]{6,14}", TWILIO_FROM):
+    raise ImproperlyConfigured("VILLAGE_TWILIO_FROM must be a number in E.164, like +15125550123.")
+if not TWILIO_API_URL.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+    raise ImproperlyConfigured("VILLAGE_TWILIO_API_URL must be an https:// address.")
+if SMS_BACKEND == "texts.backends.TwilioBackend":
+    _missing = [
+        name
+        for name, value in (
+            ("VILLAGE_TWILIO_ACCOUNT_SID", TWILIO_ACCOUNT_SID),
+            ("VILLAGE_TWILIO_AUTH_TOKEN", TWILIO_AUTH_TOKEN),
+            ("VILLAGE_TWILIO_FROM", TWILIO_FROM),
+        )
+        if not value
+    ]
+    if _missing:
+        raise ImproperlyConfigured(f"Texts through Twilio need {', '.join(_missing)}.")
 if _mail_backend == _SMTP:
     MAILERS["default"]["OPTIONS"] = {
         "host": env_str("EMAIL_HOST"),

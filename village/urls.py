@@ -16,6 +16,7 @@ urlpatterns = [
     path("about-me/", include("aboutme.urls")),
     path("journal/", include("journal.urls")),
     path("notifications/", include("notices.urls")),
+    path("texts/", include("texts.urls")),
     path("messages/", include("conversations.urls")),
     path("calendar/", include("schedule.urls")),
     path("casework/", include("caseplan.urls")),

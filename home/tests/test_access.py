@@ -98,6 +98,9 @@ PUBLIC_URLS = {
     "gatherings:registration",
     "gatherings:registration_cancel",
     "gatherings:registration_file",
+    # Twilio's webhooks: open to anyone, refused (403) without Twilio's signature.
+    "texts:incoming",
+    "texts:status",
 }
 INTENDED = {
     "accounts:sign_out": EVERYONE_SIGNED_IN,

@@ -27,6 +27,11 @@ CSRF_EXEMPT: dict[str, str] = {
         "taxonomy_terms",
         "taxonomy_term",
     )
+} | {
+    # Twilio posts these without a session: each must carry Twilio's signature of its
+    # address and fields instead, or is refused (403) before anything is read.
+    "texts:incoming": "a provider's webhook, checked by Twilio's signature instead",
+    "texts:status": "a provider's webhook, checked by Twilio's signature instead",
 }
 
 

@@ -1,0 +1,54 @@
+"""Changes texting makes: a number stopped or started again, and a text's delivery.
+
+Texts sits beside the audit trail, not above it, so its changes reach the trail through
+core.services.record_change_announce, as notices' do."""
+
+from django.db import IntegrityError, transaction
+
+from core.services import record_change_announce
+from texts.models import PROGRESS, OptOut, SentText, Status
+
+
+def opt_out_record(*, number: str, actor=None) -> OptOut:
+    """STOP: no more texts to `number`. Saying it again changes nothing."""
+    try:
+        with transaction.atomic():
+            opt_out = OptOut.objects.create(number=number)
+    except IntegrityError:  # already stopped (or a twin of this request won the race)
+        return OptOut.objects.get(number=number)
+    record_change_announce(actor=actor, action="created", record=opt_out, fields=["number"])
+    return opt_out
+
+
+def opt_out_remove(*, number: str, actor=None) -> bool:
+    """START: texts to `number` may go again. Says whether it had been stopped."""
+    opt_out = OptOut.objects.filter(number=number).first()
+    if opt_out is None:
+        return False
+    # Announced before the row goes, while it still has its id for the trail.
+    record_change_announce(actor=actor, action="removed", record=opt_out, fields=["number"])
+    opt_out.delete()
+    return True
+
+
+def sent_text_record(*, sid: str, status: str) -> SentText:
+    """A text the provider took. Not audited: it holds no number and no words, only the
+    provider's id and how far the text got."""
+    status = status if status in PROGRESS else Status.QUEUED
+    sent, _created = SentText.objects.get_or_create(sid=sid[:64], defaults={"status": status})
+    return sent
+
+
+def sent_text_status_update(*, sid: str, status: str, error_code: int | None) -> SentText | None:
+    """The provider's word on how far a text got. Callbacks can come out of order: a
+    text never goes back a step (delivered stays delivered after a late "sent")."""
+    if status not in PROGRESS:
+        return None
+    with transaction.atomic():
+        sent = SentText.objects.select_for_update().filter(sid=sid).first()
+        if sent is None or PROGRESS[status] <= PROGRESS[sent.status]:
+            return sent
+        sent.status = status
+        sent.error_code = error_code
+        sent.save(update_fields=["status", "error_code", "status_at"])
+    return sent
