@@ -42,7 +42,11 @@ def owner_key(request) -> str:
     # Only parents read offline; staff devices hold whole caseloads and keep nothing.
     if not user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT) or user.is_program_staff:
         return NOBODY
-    if sessions.on_shared_computer(request) or factors.second_factor_owed(request):
+    if sessions.on_shared_computer(request):
+        return NOBODY
+    # Just signed in, within this request, the second factor is not known yet: nobody's,
+    # which also empties whatever an earlier person left in this browser.
+    if not hasattr(user, "is_verified") or factors.second_factor_owed(request):
         return NOBODY
     # The id itself never leaves the server: a stranger's key says nothing of whose it is.
     return salted_hmac("pwa.offline.owner", str(user.pk), algorithm="sha256").hexdigest()[:32]
