@@ -203,3 +203,17 @@ def test_a_phone_marked_shared_from_the_settings_forgets_what_it_kept(sign_in):
     ana.goto(ana.base_url + about_sofia())
     ana.wait_for_timeout(500)
     assert cache_names(ana) == []
+
+
+def test_a_parent_is_shown_how_to_add_village_to_her_home_screen_until_she_says_no(sign_in):
+    ana = sign_in(ANA)
+    hint = ana.get_by_role("region", name="Keep Village on your home screen")
+    expect(hint).to_be_visible()
+    # No install prompt from this browser (a private window): the how-to instead.
+    expect(hint.get_by_text("On an iPhone: tap Share")).to_be_visible()
+    expect(hint.get_by_role("button", name="Add to home screen")).to_be_hidden()
+    assert_sound(ana)
+    hint.get_by_role("button", name="No, thank you").click()
+    expect(hint).to_be_hidden()
+    ana.reload()
+    expect(ana.get_by_text("Keep Village on your home screen")).to_have_count(0)
