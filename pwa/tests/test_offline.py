@@ -160,3 +160,11 @@ def test_a_parent_is_offered_the_home_screen_until_she_says_no(
     assert "Keep Village on your home screen" not in client.get(reverse("home:home")).text
     staff = sign_in_client(Client(), coach)
     assert "Keep Village on your home screen" not in staff.get(reverse("home:home")).text
+
+
+def test_the_worker_and_the_page_script_stay_well_under_their_30_kb_budget():
+    from pathlib import Path
+
+    scripts = Path(__file__).parent.parent / "static" / "pwa"
+    size = sum(len((scripts / name).read_bytes()) for name in ("sw.js", "pwa.js"))
+    assert size < 30_000, f"{size} bytes of script for the app and offline reading"
