@@ -26,13 +26,24 @@ def cache_names(page) -> list[str]:
     return page.evaluate("caches.keys()")
 
 
+def eventually(page, script: str, arg=None, seconds: float = 10):
+    """The truthy answer of an asynchronous `script`, asked again until it gives one
+    (wait_for_function takes a promise itself for a truthy answer)."""
+    for _ in range(int(seconds * 10)):
+        answer = page.evaluate(script, arg)
+        if answer:
+            return answer
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {script}")
+
+
 def kept(page, path: str) -> None:
     """Wait until the worker has kept `path` (it keeps after answering)."""
-    page.wait_for_function(_KEPT, arg=path, timeout=10_000)
+    eventually(page, _KEPT, path)
 
 
 def wait_until_nothing_is_kept(page) -> None:
-    page.wait_for_function("caches.keys().then(names => names.length === 0)", timeout=10_000)
+    eventually(page, "caches.keys().then(names => names.length === 0)")
 
 
 def sign_out(page) -> None:

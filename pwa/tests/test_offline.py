@@ -32,6 +32,22 @@ def test_a_parents_kept_page_names_an_opaque_owner_and_stays_private(
         assert "You are offline. This page was saved on" in response.text
 
 
+def test_the_inbox_and_a_thread_are_kept_for_reading_at_the_door(
+    client_for, birth_parent, partnership
+):
+    from conversations.models import Conversation
+
+    client = client_for(birth_parent)
+    client.post(reverse("conversations:start", args=[partnership.pk]), {"kind": "coach"})
+    conversation = Conversation.objects.get(partnership=partnership)
+    for url in (
+        reverse("conversations:inbox"),
+        reverse("conversations:thread", args=[conversation.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200 and response[KEEP] == "keep", url
+
+
 def test_each_person_has_their_own_owner_key_and_keeps_it(
     birth_parent, partner_parent, partnership
 ):

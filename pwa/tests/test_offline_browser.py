@@ -2,6 +2,7 @@
 checks, readable with the network cut, and nothing of one person's left for the next."""
 
 import io
+import json
 import os
 
 import pytest
@@ -16,6 +17,7 @@ from families.models import Child
 from home.demo import DEMO_PASSWORD
 from pwa.tests.helpers import (
     cache_names,
+    eventually,
     kept,
     open_offline,
     sign_out,
@@ -161,12 +163,12 @@ def test_a_second_person_on_the_same_browser_never_sees_the_firsts_pages(sign_in
     keisha.goto(keisha.base_url + "/")
     kept(keisha, "/")
     with open_offline(keisha):
-        for url in (visit, about_sofia()):
-            with pytest.raises(BrowserError, match="net::ERR_"):
-                keisha.goto(keisha.base_url + url)
         keisha.goto(keisha.base_url + "/")  # her own page, kept for her
         expect(keisha.get_by_text(SAVED)).to_be_visible()
         assert "Sofía" not in keisha.locator("main").inner_text()
+        for url in (visit, about_sofia()):
+            with pytest.raises(BrowserError, match="net::ERR_"):
+                keisha.goto(keisha.base_url + url)
 
 
 def test_a_phone_marked_shared_at_sign_in_keeps_nothing(new_page, transactional_db):
@@ -217,3 +219,42 @@ def test_a_parent_is_shown_how_to_add_village_to_her_home_screen_until_she_says_
     expect(hint).to_be_hidden()
     ana.reload()
     expect(ana.get_by_text("Keep Village on your home screen")).to_have_count(0)
+
+
+def test_a_push_shows_only_its_title_words_and_link_with_the_apps_icon(new_page, transactional_db):
+    page = new_page()
+    page.context.grant_permissions(["notifications"], origin=page.base_url)
+    page.goto(page.base_url + "/")
+    worker_in_control(page)
+    devtools = page.context.new_cdp_session(page)
+    registrations = []
+    devtools.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(event["registrations"]),
+    )
+    devtools.send("ServiceWorker.enable")
+    page.wait_for_timeout(300)  # the registrations arrive as events
+    registration = next(r for r in registrations if not r["isDeleted"])
+    message = {"title": "Village", "body": "You have a new update", "url": "/messages/"}
+    devtools.send(
+        "ServiceWorker.deliverPushMessage",
+        {
+            "origin": page.base_url + "/",
+            "registrationId": registration["registrationId"],
+            "data": json.dumps(message),
+        },
+    )
+    shown = eventually(
+        page,
+        """navigator.serviceWorker.ready
+            .then(r => r.getNotifications())
+            .then(all => all.length && all.map(n => [n.title, n.body, n.data.url, n.icon]))""",
+    )
+    assert shown == [
+        [
+            "Village",
+            "You have a new update",
+            "/messages/",
+            page.base_url + "/static/village/app/icon-192.png",
+        ]
+    ]
