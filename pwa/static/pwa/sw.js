@@ -34,8 +34,12 @@ async function fromNetwork(event, audio) {
     return response;
   } catch (offline) {
     const kept = await fromCache(event.request.url);
-    if (!kept) throw offline;
-    return audio ? ranged(kept, event.request.headers.get('Range')) : marked(kept);
+    if (kept) return audio ? ranged(kept, event.request.headers.get('Range')) : marked(kept);
+    // A page this phone does not hold: the person's own home page, if kept, says they are
+    // offline and holds what matters most (the next visit, the coach's number).
+    const home = new URL('/', self.location.origin).href;
+    if (!audio && event.request.url !== home && await fromCache(home)) return Response.redirect(home, 302);
+    throw offline;
   }
 }
 
