@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from pwa.offline import NOBODY, owner_key
 from pwa.views import THEME_COLOR
 
 register = template.Library()
@@ -16,3 +17,16 @@ def pwa_head(context):
         "theme_color": THEME_COLOR,
         "saved_at": saved_at and timezone.localtime(saved_at),
     }
+
+
+@register.inclusion_tag("pwa/_install_hint.html", takes_context=True)
+def pwa_install_hint(context):
+    """ "Add to home screen", for a parent whose pages this device may keep (not on a
+    shared phone), until she adds it or says no (a cookie, which sign-out keeps)."""
+    request = context.get("request")
+    offered = (
+        request is not None
+        and request.COOKIES.get("village_install_hint") != "no"
+        and owner_key(request) != NOBODY
+    )
+    return {"offered": offered}

@@ -178,6 +178,12 @@ def test_a_parent_is_offered_the_home_screen_until_she_says_no(
     assert "Keep Village on your home screen" not in staff.get(reverse("home:home")).text
 
 
+def test_a_shared_phone_is_not_offered_the_home_screen(client_for, birth_parent, partnership):
+    client = client_for(birth_parent)
+    client.post(reverse("accounts:device_shared"))
+    assert "Keep Village on your home screen" not in client.get(reverse("home:home")).text
+
+
 def test_the_worker_and_the_page_script_stay_well_under_their_30_kb_budget():
     from pathlib import Path
 
