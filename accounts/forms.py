@@ -17,10 +17,11 @@ class SignInForm(AuthenticationForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     shared_computer = forms.BooleanField(
-        label=_("This is a shared computer"),
+        label=_("This is a shared computer or phone: keep nothing on it"),
         required=False,
         help_text=_(
-            "At a library or a friend's: you are signed out sooner, and when the browser is closed."
+            "At a library or a friend's: nothing is kept for reading offline, and you are "
+            "signed out sooner, and when the browser is closed."
         ),
     )
     error_messages = {

@@ -57,7 +57,8 @@ class NoStoreWhenSignedInMiddleware:
     """Nothing a signed-in person is shown stays in the browser's cache: on a shared or
     library computer, the next person could open a child's photo or a court date from it
     after sign-out. Every response to a signed-in request, private files included, says
-    `no-store`."""
+    `no-store`. A response the same for everyone says so (`same_for_everyone`: the
+    service worker and the app manifest) and keeps its own caching."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -65,7 +66,11 @@ class NoStoreWhenSignedInMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
+        if (
+            user is not None
+            and user.is_authenticated
+            and not getattr(response, "same_for_everyone", False)
+        ):
             response["Cache-Control"] = "private, no-store"
         return response
 

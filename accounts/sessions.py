@@ -114,6 +114,11 @@ def session_begin(request, *, shared: bool) -> None:
         SignedInSession.objects.filter(pk=session.get(ROW)).update(shared=True)
 
 
+def session_mark_shared(request) -> None:
+    """Later, from the settings: the same as ticking "shared" at sign-in."""
+    session_begin(request, shared=True)
+
+
 def session_forgotten(sender, request, user, **kwargs):
     """Connected to user_logged_out: a signed-out session leaves the list."""
     if request is not None and hasattr(request, "session"):

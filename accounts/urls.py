@@ -37,6 +37,7 @@ account_urls = [
     path("sessions/", views_sessions.session_list, name="sessions"),
     path("sessions/end/", views_sessions.session_end, name="session_end"),
     path("sessions/end-others/", views_sessions.sessions_end_others, name="sessions_end_others"),
+    path("sessions/shared/", views_sessions.device_shared, name="device_shared"),
     path("sessions/stay/", views_sessions.session_stay, name="session_stay"),
 ]
 urlpatterns = [

@@ -55,7 +55,18 @@ class SignInView(auth_views.LoginView):
 
 
 sign_in = SignInView.as_view()
-sign_out = auth_views.LogoutView.as_view()
+
+
+class SignOutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        # What this browser kept for reading offline goes too: the service worker's caches
+        # and any stored response (docs/decisions/0039-installable-and-offline.md).
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+
+sign_out = SignOutView.as_view()
 
 
 @require_POST
@@ -89,6 +100,7 @@ def settings_page(request):
         {
             "zone": zone_of(request.user),
             "zone_on_calendar": RULES["schedule:agenda"].allows(request.user),
+            "shared": sessions.on_shared_computer(request),
         },
     )
 

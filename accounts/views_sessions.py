@@ -44,6 +44,19 @@ def sessions_end_others(request):
     return redirect("accounts:sessions")
 
 
+@require_POST
+def device_shared(request):
+    """ "This is a shared phone": from now on this session keeps nothing on the device
+    (nothing kept for reading offline, pwa/) and ends sooner, as when ticked at sign-in."""
+    sessions.session_mark_shared(request)
+    messages.success(
+        request, _("Done: nothing is kept on this device, and you are signed out sooner.")
+    )
+    response = redirect("accounts:settings")
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def session_stay(request):
     """How long this session has left. Asked by the warning in the page in the background

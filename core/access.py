@@ -232,6 +232,10 @@ RULES: dict[str, Rule] = {
     "accounts:session_end": SIGNED_IN,  # only the person's own: the view looks among theirs
     "accounts:sessions_end_others": SIGNED_IN,
     "accounts:session_stay": SIGNED_IN,
+    "accounts:device_shared": SIGNED_IN,  # this very session, marked shared
+    # The installable app (pwa/): the same for everyone.
+    "pwa:manifest": PUBLIC,
+    "pwa:service_worker": PUBLIC,
     # The invitation page shows the person's name and e-mail: a reading of their record.
     "accounts:invite_person": roles(
         *CASEWORK,

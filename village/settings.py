@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "work",
     "letters",
     "voice",
+    "pwa",
     "home",
 ]
 
@@ -99,6 +100,8 @@ MIDDLEWARE = [
     "accounts.middleware.LanguageMiddleware",
     "accounts.middleware.TimeZoneMiddleware",
     "accounts.middleware.NoStoreWhenSignedInMiddleware",
+    # Tells the service worker whose pages these are and which to keep offline (pwa/).
+    "pwa.offline.OfflineCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

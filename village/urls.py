@@ -6,6 +6,9 @@ from families.invitation_urls import urlpatterns as invitation_urls
 urlpatterns = [
     path("", include("home.urls")),
     path("", include("core.urls")),
+    # The manifest and the service worker live at the root: a worker controls only the
+    # pages under the folder it is served from.
+    path("", include("pwa.urls")),
     # Inviting someone is account business served by families, which makes their Person.
     path("", include((account_urls + [path("accounts/", include(invitation_urls))], "accounts"))),
     path("accounts/passkeys/", include("accounts.passkey_urls")),

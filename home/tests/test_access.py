@@ -62,6 +62,9 @@ PUBLIC_URLS = {
     "intake:contact",
     "intake:thanks",
     "core:healthz",
+    # The installable app: its manifest and service worker are the same for everyone.
+    "pwa:manifest",
+    "pwa:service_worker",
     "accounts:set_language",
     "accounts:sign_in",
     "accounts:password_reset",
@@ -120,6 +123,7 @@ INTENDED = {
     "accounts:session_end": EVERYONE_SIGNED_IN,
     "accounts:sessions_end_others": EVERYONE_SIGNED_IN,
     "accounts:session_stay": EVERYONE_SIGNED_IN,
+    "accounts:device_shared": EVERYONE_SIGNED_IN,
     "home:more": EVERYONE_SIGNED_IN,
     "accounts:invite_new": CASEWORK,
     "accounts:invite_person": CASEWORK,
