@@ -30,7 +30,7 @@ class NoticesConfig(AppConfig):
             services.device_forget_on_sign_out, dispatch_uid="notices_device_sign_out"
         )
         post_save.connect(
-            services.devices_follow_account,
+            push.devices_follow_account,
             sender=settings.AUTH_USER_MODEL,
             dispatch_uid="notices_devices_follow_account",
         )

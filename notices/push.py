@@ -247,3 +247,12 @@ def send(device: PushDevice, data: str, *, ttl: int) -> Outcome:
         return Outcome.FAILED
     PushDevice.objects.filter(pk=device.pk).update(last_used_at=timezone.now())
     return Outcome.SENT
+
+
+def devices_follow_account(sender, instance, created, **kwargs) -> None:
+    """Connected to the User's post_save: an account switched off keeps no devices (its
+    notices stop anyway: every task checks is_active). Not audited, and kept out of
+    services.py: switching the account off is the change, and it ends the account's
+    sessions with an entry of its own (accounts/sessions.py)."""
+    if not created and not instance.is_active:
+        PushDevice.objects.filter(user=instance).delete()

@@ -96,10 +96,3 @@ def device_forget_on_sign_out(sender, request, user, **kwargs) -> None:
     device = PushDevice.objects.filter(user=user, pk=request.session.get(SESSION_DEVICE)).first()
     if device is not None:
         device_remove(user=user, device=device)
-
-
-def devices_follow_account(sender, instance, created, **kwargs) -> None:
-    """Connected to the User's post_save: an account switched off keeps no devices. (Its
-    notices stop anyway: every task checks is_active.)"""
-    if not created and not instance.is_active:
-        PushDevice.objects.filter(user=instance).delete()
