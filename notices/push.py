@@ -217,7 +217,11 @@ def send(device: PushDevice, data: str, *, ttl: int) -> Outcome:
     from pywebpush import WebPushException, webpush
     from requests import RequestException
 
-    if not enabled() or not is_push_service(device.endpoint):
+    if not enabled():
+        # The keys were taken away after the push was queued: the device stays, for
+        # when they are back.
+        return Outcome.FAILED
+    if not is_push_service(device.endpoint):
         # A service taken off the list since: its devices get nothing more.
         device.delete()
         return Outcome.GONE

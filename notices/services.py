@@ -3,7 +3,7 @@ notices themselves is notices/delivery.py."""
 
 from datetime import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from core.services import record_change_announce
 from notices import push
@@ -74,9 +74,14 @@ def device_subscribe(
     if existing is not None:
         # The browser's earlier person had not signed out: they stop hearing through it.
         existing.delete()
-    device = PushDevice.objects.create(
-        user=user, endpoint=endpoint, p256dh=p256dh, auth=auth, label=label
-    )
+    try:
+        with transaction.atomic():
+            device = PushDevice.objects.create(
+                user=user, endpoint=endpoint, p256dh=p256dh, auth=auth, label=label
+            )
+    except IntegrityError:
+        # The same subscription sent twice at once: the other request made the row.
+        return PushDevice.objects.get(endpoint=endpoint, user=user), False
     record_change_announce(actor=user, action="created", record=device, fields=["label"])
     return device, True
 
