@@ -310,6 +310,10 @@ RULES: dict[str, Rule] = {
     # unsigned one is refused (403) and noted in the trail (texts/views.py).
     "texts:incoming": PUBLIC,
     "texts:status": PUBLIC,
+    # The browsers that show one's notices: one's own only (notices.selectors.device_of).
+    "notices:devices": SIGNED_IN,
+    "notices:device_subscribe": SIGNED_IN,
+    "notices:device_remove": SIGNED_IN,
     # messages: a parent and the coach, and the two homes when the agreement allows
     "conversations:inbox": roles(*PARTNERSHIP_MEMBERS, lists="conversations.conversation"),
     # Starting a conversation shows nothing of the partnership: it sends to the inbox,

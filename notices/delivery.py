@@ -17,7 +17,7 @@ from django.utils import timezone
 from core.quiet_hours import quiet_until
 from core.zones import program_zone, zone_of
 from notices.models import Frequency, PendingNotice
-from notices.services import preferences_of
+from notices.services import channels_of
 from notices.tasks import send_digest, send_update_notice
 
 logger = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ def notify(*, user_id: int, path: str, quiet=None) -> None:
     now = timezone.now()
     zone = _zone_of(user_id)
     wait = quiet_until(now, quiet.quiet_from, quiet.quiet_until, zone) if quiet else None
-    for channel, frequency in preferences_of(user_id).items():
+    for channel, frequency in channels_of(user_id).items():
         if frequency == Frequency.NONE:
             continue
         if frequency == Frequency.DIGEST:

@@ -363,6 +363,23 @@ if SMS_BACKEND == "texts.backends.TwilioBackend":
     ]
     if _missing:
         raise ImproperlyConfigured(f"Texts through Twilio need {', '.join(_missing)}.")
+# Web Push (notices/push.py, decision 0040): the program's VAPID key pair and an address
+# push services can reach it at, all three or none (push is then off). `manage.py
+# generate_vapid_keys` prints a pair. Checked when Village starts (notices/apps.py).
+VAPID_PUBLIC_KEY = env_str("VILLAGE_VAPID_PUBLIC_KEY", "")
+VAPID_PRIVATE_KEY = env_str("VILLAGE_VAPID_PRIVATE_KEY", "")
+VAPID_SUBJECT = env_str("VILLAGE_VAPID_SUBJECT", "")
+# The push services a browser's subscription may point at; the worker posts nowhere else
+# (the address comes from the browser). "*." allows a service's own subdomains.
+PUSH_SERVICES = env_list(
+    "VILLAGE_PUSH_SERVICES",
+    [
+        "https://fcm.googleapis.com",  # Chrome, Edge on Android, Samsung Internet, Opera
+        "https://*.push.services.mozilla.com",  # Firefox
+        "https://*.push.apple.com",  # Safari
+        "https://*.notify.windows.com",  # Edge on Windows
+    ],
+)
 if _mail_backend == _SMTP:
     MAILERS["default"]["OPTIONS"] = {
         "host": env_str("EMAIL_HOST"),

@@ -20,7 +20,7 @@ def test_a_person_chooses_how_to_hear_of_updates(client_for, birth_parent):
     client.post(reverse("notices:preferences"), {"email": "digest", "sms": "instant"})
     assert dict(
         Preference.objects.filter(user=birth_parent).values_list("channel", "frequency")
-    ) == {"email": "digest", "sms": "instant"}
+    ) == {"email": "digest", "sms": "instant", "push": "instant"}
 
 
 def test_never_means_no_notice(birth_parent):
