@@ -36,6 +36,7 @@ from families.models import (
     Placement,
 )
 from families.records import GONE, Closing, Part, Section, parts, register, rows_of
+from notices.models import PushDevice
 
 logger = logging.getLogger(__name__)
 
@@ -224,6 +225,8 @@ def _close(family: BirthFamily, *, actor, closing: Closing) -> None:
         password=make_password(None),
         email=Concat(Value("closed-"), Cast("pk", CharField()), Value("@closed.invalid")),
     )
+    # A closed account's browsers are told nothing more: its push subscriptions go.
+    closing.delete(PushDevice.objects.filter(user__in=users))
     closing.blank(people, first_name=GONE)
     closing.empty(people, "last_name", "preferred_name", "pronouns", "email", "phone")
     children = Child.objects.filter(birth_family=family)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from families.models import BirthFamily
 from families.records import GONE, Closing, Part, Section, register, rows_of
-from schedule.models import Attendance, Change, Event, FeedToken
+from schedule.models import Attendance, Change, Confirmation, Event, FeedToken
 
 WORDS = ["place_detail", "supervisor", "brings_children", "court_room", "hearing_type"]
 
@@ -65,6 +65,15 @@ def _export(family: BirthFamily) -> list[Section]:
             rows=rows_of(
                 Attendance.objects.filter(event__in=events).order_by("occurrence", "pk"),
                 ["event_id", "occurrence", "outcome", "by", "note"],
+            ),
+        ),
+        Section(
+            title=gettext_lazy("Family time confirmed by text"),
+            slug="confirmations",
+            columns=["event", "occurrence", "user", "confirmed_at"],
+            rows=rows_of(
+                Confirmation.objects.filter(event__in=events).order_by("occurrence", "pk"),
+                ["event_id", "occurrence", "user_id", "confirmed_at"],
             ),
         ),
     ]
