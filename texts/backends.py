@@ -15,7 +15,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
-from texts import selectors, services
+from texts import delivery, selectors, services
 
 logger = logging.getLogger(__name__)
 
@@ -73,4 +73,4 @@ class TwilioBackend:
                 services.opt_out_record(number=to)
                 return
             raise
-        services.sent_text_record(sid=message.sid, status=message.status or "")
+        delivery.sent_text_record(sid=message.sid, status=message.status or "")

@@ -6,7 +6,7 @@ core.services.record_change_announce, as notices' do."""
 from django.db import IntegrityError, transaction
 
 from core.services import record_change_announce
-from texts.models import PROGRESS, OptOut, SentText, Status
+from texts.models import OptOut
 
 
 def opt_out_record(*, number: str, actor=None) -> OptOut:
@@ -29,26 +29,3 @@ def opt_out_remove(*, number: str, actor=None) -> bool:
     record_change_announce(actor=actor, action="removed", record=opt_out, fields=["number"])
     opt_out.delete()
     return True
-
-
-def sent_text_record(*, sid: str, status: str) -> SentText:
-    """A text the provider took. Not audited: it holds no number and no words, only the
-    provider's id and how far the text got."""
-    status = status if status in PROGRESS else Status.QUEUED
-    sent, _created = SentText.objects.get_or_create(sid=sid[:64], defaults={"status": status})
-    return sent
-
-
-def sent_text_status_update(*, sid: str, status: str, error_code: int | None) -> SentText | None:
-    """The provider's word on how far a text got. Callbacks can come out of order: a
-    text never goes back a step (delivered stays delivered after a late "sent")."""
-    if status not in PROGRESS:
-        return None
-    with transaction.atomic():
-        sent = SentText.objects.select_for_update().filter(sid=sid).first()
-        if sent is None or PROGRESS[status] <= PROGRESS[sent.status]:
-            return sent
-        sent.status = status
-        sent.error_code = error_code
-        sent.save(update_fields=["status", "error_code", "status_at"])
-    return sent

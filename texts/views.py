@@ -18,7 +18,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from core.security import SecurityEvent, security_event_announce
 from core.throttle import client_address, throttle_hit
-from texts import inbound, services
+from texts import delivery, inbound, services
 from texts.backends import UNSUBSCRIBED
 
 #: A provider's id of a text (SM… or MM…, 34 characters): kept only when it looks like one.
@@ -91,7 +91,7 @@ def status(request):
     number = request.POST.get("To", "")
     if error_code == UNSUBSCRIBED and E164.fullmatch(number):
         services.opt_out_record(number=number)
-    services.sent_text_status_update(
+    delivery.sent_text_status_update(
         sid=_sid(request), status=request.POST.get("MessageStatus", ""), error_code=error_code
     )
     return HttpResponse(status=204)
