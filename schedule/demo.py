@@ -28,6 +28,7 @@ def load_schedule(today: date, *, coach, director, shared, home_again) -> None:
         supervised=True,
         supervisor="Marisol Vega",
         brings_children="Jenna",
+        to_bring="The photo album, and Sofi's favorite breakfast muffins to share",
         created_by=coach,
     )
     Event.objects.create(

@@ -29,6 +29,7 @@ class EventForm(BoundedForm, OnceForm, forms.ModelForm):
             "supervised",
             "supervisor",
             "brings_children",
+            "to_bring",
             "court_room",
             "hearing_type",
             "court_ordered",

@@ -61,6 +61,13 @@ class Event(TitledInTwoLanguages):
     supervised = models.BooleanField(_("supervised"), default=False)
     supervisor = models.CharField(_("supervisor"), max_length=120, blank=True)
     brings_children = models.CharField(_("who brings the children"), max_length=120, blank=True)
+    #: Read at the door of a visit, offline if need be (pwa keeps the event's page).
+    to_bring = models.CharField(
+        _("what to bring"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: a snack, the photo album, a change of clothes."),
+    )
     court_room = models.CharField(_("court and courtroom"), max_length=120, blank=True)
     hearing_type = models.CharField(_("type of hearing"), max_length=120, blank=True)
     #: An appointment the court ordered (counseling, a drug test, a parenting class): its

@@ -11,7 +11,14 @@ from families.models import BirthFamily
 from families.records import GONE, Closing, Part, Section, register, rows_of
 from schedule.models import Attendance, Change, Confirmation, Event, FeedToken
 
-WORDS = ["place_detail", "supervisor", "brings_children", "court_room", "hearing_type"]
+WORDS = [
+    "place_detail",
+    "supervisor",
+    "brings_children",
+    "to_bring",
+    "court_room",
+    "hearing_type",
+]
 
 
 def _events(family: BirthFamily):

@@ -123,3 +123,36 @@ def test_an_event_page_asked_for_a_date_out_of_reach_shows_the_event_from_its_ne
     for far in ("9999-12-31T00:00", "1900-01-01T00:00"):
         page = client_for(birth_parent).get(link, {"occurrence": far})
         assert page.status_code == 200 and "Park visit" in page.content.decode()
+
+
+def test_what_to_bring_to_a_visit_is_on_its_page_and_on_the_parents_home_page(
+    client_for, coach, birth_parent, agreed
+):
+    starts_at = (timezone.now() + timedelta(days=1)).replace(microsecond=0)
+    event = visit(coach, agreed, starts_at, to_bring="The photo album and a snack")
+    page = client_for(birth_parent).get(
+        reverse("schedule:event", args=[event.pk]), {"occurrence": starts_at.isoformat()}
+    )
+    assert "What to bring" in page.content.decode()
+    assert "The photo album and a snack" in page.content.decode()
+    home = client_for(birth_parent).get(reverse("home:home")).content.decode()
+    card = home.split("data-next-family-time", 1)[1].split("</section>", 1)[0]
+    assert "Bring: The photo album and a snack" in card
+
+
+def test_what_to_bring_is_bounded_like_every_other_field(coach, agreed):
+    from schedule.forms import EventForm
+
+    form = EventForm(
+        data={
+            "kind": "visit",
+            "title": "Family time",
+            "starts_at": (timezone.now() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+            "minutes": 60,
+            "attendees": "both",
+            "place": "visit_room",
+            "to_bring": "x" * 201,
+        }
+    )
+    assert not form.is_valid()
+    assert "to_bring" in form.errors
