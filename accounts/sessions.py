@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import SignedInSession
+from core.devices import device_of
 from core.security import SecurityEvent, security_event_announce
 
 # What the session keeps about itself, in seconds since the epoch.
@@ -301,33 +302,3 @@ def sessions_of(user) -> list[SignedInSession]:
 
 def current_session_id(request) -> int | None:
     return request.session.get(ROW)
-
-
-_BROWSERS = (
-    ("Edg", "Edge"),
-    ("OPR/", "Opera"),
-    ("SamsungBrowser/", "Samsung Internet"),
-    ("Firefox/", "Firefox"),
-    ("FxiOS/", "Firefox"),
-    ("CriOS/", "Chrome"),
-    ("Chrome/", "Chrome"),
-    ("Safari/", "Safari"),
-)
-_SYSTEMS = (
-    ("Android", "Android"),
-    ("iPhone", "iPhone"),
-    ("iPad", "iPad"),
-    ("CrOS", "ChromeOS"),
-    ("Windows", "Windows"),
-    ("Macintosh", "Mac"),
-    ("Linux", "Linux"),
-)
-
-
-def device_of(user_agent: str) -> tuple[str, str]:
-    """("Chrome", "Android") from a User-Agent: enough for a person to tell their phone
-    from a library's computer, and nothing more is kept."""
-    agent = user_agent[:500]
-    browser = next((name for mark, name in _BROWSERS if mark in agent), "")
-    system = next((name for mark, name in _SYSTEMS if mark in agent), "")
-    return browser, system

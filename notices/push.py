@@ -24,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from core.devices import device_of
 from notices.models import PushDevice
 
 logger = logging.getLogger(__name__)
@@ -167,35 +168,10 @@ def keys_are_sound(p256dh: str, auth: str) -> bool:
         return False
 
 
-_BROWSERS = (
-    ("Edg", "Edge"),
-    ("OPR/", "Opera"),
-    ("SamsungBrowser/", "Samsung Internet"),
-    ("Firefox/", "Firefox"),
-    ("FxiOS/", "Firefox"),
-    ("CriOS/", "Chrome"),
-    ("Chrome/", "Chrome"),
-    ("Safari/", "Safari"),
-)
-_SYSTEMS = (
-    ("Android", "Android"),
-    ("iPhone", "iPhone"),
-    ("iPad", "iPad"),
-    ("CrOS", "ChromeOS"),
-    ("Windows", "Windows"),
-    ("Macintosh", "Mac"),
-    ("Linux", "Linux"),
-)
-
-
 def label_of(user_agent: str) -> str:
-    """ "Chrome on Android" from a User-Agent: enough to tell one's phone from a library's
-    computer. The same marks as the list of signed-in browsers (accounts/sessions.py),
-    which this layer may not import."""
-    agent = user_agent[:500]
-    browser = next((name for mark, name in _BROWSERS if mark in agent), "")
-    system = next((name for mark, name in _SYSTEMS if mark in agent), "")
-    return " · ".join(part for part in (browser, system) if part)[:60]
+    """ "Chrome · Android" from a User-Agent, as the list of signed-in browsers names
+    them (core.devices)."""
+    return " · ".join(part for part in device_of(user_agent) if part)[:60]
 
 
 # --- Sending ----------------------------------------------------------------------------
