@@ -3,17 +3,23 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from core.selectors import database_answers
+from core.selectors import database_answers, static_files_resolve
 
 
 @never_cache
 @transaction.non_atomic_requests
 def healthz(request):
-    """200 when the database answers, 503 when it does not: for load balancers and uptime
-    checks. Outside ATOMIC_REQUESTS so a dead database is reported, not raised."""
-    if database_answers(connection):
-        return JsonResponse({"status": "ok", "database": "ok"})
-    return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    """200 when the database answers and the pages' static files resolve, 503 when either
+    does not: for load balancers, uptime checks and deploys. A deploy that forgot
+    `collectstatic` answers 500 on every page, so it is not healthy either."""
+    checks = {
+        "database": "ok" if database_answers(connection) else "unreachable",
+        "static": "ok" if static_files_resolve() else "missing",
+    }
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
 
 
 #: Addresses read by other programs, which are answered in JSON even when nothing is there.

@@ -37,6 +37,11 @@ SMS_BACKEND = "notices.sms.MemoryBackend"
 
 # A copy: the production settings' own dict stays as production has it (a test reads it).
 DATABASES = copy.deepcopy(DATABASES)  # noqa: F405
+# One connection a request, as the suite has always run: the test database is created and
+# emptied under the test runner's own connections, which a pool would hold on to. The
+# served tests (the kill test, the benchmarks) run production's pool and kept connections.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not the shared in-memory database: separate connections then queue on
     # SQLite's write lock as in production, which the concurrency tests of the ledger

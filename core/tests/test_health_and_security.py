@@ -4,7 +4,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
 from django.db import connections
+from django.test import override_settings
 from django.urls import reverse
 
 from village.env import env_bool, env_choice, env_int, env_list, env_str
@@ -13,7 +15,34 @@ from village.env import env_bool, env_choice, env_int, env_list, env_str
 def test_healthz_answers_200_with_a_small_json_body_when_the_database_answers(client, db):
     response = client.get(reverse("core:healthz"))
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "static": "ok"}
+
+
+MANIFEST_STORAGE = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+}
+
+
+def test_healthz_answers_503_when_static_files_were_never_collected(client, db, tmp_path):
+    """A manifest storage (production compresses too) over an empty STATIC_ROOT: a deploy that skipped collectstatic,
+    whose every page would answer 500."""
+    with override_settings(
+        WHITENOISE_USE_FINDERS=False, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=tmp_path
+    ):
+        response = client.get(reverse("core:healthz"))
+    assert response.status_code == 503
+    assert response.json() == {"status": "unavailable", "database": "ok", "static": "missing"}
+
+
+def test_healthz_answers_200_once_static_files_are_collected(client, db, tmp_path):
+    with override_settings(
+        WHITENOISE_USE_FINDERS=False, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=tmp_path
+    ):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        response = client.get(reverse("core:healthz"))
+    assert response.status_code == 200
+    assert response.json()["static"] == "ok"
 
 
 def test_healthz_answers_503_when_the_database_does_not(client, db):
