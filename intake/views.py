@@ -24,7 +24,10 @@ from intake.forms import (
 )
 from intake.models import Holiday, Source
 
-THANKS_SESSION_KEY = "intake_due"
+#: The thanks page's "we will answer by" travels in a signed cookie of a few minutes, not
+#: the session: a visitor's form must not leave a session row behind (or one for each
+#: form a robot sends).
+THANKS_COOKIE, THANKS_SALT, THANKS_SECONDS = "village_intake_due", "intake.thanks", 600
 
 
 def _public_form(request, form_class, source, template):
@@ -53,8 +56,17 @@ def _public_form(request, form_class, source, template):
                     ),
                 )
                 return render(request, template, {"form": form}, status=429)
-            request.session[THANKS_SESSION_KEY] = submission.due_at.isoformat()
-            return redirect("intake:thanks")
+            response = redirect("intake:thanks")
+            response.set_signed_cookie(
+                THANKS_COOKIE,
+                submission.due_at.isoformat(),
+                salt=THANKS_SALT,
+                max_age=THANKS_SECONDS,
+                secure=request.is_secure(),
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
         form.refresh_started_if_unusable()
     return render(request, template, {"form": form})
 
@@ -68,9 +80,16 @@ def contact(request):
 
 
 def thanks(request):
-    due = request.session.pop(THANKS_SESSION_KEY, None)
-    due_at = datetime.fromisoformat(due) if due else None
-    return render(request, "intake/thanks.html", {"due_at": due_at})
+    due = request.get_signed_cookie(
+        THANKS_COOKIE, default=None, salt=THANKS_SALT, max_age=THANKS_SECONDS
+    )
+    try:
+        due_at = datetime.fromisoformat(due) if due else None
+    except ValueError:
+        due_at = None
+    response = render(request, "intake/thanks.html", {"due_at": due_at})
+    response.delete_cookie(THANKS_COOKIE, samesite="Lax")
+    return response
 
 
 def queue(request):
