@@ -24,6 +24,17 @@ def _lazy_loads_raise(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as each starts with empty tables: throttle
+    counts and cached fragments of an earlier test must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_outside_requests():
     """Code run outside a request speaks English unless a test says otherwise: a request
     in Spanish earlier on the same worker must not change what the next test reads."""

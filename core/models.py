@@ -38,20 +38,6 @@ class TitledInTwoLanguages(models.Model):
         return self.title_es if self.title_es and spanish else self.title
 
 
-class ThrottleHit(models.Model):
-    """One counted use of something throttled (core/throttle.py), kept a day at most.
-
-    In the database, not a per-process cache, so every worker counts the same uses. `key`
-    is a keyed hash of who (an address, an account): it can be compared, not read back."""
-
-    scope = models.CharField(max_length=40)
-    key = models.CharField(max_length=64)
-    at = models.DateTimeField(db_index=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["scope", "key", "at"], name="core_throttle_lookup")]
-
-
 class FormKey(models.Model):
     """A form that was sent, by its one-time key, and what it made: the same form sent
     again (a double tap, a resent page) gets that record back instead of a second one

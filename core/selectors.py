@@ -28,3 +28,15 @@ def static_files_resolve() -> bool:
     except (ValueError, OSError):
         return False
     return staticfiles_storage.exists(stored)
+
+
+def cache_answers() -> bool:
+    """Whether the shared cache (Redis) answers: without it, no session can be read."""
+    from django.core.cache import cache
+
+    probe = "healthz-probe"
+    try:
+        cache.set(probe, 1, timeout=5)
+        return cache.get(probe) == 1
+    except Exception:  # noqa: BLE001 - whatever the client raises, the cache is not there
+        return False

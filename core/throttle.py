@@ -6,7 +6,9 @@ signing in, per address and per page (`PublicPostThrottleMiddleware`). The inter
 contact and reply forms also count what they stored (core/visitor_forms.py), with a lower
 limit of their own. Sign-in failures are counted by the lockout (accounts/lockout.py).
 
-The counts are rows in the database, so every worker process sees the same ones.
+The counts are kept in the shared cache (Redis in production, decision 0041), so every
+worker process and machine sees the same ones, and counting a visitor's form costs the
+database no write.
 """
 
 import hashlib
@@ -14,14 +16,11 @@ import hmac
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.models import ThrottleHit
-
 HOUR = timedelta(hours=1)
-#: No throttle counts further back than this; older rows are deleted as new ones come.
-KEPT = timedelta(days=1)
 
 
 def client_address(request) -> str | None:
@@ -42,19 +41,25 @@ def _digest(scope: str, key: str) -> str:
     ).hexdigest()
 
 
-def throttle_hit(*, scope: str, key: str | None, limit: int, window: timedelta = HOUR) -> bool:
+def throttle_hit(
+    *, scope: str, key: str | None, limit: int, window: timedelta = HOUR, cache=cache
+) -> bool:
     """Count one use of `scope` by `key`. True when `limit` uses were already counted
     within `window`: the use is refused, and not counted, so waiting always helps.
 
-    Two requests at the same instant may both pass the last free use; a throttle slows
-    a flood down, it does not need to be exact."""
-    now = timezone.now()
-    ThrottleHit.objects.filter(at__lt=now - KEPT).delete()
-    digest = _digest(scope, key or "unknown")
-    recent = ThrottleHit.objects.filter(scope=scope, key=digest, at__gte=now - window)
-    if recent.count() >= limit:
+    The uses are the times of the last `limit` counted, under a keyed hash of who (an
+    address, an account): it can be compared, not read back, and it leaves the cache
+    when the window has passed. Two requests at the same instant may both pass the last
+    free use; a throttle slows a flood down, it does not need to be exact. `cache` is the
+    shared one, unless a test stands in two processes' connections."""
+    now = timezone.now().timestamp()
+    since = now - window.total_seconds()
+    name = f"throttle:{_digest(scope, key or 'unknown')}"
+    recent = [at for at in cache.get(name, ()) if at > since]
+    if len(recent) >= limit:
         return True
-    ThrottleHit.objects.create(scope=scope, key=digest, at=now)
+    recent.append(now)
+    cache.set(name, recent[-limit:], timeout=int(window.total_seconds()) + 1)
     return False
 
 

@@ -1,9 +1,10 @@
+from django.conf import settings
 from django.db import connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from core.selectors import database_answers, static_files_resolve
+from core.selectors import cache_answers, database_answers, static_files_resolve
 
 
 @never_cache
@@ -16,6 +17,8 @@ def healthz(request):
         "database": "ok" if database_answers(connection) else "unreachable",
         "static": "ok" if static_files_resolve() else "missing",
     }
+    if settings.REDIS_URL:
+        checks["cache"] = "ok" if cache_answers() else "unreachable"
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503

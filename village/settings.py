@@ -186,6 +186,27 @@ else:
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ----------------------------------------------------------------------------
+# One cache every process shares (Redis) for the throttles, the sessions and page
+# fragments, so several processes and machines count and remember the same. Without it,
+# each process keeps its own in memory: right for one process (make run, the tests).
+REDIS_URL = env_str("VILLAGE_REDIS_URL", "")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("VILLAGE_REDIS_URL must be a redis://, rediss:// or unix:// URL")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "village",
+        }
+    }
+    # Sessions read from the cache, written through to the database: a Redis restart
+    # signs nobody out, and the signed-in browsers page still lists every session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # --- Accounts -------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 # The lockout's backend goes first: a locked account is refused before its password is

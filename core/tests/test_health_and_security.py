@@ -25,8 +25,8 @@ MANIFEST_STORAGE = {
 
 
 def test_healthz_answers_503_when_static_files_were_never_collected(client, db, tmp_path):
-    """A manifest storage (production compresses too) over an empty STATIC_ROOT: a deploy that skipped collectstatic,
-    whose every page would answer 500."""
+    """A manifest storage (production's also compresses) over an empty STATIC_ROOT: a
+    deploy that skipped collectstatic, whose every page would answer 500."""
     with override_settings(
         WHITENOISE_USE_FINDERS=False, STORAGES=MANIFEST_STORAGE, STATIC_ROOT=tmp_path
     ):
