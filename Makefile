@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test pytest check setup lint messages bench bench-outcomes bench-load bench-audio clean screenshots design
+.PHONY: run prod test pytest check setup lint messages bench bench-outcomes bench-load bench-audio clean screenshots design
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -42,6 +42,25 @@ run: setup
 	@echo "Village is at http://$(HOST):$(PORT)/  (Ctrl+C stops it)"
 	@$(PY) manage.py db_worker & trap "kill $$! 2>/dev/null" EXIT; \
 	  $(PY) manage.py runserver --skip-checks $(HOST):$(PORT)
+
+# Production's way on one machine (README, "Production"): PostgreSQL and the shared cache
+# (Redis) started when local and down, migrations, static files, gunicorn with a worker
+# per core and a half, the task worker beside it, JSON logs. Every default below is a
+# variable of the environment a real deployment sets (behind TLS: VILLAGE_HTTPS=true).
+prod: export DJANGO_DEBUG := false
+prod: export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/village
+prod: export VILLAGE_REDIS_URL ?= redis://127.0.0.1:6379/0
+prod: export VILLAGE_LOG_FORMAT ?= json
+prod: export VILLAGE_HTTPS ?= false
+prod: export ALLOWED_HOSTS ?= $(HOST),localhost
+prod: export EMAIL_HOST ?= localhost
+prod: export VILLAGE_SITE_URL ?= http://$(HOST):$(PORT)
+# Without a SECRET_KEY of its own, one is made once into .secret_key (readable by its owner
+# alone) so sessions outlive a restart.
+prod: setup
+	@test -n "$$SECRET_KEY" -o -s .secret_key || { umask 077; $(PY) -c "import secrets; print(secrets.token_urlsafe(64))" > .secret_key; }
+	@bash deploy/local-services.sh
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" $(PY) manage.py serve --bind $(HOST):$(PORT)
 
 # The checks that do not depend on the database, then the suite. CI runs them once and the
 # suite a second time on PostgreSQL (`make pytest`, .ci/run).

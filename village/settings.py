@@ -337,7 +337,8 @@ except (ZoneInfoNotFoundError, ValueError):
 
 # --- Files ----------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where `collectstatic` gathers them for whitenoise to serve: a deploy may point elsewhere.
+STATIC_ROOT = Path(env_str("VILLAGE_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env_str("VILLAGE_MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
@@ -453,9 +454,29 @@ TASKS = {
     }
 }
 
+# Logs go to standard error, for the process manager to keep: `text` for a person reading
+# a terminal, `json` (one object a line) for a log store; production's `make prod` says
+# json. A line a request (core/logs.py) unless turned off; runserver prints its own.
+LOG_FORMAT = env_choice("VILLAGE_LOG_FORMAT", "text", {"text", "json"})
+LOG_REQUESTS = env_bool("VILLAGE_LOG_REQUESTS", not DEBUG)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message", "process"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("VILLAGE_LOG_LEVEL", "INFO")},
+    # Gunicorn's own messages (workers started, killed, timed out) in the same form.
+    "loggers": {
+        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
+if LOG_REQUESTS:
+    MIDDLEWARE.insert(0, "core.logs.RequestLogMiddleware")

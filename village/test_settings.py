@@ -11,6 +11,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 os.environ.setdefault("EMAIL_HOST", "localhost")
 
+os.environ.setdefault("VILLAGE_LOG_REQUESTS", "false")
+
 from village.settings import *  # noqa: E402,F403
 
 # Fast hashing: the suite signs in thousands of times. Argon2 is tested on its own.

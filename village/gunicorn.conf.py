@@ -1,0 +1,59 @@
+"""Gunicorn's settings for `manage.py serve` (`make prod`): how many processes, how long a
+request may take, and logs through Django's logging (decision 0041).
+
+Sync workers: each answers one request at a time, which is what a CPU-bound Django page
+wants; as many as twice the cores plus one hide the waits on the database and the disk.
+"""
+
+import multiprocessing
+import os
+
+
+def _workers() -> int:
+    chosen = os.environ.get("VILLAGE_WEB_WORKERS", "")
+    if not chosen:
+        return multiprocessing.cpu_count() * 2 + 1
+    if not chosen.isdigit() or int(chosen) < 1:
+        raise SystemExit(f"VILLAGE_WEB_WORKERS={chosen!r} must be a whole number, 1 or more.")
+    return int(chosen)
+
+
+wsgi_app = "village.wsgi:application"
+workers = _workers()
+worker_class = "sync"
+# A page that takes longer than this is stuck: its worker is replaced, the client gets 502.
+timeout = 30
+graceful_timeout = 20
+# Workers are replaced now and then, so a slow leak never grows for long.
+max_requests = 5000
+max_requests_jitter = 500
+# Each request is logged by the app itself (core/logs.py), with its route instead of its
+# path, which may hold a key; gunicorn's access log would print the path.
+accesslog = None
+# Gunicorn's own lines (workers started, killed, timed out) in the app's form: JSON with
+# VILLAGE_LOG_FORMAT=json, like the app's (village/settings.py LOGGING).
+_format = "json" if os.environ.get("VILLAGE_LOG_FORMAT") == "json" else "generic"
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "generic": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["levelname", "name", "message", "process"],
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": _format},
+        "error_console": {"class": "logging.StreamHandler", "formatter": _format},
+    },
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False},
+        # Off, as `accesslog = None` says: a logging config would switch it back on.
+        "gunicorn.access": {"level": "CRITICAL", "handlers": [], "propagate": False},
+    },
+}
+# The address of a proxy in front, whose X-Forwarded-Proto is believed (HTTPS behind TLS).
+forwarded_allow_ips = os.environ.get("VILLAGE_FORWARDED_ALLOW_IPS", "127.0.0.1")
