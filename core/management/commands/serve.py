@@ -71,7 +71,11 @@ class Command(BaseCommand):
         signal.signal(signal.SIGINT, stop)
         try:
             while not stopping:
-                ended = {name: p.returncode for name, p in processes.items() if p.poll() is not None}
+                ended = {
+                    name: process.returncode
+                    for name, process in processes.items()
+                    if process.poll() is not None
+                }
                 if ended:
                     raise CommandError(f"Stopped because a process ended: {ended}")
                 time.sleep(0.5)
