@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run prod test pytest check setup lint messages bench bench-outcomes bench-load bench-audio clean screenshots design
+.PHONY: run prod test pytest check setup lint messages bench bench-outcomes bench-load bench-audio bench-saturation bench-day bench-mixed clean screenshots design
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -102,6 +102,18 @@ bench-outcomes: setup
 # The dashboard served by gunicorn to concurrent clients, on what bench-outcomes left.
 bench-load: setup
 	$(PY) bench/load.py
+
+# Under make prod's server, on the statewide program (make bench-data): each heavy page at
+# 20 connections beside the trivial one (wrk), a realistic day of 20 people, and visitors'
+# forms written alone and beside reads. DATABASE_URL picks PostgreSQL. docs/performance.md.
+bench-saturation: setup
+	$(PY) bench/saturation.py
+
+bench-day: setup
+	$(PY) bench/day.py
+
+bench-mixed: setup
+	$(PY) bench/mixed.py
 
 # A three-minute voice recording checked and made safe to keep (core/audio.py), as each
 # recorder delivers it.

@@ -1,0 +1,87 @@
+"""The server the load benchmarks measure: `manage.py serve`, what `make prod` runs
+(gunicorn, workers from the core count, the task worker beside it, the shared cache), on
+the database bench/environment.py names, and the people they act as.
+
+The benchmark's own process reads the same database to find its pages and sign people
+in; the server is a separate process group, stopped at the end."""
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.environment import ROOT
+
+HOST = "127.0.0.1"
+
+
+def server_env(**overrides) -> dict:
+    """Production's settings as bench/environment.py set them, with the shared cache, and
+    throttles out of the way: every request comes from this one address."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "VILLAGE_REDIS_URL": os.environ.get("VILLAGE_REDIS_URL", "redis://127.0.0.1:6379/3"),
+            "VILLAGE_LOG_FORMAT": "json",
+            "VILLAGE_STATIC_ROOT": str(ROOT / "bench" / "static"),
+            "VILLAGE_PUBLIC_POSTS_PER_HOUR": "100000000",
+            "VILLAGE_INTAKE_PER_HOUR": "100000000",
+            "VILLAGE_INTAKE_MINIMUM_SECONDS": "0",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def health(port: int) -> dict | None:
+    try:
+        connection = http.client.HTTPConnection(HOST, port, timeout=5)
+        connection.request("GET", "/healthz")
+        answer = connection.getresponse()
+        return json.loads(answer.read()) if answer.status == 200 else None
+    except OSError:
+        return None
+
+
+class Served:
+    """`with Served(port) as server:` the program served until the block ends."""
+
+    def __init__(self, port: int, *, log: Path, **env):
+        self.port, self.log_path, self.env = port, log, env
+
+    def __enter__(self):
+        self.log = self.log_path.open("w")
+        self.process = subprocess.Popen(  # noqa: S603 - this interpreter, fixed arguments
+            [sys.executable, "manage.py", "serve", "--bind", f"{HOST}:{self.port}"],
+            cwd=ROOT,
+            env=server_env(**self.env),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 600
+        while health(self.port) is None:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.__exit__(None, None, None)
+                raise SystemExit(f"The server did not start: see {self.log_path}")
+            time.sleep(0.5)
+        return self
+
+    def __exit__(self, *exc):
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log.close()
+
+    def errors(self) -> list[str]:
+        """The server's logged errors (tracebacks, failed requests) since it started."""
+        lines = self.log_path.read_text(errors="replace").splitlines()
+        return [line for line in lines if '"level": "ERROR"' in line]
