@@ -13,7 +13,7 @@ from accounts.models import Role
 from accounts.testing import sign_in_client
 from home.testing import PASSWORD, agreement_for, demo_loaded, partnership_for, person_with_account
 
-pytest_plugins = ["core.tests.browser_fixtures"]
+pytest_plugins = ["core.tests.browser_fixtures", "core.tests.object_storage"]
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,9 @@ ask (RFC 9110, section 14); anything else gets the whole file."""
 
 import re
 
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 
+from core.storage import stored_response
 from core.uploads import private
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -43,34 +44,18 @@ def ranged_file_response(request, field, *, content_type: str, filename: str, do
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
         return private(response)
-    handle = field.open("rb")
-    if wanted is None:
-        response = FileResponse(
-            handle, content_type=content_type, as_attachment=download, filename=filename
-        )
-    else:
-        first, last = wanted
-        handle.seek(first)
-        response = FileResponse(
-            _limited(handle, last - first + 1),
-            content_type=content_type,
-            as_attachment=download,
-            filename=filename,
-            status=206,
-        )
-        response["Content-Length"] = str(last - first + 1)
+    first, last = wanted or (0, None)
+    # Only the bytes asked for are read from storage: from an object store, a seek in a
+    # recording is a ranged GET, not a download of the whole file.
+    response = stored_response(
+        field,
+        content_type=content_type,
+        as_attachment=download,
+        filename=filename,
+        first=first,
+        last=last,
+    )
+    if wanted is not None:
         response["Content-Range"] = f"bytes {first}-{last}/{size}"
     response["Accept-Ranges"] = "bytes"
     return private(response)
-
-
-def _limited(handle, remaining: int, block: int = 64 * 1024):
-    try:
-        while remaining > 0:
-            chunk = handle.read(min(block, remaining))
-            if not chunk:
-                break
-            remaining -= len(chunk)
-            yield chunk
-    finally:
-        handle.close()

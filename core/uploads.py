@@ -26,11 +26,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
-from django.http import FileResponse
 from django.shortcuts import render
 
 from core.images import NotAPhoto, PhotoRefused, make_safe
 from core.pdfs import PdfRefused, make_safe_pdf
+from core.storage import stored_response
 
 #: A phone photo of a page, or a PDF from a shop, a utility or the program.
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -158,16 +158,13 @@ def checked_document(upload, *, field: str, too_big: str, refused: str) -> tuple
     return content, "image/jpeg"
 
 
-def private_file_response(file, *, content_type: str, name: str) -> FileResponse:
+def private_file_response(file, *, content_type: str, name: str):
     """A kept document, served only after the caller checked who is asking: as a download
     (never opened by the browser as a page), its type never guessed from its bytes, and
     never kept by a shared cache or a shared computer's browser."""
     extension = "pdf" if content_type == "application/pdf" else "jpg"
-    response = FileResponse(
-        file.open("rb"),
-        content_type=content_type,
-        as_attachment=True,
-        filename=f"{name}.{extension}",
+    response = stored_response(
+        file, content_type=content_type, as_attachment=True, filename=f"{name}.{extension}"
     )
     return private(response)
 

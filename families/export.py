@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from audit.models import Action
 from audit.services import audit_entry_create
 from core import spreadsheet
+from core.storage import open_stored
 from families.models import BirthFamily
 from families.records import Section, parts
 
@@ -57,7 +58,7 @@ def family_export(*, actor, family: BirthFamily):
             zipped.writestr(f"{section.slug}.csv", _csv(section))
             for stored in section.files:
                 with (
-                    stored.storage.open(stored.name, "rb") as source,
+                    open_stored(stored.storage, stored.name) as source,
                     zipped.open(stored.path, "w") as target,
                 ):
                     shutil.copyfileobj(source, target, 64 * 1024)

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from core.forms import add_errors
 from core.images import MAX_UPLOAD_BYTES
 from core.once import once
 from core.pagination import paginate
+from core.storage import stored_response
 from core.uploads import accepts_upload, private
 from journal import selectors, services
 from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnForm, ReviewSettingForm
@@ -194,8 +194,8 @@ def photo_small(request, photo):
 
 
 def _photo(request, photo, size):
-    response = FileResponse(
-        getattr(photo, size).open("rb"),
+    response = stored_response(
+        getattr(photo, size),
         content_type="image/jpeg",
         as_attachment=request.GET.get("save") == "1",
         filename=f"photo-{photo.pk}.jpg",

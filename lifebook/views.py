@@ -14,6 +14,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from core.pdf import pdf_bytes
 from core.roles import is_casework
+from core.storage import open_stored
 from lifebook import selectors, services
 from lifebook.forms import PartnerCopyForm, PickForm
 from partnerships.models import Stage
@@ -150,7 +151,7 @@ def _photo_files(chosen) -> dict[str, tuple[bytes, str]]:
     files = {}
     for entry in chosen:
         for photo in entry.photos:
-            with photo.large.open("rb") as stored:
+            with open_stored(photo.large.storage, photo.large.name) as stored:
                 kind = mimetypes.guess_type(photo.large.name)[0] or "image/jpeg"
                 files[f"photo-{photo.pk}"] = (stored.read(), kind)
     return files

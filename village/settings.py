@@ -15,6 +15,7 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from village.env import env_bool, env_choice, env_int, env_list, env_str
+from village.files import default_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -340,9 +341,13 @@ STATIC_URL = "/static/"
 # Where `collectstatic` gathers them for whitenoise to serve: a deploy may point elsewhere.
 STATIC_ROOT = Path(env_str("VILLAGE_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files: on this machine's disk under MEDIA_ROOT, or in a private bucket of an
+# S3-compatible object store that several machines share (village/files.py, decision
+# 0042). Either way they are read through Django's storage API alone (core/storage.py) and
+# served only by the app's own access-checked views, never from an address of their own.
 MEDIA_ROOT = Path(env_str("VILLAGE_MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

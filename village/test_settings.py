@@ -33,8 +33,11 @@ PUBLIC_POSTS_PER_HOUR = 10_000
 # Tests fill forms faster than people; the minimum fill time has a test of its own.
 INTAKE_MINIMUM_SECONDS = 0
 
-# Uploaded photos go to a throwaway folder, never the developer's media.
+# Uploaded photos go to a throwaway folder, never the developer's media nor a bucket the
+# environment names; the object store's tests start one of their own
+# (core/tests/object_storage.py).
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="village-test-media-"))  # noqa: F405
+STORAGES["default"] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}  # noqa: F405
 SMS_BACKEND = "notices.sms.MemoryBackend"
 
 # A copy: the production settings' own dict stays as production has it (a test reads it).

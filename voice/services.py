@@ -14,7 +14,8 @@ from agreements.models import Side
 from agreements.selectors import Sharing, sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
-from core.audio import AudioRefused, check_audio, make_safe_audio
+from core.audio import MAX_AUDIO_BYTES, AudioRefused, check_audio, make_safe_audio
+from core.storage import local_copy
 from notices.delivery import notify
 from partnerships import hooks
 from partnerships.models import Partnership
@@ -95,7 +96,8 @@ def recording_encode(*, recording_id: int) -> Recording | None:
     # The reason a file is refused is read by its author, in their language.
     with translation.override(recording.author.language):
         try:
-            with recording.incoming.open("rb") as source:
+            # A local copy: PyAV seeks, and the upload may be in an object store.
+            with local_copy(recording.incoming, max_bytes=MAX_AUDIO_BYTES) as source:
                 safe, refusal = make_safe_audio(source), ""
         except AudioRefused as reason:
             safe, refusal = None, str(reason)[:300]
