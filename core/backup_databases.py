@@ -27,9 +27,16 @@ SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
 #: The file a backup's database is kept in, per engine.
 DATABASE_FILES = {SQLITE: "database.sqlite3", POSTGRESQL: "database.dump"}
-#: What `migrate` writes into a new database by itself; an app that adds rows in a
-#: migration names its tables in its AppConfig's `filled_by_migrate`.
-FILLED_BY_DJANGO = ("django_migrations", "django_content_type", "auth_permission")
+#: What setting Village up writes into a new database by itself, which an empty place may
+#: hold: `migrate`'s own rows, and the reminder sweep that `start_reminders` (run by
+#: `manage.py serve` at each start) queues. An app that adds rows in a migration names
+#: its tables in its AppConfig's `filled_by_setup`.
+FILLED_BY_SETUP = (
+    "django_migrations",
+    "django_content_type",
+    "auth_permission",
+    "django_tasks_database_dbtaskresult",
+)
 
 
 class BackupError(Exception):
@@ -93,16 +100,16 @@ def state_of(wrapper) -> tuple[dict[str, int], dict[str, list[str]]]:
     return counts, migrations
 
 
-def tables_filled_by_migrate() -> set[str]:
-    names = set(FILLED_BY_DJANGO)
+def tables_filled_by_setup() -> set[str]:
+    names = set(FILLED_BY_SETUP)
     for config in apps.get_app_configs():
-        names.update(getattr(config, "filled_by_migrate", ()))
+        names.update(getattr(config, "filled_by_setup", ()))
     return names
 
 
 def records_in(database: dict) -> dict[str, int]:
-    """The tables of the database holding rows that `migrate` did not write: empty for a
-    new database, or one that was only migrated."""
+    """The tables of the database holding rows that setting Village up did not write:
+    none in a new database, or one that was only migrated (and served for a moment)."""
     if engine_of(database) == SQLITE and not _sqlite_path(database).exists():
         return {}
     try:
@@ -112,7 +119,7 @@ def records_in(database: dict) -> dict[str, int]:
         raise BackupError(
             f"Cannot open the database to restore into ({_named(database)}): {error}".strip()
         ) from None
-    filled = tables_filled_by_migrate()
+    filled = tables_filled_by_setup()
     return {table: rows for table, rows in counts.items() if rows and table not in filled}
 
 

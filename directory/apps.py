@@ -7,4 +7,4 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Community resources")
     # Rows a migration writes (the needs the program refers for): a database holding only
     # these is still empty for a restore (core/backups.py).
-    filled_by_migrate = ("directory_taxonomy", "directory_taxonomyterm")
+    filled_by_setup = ("directory_taxonomy", "directory_taxonomyterm")
