@@ -368,13 +368,41 @@ def test_a_restore_refuses_a_backup_of_the_other_kind_of_database(backup, nowher
         backup_restore(folder=backup, database=database, storage=storage)
 
 
-def test_a_restore_refuses_a_storage_that_holds_files_and_writes_nothing(backup, empty_place):
-    database, storage = empty_place
-    storage.save("journal/1/someone-elses.jpg", ContentFile(b"theirs"))
+def bucket(store, name: str):
+    """Another bucket of the test's object store, as production would reach it."""
+    from core.storage import PrivateObjectStorage
+    from village.files import default_storage as configured
+
+    store.client.create_bucket(Bucket=name)
+    return PrivateObjectStorage(**{**configured()["OPTIONS"], "bucket_name": name})
+
+
+def test_files_in_a_bucket_are_backed_up_and_restored_only_into_an_empty_bucket(
+    object_storage, empty_place, tmp_path
+):
+    default_storage.save("journal/3/photo.jpg", ContentFile(jpeg_with_gps()))
+    default_storage.save("notes.txt", ContentFile(b"kept"))
+    call_command("backup", "--to", str(tmp_path / "backup"), stdout=io.StringIO())
+    manifest = json.loads((tmp_path / "backup" / "manifest.json").read_text())
+    assert [entry["name"] for entry in manifest["files"]] == ["notes.txt", "journal/3/photo.jpg"]
+    database, _ = empty_place
+    taken = bucket(object_storage, f"{object_storage.name}-taken")
+    taken.save("journal/1/someone-elses.jpg", ContentFile(b"theirs"))
+
     with pytest.raises(BackupError, match="storage .* already holds files .*someone-elses.jpg"):
-        backup_restore(folder=backup, database=database, storage=storage)
+        backup_restore(folder=tmp_path / "backup", database=database, storage=taken)
     assert tables_in(database) == set()
-    assert list(stored_names(storage)) == ["journal/1/someone-elses.jpg"]
+    assert list(stored_names(taken)) == ["journal/1/someone-elses.jpg"]
+
+    empty = bucket(object_storage, f"{object_storage.name}-empty")
+    backup_restore(folder=tmp_path / "backup", database=database, storage=empty)
+    assert list(stored_names(empty)) == ["notes.txt", "journal/3/photo.jpg"]
+    assert (
+        object_storage.client.get_object(Bucket=empty.bucket_name, Key="journal/3/photo.jpg")[
+            "Body"
+        ].read()
+        == jpeg_with_gps()
+    )
 
 
 def test_a_restored_backup_older_than_the_code_names_the_migrations_still_to_apply(pristine):
