@@ -16,6 +16,9 @@ def ensure_roles(**kwargs):
 
 class AccountsConfig(AppConfig):
     name = "accounts"
+    # The roles ensure_roles makes after every migrate: a database holding only these is
+    # still empty for a restore (core/backups.py).
+    filled_by_setup = ("auth_group",)
 
     def ready(self):
         from axes.signals import user_locked_out
