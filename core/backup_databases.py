@@ -1,6 +1,6 @@
 """The database half of a backup: copied out and back in, SQLite or PostgreSQL, and its
 tables' row counts and applied migrations read from the copy itself
-(docs/decisions/XXXX-backups.md).
+(docs/decisions/0043-backups.md).
 
 Each step opens connections of its own from a DATABASES entry rather than using Django's
 `connections`: a backup reads a snapshot while the program goes on writing, and a restore

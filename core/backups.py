@@ -1,5 +1,5 @@
 """Backups of the database and the uploaded files, and their restore into an empty place
-(docs/decisions/XXXX-backups.md).
+(docs/decisions/0043-backups.md).
 
 A backup is a folder of three things: the database (`database.sqlite3`, or
 `database.dump` from pg_dump), the uploaded files in `files.tar`, read through the storage

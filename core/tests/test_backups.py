@@ -1,4 +1,4 @@
-"""`manage.py backup` and `manage.py restore` (docs/decisions/XXXX-backups.md).
+"""`manage.py backup` and `manage.py restore` (docs/decisions/0043-backups.md).
 
 A backup restored into an empty place holds every row of every table and every file's
 bytes, on SQLite and on PostgreSQL alike (CI runs this file on both). A restore refuses a

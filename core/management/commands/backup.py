@@ -1,4 +1,4 @@
-"""Back up the database and the uploaded files into a folder (docs/decisions/XXXX-backups.md).
+"""Back up the database and the uploaded files into a folder (docs/decisions/0043-backups.md).
 
 Safe while Village runs: SQLite is copied with its online backup API, PostgreSQL dumped
 by pg_dump from one snapshot. The files are read through the storage API, wherever they

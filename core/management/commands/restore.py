@@ -1,5 +1,5 @@
 """Restore a backup made by `manage.py backup` into an empty database and an empty storage
-(docs/decisions/XXXX-backups.md).
+(docs/decisions/0043-backups.md).
 
 It refuses, before writing anything, a backup whose manifest is missing or damaged, whose
 files do not match their checksums, or whose database is of a newer Village; and a
