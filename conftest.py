@@ -165,6 +165,8 @@ SLOW_FIRST = (
     "directory/tests/test_open_in_the_database.py",  # Hypothesis against the database
     "directory/tests/test_hours_against_rrule.py",
     "core/tests/test_deploy_check.py",  # starts manage.py in subprocesses
+    "core/tests/test_serve.py",  # migrates and serves a database of its own, twice
+    "core/tests/test_backups.py",  # pg_dump and pg_restore into databases of their own
     "home/tests/test_rules.py",
 )
 
