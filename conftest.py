@@ -154,6 +154,7 @@ SLOW_FIRST = (
     "directory/tests/test_open_in_the_database.py",  # Hypothesis against the database
     "directory/tests/test_hours_against_rrule.py",
     "core/tests/test_deploy_check.py",  # starts manage.py in subprocesses
+    "home/tests/nothing_lost/",  # kills and starts gunicorn again, half a minute
     "home/tests/test_rules.py",
 )
 
