@@ -167,6 +167,7 @@ SLOW_FIRST = (
     "core/tests/test_deploy_check.py",  # starts manage.py in subprocesses
     "core/tests/test_serve.py",  # migrates and serves a database of its own, twice
     "core/tests/test_backups.py",  # pg_dump and pg_restore into databases of their own
+    "home/tests/nothing_lost/",  # kills and starts gunicorn again, half a minute
     "home/tests/test_rules.py",
 )
 
