@@ -5,7 +5,12 @@ parent in `other_partnership`, coached by `other_coach`. `director`, `finance` a
 `volunteer` complete the program.
 """
 
+import sqlite3
+from dataclasses import dataclass
+from urllib.parse import quote
+
 import pytest
+from django.db import connection, connections
 from django.db.models import query
 from django.db.models.fetch_modes import FETCH_RAISE
 
@@ -180,3 +185,37 @@ def pytest_collection_modifyitems(config, items):
         )
 
     items.sort(key=rank)  # stable: within a rank, the order collected
+
+
+@dataclass
+class Database:
+    url: str  # for the server's DATABASE_URL
+    name: str  # for the test's own connection (world.in_database)
+
+
+@pytest.fixture
+def own_database(transactional_db, tmp_path):
+    """A database of the test's own, migrated as the suite's is: a copy of the suite's,
+    empty outside a transaction. Running every migration again would take a minute."""
+    if connection.vendor == "sqlite":
+        path = tmp_path / "copy.sqlite3"
+        connection.ensure_connection()
+        copy = sqlite3.connect(path)
+        connection.connection.backup(copy)
+        copy.close()
+        yield Database(f"sqlite:///{path}", str(path))
+        return
+    suite = connection.settings_dict
+    name = f"{suite['NAME']}_copy"[:63]
+    # PostgreSQL copies a database only while nobody is connected to it.
+    connections.close_all()
+    with connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{suite["NAME"]}"')
+    password = f":{quote(suite['PASSWORD'], safe='')}" if suite["PASSWORD"] else ""
+    host = f"{suite['HOST'] or '127.0.0.1'}:{suite['PORT'] or 5432}"
+    try:
+        yield Database(f"postgres://{quote(suite['USER'], safe='')}{password}@{host}/{name}", name)
+    finally:
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -1,6 +1,6 @@
 """`manage.py serve`, what `make prod` runs (decision 0041): migrations, static files, gunicorn
 and the task worker, watched, stopped cleanly. Against a database of its own, on the
-suite's engine: a SQLite file, or a PostgreSQL database made and dropped here."""
+suite's engine: a copy of the suite's SQLite file or PostgreSQL database."""
 
 import json
 import os
@@ -10,13 +10,9 @@ import subprocess  # nosec B404: our own manage.py, with arguments we write
 import sys
 import time
 import urllib.request
-import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from core.tests.test_deploy_check import ROOT, production_env
 
@@ -29,35 +25,16 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def place(tmp_path_factory):
-    """Where the served program lives: its folders, kept for the module's tests so the
-    second start finds the database migrated and the static files collected, as a
-    restart does."""
+    """Where the served program keeps its files, for the module's tests: the second start
+    finds the static files collected, as a restart does."""
     return tmp_path_factory.mktemp("served")
 
 
-@pytest.fixture(scope="module")
-def database_url(place):
-    """An empty database the server migrates itself."""
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{place / 'served.sqlite3'}"
-        return
-    server = dict(settings.DATABASES["default"])
-    name = f"village_serve_{uuid.uuid4().hex[:12]}"
-    admin = psycopg.connect(
-        host=server["HOST"] or "127.0.0.1",
-        port=server["PORT"] or 5432,
-        user=server["USER"],
-        password=server["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f'CREATE DATABASE "{name}"')
-    user = server["USER"] + (f":{server['PASSWORD']}" if server["PASSWORD"] else "")
-    try:
-        yield f"postgres://{user}@{server['HOST'] or '127.0.0.1'}:{server['PORT'] or 5432}/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+@pytest.fixture
+def database_url(own_database):
+    """A database of the test's own, migrated as the suite's is (a copy of it): serve's
+    `migrate` then finds nothing to do, as at a restart, instead of a minute's work."""
+    return own_database.url
 
 
 def health(port: int) -> tuple[int, dict] | None:

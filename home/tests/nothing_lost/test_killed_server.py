@@ -16,17 +16,15 @@ audit entry; no gathering may give more places than it has; and the ledger must 
 import os
 import random
 import secrets
-import sqlite3
 import threading
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from core.once import new_key
@@ -107,40 +105,6 @@ def together(port: int, forms: list[Form]) -> None:
     forms[0].send(port)
     for thread in others:
         thread.join()
-
-
-@dataclass
-class Database:
-    url: str  # for the server's DATABASE_URL
-    name: str  # for the test's own connection (world.in_database)
-
-
-@pytest.fixture
-def own_database(transactional_db, tmp_path):
-    """A database of the test's own, migrated as the suite's is: a copy of the suite's,
-    empty outside a transaction. Running every migration again would take a minute."""
-    if connection.vendor == "sqlite":
-        path = tmp_path / "killed.sqlite3"
-        connection.ensure_connection()
-        copy = sqlite3.connect(path)
-        connection.connection.backup(copy)
-        copy.close()
-        yield Database(f"sqlite:///{path}", str(path))
-        return
-    suite = connection.settings_dict
-    name = f"{suite['NAME']}_killed"[:63]
-    # PostgreSQL copies a database only while nobody is connected to it.
-    connections.close_all()
-    with connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{suite["NAME"]}"')
-    password = f":{quote(suite['PASSWORD'], safe='')}" if suite["PASSWORD"] else ""
-    host = f"{suite['HOST'] or '127.0.0.1'}:{suite['PORT'] or 5432}"
-    try:
-        yield Database(f"postgres://{quote(suite['USER'], safe='')}{password}@{host}/{name}", name)
-    finally:
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def production_env(database_url: str, tmp_path: Path) -> dict:
