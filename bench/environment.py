@@ -26,7 +26,8 @@ def configure(database: str = "outcomes.sqlite3"):
 def fresh():
     """An empty database at the latest migration, with the static files collected: a new
     SQLite file, or PostgreSQL's tables emptied (flush keeps the roles: they are made
-    again after it). Called after django.setup()."""
+    again after it), the database created first when the server has none of that name.
+    Called after django.setup()."""
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
@@ -36,7 +37,27 @@ def fresh():
         connection.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{name}{suffix}").unlink(missing_ok=True)
+    else:
+        database_create(settings.DATABASES["default"])
     call_command("migrate", verbosity=0)
     call_command("flush", interactive=False, verbosity=0)
     # The pages name their stylesheet by its hashed name, as in production.
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def database_create(database: dict) -> None:
+    """Create DATABASE_URL's PostgreSQL database when its server does not have it yet."""
+    import psycopg
+    from psycopg import sql
+
+    server = {
+        key: database[setting]
+        for key, setting in (("host", "HOST"), ("port", "PORT"), ("user", "USER"))
+        if database.get(setting)
+    }
+    if database.get("PASSWORD"):
+        server["password"] = database["PASSWORD"]
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        known = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]])
+        if known.fetchone() is None:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database["NAME"])))

@@ -4,10 +4,10 @@ directory services, 20,250 assistance requests, ...) made by bench/generate/.
 
     make bench-data
     .venv/bin/python bench/statewide.py --today 2026-12-07 --measure
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/village_statewide make bench-data
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_statewide make bench-data
 
-Into bench/statewide.sqlite3 (made anew) or DATABASE_URL's database (which must exist;
-its tables are emptied). The same --today makes the same program: its dates are counted
+Into bench/statewide.sqlite3 (made anew) or DATABASE_URL's database (created when missing,
+its tables emptied when not). The same --today makes the same program: its dates are counted
 from noon that day on the program's clock, its choices seeded. Prints what was made, each
 area's time and the database's size; --measure then requests bench/measure.py's pages on
 it (--measure --reuse: on the program already there, without building it). Every
