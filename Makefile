@@ -14,7 +14,7 @@ export UV_PYTHON := $(PY)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run prod test pytest check setup lint messages bench bench-outcomes bench-load bench-audio bench-saturation bench-day bench-mixed clean screenshots design
+.PHONY: run prod test pytest check setup lint messages bench bench-data bench-outcomes bench-load bench-audio bench-saturation bench-day bench-mixed clean screenshots design
 
 $(VENV)/bin/python:
 	@test -n "$(PYTHON)" || { echo "Village needs Python 3.12 or newer on PATH."; exit 1; }
@@ -93,6 +93,13 @@ design: setup
 
 bench: setup
 	$(PY) bench/run.py
+
+# A state's program for the load tests (bench/statewide.py): 270 coaches, 8,100
+# partnerships, 20,250 children, 202,500 journal posts, 101,250 calendar events, 50,000
+# directory services, 20,250 assistance requests, in bench/statewide.sqlite3 or
+# DATABASE_URL's database. BENCH_DATA_ARGS="--today 2026-12-07" makes the same again.
+bench-data: setup
+	$(PY) bench/statewide.py $(BENCH_DATA_ARGS)
 
 # Issue 20's outcome measures and dashboard on 20,000 children and 200,000 events, in a
 # database of their own: the pages above are measured on a program of another shape.

@@ -32,11 +32,10 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 
 from accounts.models import User  # noqa: E402
-from accounts.testing import sign_in_client  # noqa: E402
+from bench.sessions import session_cookie  # noqa: E402
 
 HOST = "127.0.0.1"
 
@@ -48,12 +47,10 @@ def page_default() -> str:
         return "/intake/figures/"
 
 
-def session_cookie() -> str:
+def director_cookie() -> str:
     """The director's session, signed in and past the second factor, as a Cookie header:
     the server keeps sessions in the database, so it knows this one."""
-    director = User.objects.get(email="outcomes-director@example.org")
-    client = sign_in_client(Client(), director)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+    return session_cookie(User.objects.get(email="outcomes-director@example.org"))
 
 
 def get(port: int, url: str, cookie: str) -> tuple[int, float, int]:
@@ -126,7 +123,7 @@ def main():
     parser.add_argument("--url", default=None)
     args = parser.parse_args()
     url = args.url or page_default()
-    cookie = session_cookie()
+    cookie = director_cookie()
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - open while the server runs
         "w", prefix="village-load-", suffix=".log", delete=False
     )

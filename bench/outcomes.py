@@ -22,7 +22,7 @@ from pathlib import Path
 # bench/ is not a package on the path when run as a script: the project's root is.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.environment import configure  # noqa: E402
+from bench.environment import configure, fresh  # noqa: E402
 
 configure()
 
@@ -30,8 +30,6 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.conf import settings  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -44,20 +42,6 @@ from outcomes import measures  # noqa: E402
 
 RUNS = 7
 YEAR = {"from": date(2024, 1, 1), "to": date(2024, 12, 31)}
-
-
-def fresh():
-    """An empty database at the latest migration: a new SQLite file, or PostgreSQL's
-    tables emptied (flush keeps the roles: they are made again after it)."""
-    name = settings.DATABASES["default"]["NAME"]
-    if connection.vendor == "sqlite":
-        connection.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{name}{suffix}").unlink(missing_ok=True)
-    call_command("migrate", verbosity=0)
-    call_command("flush", interactive=False, verbosity=0)
-    # The pages name their stylesheet by its hashed name, as in production.
-    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def measure_calls(program):

@@ -6,7 +6,6 @@ partnership)."""
 from dataclasses import dataclass, field
 
 from bench.sessions import personas, session_cookie, users_in_role
-
 from families.models import Child
 
 #: Where each kind of person goes in a day, in order, again and again.

@@ -28,19 +28,9 @@ from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from bench.counts import counts_line, program_counts  # noqa: E402
 from bench.generate import generate  # noqa: E402
 from bench.measure import pages_measure, sweep_measure  # noqa: E402
-from bench.scale import (  # noqa: E402
-    AUDIT,
-    BUSY_CHILD_ENTRIES,
-    BUSY_GATHERING_REPLIES,
-    GATHERINGS,
-    PARTNERSHIPS,
-    POSTS,
-    PROFILE_ENTRIES,
-    SERVICES,
-    SUBMISSIONS,
-)
 
 
 def main():
@@ -56,15 +46,8 @@ def main():
         # Statistics as autovacuum keeps them in a running program, for realistic plans.
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    print(
-        f"Generated {PARTNERSHIPS:,} partnerships, {PARTNERSHIPS * 2:,} children, "
-        f"{AUDIT:,} audit entries, {SUBMISSIONS:,} interest forms, "
-        f"{PROFILE_ENTRIES + BUSY_CHILD_ENTRIES:,} All About Me entries, "
-        f"{POSTS:,} journal posts, {PARTNERSHIPS * 3:,} calendar events, "
-        f"{PARTNERSHIPS * 52:,} contacts, {SERVICES:,} directory services, "
-        f"{GATHERINGS + 1:,} gatherings with {GATHERINGS * 40 + BUSY_GATHERING_REPLIES:,} replies "
-        f"in {time.perf_counter() - started:.1f} s ({connection.vendor})\n"
-    )
+    took = time.perf_counter() - started
+    print(f"Generated {counts_line(program_counts())} in {took:.1f} s ({connection.vendor})\n")
     pages_measure(director=director, coach=coach, parent=parent)
     sweep_measure()
 

@@ -28,9 +28,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from bench.pages import pages_to_load  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from bench.pages import pages_to_load  # noqa: E402
 from bench.served import Served  # noqa: E402
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}

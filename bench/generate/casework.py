@@ -1,25 +1,29 @@
 """The coaches' casework: each partnership's calendar, contacts and case plan, and the
 training the parents are behind on."""
 
+import random
 from datetime import timedelta
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from bench.scale import COACHES
+from bench.generate.rows import rows_insert, rows_made
+from bench.scale import Figures, spread
 from caseplan.models import Contact, Goal, Step
 from schedule.models import Attendance, Change, Event
 from training.models import Module, Page
 
 
-def casework_generate(*, partnerships, coaches, now):
+def casework_generate(*, figures: Figures, partnerships, coaches, now):
     """Per partnership: a year of weekly contacts, a case plan of three goals with four
     steps each, and six check-ins; five training modules."""
     today = now.date()
-    Contact.objects.bulk_create(
-        [
+    rows_insert(
+        Contact,
+        (
             Contact(
                 partnership=p,
-                coach=coaches[i % COACHES],
+                coach=coaches[i % figures.coaches],
                 kind=["check_in", "crisis", "transport", "court_support"][w % 4],
                 medium=["phone", "in_person", "text", "video"][w % 4],
                 happened_on=today - timedelta(weeks=w),
@@ -29,25 +33,25 @@ def casework_generate(*, partnerships, coaches, now):
             )
             for i, p in enumerate(partnerships)
             for w in range(52)
-        ],
-        batch_size=5000,
+        ),
     )
-    goals = Goal.objects.bulk_create(
-        [
+    goals = rows_made(
+        Goal,
+        (
             Goal(
                 partnership=p,
                 area="housing",
                 title=f"Goal {g}",
                 source="court",
-                created_by=coaches[i % COACHES],
+                created_by=coaches[i % figures.coaches],
             )
             for i, p in enumerate(partnerships)
             for g in range(3)
-        ],
-        batch_size=5000,
+        ),
     )
-    Step.objects.bulk_create(
-        [
+    rows_insert(
+        Step,
+        (
             Step(
                 goal=goal,
                 text=f"Step {n}",
@@ -57,8 +61,7 @@ def casework_generate(*, partnerships, coaches, now):
             )
             for goal in goals
             for n in range(4)
-        ],
-        batch_size=5000,
+        ),
     )
     for order in range(5):
         module = Module.objects.create(title=f"Module {order}", order=order)
@@ -66,13 +69,26 @@ def casework_generate(*, partnerships, coaches, now):
         Page.objects.create(module=module, order=1, title="Page", body="Text.")
 
 
-def calendar_generate(*, partnerships, coaches, now):
+#: The one-off dates of a state's calendar beyond the three every partnership has: what
+#: it is, its title, where, and who attends.
+ONE_OFF = [
+    ("appointment", "Doctor", "other", "both"),
+    ("appointment", "Parenting class", "other", "birth"),
+    ("school", "Parent-teacher conference", "other", "both"),
+    ("court", "Permanency hearing", "court", "both"),
+    ("visit", "Birthday visit", "public", "both"),
+]
+
+
+def calendar_generate(*, figures: Figures, partnerships, coaches, now):
     """Per partnership: weekly family time for the last twelve weeks and on, with each
-    past date's attendance and one moved date; a fortnightly appointment; a hearing."""
+    past date's attendance and one moved date; a fortnightly appointment; a hearing; and
+    as many one-off dates over the last six months and the next two as the figures have
+    events beyond those three."""
     start = now.replace(hour=16, minute=0, second=0, microsecond=0) - timedelta(weeks=12)
     events = []
     for i, p in enumerate(partnerships):
-        coach = coaches[i % COACHES]
+        coach = coaches[i % figures.coaches]
         events += [
             Event(
                 partnership=p,
@@ -103,10 +119,11 @@ def calendar_generate(*, partnerships, coaches, now):
                 created_by=coach,
             ),
         ]
-    events = Event.objects.bulk_create(events, batch_size=5000)
+    events = rows_made(Event, events)
     visits = [e for e in events if e.kind == "visit"]
-    Attendance.objects.bulk_create(
-        [
+    rows_insert(
+        Attendance,
+        (
             Attendance(
                 event=e,
                 occurrence=e.starts_at + timedelta(weeks=w),
@@ -116,11 +133,11 @@ def calendar_generate(*, partnerships, coaches, now):
             )
             for e in visits
             for w in range(11)
-        ],
-        batch_size=5000,
+        ),
     )
-    Change.objects.bulk_create(
-        [
+    rows_insert(
+        Change,
+        (
             Change(
                 event=e,
                 occurrence=e.starts_at + timedelta(weeks=14),
@@ -128,6 +145,39 @@ def calendar_generate(*, partnerships, coaches, now):
                 changed_by=e.created_by,
             )
             for e in visits
-        ],
-        batch_size=5000,
+        ),
+    )
+    return len(events) + one_offs_generate(
+        figures=figures, partnerships=partnerships, coaches=coaches, now=now
+    )
+
+
+def one_offs_generate(*, figures: Figures, partnerships, coaches, now) -> int:
+    extra = figures.events - 3 * figures.partnerships
+    if extra <= 0:
+        return 0
+    rng = random.Random(12)  # noqa: S311 - made-up data, nothing secret
+    # At the program's hours: midnight on its clock, then 8 a.m. to 6 p.m.
+    day = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def one_off(i, p):
+        kind, title, place, attendees = ONE_OFF[rng.randrange(len(ONE_OFF))]
+        return Event(
+            partnership=p,
+            kind=kind,
+            title=title,
+            starts_at=day + timedelta(days=rng.randint(-180, 60), hours=rng.randint(8, 18)),
+            minutes=rng.choice([30, 60, 90]),
+            place=place,
+            attendees=attendees,
+            created_by=coaches[i % figures.coaches],
+        )
+
+    return rows_insert(
+        Event,
+        (
+            one_off(i, p)
+            for i, p in enumerate(partnerships)
+            for _ in range(spread(extra, figures.partnerships, i))
+        ),
     )

@@ -1,33 +1,38 @@
-"""A year of gatherings, one every three days, with forty replies each (the bench parent
-among them), and one large training with 2,000 replies, half checked in, for the
-organizer's pages."""
+"""A year of gatherings, one every three days (as many a day as the figures have more
+than 120), with forty replies each (the bench parent among them), and one large training
+with 2,000 replies, half checked in, for the organizer's pages."""
 
-import secrets
+import random
 from datetime import timedelta
 
-from bench.scale import BUSY_GATHERING_REPLIES, GATHERINGS
+from bench.generate.rows import rows_insert
+from bench.scale import Figures
 from gatherings.models import Gathering, Registration, Status
 
 
-def gatherings_generate(*, coaches, parent, now):
+def gatherings_generate(*, figures: Figures, coaches, parent, now):
+    # The replies' links are made up from a seed, like the rest, not from secrets: the
+    # same program every time.
+    rng = random.Random(3)  # noqa: S311 - made-up data, nothing secret
+    a_day = max(1, figures.gatherings // 120)
     gatherings = Gathering.objects.bulk_create(
         [
             Gathering(
                 title=f"Gathering {i}",
-                starts_at=now + timedelta(days=3 * i - 300),
+                starts_at=now + timedelta(days=3 * (i // a_day) - 300),
                 place="Fellowship Hall",
                 capacity=40,
                 childcare=True,
                 created_by=coaches[i % len(coaches)],
             )
-            for i in range(GATHERINGS)
+            for i in range(figures.gatherings)
         ]
         + [
             Gathering(
                 title="Bench training",
                 starts_at=now + timedelta(days=2),
                 place="Convention center",
-                capacity=BUSY_GATHERING_REPLIES,
+                capacity=figures.busy_gathering_replies,
                 childcare=True,
                 created_by=coaches[0],
             )
@@ -47,11 +52,11 @@ def gatherings_generate(*, coaches, parent, now):
                     adults=1,
                     children_ages=[j % 12] if j % 3 == 0 else [],
                     status=Status.CONFIRMED if j < 36 else Status.WAITING,
-                    secret=secrets.token_urlsafe(32),
+                    secret=rng.randbytes(24).hex(),
                     checked_in_at=gathering.starts_at if past and j < 30 else None,
                 )
             )
-    for j in range(BUSY_GATHERING_REPLIES):
+    for j in range(figures.busy_gathering_replies):
         replies.append(
             Registration(
                 gathering=busy,
@@ -62,8 +67,8 @@ def gatherings_generate(*, coaches, parent, now):
                 dietary="Vegetarian" if j % 10 == 0 else "",
                 interpretation="es" if j % 6 == 0 else "",
                 status=Status.CONFIRMED if j % 3 else Status.WAITING,
-                secret=secrets.token_urlsafe(32),
+                secret=rng.randbytes(24).hex(),
                 checked_in_at=now if j % 2 else None,
             )
         )
-    Registration.objects.bulk_create(replies, batch_size=5000)
+    return len(gatherings), rows_insert(Registration, replies)

@@ -1,13 +1,16 @@
-"""Five funds and two requests per partnership over the last year, most of them paid (one
-ledger entry each), some approved, some waiting."""
+"""Five funds and the figures' requests over the last year, spread over the partnerships
+(two each in the bench's program), most of them paid (one ledger entry each), some
+approved, some waiting."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 
 from assistance.models import AssistanceRequest, Entry, Fund, Rules, Source, Status
+from bench.generate.rows import rows_insert, rows_made
+from bench.scale import Figures, spread
 
 
-def money_generate(*, partnerships, coaches, director):
+def money_generate(*, figures: Figures, partnerships, coaches, director, today):
     Rules.objects.create()
     funds = Fund.objects.bulk_create(
         [
@@ -15,10 +18,10 @@ def money_generate(*, partnerships, coaches, director):
             for i in range(5)
         ]
     )
-    today = date.today()
     statuses = [Status.PAID, Status.PAID, Status.PAID, Status.APPROVED, Status.SUBMITTED]
-    assistance_requests = AssistanceRequest.objects.bulk_create(
-        [
+    assistance_requests = rows_made(
+        AssistanceRequest,
+        (
             AssistanceRequest(
                 partnership=partnership,
                 need=["rent", "utilities", "car_repair", "childcare"][(n + k) % 4],
@@ -32,12 +35,12 @@ def money_generate(*, partnerships, coaches, director):
                 created_by=coaches[n % len(coaches)],
             )
             for n, partnership in enumerate(partnerships)
-            for k in range(2)
-        ],
-        batch_size=5000,
+            for k in range(spread(figures.assistance_requests, figures.partnerships, n))
+        ),
     )
-    Entry.objects.bulk_create(
-        [
+    rows_insert(
+        Entry,
+        (
             Entry(
                 fund_id=r.fund_id,
                 request=r,
@@ -49,6 +52,6 @@ def money_generate(*, partnerships, coaches, director):
             )
             for r in assistance_requests
             if r.status == Status.PAID
-        ],
-        batch_size=5000,
+        ),
     )
+    return len(assistance_requests)

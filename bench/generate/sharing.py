@@ -1,27 +1,38 @@
 """What the two families share: their agreement, the children's All About Me profiles and
 the journal."""
 
-from django.contrib.auth.models import Group
+from typing import NamedTuple
 
 from aboutme.models import Entry
 from aboutme.topics import TOPICS
-from accounts.models import Role, User
+from accounts.models import Role
 from agreements.models import Acknowledgment, AgreementVersion, Consent, HomeTerms
-from bench.scale import BUSY_CHILD_ENTRIES, BUSY_PARTNERSHIP_POSTS, POSTS, PROFILE_ENTRIES
+from bench.generate.people import BIRTH_PARENT, PARTNER_PARENT, People, accounts_make
+from bench.generate.rows import rows_insert, rows_made
+from bench.scale import Figures
 from journal.models import Post, Reaction
-from partnerships.models import Partnership
 
 
-def profiles_generate(*, partnership, children, home_parent):
-    """A partner parent with an account and an acknowledged agreement, every child's
-    profile written a little, and one child's profile edited thousands of times."""
-    parent = User.objects.create_user(email="bench-parent@example.org", password="x")
-    parent.groups.add(Group.objects.get(name=Role.PARTNER_PARENT))
+class Writers(NamedTuple):
+    """Who writes as each side, by partnership: the user's id."""
+
+    birth: list
+    partner: list
+    coach: list
+
+
+def profiles_generate(*, figures: Figures, people: People):
+    """A partner parent with an account and an acknowledged agreement in the first
+    partnership, every child's profile written a little, and one child's profile edited
+    thousands of times."""
+    total = figures.partnerships
+    partnership = people.partnerships[0]
+    (parent,) = accounts_make([PARTNER_PARENT], role=Role.PARTNER_PARENT, password=people.password)
+    home_parent = people.parents[total]  # the first partner home's parent
     home_parent.user = parent
     home_parent.save(update_fields=["user"])
-    writer = User.objects.create_user(email="bench-birth@example.org", password="x")
-    writer.groups.add(Group.objects.get(name=Role.BIRTH_PARENT))
-    mother = partnership.birth_family.parents.get()
+    (writer,) = accounts_make([BIRTH_PARENT], role=Role.BIRTH_PARENT, password=people.password)
+    mother = people.parents[0]
     mother.user = writer
     mother.save(update_fields=["user"])
     version = AgreementVersion.objects.create(partnership=partnership, number=1, drafted_by=writer)
@@ -30,55 +41,87 @@ def profiles_generate(*, partnership, children, home_parent):
     for reader in (parent, writer):
         Acknowledgment.objects.create(version=version, user=reader)
     Consent.objects.create(partnership=partnership, person=mother, purpose="other_home", given=True)
+    writers = writers_of(figures=figures, people=people, parent=parent, writer=writer)
+    children, partnership_of = people.children, partnership_of_child(people)
     busy = children[0]
-    rows = [
-        Entry(
-            child=busy,
-            topic=TOPICS[i % len(TOPICS)].code,
-            author="birth",
-            text=f"Version {i} of what she loves.",
-            language="en",
-            written_by=writer,
-        )
-        for i in range(BUSY_CHILD_ENTRIES)
-    ] + [
-        Entry(
-            child=children[i % len(children)],
-            topic=TOPICS[i % len(TOPICS)].code,
-            author=["birth", "partner", "coach"][i % 3],
-            text="A few words.",
-            language="es",
-            written_by=writer,
-        )
-        for i in range(PROFILE_ENTRIES)
-    ]
-    Entry.objects.bulk_create(rows, batch_size=5000)
-    posts_generate(busy=partnership, parent=parent, writer=writer)
+    rows_insert(
+        Entry,
+        (
+            Entry(
+                child=busy,
+                topic=TOPICS[i % len(TOPICS)].code,
+                author="birth",
+                text=f"Version {i} of what she loves.",
+                language="en",
+                written_by=writer,
+            )
+            for i in range(figures.busy_child_entries)
+        ),
+    )
+    sides = ["birth", "partner", "coach"]
+    rows_insert(
+        Entry,
+        (
+            Entry(
+                child=children[c],
+                topic=TOPICS[i % len(TOPICS)].code,
+                author=sides[i % 3],
+                text="A few words.",
+                language="es",
+                written_by_id=getattr(writers, sides[i % 3])[partnership_of[c]],
+            )
+            for i in range(figures.profile_entries)
+            for c in [i % len(children)]
+        ),
+    )
+    posts_generate(figures=figures, people=people, writers=writers, parent=parent)
     return parent
 
 
-def posts_generate(*, busy, parent, writer):
-    """A journal of thousands of shared posts with reactions and replies in one
-    partnership, and posts spread over all the others."""
-    others = list(Partnership.objects.exclude(pk=busy.pk).values_list("pk", flat=True))
-    posts = Post.objects.bulk_create(
-        [
-            Post(
-                partnership_id=busy.pk if i < BUSY_PARTNERSHIP_POSTS else others[i % len(others)],
-                author=writer,
-                side="birth",
-                text=f"Moment number {i}: the children at the park.",
-                status="published",
-            )
-            for i in range(POSTS)
-        ],
-        batch_size=5000,
+def writers_of(*, figures: Figures, people: People, parent, writer) -> Writers:
+    """Each partnership's parents and coach, when the parents have accounts; otherwise
+    the first birth parent for every side, as the bench has always written."""
+    total = figures.partnerships
+    if not figures.parent_accounts:
+        return Writers(*([writer.pk] * total,) * 3)
+    return Writers(
+        birth=[writer.pk] + [p.user_id for p in people.parents[1:total]],
+        partner=[parent.pk] + [p.user_id for p in people.parents[total + 1 :]],
+        coach=[p.coach_id for p in people.partnerships],
     )
-    mine = posts[:BUSY_PARTNERSHIP_POSTS]
-    Post.objects.bulk_create(
-        [
+
+
+def partnership_of_child(people: People) -> list[int]:
+    """The index of each child's partnership."""
+    return [n for n, mine in enumerate(people.children_of) for _ in mine]
+
+
+def posts_generate(*, figures: Figures, people: People, writers: Writers, parent):
+    """A journal of thousands of shared posts with reactions and replies in the first
+    partnership, and posts spread over all the others, written by each home in turn when
+    the parents have accounts."""
+    busy = figures.busy_partnership_posts
+    others = people.partnerships[1:]
+    sides = ["birth", "partner"] if figures.parent_accounts else ["birth"]
+
+    def shared(i):
+        n = 0 if i < busy else 1 + i % len(others)
+        side = sides[i % len(sides)]
+        return Post(
+            partnership_id=people.partnerships[n].pk,
+            author_id=getattr(writers, side)[n],
+            side=side,
+            text=f"Moment number {i}: the children at the park.",
+            status="published",
+        )
+
+    mine = rows_made(Post, (shared(i) for i in range(busy)))
+    spread = rows_insert(Post, (shared(i) for i in range(busy, figures.posts)))
+    rows_insert(
+        Post,
+        (
             Post(
-                partnership_id=busy.pk,
+                partnership_id=people.partnerships[0].pk,
                 reply_to=post,
                 author=parent,
                 side="partner",
@@ -86,9 +129,7 @@ def posts_generate(*, busy, parent, writer):
                 status="published",
             )
             for post in mine
-        ],
-        batch_size=5000,
+        ),
     )
-    Reaction.objects.bulk_create(
-        [Reaction(post=post, user=parent, kind="heart") for post in mine], batch_size=5000
-    )
+    rows_insert(Reaction, (Reaction(post=post, user=parent, kind="heart") for post in mine))
+    return len(mine) + spread
