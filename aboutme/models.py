@@ -31,7 +31,15 @@ class Entry(models.Model):
 
     class Meta:
         ordering = ["written_at", "pk"]
-        indexes = [models.Index(fields=["child", "written_at"], name="aboutme_child_by_time")]
+        indexes = [
+            models.Index(fields=["child", "written_at"], name="aboutme_child_by_time"),
+            # The current words: the newest entry of each child, topic and author
+            # (aboutme.selectors._latest), and as they stood when the reader last looked,
+            # hence the time, so both read the index alone.
+            models.Index(
+                fields=["child", "topic", "author", "-id", "written_at"], name="aboutme_latest"
+            ),
+        ]
 
 
 class Seen(models.Model):

@@ -163,8 +163,13 @@ class Location(models.Model):
     alternate_name = _line(_("other name"))
     description = _text(_("description"))
     transportation = _text(_("getting there"))
-    latitude = models.FloatField(_("latitude"), null=True, blank=True, db_index=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
+
+    class Meta:
+        # The search's box around a place (directory.search._within): a range of latitude,
+        # then of longitude read from the same index entries, before any distance.
+        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_location_point")]
 
     def __str__(self):
         return self.name or str(self.pk)

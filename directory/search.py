@@ -190,15 +190,14 @@ def services_matching(criteria: Criteria, *, now: datetime):
     if words:
         services = _with_words(services, words)
     if criteria.need:
+        # The need's services as one set, from the term's index: the database starts
+        # from them rather than looking up the need of every service in the directory.
         services = services.filter(
-            Exists(
-                Attribute.objects.filter(
-                    link_entity="service",
-                    link_id=OuterRef("pk"),
-                    taxonomy_term__taxonomy_id=TAXONOMY_ID,
-                    taxonomy_term__code=criteria.need,
-                )
-            )
+            pk__in=Attribute.objects.filter(
+                link_entity="service",
+                taxonomy_term__taxonomy_id=TAXONOMY_ID,
+                taxonomy_term__code=criteria.need,
+            ).values("link_id")
         )
     if criteria.language:
         # From the service's places to their languages, so each EXISTS follows an index.
@@ -222,6 +221,9 @@ def services_matching(criteria: Criteria, *, now: datetime):
         services = services.filter(free_q())
     if criteria.place is None:
         return services.order_by("name", "pk")
+    # Last, so SQLite, which tests in the order written, looks for a place on the map
+    # (for the services far away) only among those the other tests kept.
+    services = services.filter(_near_q(criteria.place, criteria.miles))
     return _nearest(services, criteria.place, criteria.miles)
 
 
@@ -399,40 +401,71 @@ RULE_FIELDS = (
 )
 
 
-def _nearest(services, place: Place, miles: int):
-    """Distance on a flat map around the place, which at a county's scale is within a
-    percent of the great circle, and needs no trigonometry in SQL."""
+def _located(**lookups):
+    """The service's places that have a point on the map."""
+    return ServiceAtLocation.objects.filter(
+        location__latitude__isnull=False, location__longitude__isnull=False, **lookups
+    )
+
+
+def _squared(place: Place) -> ExpressionWrapper:
+    """The squared distance in degrees of latitude on a flat map around the place, which at
+    a county's scale is within a percent of the great circle and needs no trigonometry in
+    SQL. One expression for the filter and the ordering, so the two cannot disagree."""
     squeeze = math.cos(math.radians(place.latitude))
+    return ExpressionWrapper(
+        (F("location__latitude") - place.latitude) * (F("location__latitude") - place.latitude)
+        + (F("location__longitude") - place.longitude)
+        * squeeze
+        * (F("location__longitude") - place.longitude)
+        * squeeze,
+        output_field=FloatField(),
+    )
+
+
+def _within(place: Place, miles: int):
+    """The places of services within `miles` of the place, each with `squared`.
+
+    The box around the circle is tested before the distance, on latitude and longitude
+    alone: a place outside it is dropped without computing anything, and PostgreSQL,
+    asked for the services near a place and nothing else, reads the box from the index of
+    places by latitude and longitude (migration 0007) rather than every place. The box is
+    a hair wider than the circle, so rounding never drops a place the exact test keeps;
+    the exact test decides."""
     reach = miles / MILES_PER_DEGREE
-    located = ServiceAtLocation.objects.filter(
-        service=OuterRef("pk"),
-        location__latitude__isnull=False,
-        location__longitude__isnull=False,
-    )
-    nearby = (
-        located.filter(
-            location__latitude__gte=place.latitude - reach,
-            location__latitude__lte=place.latitude + reach,
-        )
-        .annotate(
-            squared=ExpressionWrapper(
-                (F("location__latitude") - place.latitude)
-                * (F("location__latitude") - place.latitude)
-                + (F("location__longitude") - place.longitude)
-                * squeeze
-                * (F("location__longitude") - place.longitude)
-                * squeeze,
-                output_field=FloatField(),
-            )
-        )
-        .filter(squared__lte=reach * reach)
-        .order_by("squared")
-        .values("squared")[:1]
-    )
+    # Degrees of longitude shrink towards the poles; a degree still spans something there.
+    across = reach / max(math.cos(math.radians(place.latitude)), 1e-6)
+    margin = 1 + 1e-9
     return (
-        services.annotate(squared=Subquery(nearby, output_field=FloatField()))
-        .filter(Q(squared__isnull=False) | ~Exists(located))
-        .order_by(F("squared").asc(nulls_last=True), "name", "pk")
+        _located(
+            location__latitude__gte=place.latitude - reach * margin,
+            location__latitude__lte=place.latitude + reach * margin,
+            location__longitude__gte=place.longitude - across * margin,
+            location__longitude__lte=place.longitude + across * margin,
+        )
+        .annotate(squared=_squared(place))
+        .filter(squared__lte=reach * reach)
+    )
+
+
+def _near_q(place: Place, miles: int) -> Q:
+    """Services with a place within `miles`, or with no place on the map (by phone or
+    online), which are near to everyone. An EXISTS, which stops at the first place in the
+    circle: no distance to the nearest place is computed to filter, nor to count."""
+    return Exists(_within(place, miles).filter(service=OuterRef("pk"))) | ~Exists(
+        _located(service=OuterRef("pk"))
+    )
+
+
+def _nearest(services, place: Place, miles: int):
+    """Nearest first, those without a place on the map after the near ones. The distance
+    to the nearest place is computed only for the services every filter kept, for their
+    order: the count of the pages does not compute it at all."""
+    nearest = (
+        _within(place, miles).filter(service=OuterRef("pk")).order_by("squared").values("squared")
+    )
+    return services.annotate(squared=Subquery(nearest[:1], output_field=FloatField())).order_by(
+        F("squared").asc(nulls_last=True), "name", "pk"
     )
 
 

@@ -96,6 +96,7 @@ def queue(request):
     filters = QueueFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
     page, query = paginate(request, selectors.triage_queue(request.user, **chosen))
+    page.object_list = selectors.queue_page(page.object_list)
     return render(
         request,
         "intake/queue.html",
