@@ -68,7 +68,8 @@ def content():
                 "partnership__birth_family__name", "kind", "title", "starts_at", "minutes"
             )
         ),
-        list(Registration.objects.order_by("secret").values_list("secret", "name")),
+        # A guest's name holds the gathering's key: the link is enough.
+        list(Registration.objects.order_by("secret").values_list("secret", "gathering__title")),
         list(AuditEntry.objects.order_by("at").values_list("at", "actor__email")),
         list(Service.objects.order_by("pk").values_list("pk", "name", "description")),
         list(Address.objects.order_by("pk").values_list("pk", "postal_code")),
