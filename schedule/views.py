@@ -44,14 +44,17 @@ def agenda(request):
     context = {"view": view, "today": timezone.localdate(), "now": timezone.now()}
     context["calendar_sections"] = sources.sections_for(request.user)
     if view == "agenda":
-        context["weeks"] = selectors.agenda_weeks(request.user)
-        found = selectors.agenda(request.user, weeks=context["weeks"])
+        context["weeks"] = weeks = selectors.agenda_weeks(request.user)
         if is_casework(request.user):
+            # The coming weeks and the past fortnight's dates to record, read once.
+            around = selectors.around_now(request.user, ahead=timedelta(weeks=weeks))
+            found = selectors.agenda(request.user, weeks=weeks, around=around)
             found = selectors.with_confirmations(found)  # who texted "C" to say they come
+            context["to_record"] = selectors.to_record(request.user, around=around)
+        else:
+            found = selectors.agenda(request.user, weeks=weeks)
         # Beside each date, what the reader may know of a parent's shift it clashes with.
         context["occurrences"] = busy.with_clashes(found, request.user)
-        if is_casework(request.user):
-            context["to_record"] = selectors.to_record(request.user)
     else:
         entries = [e for section in context["calendar_sections"] for e in section.entries]
         context.update(_period(request.user, view, _day_asked(request), entries))
