@@ -7,13 +7,15 @@ reversed once for the page (with a stand-in for the event's id, put in each row)
 times formatted as the template's own filters would."""
 
 from dataclasses import dataclass
+from datetime import time
+from functools import lru_cache
 from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
-from core.templatetags.village import weekday_date
+from core.templatetags.village import day_words
 from schedule.models import Event
 from schedule.occurrences import Occurrence
 
@@ -66,6 +68,10 @@ class Writer:
 
     def __init__(self, *, team: bool):
         self.team = team
+        # The reader's clock, language and year, asked once for the page.
+        self.zone = timezone.get_current_timezone()
+        self.language = get_language()
+        self.this_year = timezone.localdate().year
         names = ["schedule:event"]
         if team:
             names += ["schedule:occurrence_change", "schedule:event_edit", "schedule:attendance"]
@@ -75,8 +81,8 @@ class Writer:
         return [self.line(o) for o in found]
 
     def line(self, o: Occurrence) -> Line:
-        starts = timezone.localtime(o.starts_at)
-        original = timezone.localtime(o.original)
+        starts = timezone.localtime(o.starts_at, self.zone)
+        original = timezone.localtime(o.original, self.zone)
         # `?occurrence=` names the date by its original start, as |date:"c"|urlencode.
         asked = f"?occurrence={quote(original.isoformat())}"
         pk = o.event.pk
@@ -92,14 +98,21 @@ class Writer:
         return Line(
             o=o,
             event=o.event,
-            day=weekday_date(starts),
-            time=formats.time_format(starts, "TIME_FORMAT"),
+            day=day_words(starts.date(), self.language, self.this_year),
+            time=_time_words(starts.time(), self.language),
             at=starts.isoformat(),
             title=o.event.shown_title,
             opens=address("schedule:event", pk) + asked,
             **_state(o),
             **team,
         )
+
+
+@lru_cache(maxsize=1024)
+def _time_words(moment: time, language: str | None) -> str:
+    """ "4 p.m.", as `|time:"TIME_FORMAT"` writes a start in `language` (whose formats
+    say only hours and minutes): a calendar's dates keep to a few dozen times of day."""
+    return formats.time_format(moment, "TIME_FORMAT")
 
 
 def _state(o: Occurrence) -> dict:

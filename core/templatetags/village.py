@@ -73,11 +73,11 @@ def weekday_date(value):
         return ""
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value).date()
-    return _weekday_date(value, get_language(), timezone.localdate().year)
+    return day_words(value, get_language(), timezone.localdate().year)
 
 
 @functools.lru_cache(maxsize=2048)
-def _weekday_date(day: datetime.date, language: str | None, this_year: int) -> str:
+def day_words(day: datetime.date, language: str | None, this_year: int) -> str:
     """weekday_date's words for a day, in a language, in a year: a calendar writes the
     same few days hundreds of times a page, and formatting one costs more than finding
     it here."""
