@@ -2,14 +2,20 @@
 A fixed number of queries whatever the caseload (asserted in home/tests)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from aftercare.selectors import check_ins_due, warning_signs
 from caseplan.selectors import follow_ups_due, steps_due
 from intake.selectors import overdue_count
 from journal.selectors import waiting_count
 from referrals.selectors import sitting
-from schedule.selectors import clashes_coming, missed_in_a_row, to_record
+from schedule.selectors import (
+    CLASHES_WITHIN_DAYS,
+    around_now,
+    clashes_coming,
+    missed_in_a_row,
+    to_record,
+)
 from voice.selectors import review_queue as recordings_waiting
 
 
@@ -50,6 +56,8 @@ class Today:
 
 
 def today_for(user, *, today: date) -> Today:
+    # The past fortnight's dates (to record) and the coming ones (clashes), read once.
+    around = around_now(user, ahead=timedelta(days=CLASHES_WITHIN_DAYS))
     return Today(
         intake_overdue=overdue_count(user),
         posts_waiting=waiting_count(user),
@@ -59,7 +67,7 @@ def today_for(user, *, today: date) -> Today:
         steps=steps_due(user, today=today),
         missed_visits=missed_in_a_row(user),
         follow_ups=list(follow_ups_due(user, on=today)),
-        to_record=len(to_record(user)),
+        to_record=len(to_record(user, around=around)),
         referrals=sitting(user, today=today),
-        clashes=clashes_coming(user),
+        clashes=clashes_coming(user, around=around),
     )

@@ -9,12 +9,7 @@ from core.roles import is_casework
 from gatherings.selectors import gathering_list, upcoming_replies
 from home.selectors import finance_desk, program_overview, with_next_family_time
 from home.today import today_for
-from partnerships.selectors import (
-    needing_attention,
-    partnership_list,
-    partnerships_of_parent,
-    stage_counts,
-)
+from partnerships.selectors import caseload_overview, partnerships_of_parent
 from referrals.selectors import waiting_for
 from transition.selectors import road_home_of
 
@@ -33,10 +28,10 @@ def home(request):
     if user.has_role(Role.DIRECTOR):
         context["overview"] = program_overview()
     if user.has_role(Role.COACH):
-        caseload = partnership_list(user).filter(coach=user)
-        context["caseload"] = list(caseload)
-        context["caseload_counts"] = stage_counts(caseload)
-        context["attention"] = needing_attention(user)
+        caseload = caseload_overview(user, today=context["today"])
+        context["caseload"] = caseload.partnerships
+        context["caseload_counts"] = caseload.counts
+        context["attention"] = caseload.attention
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
         partnerships = list(partnerships_of_parent(user))
         sharing = sharing_for_many(partnerships)

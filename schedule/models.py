@@ -161,6 +161,12 @@ class By(models.TextChoices):
 MISSED_BY = (By.BIRTH, By.PARTNER)
 
 
+def was_missed(outcome: str, by: str) -> bool:
+    """Whether a record of what happened says a home missed the date: what
+    `Attendance.missed` says, for a row read without its record."""
+    return outcome != Outcome.ATTENDED and by in MISSED_BY
+
+
 class Attendance(models.Model):
     """What happened at one occurrence, recorded by the team afterwards."""
 
@@ -190,7 +196,7 @@ class Attendance(models.Model):
 
     @property
     def missed(self) -> bool:
-        return self.outcome != Outcome.ATTENDED and self.by in MISSED_BY
+        return was_missed(self.outcome, self.by)
 
 
 class Lead(models.TextChoices):

@@ -22,7 +22,16 @@ from partnerships.selectors import (
     partnerships_visible_to,
 )
 from schedule import busy
-from schedule.models import Attendance, Attendees, Confirmation, Event, FeedToken, Kind
+from schedule.models import (
+    Attendance,
+    Attendees,
+    Confirmation,
+    Event,
+    FeedToken,
+    Kind,
+    Outcome,
+    was_missed,
+)
 from schedule.occurrences import Occurrence, events_between, occurrences
 from schedule.rules import held_by_orders
 from schedule.sources import Entry
@@ -77,10 +86,35 @@ def agenda_weeks(user) -> int:
     return TEAM_AGENDA_WEEKS if is_casework(user) else AGENDA_WEEKS
 
 
-def agenda(user, *, weeks: int = AGENDA_WEEKS) -> list[Occurrence]:
-    """What is coming in the next weeks, cancelled occurrences included and marked."""
-    start = timezone.now() - timedelta(hours=2)
+@dataclass(frozen=True)
+class AroundNow:
+    """A person's calendar from RECORD_WITHIN_DAYS ago to some time ahead, read once:
+    the coach's Today and calendar each show a part of it that has passed (the dates to
+    record) and a part to come, which separate readings would fetch and expand twice."""
+
+    now: datetime
+    found: list[Occurrence]
+
+    def between(self, start: datetime, end: datetime) -> list[Occurrence]:
+        """The dates in [start, end), which must lie within what was read: the same as
+        reading those alone, since a date is in a window by when it now starts."""
+        return [o for o in self.found if start <= o.starts_at < end]
+
+
+def around_now(user, *, ahead: timedelta) -> AroundNow:
+    now = timezone.now()
+    start, end = now - timedelta(days=RECORD_WITHIN_DAYS), now + ahead
+    found = occurrences(events_between(calendar_events(user), start, end), start, end)
+    return AroundNow(now, found)
+
+
+def agenda(user, *, weeks: int = AGENDA_WEEKS, around: AroundNow | None = None) -> list[Occurrence]:
+    """What is coming in the next weeks, cancelled occurrences included and marked: from
+    `around` when it was read at least that far ahead."""
+    start = (around.now if around else timezone.now()) - timedelta(hours=2)
     end = start + timedelta(weeks=weeks)
+    if around is not None:
+        return _marked(around.between(start, end))
     return _marked(occurrences(events_between(calendar_events(user), start, end), start, end))
 
 
@@ -146,11 +180,10 @@ def dates_of(event: Event, asked: datetime | None = None) -> tuple[Occurrence | 
     return (marked[0] if chosen else None), marked[1 if chosen else 0 :]
 
 
-def to_record(user) -> list[Occurrence]:
+def to_record(user, *, around: AroundNow | None = None) -> list[Occurrence]:
     """Dates of the last two weeks that have begun and whose outcome nobody recorded."""
-    now = timezone.now()
-    start = now - timedelta(days=RECORD_WITHIN_DAYS)
-    found = occurrences(events_between(calendar_events(user), start, now), start, now)
+    around = around or around_now(user, ahead=timedelta(0))
+    found = around.between(around.now - timedelta(days=RECORD_WITHIN_DAYS), around.now)
     return [o for o in found if not o.cancelled and o.attendance is None]
 
 
@@ -168,28 +201,32 @@ def missed_in_a_row(user) -> list[Missed]:
     """Open partnerships of the coach's caseload whose most recent family times were
     missed, MISSED_IN_A_ROW or more in a row. A cancellation by the program or the court
     neither counts nor breaks the run. One query whatever the caseload."""
+    # Plain rows rather than records: a caseload's four months of family time are
+    # hundreds of them, and only these few columns are read.
     records = (
         Attendance.objects.filter(
             event__kind=Kind.VISIT,
             event__partnership__in=open_caseload_of(user),
             occurrence__gte=timezone.now() - timedelta(days=120),
         )
-        .select_related("event__partnership__birth_family")
         .order_by("-occurrence")
+        .values_list(
+            "event__partnership_id",
+            "event__partnership__birth_family__name",
+            "outcome",
+            "by",
+            "occurrence",
+        )
     )
     runs: dict[int, Missed] = {}
     ended: set[int] = set()
-    for record in records:
-        partnership = record.event.partnership
-        if partnership.pk in ended:
+    for partnership_id, family, outcome, by, occurrence in records:
+        if partnership_id in ended:
             continue
-        if record.outcome == "attended":
-            ended.add(partnership.pk)
-        elif record.missed:
-            run = runs.setdefault(
-                partnership.pk,
-                Missed(partnership.pk, partnership.birth_family.name, 0, record.occurrence),
-            )
+        if outcome == Outcome.ATTENDED:
+            ended.add(partnership_id)
+        elif was_missed(outcome, by):
+            run = runs.setdefault(partnership_id, Missed(partnership_id, family, 0, occurrence))
             run.count += 1
     return sorted(
         (run for run in runs.values() if run.count >= MISSED_IN_A_ROW),
@@ -288,14 +325,16 @@ def clashes_with(event: Event, reader, *, weeks: int = 26) -> list[str]:
 CLASHES_WITHIN_DAYS = 14
 
 
-def clashes_coming(user, *, days: int = CLASHES_WITHIN_DAYS) -> list[tuple[busy.Clash, str]]:
+def clashes_coming(
+    user, *, days: int = CLASHES_WITHIN_DAYS, around: AroundNow | None = None
+) -> list[tuple[busy.Clash, str]]:
     """The next days' dates of the coach's open caseload that clash with a parent's
     shift, changed after the date was saved or not, each with what the coach may read of
-    it. A fixed number of queries whatever the caseload."""
-    start = timezone.now()
-    end = start + timedelta(days=days)
-    events = calendar_events(user).filter(partnership__in=open_caseload_of(user))
-    found = occurrences(events_between(events, start, end, attendance=False), start, end)
+    it. A fixed number of queries whatever the caseload; none for the dates themselves
+    when `around` was read at least `days` ahead."""
+    around = around or around_now(user, ahead=timedelta(days=days))
+    coming = around.between(around.now, around.now + timedelta(days=days))
+    found = [o for o in coming if o.event.partnership.stage != Stage.CLOSED]
     said = ((c, busy.clash_message(c, user)) for c in busy.clashes_for(found, user))
     return [(clash, message) for clash, message in said if message]
 

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from django.contrib import messages
@@ -17,13 +18,16 @@ from agreements.selectors import sharing_for
 from core.dates import within_reach
 from core.forms import add_errors
 from core.once import once_for
+from core.pagination import paginate
 from core.roles import is_casework
-from schedule import busy, selectors, services, sources
+from schedule import busy, rows, selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
 from schedule.models import Attendance, Event
 
 VIEWS = ("agenda", "week", "month")
+#: How many coming dates a page of "Coming up" lists, and how many dates to record.
+AGENDA_PAGE, RECORD_SHOWN = 30, 20
 #: The feed shows no attendance: an empty prefetch spares a query per event.
 NO_ATTENDANCE = Prefetch("attendances", queryset=Attendance.objects.none())
 
@@ -43,19 +47,34 @@ def agenda(request):
     view = request.GET.get("view") if request.GET.get("view") in VIEWS else "agenda"
     context = {"view": view, "today": timezone.localdate(), "now": timezone.now()}
     context["calendar_sections"] = sources.sections_for(request.user)
+    team = is_casework(request.user)
+    write = rows.Writer(team=team)  # each date as the page writes it, addresses and all
     if view == "agenda":
-        context["weeks"] = selectors.agenda_weeks(request.user)
-        found = selectors.agenda(request.user, weeks=context["weeks"])
-        if is_casework(request.user):
+        context["weeks"] = weeks = selectors.agenda_weeks(request.user)
+        if team:
+            # The coming weeks and the past fortnight's dates to record, read once.
+            around = selectors.around_now(request.user, ahead=timedelta(weeks=weeks))
+            found = selectors.agenda(request.user, weeks=weeks, around=around)
+            waiting = selectors.to_record(request.user, around=around)
+            # The oldest first, which soonest leave the list: each recorded makes room.
+            context["to_record"] = write.lines(waiting[:RECORD_SHOWN])
+            context["more_to_record"] = len(waiting[RECORD_SHOWN:])
+        else:
+            found = selectors.agenda(request.user, weeks=weeks)
+        # A page of the coming dates: a whole caseload's fortnight is a hundred or more.
+        context["page"], context["query"] = paginate(request, found, AGENDA_PAGE)
+        found = context["page"].object_list
+        if team:
             found = selectors.with_confirmations(found)  # who texted "C" to say they come
         # Beside each date, what the reader may know of a parent's shift it clashes with.
-        context["occurrences"] = busy.with_clashes(found, request.user)
-        if is_casework(request.user):
-            context["to_record"] = selectors.to_record(request.user)
+        context["occurrences"] = write.lines(busy.with_clashes(found, request.user))
     else:
         entries = [e for section in context["calendar_sections"] for e in section.entries]
         context.update(_period(request.user, view, _day_asked(request), entries))
         context["busy"] = any(day.busy for day in context["days"])
+        context["days"] = [
+            replace(d, occurrences=write.lines(d.occurrences)) for d in context["days"]
+        ]
     token = selectors.active_feed(request.user)
     if token:
         context["feed_url"] = request.build_absolute_uri(

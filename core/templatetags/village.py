@@ -1,7 +1,10 @@
 import datetime
+import functools
 
 from babel import Locale, UnknownLocaleError
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -69,10 +72,18 @@ def weekday_date(value):
     if not value:
         return ""
     if isinstance(value, datetime.datetime):
-        value = timezone.localtime(value)
-    if value.year == timezone.localdate().year:
-        return date_format(value, pgettext("a weekday and a date", "l, F j"))
-    return date_format(value, pgettext("a weekday and a date in another year", "l, F j, Y"))
+        value = timezone.localtime(value).date()
+    return day_words(value, get_language(), timezone.localdate().year)
+
+
+@functools.lru_cache(maxsize=2048)
+def day_words(day: datetime.date, language: str | None, this_year: int) -> str:
+    """weekday_date's words for a day, in a language, in a year: a calendar writes the
+    same few days hundreds of times a page, and formatting one costs more than finding
+    it here."""
+    if day.year == this_year:
+        return date_format(day, pgettext("a weekday and a date", "l, F j"))
+    return date_format(day, pgettext("a weekday and a date in another year", "l, F j, Y"))
 
 
 @register.filter
@@ -121,6 +132,19 @@ def icon(name: str, extra_class: str = ""):
     return format_html(
         '<svg class="icon {}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
         extra_class,
-        static("village/icons.svg"),
+        sprite_url(),
         name,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def sprite_url() -> str:
+    """The sprite's address, looked up in the static files' manifest once: a calendar
+    draws an icon on each of its hundreds of rows."""
+    return static("village/icons.svg")
+
+
+@receiver(setting_changed)
+def _static_changed(*, setting, **kwargs):
+    if setting in {"STATIC_URL", "STORAGES"}:
+        sprite_url.cache_clear()
