@@ -144,7 +144,8 @@ TEMPLATES = [
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'village.sqlite3'}")
 # How long a worker keeps its connection between requests, in seconds (0: one a request).
 # Opening one costs PostgreSQL ~3 ms and SQLite its PRAGMAs; a kept one is checked first.
-DATABASE_CONN_MAX_AGE = env_int("VILLAGE_DB_CONN_MAX_AGE", 60, minimum=0)
+# Not in debug: runserver answers each request in a new thread, which would keep its own.
+DATABASE_CONN_MAX_AGE = env_int("VILLAGE_DB_CONN_MAX_AGE", 0 if DEBUG else 60, minimum=0)
 # PostgreSQL only: the largest pool of connections each process shares among its threads
 # (Django's psycopg pool), or 0 for kept connections as above. Gunicorn's sync workers
 # answer one request at a time, so a few per process are plenty.
