@@ -2,6 +2,7 @@
 and the task worker, watched, stopped cleanly. Against a database of its own, on the
 suite's engine: a copy of the suite's SQLite file or PostgreSQL database."""
 
+import contextlib
 import json
 import os
 import signal
@@ -90,6 +91,8 @@ def served(place, database_url):
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        # A group of its own, so the teardown stops gunicorn and the worker with it.
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 240
@@ -99,9 +102,11 @@ def served(place, database_url):
             time.sleep(0.5)
         yield server, port, answer, tmp_path / "serve.log"
     finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
+        # Whatever the test did, nothing it started outlives it: serve, gunicorn's
+        # processes and the worker are one process group.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
         log.close()
 
 
