@@ -8,6 +8,8 @@ wants; as many as twice the cores plus one hide the waits on the database and th
 import multiprocessing
 import os
 
+from village.log_formats import LOG_FORMATTERS
+
 
 def _workers() -> int:
     chosen = os.environ.get("VILLAGE_WEB_WORKERS", "")
@@ -32,19 +34,12 @@ max_requests_jitter = 500
 accesslog = None
 # Gunicorn's own lines (workers started, killed, timed out) in the app's form: JSON with
 # VILLAGE_LOG_FORMAT=json, like the app's (village/settings.py LOGGING).
-_format = "json" if os.environ.get("VILLAGE_LOG_FORMAT") == "json" else "generic"
+_format = "json" if os.environ.get("VILLAGE_LOG_FORMAT") == "json" else "text"
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {
-        "generic": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": ["levelname", "name", "message", "process"],
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": "time",
-        },
-    },
+    # Gunicorn's defaults name a `generic` formatter, which this dict replaces whole.
+    "formatters": {**LOG_FORMATTERS, "generic": LOG_FORMATTERS["text"]},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": _format},
         "error_console": {"class": "logging.StreamHandler", "formatter": _format},

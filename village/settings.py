@@ -463,20 +463,14 @@ TASKS = {
 # Logs go to standard error, for the process manager to keep: `text` for a person reading
 # a terminal, `json` (one object a line) for a log store; production's `make prod` says
 # json. A line a request (core/logs.py) unless turned off; runserver prints its own.
+from village.log_formats import LOG_FORMATTERS  # noqa: E402
+
 LOG_FORMAT = env_choice("VILLAGE_LOG_FORMAT", "text", {"text", "json"})
 LOG_REQUESTS = env_bool("VILLAGE_LOG_REQUESTS", not DEBUG)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": ["levelname", "name", "message", "process"],
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": "time",  # ISO 8601 in UTC
-        },
-    },
+    "formatters": LOG_FORMATTERS,
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("VILLAGE_LOG_LEVEL", "INFO")},
     # Gunicorn's own messages (workers started, killed, timed out) in the same form.
