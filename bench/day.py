@@ -146,6 +146,7 @@ def main():
         for thread in threads:
             thread.join()
         errors = server.errors()
+        failed_tasks = server.failed_tasks()
     print(
         f"{connection.vendor}, {args.users} people and two writers, {args.seconds} s\n"
         f"| page | answers | p50 ms | p95 ms | errors |\n|---|--:|--:|--:|--:|"
@@ -159,7 +160,10 @@ def main():
             f"| `{label}` | {len(times)} | {statistics.median(times):.0f} | {p95:.0f} | "
             f"{tally.errors[label]} |"
         )
-    print(f"\nWorst p95: {worst:.0f} ms. Server errors logged: {len(errors)} (log: {log})")
+    print(
+        f"\nWorst p95: {worst:.0f} ms. Errors logged in answering requests: {len(errors)}; "
+        f"tasks failed (reminder e-mails with no mail server here): {failed_tasks} (log: {log})"
+    )
 
 
 if __name__ == "__main__":

@@ -107,7 +107,11 @@ def main():
                 flush=True,
             )
         errors = server.errors()
-    print(f"\nServer errors logged: {len(errors)} (log: {log})")
+        failed_tasks = server.failed_tasks()
+    print(
+        f"\nErrors logged in answering requests: {len(errors)}; tasks failed (reminder "
+        f"e-mails with no mail server here): {failed_tasks} (log: {log})"
+    )
 
 
 if __name__ == "__main__":
