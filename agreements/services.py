@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from agreements.models import (
@@ -18,6 +18,7 @@ from agreements.models import (
 from audit.models import Action
 from audit.services import audit_entry_create
 from families.models import Person
+from notices.badges import badges_forget
 from partnerships.models import Partnership
 
 
@@ -57,6 +58,7 @@ def agreement_acknowledge(*, actor, version: AgreementVersion) -> Acknowledgment
     audit_entry_create(
         actor=actor, action=Action.CHANGED, record=version, fields=["acknowledgments"]
     )
+    _badges_stale(version.partnership_id)
     return acknowledgment
 
 
@@ -96,6 +98,7 @@ def restriction_add(
         record=restriction,
         fields=["kind", "person", "starts_on", "ends_on"],
     )
+    _badges_stale(partnership.pk)
     return restriction
 
 
@@ -106,4 +109,17 @@ def restriction_end(*, actor, restriction: CourtRestriction, ends_on: date) -> C
     restriction.ends_on = ends_on
     restriction.save(update_fields=["ends_on"])
     audit_entry_create(actor=actor, action=Action.CHANGED, record=restriction, fields=["ends_on"])
+    _badges_stale(restriction.partnership_id)
     return restriction
+
+
+def _badges_stale(partnership_id: int) -> None:
+    """What the partnership's people may read has changed: their counts of what is new
+    (notices/badges.py) are counted again, so an order never leaves a message counted."""
+    partnership = Partnership.objects.only("coach_id").get(pk=partnership_id)
+    parents = Person.objects.filter(
+        Q(birth_families__partnerships=partnership_id)
+        | Q(partner_homes__partnerships=partnership_id),
+        user__isnull=False,
+    ).values_list("user_id", flat=True)
+    badges_forget(partnership.coach_id, *set(parents))

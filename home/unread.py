@@ -2,12 +2,14 @@
 (decision 0037). Counted with the inbox's and the journal's own scoping, so nothing the
 person may not open is ever counted.
 
-Every page pays one query to learn whether anything at all is new; only then are the
+Counting pays one query to learn whether anything at all is new; only then are the
 agreements read and the counts taken, in a fixed number of queries whatever the rows.
-Counted only when the page shows the navigation (a fragment for htmx does not)."""
+Counted only when the page shows the navigation (a fragment for htmx does not), and kept
+for a minute at most in the shared cache (notices/badges.py, decision 0045)."""
 
 from functools import cached_property
 
+from django.core.cache import cache
 from django.db.models import Exists
 from django.utils.translation import ngettext
 
@@ -15,6 +17,7 @@ from accounts.models import User
 from agreements.selectors import sharing_for_many
 from conversations import selectors as conversations
 from journal import selectors as journal
+from notices.badges import badge_key, badge_seconds
 from partnerships.selectors import exchange_partnerships, with_parents
 
 #: Past this a badge says "99+": the exact number helps no one on a phone's tab.
@@ -28,9 +31,19 @@ class Unread:
 
     @cached_property
     def counts(self) -> dict[str, int]:
+        """From the shared cache when counted in the last minute and nothing new came
+        since (notices/badges.py), else counted."""
+        key = badge_key(self.user.pk, journal=self.with_journal)
+        counts = cache.get(key)
+        if counts is None:
+            counts = self._count()
+            cache.set(key, counts, badge_seconds())
+        return counts
+
+    def _count(self) -> dict[str, int]:
         candidates = {"conversations:inbox": conversations.unread_candidates(self.user)}
         if self.with_journal:
-            candidates["journal:mine"] = journal.unread_candidates(self.user)
+            candidates["journal:mine"] = journal.journals_with_unread(self.user)
         # One query: is anything new in each? Most pages stop here.
         anything = (
             User.objects.filter(pk=self.user.pk)

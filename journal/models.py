@@ -50,6 +50,9 @@ class Post(models.Model):
             # by state first, cannot give in date order (a busy journal's thousands of
             # posts were sorted on every page).
             models.Index(fields=["partnership", "created_at"], name="journal_by_date"),
+            # Whether anything was shared since a person's mark (selectors.journals_with_
+            # unread), which every page asks: a seek to the mark, not every post read.
+            models.Index(fields=["partnership", "published_at"], name="journal_unread"),
         ]
 
     def get_absolute_url(self):

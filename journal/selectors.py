@@ -3,7 +3,7 @@
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from agreements.selectors import Sharing, sharing_for
@@ -79,6 +79,26 @@ def unread_candidates(user) -> QuerySet[Post]:
         .exclude(author=user)
         .annotate(read_at=Subquery(read_at.values("read_at")[:1]))
         .filter(Q(read_at__isnull=True) | Q(published_at__gt=F("read_at")))
+    )
+
+
+def journals_with_unread(user) -> QuerySet[Partnership]:
+    """The person's journals holding something of `unread_candidates`: the same posts,
+    asked journal by journal, so each journal looks only at posts published after its
+    mark, through the index of a journal's posts by publication (journal_unread), rather
+    than reading every post of every journal with its mark beside it. Every page asks
+    this (home/unread.py); at a state's size the other way cost a coach 7 ms a page."""
+    read_at = ReadMark.objects.filter(partnership=OuterRef("pk"), user=user).values("read_at")
+    theirs = Post.objects.filter(partnership=OuterRef("pk"), published_at__isnull=False).exclude(
+        author=user
+    )
+    return (
+        exchange_partnerships(user)
+        .annotate(read_at=Subquery(read_at[:1]))
+        .filter(
+            (Q(read_at__isnull=True) & Q(Exists(theirs)))
+            | Q(Exists(theirs.filter(published_at__gt=OuterRef("read_at"))))
+        )
     )
 
 

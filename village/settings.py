@@ -279,6 +279,10 @@ SESSION_IDLE_SHARED_SECONDS = env_int("VILLAGE_IDLE_MINUTES_SHARED", 10, minimum
 SESSION_LIMIT_SECONDS = env_int("VILLAGE_SESSION_HOURS", 12, minimum=1) * 3600
 SESSION_LIMIT_SHARED_SECONDS = env_int("VILLAGE_SESSION_HOURS_SHARED", 8, minimum=1) * 3600
 SESSION_WARNING_SECONDS = 60
+
+# How long the tab bar's counts of what is new may be reused before they are counted
+# again, when nothing announced a change sooner (notices/badges.py, decision 0045).
+BADGE_SECONDS = 60
 SESSION_COOKIE_AGE = SESSION_LIMIT_SECONDS
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -234,3 +234,80 @@ def test_the_counts_run_the_same_queries_for_3_or_30_conversations_and_posts(
     assert queries_for(client, reverse("schedule:agenda")) == few
     assert messages_badge(client) == "60"
     assert journal_badge(client) == "90"
+
+
+# --- Counts kept a minute (notices/badges.py, decision 0045) ------------------------------
+
+
+@pytest.fixture
+def kept(settings):
+    """Production's minute: the suite counts afresh on every page (test_settings)."""
+    settings.BADGE_SECONDS = 60
+
+
+def test_the_counts_are_reused_within_the_minute_when_no_notice_announced_anything(
+    kept, client_for, coach, birth_parent, partnership
+):
+    conversation = Conversation.objects.create(
+        partnership=partnership, kind="coach", parent=birth_parent
+    )
+    mother = client_for(birth_parent)
+    assert messages_badge(mother) is None
+    # Written straight to the table: nothing told her, so her page keeps its counts.
+    write(conversation, coach, times=2)
+    assert messages_badge(mother) is None
+    with CaptureQueriesContext(connection) as captured:
+        mother.get(reverse("home:more"))
+    assert not any("conversations_message" in q["sql"] for q in captured.captured_queries)
+
+
+def test_a_message_sent_to_a_parent_shows_on_her_next_page_at_once(
+    kept, client_for, coach, birth_parent, partnership, django_capture_on_commit_callbacks
+):
+    from agreements.selectors import sharing_for
+    from conversations.services import message_send
+
+    conversation = Conversation.objects.create(
+        partnership=partnership, kind="coach", parent=birth_parent
+    )
+    mother = client_for(birth_parent)
+    assert messages_badge(mother) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        message_send(
+            actor=coach,
+            conversation=conversation,
+            sharing=sharing_for(partnership),
+            text="The visit moved to Thursday.",
+        )
+    assert messages_badge(mother) == "1"
+
+
+def test_opening_the_conversation_clears_a_kept_count_at_once(
+    kept, client_for, coach, birth_parent, partnership
+):
+    conversation = Conversation.objects.create(
+        partnership=partnership, kind="coach", parent=birth_parent
+    )
+    write(conversation, coach, times=2)
+    mother = client_for(birth_parent)
+    assert messages_badge(mother) == "2"
+    mother.get(conversation.get_absolute_url())
+    assert messages_badge(mother) is None
+
+
+def test_a_no_contact_order_recorded_clears_a_kept_count_at_once(
+    kept, client_for, coach, birth_parent, partner_parent, agreed
+):
+    from agreements.services import restriction_add
+
+    conversation = Conversation.objects.create(partnership=agreed, kind="homes")
+    write(conversation, partner_parent, times=2)
+    mother = client_for(birth_parent)
+    assert messages_badge(mother) == "2"
+    restriction_add(
+        actor=coach,
+        partnership=agreed,
+        kind=RestrictionKind.NO_CONTACT,
+        starts_on=timezone.localdate() - timedelta(days=1),
+    )
+    assert messages_badge(mother) is None
