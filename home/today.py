@@ -4,10 +4,14 @@ A fixed number of queries whatever the caseload (asserted in home/tests)."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.cache import cache
+from django.utils.translation import get_language
+
 from aftercare.selectors import check_ins_due, warning_signs
 from caseplan.selectors import follow_ups_due, steps_due
 from intake.selectors import overdue_count
 from journal.selectors import waiting_count
+from notices.badges import badge_seconds, kept_key
 from referrals.selectors import sitting
 from schedule.selectors import (
     CLASHES_WITHIN_DAYS,
@@ -53,6 +57,19 @@ class Today:
                 self.clashes,
             )
         )
+
+
+def today_kept(user, *, today: date) -> Today:
+    """The person's Today, as counted within the last minute unless something since has
+    made it stale (notices/badges.py, decision 0045): half of a coach's home page, asked
+    again at every return to it between visits. In the language it was counted in, since
+    a clash's message is words."""
+    key = kept_key(user.pk, "today", today.isoformat(), get_language() or "")
+    found = cache.get(key)
+    if found is None:
+        found = today_for(user, today=today)
+        cache.set(key, found, badge_seconds())
+    return found
 
 
 def today_for(user, *, today: date) -> Today:

@@ -8,7 +8,7 @@ from audit.services import audit_entry_create, audit_list_read
 from core.roles import is_casework
 from gatherings.selectors import gathering_list, upcoming_replies
 from home.selectors import finance_desk, program_overview, with_next_family_time
-from home.today import today_for
+from home.today import today_kept
 from partnerships.selectors import caseload_overview, partnerships_of_parent
 from referrals.selectors import waiting_for
 from transition.selectors import road_home_of
@@ -22,7 +22,7 @@ def home(request):
         return render(request, "home/public_home.html")
     context = {"today": timezone.localdate()}
     if is_casework(user):
-        context["todo"] = today_for(user, today=context["today"])
+        context["todo"] = today_kept(user, today=context["today"])
         # Today and the caseload name families: the page is a reading of their list.
         audit_list_read(user=user, model="partnerships.partnership")
     if user.has_role(Role.DIRECTOR):

@@ -1,36 +1,68 @@
-"""The tab bar's counts of what is new to a person (home/unread.py), kept in the shared
-cache for a minute at most (decision 0045).
+"""What is kept of a person's summaries of what is new and due to them: the tab bar's
+counts (home/unread.py) and the team's Today (home/today.py), in the shared cache for a
+minute at most (decision 0045).
 
-Counting them costs about 7 ms of building queries, on every page a signed-in person
-opens, which was most of a plain page's cost. They are counted again sooner when the
-person has something new (notices.delivery.notify, which every message, post and update
-for them goes through), when they read (the journal's and the conversations' read marks)
-and when what they may read changes (agreements and court orders, agreements/services.py).
-What none of those announce shows within settings.BADGE_SECONDS."""
+Counting them cost most of a page: the counts about 7 ms of building queries on every
+page a signed-in person opens; a coach's Today half of their home page. Each person's
+kept summaries hang on a version of theirs, and forgetting them is one delete of it: the
+next page counts afresh. They are forgotten when the person has something new
+(notices.delivery.notify, which every message, post and update for them goes through),
+when they change something themselves (any form they send, home/middleware.py), when
+they read (the journal's and the conversations' read marks) and when what they may read
+changes (agreements and court orders, agreements/services.py). What none of those
+announce shows within settings.BADGE_SECONDS."""
+
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+#: A version outlives the summaries hung on it by far; one that expires starts anew.
+VERSION_SECONDS = 24 * 3600
 
 
 def badge_seconds() -> int:
     return settings.BADGE_SECONDS
 
 
+def _version_key(user_id: int) -> str:
+    return f"village:kept:{user_id}"
+
+
+def kept_key(user_id: int, *parts: str) -> str:
+    """The cache key of one of the person's kept summaries, under their current version."""
+    version = cache.get(_version_key(user_id))
+    if version is None:
+        cache.add(_version_key(user_id), secrets.token_hex(8), VERSION_SECONDS)
+        version = cache.get(_version_key(user_id), "")
+    return ":".join(("village:kept", str(user_id), version, *parts))
+
+
 def badge_key(user_id: int, *, journal: bool) -> str:
-    return f"village:badges:{user_id}:{'journal' if journal else 'messages'}"
+    return kept_key(user_id, "badges", "journal" if journal else "messages")
 
 
 def badges_forget(*user_ids: int | None) -> None:
-    """Count these people's badges afresh on their next page: now, and again once the
+    """Count these people's summaries afresh on their next page: now, and again once the
     change that makes them stale is committed, since a page read in between would count
     what was there before it and keep that for the minute."""
-    keys = [
-        badge_key(user_id, journal=journal)
-        for user_id in user_ids
-        if user_id is not None
-        for journal in (True, False)
-    ]
+    keys = [_version_key(user_id) for user_id in user_ids if user_id is not None]
     if keys:
         cache.delete_many(keys)
         transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+class ForgetOnWriteMiddleware:
+    """A person who sends a form (records a visit, approves a post, marks a step done)
+    sees their summaries counted afresh on the next page, whatever the form changed.
+    Outside the request's transaction (settings.MIDDLEWARE), so it runs after the commit."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
+            badges_forget(request.user.pk)
+        return response

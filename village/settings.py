@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "audit.middleware.AuditContextMiddleware",
+    # What the person changed shows in their counts and Today at once (notices/badges.py).
+    "notices.badges.ForgetOnWriteMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
     "core.access.AccessMiddleware",
     "core.throttle.PublicPostThrottleMiddleware",
