@@ -1,8 +1,10 @@
 """Reads of financial support, scoped: the team and finance see the program's requests;
 a parent sees only their own home's."""
 
+from datetime import date
+
 from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from accounts.models import Role
@@ -75,9 +77,10 @@ def funds_with_numbers() -> list[Fund]:
 
 
 def spending(*, year: int) -> dict:
-    """Money paid in a year, by fund, need, month and family: four grouped queries over
-    the ledger (reversals count against what they reverse), and the year's total with the
-    part of it that helped parents keep their jobs ("Job security") in a fifth."""
+    """Money paid in a year, by fund, need, month and family: three grouped queries over
+    the ledger (reversals count against what they reverse), and in a fourth the year's
+    total, the part of it that helped parents keep their jobs ("Job security") and each
+    month's sum."""
     entries = Entry.objects.filter(paid_on__year=year)
 
     def money(rows):
@@ -89,22 +92,30 @@ def spending(*, year: int) -> dict:
     def by(*fields):
         return money(entries.values(*fields).annotate(total=Sum("amount")).order_by(*fields))
 
+    # Each month a sum between its first day and the next month's, not a truncation of
+    # every entry's date: on SQLite that is a Python function called once an entry.
+    months = [date(year, month, 1) for month in range(1, 13)]
+    ends = [*months[1:], date(year + 1, 1, 1)]
+    sums = entries.aggregate(
+        total=Sum("amount"),
+        job_security=Sum("amount", filter=Q(request__for_work=True)),
+        **{
+            f"month{i}": Sum("amount", filter=Q(paid_on__gte=start, paid_on__lt=end))
+            for i, (start, end) in enumerate(zip(months, ends, strict=True))
+        },
+    )
     return {
         "by_fund": by("fund__name"),
         "by_need": by("request__need"),
-        "by_month": money(
-            entries.annotate(month=TruncMonth("paid_on"))
-            .values("month")
-            .annotate(total=Sum("amount"))
-            .order_by("month")
-        ),
+        # The months with entries, as a grouping by month gives them.
+        "by_month": [
+            {"month": start, "total": cents(sums[f"month{i}"])}
+            for i, start in enumerate(months)
+            if sums[f"month{i}"] is not None
+        ],
         "by_family": by("request__partnership__birth_family__name", "request__home"),
-        **{
-            name: cents(value)
-            for name, value in entries.aggregate(
-                total=Sum("amount"), job_security=Sum("amount", filter=Q(request__for_work=True))
-            ).items()
-        },
+        "total": cents(sums["total"]),
+        "job_security": cents(sums["job_security"]),
     }
 
 

@@ -7,11 +7,13 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+from accounts.models import Role
 from aftercare.selectors import check_ins_due, warning_signs
 from caseplan.selectors import follow_ups_due, steps_due
 from intake.selectors import overdue_count
 from journal.selectors import waiting_count
 from notices.badges import badge_seconds, kept_key
+from partnerships.selectors import caseload_of
 from referrals.selectors import sitting
 from schedule.selectors import (
     CLASHES_WITHIN_DAYS,
@@ -73,12 +75,29 @@ def today_kept(user, *, today: date) -> Today:
 
 
 def today_for(user, *, today: date) -> Today:
+    # The team's queues, whoever asks: forms, posts and recordings waiting.
+    queues = {
+        "intake_overdue": overdue_count(user),
+        "posts_waiting": waiting_count(user),
+        "recordings_waiting": recordings_waiting(user).count(),
+    }
+    if not _may_have_caseload(user):
+        # Everything below is of the caseload's partnerships: none, so nothing is due.
+        return Today(
+            **queues,
+            check_ins=[],
+            warnings=[],
+            steps=[],
+            missed_visits=[],
+            follow_ups=[],
+            to_record=0,
+            referrals=[],
+            clashes=[],
+        )
     # The past fortnight's dates (to record) and the coming ones (clashes), read once.
     around = around_now(user, ahead=timedelta(days=CLASHES_WITHIN_DAYS))
     return Today(
-        intake_overdue=overdue_count(user),
-        posts_waiting=waiting_count(user),
-        recordings_waiting=recordings_waiting(user).count(),
+        **queues,
         check_ins=check_ins_due(user, today=today),
         warnings=warning_signs(user),
         steps=steps_due(user, today=today),
@@ -88,3 +107,10 @@ def today_for(user, *, today: date) -> Today:
         referrals=sitting(user, today=today),
         clashes=clashes_coming(user, around=around),
     )
+
+
+def _may_have_caseload(user) -> bool:
+    """Whether the caseload's seven readings below are worth their queries. A coach's
+    are, unasked: a coach nearly always has a caseload. A director most often coaches
+    and covers nobody, and one query that says so saves the seven."""
+    return user.has_role(Role.COACH) or caseload_of(user).exists()

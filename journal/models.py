@@ -53,6 +53,9 @@ class Post(models.Model):
             # Whether anything was shared since a person's mark (selectors.journals_with_
             # unread), which every page asks: a seek to the mark, not every post read.
             models.Index(fields=["partnership", "published_at"], name="journal_unread"),
+            # The posts waiting for review, found by their state: a director's count
+            # otherwise looks into every partnership's posts for the few that wait.
+            models.Index(fields=["status", "partnership"], name="journal_waiting"),
         ]
 
     def get_absolute_url(self):

@@ -126,6 +126,11 @@ def stage_counts(partnerships: QuerySet[Partnership]) -> list[tuple[str, str, in
     counts = dict(
         partnerships.order_by().values_list("stage").annotate(n=Count("pk", distinct=True))
     )
+    return stage_rows(counts)
+
+
+def stage_rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    """(stage, label, count) for every stage, in order, from counts by stage."""
     return [(stage.value, stage.label, counts.get(stage.value, 0)) for stage in Stage]
 
 

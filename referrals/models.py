@@ -79,7 +79,12 @@ class Referral(models.Model):
 
     class Meta:
         ordering = ["-status_on", "-pk"]
-        indexes = [models.Index(fields=["status", "status_on"])]
+        indexes = [
+            models.Index(fields=["status", "status_on"]),
+            # A caseload's referrals sitting in a status (selectors.sitting), found from its
+            # partnerships: the index above walks the whole program's open referrals.
+            models.Index(fields=["partnership", "status", "status_on"], name="referral_sitting"),
+        ]
 
     def __str__(self):
         return f"{self.service_id} ({self.get_status_display()})"

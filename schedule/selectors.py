@@ -49,11 +49,10 @@ def events_visible_to(user) -> QuerySet[Event]:
     """The events a person sees: the team, all of their partnerships'; a parent, those
     of their open partnerships that are for both homes or for their own. Each event
     carries `viewer_side` ("" for the team), which decides what of the place is shown."""
-    partnerships = partnerships_visible_to(user)
-    events = Event.objects.filter(partnership__in=partnerships)
-    events = events.select_related("partnership__birth_family")
     if is_casework(user):
-        return events.annotate(viewer_side=Value(""))
+        return _team_events(partnerships_visible_to(user))
+    events = Event.objects.filter(partnership__in=partnerships_visible_to(user))
+    events = events.select_related("partnership__birth_family")
     in_birth = Exists(
         BirthFamily.parents.through.objects.filter(
             birthfamily=OuterRef("partnership__birth_family"), person__user=user
@@ -70,10 +69,17 @@ def calendar_events(user) -> QuerySet[Event]:
     """What a person's own calendar holds. A parent's: every event they see. The team's:
     the partnerships they coach or cover today, not the whole program a director may
     look into (each partnership's page has its own dates)."""
-    events = events_visible_to(user)
     if is_casework(user):
-        events = events.filter(partnership__in=caseload_of(user))
-    return events
+        # A caseload lies within what its member sees: asked alone, the database starts
+        # from the caseload's few partnerships, not from every one a director may see.
+        return _team_events(caseload_of(user))
+    return events_visible_to(user)
+
+
+def _team_events(partnerships: QuerySet) -> QuerySet[Event]:
+    """The team's events of `partnerships`, each place shown whole (`viewer_side` "")."""
+    events = Event.objects.filter(partnership__in=partnerships)
+    return events.select_related("partnership__birth_family").annotate(viewer_side=Value(""))
 
 
 def _marked(found: list[Occurrence]) -> list[Occurrence]:

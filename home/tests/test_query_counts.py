@@ -4,6 +4,7 @@ Lazy loads already fail every test (conftest: FETCH_RAISE); these tests also che
 the count does not grow with more rows."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import query
 from django.db.models.fetch_modes import FETCH_RAISE
@@ -53,10 +54,21 @@ def test_the_directors_pages_run_the_same_queries_for_3_or_30_partnerships(
     for _ in range(3):
         partnership_for(coach=coach, children=2)
     client.get(reverse("partnerships:list"))
+    # Both readings count the program's figures afresh, not from the cache.
+    cache.clear()
     few = queries_for(client, reverse(url_name))
     for _ in range(27):
         partnership_for(coach=coach, children=2)
+    cache.clear()
     assert queries_for(client, reverse(url_name)) == few
+
+
+def test_the_directors_home_counts_the_program_once_a_minute(client_for, coach, director):
+    partnership_for(coach=coach, children=2)
+    client = client_for(director)
+    counted = queries_for(client, reverse("home:home"))
+    # The five queries of the program's figures are not asked again within the minute.
+    assert queries_for(client, reverse("home:home")) == counted - 5
 
 
 def test_a_parents_home_page_runs_a_fixed_number_of_queries(client_for, birth_parent, partnership):

@@ -89,3 +89,18 @@ def test_no_forms_give_no_figures():
     assert figures["per_week"] == []
     assert figures["promise_counted"] == 0
     assert figures["promise_kept_share"] is None and figures["median_to_contact"] is None
+
+
+def test_the_figures_are_counted_once_a_minute_for_each_clock():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    received(timezone.now())
+    first = intake_figures()
+    received(timezone.now())
+    with CaptureQueriesContext(connection) as queries:
+        assert intake_figures() == first
+    assert len(queries) == 0
+    # Another clock's weeks are counted afresh.
+    with timezone.override(ZoneInfo("Asia/Kolkata")):
+        assert sum(row["n"] for row in intake_figures()["per_week"]) == 2
