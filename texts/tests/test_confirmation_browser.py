@@ -42,7 +42,9 @@ def test_the_coach_sees_a_parents_text_confirmation_on_the_calendar(sign_in, set
         data={
             "kind": "visit",
             "title": "Family time by text",
-            "starts_at": datetime.combine(tomorrow, time(17), tzinfo=zone),
+            # Before any of the demo's own dates of a day (its weekly family time is on
+            # Tuesdays at 4 p.m.): "C" confirms the first family time tomorrow.
+            "starts_at": datetime.combine(tomorrow, time(8), tzinfo=zone),
             "minutes": 60,
             "place": "visit_room",
             # The demo's court order: supervised contact only.
