@@ -100,9 +100,11 @@ def main():
                 seconds=args.seconds,
             )
             trivial = trivial or figures["rate"]
+            # A page that never answered within wrk's timeout has no share of the trivial.
+            share = f"1/{trivial / figures['rate']:.1f}" if figures["rate"] else "none"
             print(
                 f"| `{page.url}` | {page.who} | {figures['rate']:.1f} | "
-                f"1/{trivial / figures['rate']:.1f} | {figures['p50']:.0f} | "
+                f"{share} | {figures['p50']:.0f} | "
                 f"{figures['p90']:.0f} | {figures['p99']:.0f} | {figures['errors']} |",
                 flush=True,
             )

@@ -88,13 +88,20 @@ class Served:
         DBTaskResult.objects.filter(task_path=SWEEP, status="READY").update(
             run_after=timezone.now()
         )
-        said = False
-        while (
-            waiting := DBTaskResult.objects.ready().count() + DBTaskResult.objects.running().count()
-        ) and time.monotonic() < deadline:
-            if not said:
-                print(f"The task worker has {waiting} tasks due; measuring after them.")
-                said = True
+        # Quiet for a few seconds in a row: a sweep that has just ended may still be
+        # queueing what it found.
+        quiet_since, said = None, False
+        while time.monotonic() < deadline:
+            waiting = DBTaskResult.objects.ready().count() + DBTaskResult.objects.running().count()
+            if waiting:
+                quiet_since = None
+                if not said:
+                    print(f"The task worker has {waiting} tasks due; measuring after them.")
+                    said = True
+            elif quiet_since is None:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= 5:
+                break
             time.sleep(1)
         close_old_connections()
 
