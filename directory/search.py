@@ -16,7 +16,6 @@ import zipcodes
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Exists,
     ExpressionWrapper,
     F,
@@ -184,7 +183,9 @@ class Criteria:
 def services_matching(criteria: Criteria, *, now: datetime):
     """Active services matching the criteria, nearest first when a place is given (those
     without a place to visit, by phone or online, come after the near ones), else by
-    name, each with `open_now` at `now`. A queryset: the page slices it."""
+    name; open at `now` or on a day when asked. A queryset: the page slices it. Whether
+    each is open now, for its badge, is read for the page's services alone
+    (directory.selectors.with_details)."""
     services = Service.objects.filter(status=Status.ACTIVE).select_related("organization")
     words = words_of(criteria.words)
     if words:
@@ -209,12 +210,7 @@ def services_matching(criteria: Criteria, *, now: datetime):
                 )
             )
         )
-    services = services.annotate(
-        open_now=ExpressionWrapper(open_q("now", now), output_field=BooleanField())
-    )
-    if criteria.open == "now":
-        services = services.filter(open_now=True)
-    elif criteria.open:
+    if criteria.open:
         services = services.filter(open_q(criteria.open, now))
     services = with_price(services)
     if criteria.free:
@@ -266,9 +262,9 @@ def _with_words(services, words):
 
 def open_q(when: str, now: datetime) -> Q:
     """Open on a day of the week ("MO".."SU") or at this moment ("now"), on the program's
-    clock: the one test of opening hours, for the search's "open" filter and for the
-    "Open now" badge on each result (`open_now`, which services_matching adds to every
-    service), so the two cannot disagree.
+    clock: the search's "open" filter. The "Open now" badge on each result reads the same
+    schedules of the page's services with directory.hours.open_at, the reading
+    `open_schedules` is held to, so the two cannot disagree.
 
     A service is open by a schedule of its own, of the service at one of its places, or
     of one of its places (HSDS hangs hours on any of the three). Which schedules apply is

@@ -39,12 +39,13 @@ _PARTS = (
 )
 
 
-def with_details(services: list[Service]) -> list[Service]:
-    """What a listing shows: its places, phones, languages, hours and needs, for a
-    page of services in eight queries whatever their number. Whether it is open now comes
-    with the service from directory.search.services_matching."""
+def with_details(services: list[Service], *, now=None) -> list[Service]:
+    """What a listing shows: its places, phones, languages, hours and needs, and whether
+    it is open at `now` (the "Open now" badge), for a page of services in eight queries
+    whatever their number."""
     prefetch_related_objects(services, *_PARTS)
-    today = timezone.localdate()
+    now = now or timezone.now()
+    today = timezone.localdate(now)
     needs = defaultdict(list)
     for link_id, code, name, taxonomy_id in (
         Attribute.objects.filter(link_entity="service", link_id__in=[s.pk for s in services])
@@ -62,27 +63,34 @@ def with_details(services: list[Service]) -> list[Service]:
             for at in service.service_at_locations.all()
         ]
         service.miles = miles_from(getattr(service, "squared", None))
-        service.hours = hours_of_service(service, today)
+        schedules = schedules_of(service)
+        # A rule that has ended is not shown; one still to come says from when.
+        service.hours = [
+            hours_of(schedule, today)
+            for schedule in schedules
+            if hours.state(schedule, today) != "ended"
+        ]
+        # The badge reads the page's schedules, already here, rather than asking the
+        # database for every result of the search: hours.open_at is the reading the
+        # search's "open now" filter holds to (directory.search.open_schedules, whose
+        # tests hold the two to each other), and the schedules are the same three kinds.
+        service.open_now = any(hours.open_at(schedule, now) for schedule in schedules)
         service.free = is_free(service)
     return services
 
 
-def hours_of_service(service: Service, today) -> list[dict]:
-    """The hours a listing shows: those of the service, of the service at each of its
-    places, and of each place, as the "open now" test reads them (directory.search.open_q),
-    once each. A rule that has ended is not shown; one still to come says from when."""
+def schedules_of(service: Service) -> list[Schedule]:
+    """The schedules of the service, of the service at each of its places, and of each
+    place, as the "open now" filter reads them (directory.search.open_q), once each."""
     seen = set()
     found = []
     schedules = list(service.schedules.all())
     for at in service.service_at_locations.all():
         schedules += [*at.schedules.all(), *at.location.schedules.all()]
     for schedule in schedules:
-        if schedule.pk in seen:
-            continue
-        seen.add(schedule.pk)
-        if hours.state(schedule, today) == "ended":
-            continue
-        found.append(hours_of(schedule, today))
+        if schedule.pk not in seen:
+            seen.add(schedule.pk)
+            found.append(schedule)
     return found
 
 

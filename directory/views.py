@@ -29,10 +29,9 @@ def search(request):
     shown; signed-in staff and parents also get a way to refer."""
     form = SearchForm(request.GET or None)
     criteria = form.criteria()
-    page, query = paginate(
-        request, services_matching(criteria, now=timezone.now()), per_page=PER_PAGE
-    )
-    selectors.with_details(list(page.object_list))
+    now = timezone.now()
+    page, query = paginate(request, services_matching(criteria, now=now), per_page=PER_PAGE)
+    selectors.with_details(list(page.object_list), now=now)
     return render(
         request,
         "directory/search.html",
