@@ -14,8 +14,10 @@ from datetime import datetime, timedelta
 
 import zipcodes
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
+    Count,
     Exists,
     ExpressionWrapper,
     F,
@@ -23,6 +25,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Window,
 )
 from django.utils import translation
 
@@ -221,6 +224,65 @@ def services_matching(criteria: Criteria, *, now: datetime):
     # (for the services far away) only among those the other tests kept.
     services = services.filter(_near_q(criteria.place, criteria.miles))
     return _nearest(services, criteria.place, criteria.miles)
+
+
+def search_page(criteria: Criteria, *, now: datetime, number, per_page: int) -> Page:
+    """One page of services_matching's services, as Django's paginator gives it (`number`
+    read as it reads it), each with `priced` and, when a place is given, `squared`.
+
+    The page's keys are read first, then its services by key: a search orders all the
+    services it finds, and its keys are a far smaller sort than whole rows. A search
+    that filters also counts what it finds in the same query, a window count over the
+    ordered keys, rather than doing the whole search again for the count: the count of
+    an unfiltered directory is one pass over the table, which the window would not beat."""
+    services = services_matching(criteria, now=now)
+    fields = ["pk", "squared"] if criteria.place else ["pk"]
+    keys = services.values_list(*fields)
+    paginator = Paginator(keys, per_page)
+    asked = _page_asked(number)
+    found = None
+    if asked and (criteria.place or _narrows(criteria)):
+        start = (asked - 1) * per_page
+        counted = services.annotate(found=Window(Count("pk"))).values_list(*fields, "found")
+        found = list(counted[start : start + per_page])
+        if found:
+            paginator.count = found[0][-1]
+        elif asked == 1:
+            paginator.count = 0
+    page = paginator.get_page(number)
+    if found is None or page.number != asked:
+        # Past the last page, or no number: the paginator's own page, as before.
+        found = list(page.object_list)
+    rows = with_price(Service.objects.select_related("organization")).in_bulk(
+        [key[0] for key in found]
+    )
+    page.object_list = []
+    for key in found:
+        service = rows[key[0]]
+        if criteria.place:
+            service.squared = key[1]
+        page.object_list.append(service)
+    return page
+
+
+def _page_asked(number) -> int | None:
+    """The page number asked for, as Paginator.validate_number reads it, or None when it
+    reads none (the paginator then chooses)."""
+    try:
+        asked = int(number) if number not in (None, "") else 1
+    except (TypeError, ValueError):
+        return None
+    return asked if asked >= 1 else None
+
+
+def _narrows(criteria: Criteria) -> bool:
+    return bool(
+        words_of(criteria.words)
+        or criteria.need
+        or criteria.language
+        or criteria.open
+        or criteria.free
+    )
 
 
 #: What a listing's cost says when it costs nothing.
