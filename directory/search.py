@@ -331,13 +331,14 @@ def open_q(when: str, now: datetime) -> Q:
     A service is open by a schedule of its own, of the service at one of its places, or
     of one of its places (HSDS hangs hours on any of the three). Which schedules apply is
     `open_schedules`. Three plain EXISTS rather than one over an OR of joins, which the
-    databases cannot use an index for."""
+    databases cannot use an index for; each goes from the service to its schedules by
+    index (the service's places, then their schedules), and tests only those: a list of
+    the schedules open now, made first, is most of the directory's in the daytime."""
     applying = Schedule.objects.filter(open_schedules(when, now))
-    at_places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
     return (
         Q(Exists(applying.filter(service=OuterRef("pk"))))
-        | Q(Exists(at_places.filter(schedules__in=applying.values("pk"))))
-        | Q(Exists(at_places.filter(location__schedules__in=applying.values("pk"))))
+        | Q(Exists(applying.filter(service_at_location__service=OuterRef("pk"))))
+        | Q(Exists(applying.filter(location__service_at_locations__service=OuterRef("pk"))))
     )
 
 
