@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import zipcodes
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -143,9 +144,12 @@ class Place:
     longitude: float
 
 
+@lru_cache(maxsize=1024)
 def place_of(text: str) -> Place | None:
     """A ZIP code, or "City, ST", as a point, from the ZIP table the zipcodes package
-    bundles: no geocoding service, nothing leaves the program."""
+    bundles: no geocoding service, nothing leaves the program. Kept for the places last
+    asked (the table does not change, and reading it is most of a millisecond): the
+    search form checks the place and the search then reads it."""
     text = (text or "").strip()
     if re.fullmatch(r"\d{5}(-\d{4})?", text):
         try:
@@ -222,8 +226,9 @@ def services_matching(criteria: Criteria, *, now: datetime):
         return services.order_by("name", "pk")
     # Last, so SQLite, which tests in the order written, looks for a place on the map
     # (for the services far away) only among those the other tests kept.
-    services = services.filter(_near_q(criteria.place, criteria.miles))
-    return _nearest(services, criteria.place, criteria.miles)
+    near = _within(criteria.place, criteria.miles).filter(service=OuterRef("pk"))
+    services = services.filter(_near_q(near))
+    return _nearest(services, near)
 
 
 def search_page(criteria: Criteria, *, now: datetime, number, per_page: int) -> Page:
@@ -507,22 +512,19 @@ def _within(place: Place, miles: int):
     )
 
 
-def _near_q(place: Place, miles: int) -> Q:
-    """Services with a place within `miles`, or with no place on the map (by phone or
-    online), which are near to everyone. An EXISTS, which stops at the first place in the
-    circle: no distance to the nearest place is computed to filter, nor to count."""
-    return Exists(_within(place, miles).filter(service=OuterRef("pk"))) | ~Exists(
-        _located(service=OuterRef("pk"))
-    )
+def _near_q(near) -> Q:
+    """Services with a place `near` (the service's places within the miles asked, from
+    _within), or with no place on the map (by phone or online), which are near to
+    everyone. An EXISTS, which stops at the first place in the circle: no distance to the
+    nearest place is computed to filter, nor to count."""
+    return Exists(near) | ~Exists(_located(service=OuterRef("pk")))
 
 
-def _nearest(services, place: Place, miles: int):
+def _nearest(services, near):
     """Nearest first, those without a place on the map after the near ones. The distance
     to the nearest place is computed only for the services every filter kept, for their
     order: the count of the pages does not compute it at all."""
-    nearest = (
-        _within(place, miles).filter(service=OuterRef("pk")).order_by("squared").values("squared")
-    )
+    nearest = near.order_by("squared").values("squared")
     return services.annotate(squared=Subquery(nearest[:1], output_field=FloatField())).order_by(
         F("squared").asc(nulls_last=True), "name", "pk"
     )
