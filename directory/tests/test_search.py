@@ -7,10 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
+from directory.forms import SearchForm
 from directory.models import Service
 from directory.search import Criteria, place_of, services_matching
 
@@ -231,3 +234,19 @@ def test_a_result_is_a_short_card_with_its_needs_distance_open_now_and_one_line_
     assert "E 7th Street" not in card and "tel:" not in card
     assert "Speaks English, Spanish</p>" in card
     assert card.count("<p") <= 4
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    "data", [None, {"need": "childcare", "language": "es", "miles": "5"}, {"open": "XX"}]
+)
+def test_the_search_form_s_lists_are_django_s_own_html(language, data):
+    """The search form writes its lists' choices in one template (directory.forms._Select),
+    for speed: the HTML is Django's list's, chosen, unchosen or refused."""
+    form = SearchForm(data)
+    form.is_valid()
+    with translation.override(language):
+        for name in ("need", "language", "open", "miles"):
+            ours = str(form[name])
+            form.fields[name].widget.template_name = forms.Select.template_name
+            assert str(form[name]) == ours, name
