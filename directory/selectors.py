@@ -40,9 +40,9 @@ _PARTS = (
 
 
 def with_details(services: list[Service]) -> list[Service]:
-    """What a listing shows: its places, phones, languages, hours and needs, for a
-    page of services in eight queries whatever their number. Whether it is open now comes
-    with the service from directory.search.services_matching."""
+    """What a listing's page shows: its places, phones, languages, hours and needs, in
+    eight queries whatever the number of services. The search's cards show less
+    (cards_of)."""
     prefetch_related_objects(services, *_PARTS)
     today = timezone.localdate()
     needs = need_labels([s.pk for s in services])
