@@ -192,7 +192,7 @@ def services_matching(criteria: Criteria, *, now: datetime):
     without a place to visit, by phone or online, come after the near ones), else by
     name; open at `now` or on a day when asked. A queryset: the page slices it. Whether
     each is open now, for its badge, is read for the page's services alone
-    (directory.selectors.with_details)."""
+    (directory.selectors.cards_of)."""
     services = Service.objects.filter(status=Status.ACTIVE).select_related("organization")
     words = words_of(criteria.words)
     if words:
@@ -246,7 +246,7 @@ def search_page(criteria: Criteria, *, now: datetime, number, per_page: int) -> 
     paginator = Paginator(keys, per_page)
     asked = _page_asked(number)
     found = None
-    if asked and (criteria.place or _narrows(criteria)):
+    if asked and _narrows(criteria):
         start = (asked - 1) * per_page
         counted = services.annotate(found=Window(Count("pk"))).values_list(*fields, "found")
         found = list(counted[start : start + per_page])
@@ -256,7 +256,8 @@ def search_page(criteria: Criteria, *, now: datetime, number, per_page: int) -> 
             paginator.count = 0
     page = paginator.get_page(number)
     if found is None or page.number != asked:
-        # Past the last page, or no number: the paginator's own page, as before.
+        # An unfiltered directory, no number, or past the last page: the keys of the
+        # page the paginator chose.
         found = list(page.object_list)
     rows = with_price(Service.objects.select_related("organization")).in_bulk(
         [key[0] for key in found]
@@ -281,8 +282,10 @@ def _page_asked(number) -> int | None:
 
 
 def _narrows(criteria: Criteria) -> bool:
+    """Whether the search keeps fewer than every active service."""
     return bool(
-        words_of(criteria.words)
+        criteria.place
+        or words_of(criteria.words)
         or criteria.need
         or criteria.language
         or criteria.open
