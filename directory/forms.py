@@ -34,18 +34,33 @@ DAYS = [
 MILES = [(2, _("2 miles")), (5, _("5 miles")), (10, _("10 miles")), (25, _("25 miles"))]
 
 
+class _Select(forms.Select):
+    """Django's list of choices, each choice written in the list's own template rather
+    than in a template included for each: the same HTML (a test holds the two equal) in
+    a third less time, for the search form's four lists drawn on every search."""
+
+    template_name = "directory/widgets/select.html"
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("What are you looking for?"), required=False, max_length=100)
     need = forms.ChoiceField(
-        label=_("Need"), required=False, choices=[("", _("Any need")), *NEED_CHOICES]
+        label=_("Need"),
+        required=False,
+        choices=[("", _("Any need")), *NEED_CHOICES],
+        widget=_Select,
     )
     language = forms.ChoiceField(
-        label=_("Language spoken"), required=False, choices=[("", _("Any language")), *LANGUAGES]
+        label=_("Language spoken"),
+        required=False,
+        choices=[("", _("Any language")), *LANGUAGES],
+        widget=_Select,
     )
     open = forms.ChoiceField(
         label=_("Open"),
         required=False,
         choices=[("", _("Any time")), ("now", _("Open now")), *DAYS],
+        widget=_Select,
     )
     near = forms.CharField(
         label=_("Near (ZIP code or City, ST)"),
@@ -54,7 +69,13 @@ class SearchForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text"}),
     )
     miles = forms.TypedChoiceField(
-        label=_("Within"), required=False, coerce=int, choices=MILES, empty_value=10, initial=10
+        label=_("Within"),
+        required=False,
+        coerce=int,
+        choices=MILES,
+        empty_value=10,
+        initial=10,
+        widget=_Select,
     )
     free = forms.BooleanField(label=_("Free only"), required=False)
 

@@ -26,7 +26,9 @@ def _line(label, length=255, **options):
     return models.CharField(label, max_length=length, blank=True, **options)
 
 
-def _parent(model, label, related_name, *, required=False):
+def _parent(model, label, related_name, *, required=False, indexed=True):
+    """A link to the record this one belongs to; `indexed=False` when the model indexes
+    it itself, with more columns or only where it is set."""
     return models.ForeignKey(
         model,
         on_delete=models.CASCADE,
@@ -34,6 +36,20 @@ def _parent(model, label, related_name, *, required=False):
         blank=not required,
         related_name=related_name,
         verbose_name=label,
+        db_index=indexed,
+    )
+
+
+def _where_set(field: str, name: str, *more: str) -> models.Index:
+    """An index of the rows whose link `field` is set. HSDS hangs languages and hours on
+    a service, a place or a service at a place, and a directory mostly fills one: the
+    other links are nearly all empty. SQLite's statistics (ANALYZE) count the empty ones
+    as one value shared by the whole table, and its planner then reads the table rather
+    than a whole-column index to find a place's rows, once for every service a search
+    tests (seconds at statewide size); an index of the rows set has no such count, and
+    serves every lookup of a value, on PostgreSQL too."""
+    return models.Index(
+        fields=[field, *more], condition=models.Q(**{f"{field}__isnull": False}), name=name
     )
 
 
@@ -138,6 +154,9 @@ class Service(models.Model):
 
     class Meta:
         ordering = ["name", "id"]
+        # The search tests the status of each service its other filters name by id: read
+        # from this index, not the service's row.
+        indexes = [models.Index(fields=["status", "id"], name="directory_service_status")]
 
     def __str__(self):
         return self.name
@@ -169,7 +188,13 @@ class Location(models.Model):
     class Meta:
         # The search's box around a place (directory.search._within): a range of latitude,
         # then of longitude read from the same index entries, before any distance.
-        indexes = [models.Index(fields=["latitude", "longitude"], name="directory_location_point")]
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], name="directory_location_point"),
+            # The distance of a service's place, found by its id, read from the index.
+            models.Index(
+                fields=["id", "latitude", "longitude"], name="directory_location_id_point"
+            ),
+        ]
 
     def __str__(self):
         return self.name or str(self.pk)
@@ -193,9 +218,13 @@ class Address(models.Model):
 
 class ServiceAtLocation(models.Model):
     id = _id()
-    service = _parent(Service, _("service"), "service_at_locations", required=True)
+    service = _parent(Service, _("service"), "service_at_locations", required=True, indexed=False)
     location = _parent(Location, _("place"), "service_at_locations", required=True)
     description = _text(_("description"))
+
+    class Meta:
+        # A service's places with their ids, for the search's distance and languages.
+        indexes = [models.Index(fields=["service", "location"], name="directory_service_places")]
 
 
 class Phone(models.Model):
@@ -235,8 +264,10 @@ class Schedule(models.Model):
 
     id = _id()
     service = _parent(Service, _("service"), "schedules")
-    location = _parent(Location, _("place"), "schedules")
-    service_at_location = _parent(ServiceAtLocation, _("service at a place"), "schedules")
+    location = _parent(Location, _("place"), "schedules", indexed=False)
+    service_at_location = _parent(
+        ServiceAtLocation, _("service at a place"), "schedules", indexed=False
+    )
     valid_from = models.DateField(_("from"), null=True, blank=True)
     valid_to = models.DateField(_("until"), null=True, blank=True)
     dtstart = models.DateField(_("first day"), null=True, blank=True)
@@ -317,15 +348,28 @@ class Schedule(models.Model):
     attending_type = _text(_("how to attend"))
     notes = _text(_("notes"))
 
+    class Meta:
+        indexes = [
+            _where_set("location", "directory_schedule_place"),
+            _where_set("service_at_location", "directory_schedule_at_place"),
+        ]
+
 
 class Language(models.Model):
     id = _id()
-    service = _parent(Service, _("service"), "languages")
-    location = _parent(Location, _("place"), "languages")
+    service = _parent(Service, _("service"), "languages", indexed=False)
+    location = _parent(Location, _("place"), "languages", indexed=False)
     phone = _parent(Phone, _("phone"), "languages")
     name = _line(_("name"), 100)
     code = _line(_("code"), 10)
     note = _text(_("note"))
+
+    class Meta:
+        # With the code, so the search's language test reads the index alone.
+        indexes = [
+            models.Index(fields=["service", "code"], name="directory_language_service"),
+            _where_set("location", "directory_language_place", "code"),
+        ]
 
 
 class RequiredDocument(models.Model):
@@ -364,7 +408,15 @@ class Attribute(models.Model):
 
     id = _id()
     link_id = models.UUIDField(_("record"), db_index=True)
-    taxonomy_term = _parent(TaxonomyTerm, _("term"), "attributes", required=True)
+    taxonomy_term = _parent(TaxonomyTerm, _("term"), "attributes", required=True, indexed=False)
     link_type = _line(_("kind of link"), 100)
     link_entity = models.CharField(_("kind of record"), max_length=40, default="service")
     value = _text(_("value"))
+
+    class Meta:
+        # A need's services read from the index alone, for the search.
+        indexes = [
+            models.Index(
+                fields=["taxonomy_term", "link_entity", "link_id"], name="directory_attribute_term"
+            )
+        ]

@@ -11,12 +11,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import zipcodes
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
-    BooleanField,
+    Count,
     Exists,
     ExpressionWrapper,
     F,
@@ -24,6 +26,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Window,
 )
 from django.utils import translation
 
@@ -141,9 +144,12 @@ class Place:
     longitude: float
 
 
+@lru_cache(maxsize=1024)
 def place_of(text: str) -> Place | None:
     """A ZIP code, or "City, ST", as a point, from the ZIP table the zipcodes package
-    bundles: no geocoding service, nothing leaves the program."""
+    bundles: no geocoding service, nothing leaves the program. Kept for the places last
+    asked (the table does not change, and reading it is most of a millisecond): the
+    search form checks the place and the search then reads it."""
     text = (text or "").strip()
     if re.fullmatch(r"\d{5}(-\d{4})?", text):
         try:
@@ -184,7 +190,9 @@ class Criteria:
 def services_matching(criteria: Criteria, *, now: datetime):
     """Active services matching the criteria, nearest first when a place is given (those
     without a place to visit, by phone or online, come after the near ones), else by
-    name, each with `open_now` at `now`. A queryset: the page slices it."""
+    name; open at `now` or on a day when asked. A queryset: the page slices it. Whether
+    each is open now, for its badge, is read for the page's services alone
+    (directory.selectors.cards_of)."""
     services = Service.objects.filter(status=Status.ACTIVE).select_related("organization")
     words = words_of(criteria.words)
     if words:
@@ -209,12 +217,7 @@ def services_matching(criteria: Criteria, *, now: datetime):
                 )
             )
         )
-    services = services.annotate(
-        open_now=ExpressionWrapper(open_q("now", now), output_field=BooleanField())
-    )
-    if criteria.open == "now":
-        services = services.filter(open_now=True)
-    elif criteria.open:
+    if criteria.open:
         services = services.filter(open_q(criteria.open, now))
     services = with_price(services)
     if criteria.free:
@@ -223,8 +226,71 @@ def services_matching(criteria: Criteria, *, now: datetime):
         return services.order_by("name", "pk")
     # Last, so SQLite, which tests in the order written, looks for a place on the map
     # (for the services far away) only among those the other tests kept.
-    services = services.filter(_near_q(criteria.place, criteria.miles))
-    return _nearest(services, criteria.place, criteria.miles)
+    near = _within(criteria.place, criteria.miles).filter(service=OuterRef("pk"))
+    services = services.filter(_near_q(near))
+    return _nearest(services, near)
+
+
+def search_page(criteria: Criteria, *, now: datetime, number, per_page: int) -> Page:
+    """One page of services_matching's services, as Django's paginator gives it (`number`
+    read as it reads it), each with `priced` and, when a place is given, `squared`.
+
+    The page's keys are read first, then its services by key: a search orders all the
+    services it finds, and its keys are a far smaller sort than whole rows. A search
+    that filters also counts what it finds in the same query, a window count over the
+    ordered keys, rather than doing the whole search again for the count: the count of
+    an unfiltered directory is one pass over the table, which the window would not beat."""
+    services = services_matching(criteria, now=now)
+    fields = ["pk", "squared"] if criteria.place else ["pk"]
+    keys = services.values_list(*fields)
+    paginator = Paginator(keys, per_page)
+    asked = _page_asked(number)
+    found = None
+    if asked and _narrows(criteria):
+        start = (asked - 1) * per_page
+        counted = services.annotate(found=Window(Count("pk"))).values_list(*fields, "found")
+        found = list(counted[start : start + per_page])
+        if found:
+            paginator.count = found[0][-1]
+        elif asked == 1:
+            paginator.count = 0
+    page = paginator.get_page(number)
+    if found is None or page.number != asked:
+        # An unfiltered directory, no number, or past the last page: the keys of the
+        # page the paginator chose.
+        found = list(page.object_list)
+    rows = with_price(Service.objects.select_related("organization")).in_bulk(
+        [key[0] for key in found]
+    )
+    page.object_list = []
+    for key in found:
+        service = rows[key[0]]
+        if criteria.place:
+            service.squared = key[1]
+        page.object_list.append(service)
+    return page
+
+
+def _page_asked(number) -> int | None:
+    """The page number asked for, as Paginator.validate_number reads it, or None when it
+    reads none (the paginator then chooses)."""
+    try:
+        asked = int(number) if number not in (None, "") else 1
+    except (TypeError, ValueError):
+        return None
+    return asked if asked >= 1 else None
+
+
+def _narrows(criteria: Criteria) -> bool:
+    """Whether the search keeps fewer than every active service."""
+    return bool(
+        criteria.place
+        or words_of(criteria.words)
+        or criteria.need
+        or criteria.language
+        or criteria.open
+        or criteria.free
+    )
 
 
 #: What a listing's cost says when it costs nothing.
@@ -266,20 +332,21 @@ def _with_words(services, words):
 
 def open_q(when: str, now: datetime) -> Q:
     """Open on a day of the week ("MO".."SU") or at this moment ("now"), on the program's
-    clock: the one test of opening hours, for the search's "open" filter and for the
-    "Open now" badge on each result (`open_now`, which services_matching adds to every
-    service), so the two cannot disagree.
+    clock: the search's "open" filter. The "Open now" badge on each result reads the same
+    schedules of the page's services with directory.hours.open_at, the reading
+    `open_schedules` is held to, so the two cannot disagree.
 
     A service is open by a schedule of its own, of the service at one of its places, or
     of one of its places (HSDS hangs hours on any of the three). Which schedules apply is
     `open_schedules`. Three plain EXISTS rather than one over an OR of joins, which the
-    databases cannot use an index for."""
+    databases cannot use an index for; each goes from the service to its schedules by
+    index (the service's places, then their schedules), and tests only those: a list of
+    the schedules open now, made first, is most of the directory's in the daytime."""
     applying = Schedule.objects.filter(open_schedules(when, now))
-    at_places = ServiceAtLocation.objects.filter(service=OuterRef("pk"))
     return (
         Q(Exists(applying.filter(service=OuterRef("pk"))))
-        | Q(Exists(at_places.filter(schedules__in=applying.values("pk"))))
-        | Q(Exists(at_places.filter(location__schedules__in=applying.values("pk"))))
+        | Q(Exists(applying.filter(service_at_location__service=OuterRef("pk"))))
+        | Q(Exists(applying.filter(location__service_at_locations__service=OuterRef("pk"))))
     )
 
 
@@ -448,22 +515,19 @@ def _within(place: Place, miles: int):
     )
 
 
-def _near_q(place: Place, miles: int) -> Q:
-    """Services with a place within `miles`, or with no place on the map (by phone or
-    online), which are near to everyone. An EXISTS, which stops at the first place in the
-    circle: no distance to the nearest place is computed to filter, nor to count."""
-    return Exists(_within(place, miles).filter(service=OuterRef("pk"))) | ~Exists(
-        _located(service=OuterRef("pk"))
-    )
+def _near_q(near) -> Q:
+    """Services with a place `near` (the service's places within the miles asked, from
+    _within), or with no place on the map (by phone or online), which are near to
+    everyone. An EXISTS, which stops at the first place in the circle: no distance to the
+    nearest place is computed to filter, nor to count."""
+    return Exists(near) | ~Exists(_located(service=OuterRef("pk")))
 
 
-def _nearest(services, place: Place, miles: int):
+def _nearest(services, near):
     """Nearest first, those without a place on the map after the near ones. The distance
     to the nearest place is computed only for the services every filter kept, for their
     order: the count of the pages does not compute it at all."""
-    nearest = (
-        _within(place, miles).filter(service=OuterRef("pk")).order_by("squared").values("squared")
-    )
+    nearest = near.order_by("squared").values("squared")
     return services.annotate(squared=Subquery(nearest[:1], output_field=FloatField())).order_by(
         F("squared").asc(nulls_last=True), "name", "pk"
     )

@@ -20,7 +20,7 @@ from directory.models import (
     ServiceAtLocation,
 )
 from directory.needs import NEEDS, TAXONOMY_ID
-from directory.search import is_free, miles_from, with_price
+from directory.search import RULE_FIELDS, is_free, miles_from, with_price
 
 _PARTS = (
     Prefetch(
@@ -40,21 +40,12 @@ _PARTS = (
 
 
 def with_details(services: list[Service]) -> list[Service]:
-    """What a listing shows: its places, phones, languages, hours and needs, for a
-    page of services in eight queries whatever their number. Whether it is open now comes
-    with the service from directory.search.services_matching."""
+    """What a listing's page shows: its places, phones, languages, hours and needs, in
+    eight queries whatever the number of services. The search's cards show less
+    (cards_of)."""
     prefetch_related_objects(services, *_PARTS)
     today = timezone.localdate()
-    needs = defaultdict(list)
-    for link_id, code, name, taxonomy_id in (
-        Attribute.objects.filter(link_entity="service", link_id__in=[s.pk for s in services])
-        .order_by("taxonomy_term__name")
-        .values_list(
-            "link_id", "taxonomy_term__code", "taxonomy_term__name", "taxonomy_term__taxonomy_id"
-        )
-    ):
-        ours = taxonomy_id == TAXONOMY_ID and code in NEEDS
-        needs[link_id].append(NEEDS[code] if ours else name)
+    needs = need_labels([s.pk for s in services])
     for service in services:
         service.need_labels = needs.get(service.pk, [])
         service.places = [
@@ -64,6 +55,68 @@ def with_details(services: list[Service]) -> list[Service]:
         service.miles = miles_from(getattr(service, "squared", None))
         service.hours = hours_of_service(service, today)
         service.free = is_free(service)
+    return services
+
+
+def need_labels(service_ids) -> dict:
+    """Each service's needs by name, the program's own in the reader's language."""
+    needs = defaultdict(list)
+    for link_id, code, name, taxonomy_id in (
+        Attribute.objects.filter(link_entity="service", link_id__in=service_ids)
+        .order_by("taxonomy_term__name")
+        .values_list(
+            "link_id", "taxonomy_term__code", "taxonomy_term__name", "taxonomy_term__taxonomy_id"
+        )
+    ):
+        ours = taxonomy_id == TAXONOMY_ID and code in NEEDS
+        needs[link_id].append(NEEDS[code] if ours else name)
+    return needs
+
+
+def cards_of(services: list[Service], *, now) -> list[Service]:
+    """What the search's result cards show of a page of services, in four queries
+    whatever their number: their needs, the languages spoken, whether they have a place,
+    how far, whether free, and whether open at `now`. A card shows no address, phone or
+    hours, which with_details reads for a listing's page."""
+    ids = [service.pk for service in services]
+    needs = need_labels(ids)
+    spoken = defaultdict(list)
+    for service_id, code, name in (
+        Language.objects.filter(service_id__in=ids)
+        .order_by("name", "pk")
+        .values_list("service_id", "code", "name")
+    ):
+        spoken[service_id].append((code, name))
+    placed = set()
+    service_of_place = {}
+    services_at = defaultdict(set)
+    for at_place, service_id, location_id in ServiceAtLocation.objects.filter(
+        service_id__in=ids
+    ).values_list("pk", "service_id", "location_id"):
+        placed.add(service_id)
+        service_of_place[at_place] = service_id
+        services_at[location_id].add(service_id)
+    # The badge reads the schedules of the service, of the service at each of its places
+    # and of each place (directory.search.open_q's three) with hours.open_at, the reading
+    # the search's "open now" filter is held to (directory.search.open_schedules): the
+    # card and the filter agree, and the database is asked about this page alone.
+    open_now = set()
+    for schedule in Schedule.objects.filter(
+        Q(service_id__in=ids)
+        | Q(service_at_location_id__in=list(service_of_place))
+        | Q(location_id__in=list(services_at))
+    ).only(*RULE_FIELDS, "service_id", "service_at_location_id", "location_id"):
+        if hours.open_at(schedule, now):
+            open_now.add(schedule.service_id)
+            open_now.add(service_of_place.get(schedule.service_at_location_id))
+            open_now.update(services_at.get(schedule.location_id, ()))
+    for service in services:
+        service.need_labels = needs.get(service.pk, [])
+        service.spoken = spoken.get(service.pk, [])
+        service.has_place = service.pk in placed
+        service.miles = miles_from(getattr(service, "squared", None))
+        service.free = is_free(service)
+        service.open_now = service.pk in open_now
     return services
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.forms import add_errors
 from core.once import once_for
-from core.pagination import paginate
+from core.pagination import query_of_pages
 from core.roles import is_casework
 from core.uploads import accepts_upload
 from directory import hours, selectors, services
@@ -18,7 +18,7 @@ from directory.forms import ImportForm, OrganizationForm, SearchForm, ServiceFor
 from directory.hsds import exporter, importer, reading
 from directory.models import Attribute, Service
 from directory.needs import TAXONOMY_ID
-from directory.search import services_matching
+from directory.search import search_page
 from directory.sections import service_page_context
 
 PER_PAGE = 20
@@ -29,17 +29,16 @@ def search(request):
     shown; signed-in staff and parents also get a way to refer."""
     form = SearchForm(request.GET or None)
     criteria = form.criteria()
-    page, query = paginate(
-        request, services_matching(criteria, now=timezone.now()), per_page=PER_PAGE
-    )
-    selectors.with_details(list(page.object_list))
+    now = timezone.now()
+    page = search_page(criteria, now=now, number=request.GET.get("page"), per_page=PER_PAGE)
+    selectors.cards_of(page.object_list, now=now)
     return render(
         request,
         "directory/search.html",
         {
             "form": form,
             "page": page,
-            "query": query,
+            "query": query_of_pages(request),
             "criteria": criteria,
             "searched": form.is_bound,
             "more_chosen": bool(form.errors)

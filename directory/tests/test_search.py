@@ -1,14 +1,19 @@
 """Searching the directory the way a parent does on a phone and a coach does in a call."""
 
+import re
 from datetime import datetime
+from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django import forms
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
+from directory.forms import SearchForm
 from directory.models import Service
 from directory.search import Criteria, place_of, services_matching
 
@@ -80,14 +85,51 @@ def test_the_public_page_names_no_one_but_the_team_sees_who_checked(
 
 
 def test_the_search_page_runs_the_same_queries_for_a_few_results_or_a_full_page(client, directory):
-    counts = []
-    for query in ({"q": "pantry"}, {}):
+    """A search counts what it finds in the query of its page's keys; the directory
+    unsearched counts apart, in one query more (directory.search.search_page)."""
+
+    def queries_and_cards(search):
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(reverse("directory:search"), query)
+            response = client.get(reverse("directory:search"), search)
         assert response.status_code == 200
-        counts.append(len(queries))
-    assert response.content.decode().count('class="card result"') == 20
-    assert counts[0] == counts[1]
+        return len(queries), response.content.decode().count('class="card result"')
+
+    few, full = queries_and_cards({"q": "pantry"}), queries_and_cards({"near": "78702"})
+    assert few[1] < 20 and full[1] == 20 and few[0] == full[0]
+    full, few = queries_and_cards({}), queries_and_cards({"page": "2"})
+    assert few[1] < 20 and full[1] == 20 and few[0] == full[0]
+
+
+def test_a_search_counts_and_turns_pages_as_the_paginator_does(client, directory):
+    """The count comes with the page's keys (directory.search.search_page); past the last
+    page, before the first or with no number, the paginator's own choice of page."""
+    now = datetime(2026, 11, 23, 10, tzinfo=AUSTIN)
+    for search, criteria in (
+        ({"near": "78702"}, Criteria(place=place_of("78702"), miles=10)),
+        ({"q": "pantry"}, Criteria(words="pantry")),
+        ({"q": "zzzz"}, Criteria(words="zzzz")),
+        ({}, Criteria()),
+    ):
+        expected = [service.name for service in services_matching(criteria, now=now)]
+        last = max(1, -(-len(expected) // 20))
+        for number, shown in (
+            (None, 1),
+            ("1", 1),
+            ("2", min(2, last)),
+            ("99", last),
+            ("0", last),
+            ("-1", last),
+            ("x", 1),
+        ):
+            asked = search if number is None else {**search, "page": number}
+            with time_machine.travel(now, tick=False):
+                page = client.get(reverse("directory:search"), asked).content.decode()
+            found = [unescape(name) for name in re.findall(r"<h3><a [^>]*>([^<]*)</a></h3>", page)]
+            assert found == expected[(shown - 1) * 20 : shown * 20], (asked, shown)
+            if search:
+                assert f"{len(expected)} service" in page, asked
+            if last > 1:
+                assert f"Page {shown} of {last}" in page, asked
 
 
 @time_machine.travel(datetime(2026, 11, 23, 15, tzinfo=AUSTIN), tick=False)
@@ -192,3 +234,19 @@ def test_a_result_is_a_short_card_with_its_needs_distance_open_now_and_one_line_
     assert "E 7th Street" not in card and "tel:" not in card
     assert "Speaks English, Spanish</p>" in card
     assert card.count("<p") <= 4
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(
+    "data", [None, {"need": "childcare", "language": "es", "miles": "5"}, {"open": "XX"}]
+)
+def test_the_search_form_s_lists_are_django_s_own_html(language, data):
+    """The search form writes its lists' choices in one template (directory.forms._Select),
+    for speed: the HTML is Django's list's, chosen, unchosen or refused."""
+    form = SearchForm(data)
+    form.is_valid()
+    with translation.override(language):
+        for name in ("need", "language", "open", "miles"):
+            ours = str(form[name])
+            form.fields[name].widget.template_name = forms.Select.template_name
+            assert str(form[name]) == ours, name
