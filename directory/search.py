@@ -219,9 +219,8 @@ def services_matching(criteria: Criteria, *, now: datetime):
         )
     if criteria.open:
         services = services.filter(open_q(criteria.open, now))
-    services = with_price(services)
     if criteria.free:
-        services = services.filter(free_q())
+        services = with_price(services).filter(free_q())
     if criteria.place is None:
         return services.order_by("name", "pk")
     # Last, so SQLite, which tests in the order written, looks for a place on the map
