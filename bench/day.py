@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -38,6 +39,10 @@ from django.db import connection  # noqa: E402
 from bench.forms import CSRF, FORM, stamp  # noqa: E402
 from bench.pages import day_routes  # noqa: E402
 from bench.served import HOST, Served  # noqa: E402
+
+#: How many times each page is asked for before the day starts: as many as a two-core
+#: server's workers (village/gunicorn.conf.py).
+WARM_ROUNDS = 5
 
 
 class Tally:
@@ -118,10 +123,13 @@ def main():
     log = Path(tempfile.mkstemp(prefix="village-day-", suffix=".log")[1])
     tally = Tally()
     with Served(args.port, log=log) as server:
-        # Each worker's first answers load the code: not the day's.
-        for route in routes:
-            for page in route.pages:
-                request(args.port, "GET", page.url, route.cookie)
+        # Each worker's first answers load the code and compile the templates, and each
+        # person's first page counts what the cache then keeps: not a day's, which comes
+        # after hours of serving. Every page a few times over, side by side, so that every
+        # worker answers some.
+        visits = [(page.url, route.cookie) for route in routes for page in route.pages]
+        with ThreadPoolExecutor(max_workers=WARM_ROUNDS) as pool:
+            list(pool.map(lambda visit: request(args.port, "GET", *visit), visits * WARM_ROUNDS))
         stop = time.monotonic() + args.seconds
         threads = [
             threading.Thread(
