@@ -18,7 +18,7 @@ from agreements.models import (
 from audit.models import Action
 from audit.services import audit_entry_create
 from families.models import Person
-from notices.badges import badges_forget
+from notices.badges import kept_forget
 from partnerships.models import Partnership
 
 
@@ -58,7 +58,7 @@ def agreement_acknowledge(*, actor, version: AgreementVersion) -> Acknowledgment
     audit_entry_create(
         actor=actor, action=Action.CHANGED, record=version, fields=["acknowledgments"]
     )
-    _badges_stale(version.partnership_id)
+    _summaries_stale(version.partnership_id)
     return acknowledgment
 
 
@@ -98,7 +98,7 @@ def restriction_add(
         record=restriction,
         fields=["kind", "person", "starts_on", "ends_on"],
     )
-    _badges_stale(partnership.pk)
+    _summaries_stale(partnership.pk)
     return restriction
 
 
@@ -109,11 +109,11 @@ def restriction_end(*, actor, restriction: CourtRestriction, ends_on: date) -> C
     restriction.ends_on = ends_on
     restriction.save(update_fields=["ends_on"])
     audit_entry_create(actor=actor, action=Action.CHANGED, record=restriction, fields=["ends_on"])
-    _badges_stale(restriction.partnership_id)
+    _summaries_stale(restriction.partnership_id)
     return restriction
 
 
-def _badges_stale(partnership_id: int) -> None:
+def _summaries_stale(partnership_id: int) -> None:
     """What the partnership's people may read has changed: their counts of what is new
     (notices/badges.py) are counted again, so an order never leaves a message counted."""
     partnership = Partnership.objects.only("coach_id").get(pk=partnership_id)
@@ -122,4 +122,4 @@ def _badges_stale(partnership_id: int) -> None:
         | Q(partner_homes__partnerships=partnership_id),
         user__isnull=False,
     ).values_list("user_id", flat=True)
-    badges_forget(partnership.coach_id, *set(parents))
+    kept_forget(partnership.coach_id, *set(parents))

@@ -12,6 +12,7 @@ Results belong in docs/performance.md.
 
 import argparse
 import http.client
+import os
 import random
 import secrets
 import statistics
@@ -40,9 +41,9 @@ from bench.forms import CSRF, FORM, stamp  # noqa: E402
 from bench.pages import day_routes  # noqa: E402
 from bench.served import HOST, Served  # noqa: E402
 
-#: How many times each page is asked for before the day starts: as many as a two-core
-#: server's workers (village/gunicorn.conf.py).
-WARM_ROUNDS = 5
+#: How many times each page is asked for before the day starts: as many as the server's
+#: workers, twice the cores and one (village/gunicorn.conf.py).
+WARM_ROUNDS = (os.cpu_count() or 1) * 2 + 1
 
 
 class Tally:

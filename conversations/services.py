@@ -10,7 +10,7 @@ from audit.models import Action
 from audit.services import audit_entry_create
 from conversations.models import Conversation, Kind, Message, ReadMark
 from conversations.selectors import homes_may_talk
-from notices.badges import badges_forget
+from notices.badges import kept_forget
 from notices.delivery import notify
 from voice.models import Purpose
 from voice.services import recording_create
@@ -99,5 +99,5 @@ def conversation_read(*, user, conversation: Conversation, up_to: datetime) -> d
         conversation=conversation, user=user, defaults={"read_at": up_to}
     )
     audit_entry_create(actor=user, action=Action.CHANGED, record=mark, fields=["read_at"])
-    badges_forget(user.pk)
+    kept_forget(user.pk)
     return read_before

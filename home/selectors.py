@@ -34,10 +34,7 @@ def program_overview(*, today=None) -> dict:
     director. Stage labels are put in on the way out, in the reader's language."""
     today = today or timezone.localdate()
     key = f"home:program_overview:{today.isoformat()}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = _program_figures(today)
-        cache.set(key, figures, OVERVIEW_SECONDS)
+    figures = cache.get_or_set(key, lambda: _program_figures(today), OVERVIEW_SECONDS)
     return {**figures, "stage_counts": stage_rows(figures["stage_counts"])}
 
 

@@ -12,7 +12,7 @@ from aftercare.selectors import check_ins_due, warning_signs
 from caseplan.selectors import follow_ups_due, steps_due
 from intake.selectors import overdue_count
 from journal.selectors import waiting_count
-from notices.badges import badge_seconds, kept_key
+from notices.badges import kept_key, kept_seconds
 from partnerships.selectors import caseload_of
 from referrals.selectors import sitting
 from schedule.selectors import (
@@ -67,11 +67,7 @@ def today_kept(user, *, today: date) -> Today:
     again at every return to it between visits. In the language it was counted in, since
     a clash's message is words."""
     key = kept_key(user.pk, "today", today.isoformat(), get_language() or "")
-    found = cache.get(key)
-    if found is None:
-        found = today_for(user, today=today)
-        cache.set(key, found, badge_seconds())
-    return found
+    return cache.get_or_set(key, lambda: today_for(user, today=today), kept_seconds())
 
 
 def today_for(user, *, today: date) -> Today:

@@ -17,7 +17,7 @@ from accounts.models import User
 from agreements.selectors import sharing_for_many
 from conversations import selectors as conversations
 from journal import selectors as journal
-from notices.badges import badge_key, badge_seconds
+from notices.badges import badge_key, kept_seconds
 from partnerships.selectors import exchange_partnerships, with_parents
 
 #: Past this a badge says "99+": the exact number helps no one on a phone's tab.
@@ -34,11 +34,7 @@ class Unread:
         """From the shared cache when counted in the last minute and nothing new came
         since (notices/badges.py), else counted."""
         key = badge_key(self.user.pk, journal=self.with_journal)
-        counts = cache.get(key)
-        if counts is None:
-            counts = self._count()
-            cache.set(key, counts, badge_seconds())
-        return counts
+        return cache.get_or_set(key, self._count, kept_seconds())
 
     def _count(self) -> dict[str, int]:
         candidates = {"conversations:inbox": conversations.unread_candidates(self.user)}

@@ -91,10 +91,7 @@ def intake_figures(*, weeks: int = 8) -> dict:
     on the way out."""
     zone = timezone.get_current_timezone()
     key = f"intake:figures:{weeks}:{zone}"
-    figures = cache.get(key)
-    if figures is None:
-        figures = _counted(weeks=weeks)
-        cache.set(key, figures, FIGURES_SECONDS)
+    figures = cache.get_or_set(key, lambda: _counted(weeks=weeks), FIGURES_SECONDS)
     kinds, sources = dict(Kind.choices), dict(Source.choices)
     per_week = [
         {**row, "kind_label": kinds[row["kind"]], "source_label": sources[row["source"]]}

@@ -15,7 +15,7 @@ from audit.services import audit_entry_create
 from core.images import PhotoRefused, make_safe
 from journal.models import Photo, Post, Reaction, ReadMark, ReviewSetting, Revision, Status
 from journal.selectors import posts_wait_for_review
-from notices.badges import badges_forget
+from notices.badges import kept_forget
 from notices.delivery import notify
 from voice.models import Purpose
 from voice.services import recording_create
@@ -214,5 +214,5 @@ def journal_read(*, user, partnership, up_to: datetime | None) -> datetime | Non
     if mark is not None:
         mark.read_at, written = up_to, mark
     audit_entry_create(actor=user, action=Action.CHANGED, record=written, fields=["read_at"])
-    badges_forget(user.pk)
+    kept_forget(user.pk)
     return read_before

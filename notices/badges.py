@@ -7,7 +7,7 @@ page a signed-in person opens; a coach's Today half of their home page. Each per
 kept summaries hang on a version of theirs, and forgetting them is one delete of it: the
 next page counts afresh. They are forgotten when the person has something new
 (notices.delivery.notify, which every message, post and update for them goes through),
-when they change something themselves (any form they send, home/middleware.py), when
+when they change something themselves (any form they send, ForgetOnWriteMiddleware), when
 they read (the journal's and the conversations' read marks) and when what they may read
 changes (agreements and court orders, agreements/services.py). What none of those
 announce shows within settings.BADGE_SECONDS."""
@@ -22,7 +22,7 @@ from django.db import transaction
 VERSION_SECONDS = 24 * 3600
 
 
-def badge_seconds() -> int:
+def kept_seconds() -> int:
     return settings.BADGE_SECONDS
 
 
@@ -32,10 +32,7 @@ def _version_key(user_id: int) -> str:
 
 def kept_key(user_id: int, *parts: str) -> str:
     """The cache key of one of the person's kept summaries, under their current version."""
-    version = cache.get(_version_key(user_id))
-    if version is None:
-        cache.add(_version_key(user_id), secrets.token_hex(8), VERSION_SECONDS)
-        version = cache.get(_version_key(user_id), "")
+    version = cache.get_or_set(_version_key(user_id), lambda: secrets.token_hex(8), VERSION_SECONDS)
     return ":".join(("village:kept", str(user_id), version, *parts))
 
 
@@ -43,7 +40,7 @@ def badge_key(user_id: int, *, journal: bool) -> str:
     return kept_key(user_id, "badges", "journal" if journal else "messages")
 
 
-def badges_forget(*user_ids: int | None) -> None:
+def kept_forget(*user_ids: int | None) -> None:
     """Count these people's summaries afresh on their next page: now, and again once the
     change that makes them stale is committed, since a page read in between would count
     what was there before it and keep that for the minute."""
@@ -64,5 +61,5 @@ class ForgetOnWriteMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
-            badges_forget(request.user.pk)
+            kept_forget(request.user.pk)
         return response
