@@ -4,7 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from agreements.models import (
@@ -20,6 +20,7 @@ from audit.services import audit_entry_create
 from families.models import Person
 from notices.badges import kept_forget
 from partnerships.models import Partnership
+from partnerships.selectors import readers_of
 
 
 @transaction.atomic
@@ -115,11 +116,6 @@ def restriction_end(*, actor, restriction: CourtRestriction, ends_on: date) -> C
 
 def _summaries_stale(partnership_id: int) -> None:
     """What the partnership's people may read has changed: their counts of what is new
-    (notices/badges.py) are counted again, so an order never leaves a message counted."""
-    partnership = Partnership.objects.only("coach_id").get(pk=partnership_id)
-    parents = Person.objects.filter(
-        Q(birth_families__partnerships=partnership_id)
-        | Q(partner_homes__partnerships=partnership_id),
-        user__isnull=False,
-    ).values_list("user_id", flat=True)
-    kept_forget(partnership.coach_id, *set(parents))
+    and their kept pages (notices/badges.py) are made afresh, so an order never leaves a
+    message counted or a date shown."""
+    kept_forget(*readers_of([partnership_id]))

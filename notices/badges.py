@@ -13,10 +13,14 @@ changes (agreements and court orders, agreements/services.py). What none of thos
 announce shows within settings.BADGE_SECONDS."""
 
 import secrets
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 #: A version outlives the summaries hung on it by far; one that expires starts anew.
 VERSION_SECONDS = 24 * 3600
@@ -40,6 +44,17 @@ def badge_key(user_id: int, *, journal: bool) -> str:
     return kept_key(user_id, "badges", "journal" if journal else "messages")
 
 
+def kept_html(user_id: int, *parts: str, build: Callable[[], SafeString]) -> SafeString:
+    """A part of the person's page as written within the last minute, unless something
+    since has made it stale (decision 0048): `build` writes it afresh. Kept for the
+    language and clock it was written in. Never a part that holds a form: its CSRF token
+    belongs to one browser, and the person may have two. `build` answers what a template
+    writes (render_to_string), which the cache keeps as the safe text it is."""
+    zone = timezone.get_current_timezone_name()
+    key = kept_key(user_id, "html", *parts, get_language() or "", zone)
+    return cache.get_or_set(key, build, kept_seconds())
+
+
 def kept_forget(*user_ids: int | None) -> None:
     """Count these people's summaries afresh on their next page: now, and again once the
     change that makes them stale is committed, since a page read in between would count
@@ -50,9 +65,28 @@ def kept_forget(*user_ids: int | None) -> None:
         transaction.on_commit(lambda: cache.delete_many(keys))
 
 
+#: Who reads a partnership's records, by its id (partnerships/apps.py registers it).
+_readers_of: Callable[[Iterable[int]], Iterable[int]] | None = None
+
+
+def partnership_readers_register(readers_of: Callable[[Iterable[int]], Iterable[int]]) -> None:
+    global _readers_of
+    _readers_of = readers_of
+
+
+def _partnership_of(record) -> int | None:
+    """The partnership a view's record belongs to, if it is one or belongs to one."""
+    meta = getattr(record, "_meta", None)
+    if meta is not None and meta.label == "partnerships.Partnership":
+        return record.pk
+    return getattr(record, "partnership_id", None)
+
+
 class ForgetOnWriteMiddleware:
     """A person who sends a form (records a visit, approves a post, marks a step done)
-    sees their summaries counted afresh on the next page, whatever the form changed.
+    sees their summaries counted afresh on the next page, whatever the form changed; a
+    form about a partnership's record (an event, a post, a plan) does the same for its
+    other readers: a covering coach's change shows on the coach's calendar at once.
     Outside the request's transaction (settings.MIDDLEWARE), so it runs after the commit."""
 
     def __init__(self, get_response):
@@ -62,4 +96,12 @@ class ForgetOnWriteMiddleware:
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
             kept_forget(request.user.pk)
+            # The access rule swapped the URL's key for the record in these same arguments.
+            records = getattr(request, "_kept_view_kwargs", {}).values()
+            partnerships = {p for p in map(_partnership_of, records) if p is not None}
+            if partnerships and _readers_of is not None:
+                kept_forget(*_readers_of(partnerships))
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        request._kept_view_kwargs = view_kwargs

@@ -7,12 +7,15 @@ class PartnershipsConfig(AppConfig):
     def ready(self):
         from audit.naming import name_records
         from families.selectors import partnership_scope_register
+        from notices.badges import partnership_readers_register
         from partnerships import records, sections  # noqa: F401 — records registers its part
         from partnerships.models import Partnership
-        from partnerships.selectors import partnerships_visible_to
+        from partnerships.selectors import partnerships_visible_to, readers_of
 
         # A coach's families and children are those of the partnerships they can see.
         partnership_scope_register(partnerships_visible_to)
+        # A form about a partnership's record makes its readers' kept pages stale.
+        partnership_readers_register(readers_of)
 
         # The hub's own parts; other apps' sections fall between them by their order.
         sections.register("homes", template="partnerships/sections/homes.html", order=20)

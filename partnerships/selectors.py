@@ -53,6 +53,24 @@ def _caseload(user) -> Q:
     return Q(coach=user) | Q(coach__in=coaches_covered_by(user))
 
 
+def readers_of(partnership_ids) -> set[int]:
+    """The accounts that read these partnerships' records day to day: their coaches, who
+    covers those coaches today, and both homes' parents. Three queries, whatever the count."""
+    coaches = set(
+        Partnership.objects.filter(pk__in=partnership_ids).values_list("coach_id", flat=True)
+    )
+    today = timezone.localdate()
+    covering = Coverage.objects.filter(
+        coach__in=coaches, starts_on__lte=today, ends_on__gte=today
+    ).values_list("covering_coach_id", flat=True)
+    parents = Person.objects.filter(
+        Q(birth_families__partnerships__in=partnership_ids)
+        | Q(partner_homes__partnerships__in=partnership_ids),
+        user__isnull=False,
+    ).values_list("user_id", flat=True)
+    return (coaches | set(covering) | set(parents)) - {None}
+
+
 def caseload_of(user) -> QuerySet[Partnership]:
     """The partnerships a team member looks after today: those they coach and those they
     cover. A director's caseload is theirs, not the whole program they may look into."""

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from core.forms import add_errors
 from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
+from notices.badges import kept_html
 from schedule import busy, rows, selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
@@ -43,38 +45,29 @@ def _day_asked(request) -> date:
 
 def agenda(request):
     """The person's calendar: the coming weeks as a list, a week by day (phones), or a
-    month as a grid (laptops; it folds into a list of busy days on a phone)."""
+    month as a grid (laptops; it folds into a list of busy days on a phone). Its dates are
+    kept for the person a minute (decision 0048): a coach's month is hundreds of them."""
     view = request.GET.get("view") if request.GET.get("view") in VIEWS else "agenda"
-    context = {"view": view, "today": timezone.localdate(), "now": timezone.now()}
-    context["calendar_sections"] = sources.sections_for(request.user)
-    team = is_casework(request.user)
-    write = rows.Writer(team=team)  # each date as the page writes it, addresses and all
+    today = timezone.localdate()
     if view == "agenda":
-        context["weeks"] = weeks = selectors.agenda_weeks(request.user)
-        if team:
-            # The coming weeks and the past fortnight's dates to record, read once.
-            around = selectors.around_now(request.user, ahead=timedelta(weeks=weeks))
-            found = selectors.agenda(request.user, weeks=weeks, around=around)
-            waiting = selectors.to_record(request.user, around=around)
-            # The oldest first, which soonest leave the list: each recorded makes room.
-            context["to_record"] = write.lines(waiting[:RECORD_SHOWN])
-            context["more_to_record"] = len(waiting[RECORD_SHOWN:])
-        else:
-            found = selectors.agenda(request.user, weeks=weeks)
-        # A page of the coming dates: a whole caseload's fortnight is a hundred or more.
-        context["page"], context["query"] = paginate(request, found, AGENDA_PAGE)
-        found = context["page"].object_list
-        if team:
-            found = selectors.with_confirmations(found)  # who texted "C" to say they come
-        # Beside each date, what the reader may know of a parent's shift it clashes with.
-        context["occurrences"] = write.lines(busy.with_clashes(found, request.user))
+        page = request.GET.get("page", "")
+        parts = ("agenda", page if page.isdigit() and len(page) < 6 else "")
+
+        def write():
+            return render_to_string("schedule/_agenda_dates.html", _agenda(request), request)
     else:
-        entries = [e for section in context["calendar_sections"] for e in section.entries]
-        context.update(_period(request.user, view, _day_asked(request), entries))
-        context["busy"] = any(day.busy for day in context["days"])
-        context["days"] = [
-            replace(d, occurrences=write.lines(d.occurrences)) for d in context["days"]
-        ]
+        day = _day_asked(request)
+        parts = (view, day.isoformat())
+
+        def write():
+            return render_to_string(
+                "schedule/_period_days.html", _period(request.user, view, day), request
+            )
+
+    context = {"view": view}
+    context["dates"] = kept_html(
+        request.user.pk, "calendar", today.isoformat(), *parts, build=write
+    )
     token = selectors.active_feed(request.user)
     if token:
         context["feed_url"] = request.build_absolute_uri(
@@ -84,25 +77,61 @@ def agenda(request):
     return render(request, "schedule/agenda.html", context)
 
 
-def _period(user, view: str, day: date, entries) -> dict:
+def _agenda(request) -> dict:
+    """The coming weeks' dates, a page of them, and for the team the dates to record."""
+    context = {"view": "agenda", "now": timezone.now()}
+    context["calendar_sections"] = sources.sections_for(request.user)
+    team = is_casework(request.user)
+    write = rows.Writer(team=team)  # each date as the page writes it, addresses and all
+    context["weeks"] = weeks = selectors.agenda_weeks(request.user)
+    if team:
+        # The coming weeks and the past fortnight's dates to record, read once.
+        around = selectors.around_now(request.user, ahead=timedelta(weeks=weeks))
+        found = selectors.agenda(request.user, weeks=weeks, around=around)
+        waiting = selectors.to_record(request.user, around=around)
+        # The oldest first, which soonest leave the list: each recorded makes room.
+        context["to_record"] = write.lines(waiting[:RECORD_SHOWN])
+        context["more_to_record"] = len(waiting[RECORD_SHOWN:])
+    else:
+        found = selectors.agenda(request.user, weeks=weeks)
+    # A page of the coming dates: a whole caseload's fortnight is a hundred or more.
+    context["page"], context["query"] = paginate(request, found, AGENDA_PAGE)
+    found = context["page"].object_list
+    if team:
+        found = selectors.with_confirmations(found)  # who texted "C" to say they come
+    # Beside each date, what the reader may know of a parent's shift it clashes with.
+    context["occurrences"] = write.lines(busy.with_clashes(found, request.user))
+    return context
+
+
+def _period(user, view: str, day: date) -> dict:
+    """The week or month around `day`, day by day, with the sources' dates in it."""
     if view == "week":
         first = day - timedelta(days=day.weekday())
-        return {
-            "days": selectors.days(user, first, first + timedelta(days=6), entries=entries),
-            "previous": first - timedelta(weeks=1),
-            "next": first + timedelta(weeks=1),
-            "first": first,
+        last, shown = first + timedelta(days=6), first
+        context = {"previous": first - timedelta(weeks=1), "next": first + timedelta(weeks=1)}
+    else:
+        shown = day.replace(day=1)
+        month_end = (shown + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        first = shown - timedelta(days=shown.weekday())
+        last = month_end + timedelta(days=6 - month_end.weekday())
+        context = {
+            "previous": (shown - timedelta(days=1)).replace(day=1),
+            "next": month_end + timedelta(days=1),
         }
-    month_start = day.replace(day=1)
-    month_end = (month_start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    first = month_start - timedelta(days=month_start.weekday())
-    last = month_end + timedelta(days=6 - month_end.weekday())
-    return {
-        "days": selectors.days(user, first, last, month=month_start.month, entries=entries),
-        "previous": (month_start - timedelta(days=1)).replace(day=1),
-        "next": month_end + timedelta(days=1),
-        "first": month_start,
-    }
+    entries = [e for section in sources.sections_for(user) for e in section.entries]
+    month = shown.month if view == "month" else None
+    found = selectors.days(user, first, last, month=month, entries=entries)
+    write = rows.Writer(team=is_casework(user))
+    context.update(
+        view=view,
+        first=shown,
+        today=timezone.localdate(),
+        now=timezone.now(),
+        busy=any(d.busy for d in found),
+        days=[replace(d, occurrences=write.lines(d.occurrences)) for d in found],
+    )
+    return context
 
 
 def event(request, event):
