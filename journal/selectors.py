@@ -43,9 +43,11 @@ def _posts(user, sharing: Sharing):
         .prefetch_related(
             "photos",
             Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
+            # The partnership named again: without it SQLite, unsure of its statistics,
+            # read every post of the author's and every shared one for a page's replies.
             Prefetch(
                 "replies",
-                queryset=Post.objects.filter(visible)
+                queryset=Post.objects.filter(visible, partnership=sharing.partnership)
                 .select_related("author__person")
                 .order_by("created_at", "pk"),
             ),
