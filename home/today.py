@@ -4,15 +4,12 @@ A fixed number of queries whatever the caseload (asserted in home/tests)."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.cache import cache
-from django.utils.translation import get_language
 
 from accounts.models import Role
 from aftercare.selectors import check_ins_due, warning_signs
 from caseplan.selectors import follow_ups_due, steps_due
 from intake.selectors import overdue_count
 from journal.selectors import waiting_count
-from notices.badges import kept_key, kept_seconds
 from partnerships.selectors import caseload_of
 from referrals.selectors import sitting
 from schedule.selectors import (
@@ -59,15 +56,6 @@ class Today:
                 self.clashes,
             )
         )
-
-
-def today_kept(user, *, today: date) -> Today:
-    """The person's Today, as counted within the last minute unless something since has
-    made it stale (notices/badges.py, decision 0045): half of a coach's home page, asked
-    again at every return to it between visits. In the language it was counted in, since
-    a clash's message is words."""
-    key = kept_key(user.pk, "today", today.isoformat(), get_language() or "")
-    return cache.get_or_set(key, lambda: today_for(user, today=today), kept_seconds())
 
 
 def today_for(user, *, today: date) -> Today:

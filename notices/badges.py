@@ -12,14 +12,18 @@ they read (the journal's and the conversations' read marks) and when what they m
 changes (agreements and court orders, agreements/services.py). What none of those
 announce shows within settings.BADGE_SECONDS."""
 
+import functools
 import secrets
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import SafeString
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 #: A version outlives the summaries hung on it by far; one that expires starts anew.
@@ -44,15 +48,30 @@ def badge_key(user_id: int, *, journal: bool) -> str:
     return kept_key(user_id, "badges", "journal" if journal else "messages")
 
 
-def kept_html(user_id: int, *parts: str, build: Callable[[], SafeString]) -> SafeString:
-    """A part of the person's page as written within the last minute, unless something
-    since has made it stale (decision 0048): `build` writes it afresh. Kept for the
-    language and clock it was written in. Never a part that holds a form: its CSRF token
-    belongs to one browser, and the person may have two. `build` answers what a template
-    writes (render_to_string), which the cache keeps as the safe text it is."""
+def kept_part(request, *parts: str, template: str, context: Callable[[], dict]) -> SafeString:
+    """A part of the person's page as `template` wrote it within the last minute, unless
+    something since has made it stale (decision 0048); `context` is asked only when it
+    is written afresh. Kept for the language and clock it was written in.
+
+    A form's CSRF token belongs to one browser, and a person may have two: the part is
+    kept with a stand-in for the token, and each page gets its own browser's."""
+
+    def write() -> str:
+        return render_to_string(template, {**context(), "csrf_token": _token_stand_in()}, request)
+
     zone = timezone.get_current_timezone_name()
-    key = kept_key(user_id, "html", *parts, get_language() or "", zone)
-    return cache.get_or_set(key, build, kept_seconds())
+    key = kept_key(request.user.pk, "part", *parts, get_language() or "", zone)
+    kept = cache.get_or_set(key, write, kept_seconds())
+    # Written by our own templates, with the stand-in where {% csrf_token %} was.
+    token = get_token(request)  # and the browser gets the cookie that goes with it
+    return mark_safe(kept.replace(_token_stand_in(), token))  # noqa: S308  # nosec
+
+
+@functools.cache
+def _token_stand_in() -> str:
+    """Nothing a person could type into a page by chance or on purpose: a text derived
+    from the secret key, in the alphabet of a CSRF token."""
+    return salted_hmac("village.kept_part", "csrf", algorithm="sha256").hexdigest()[:32]
 
 
 def kept_forget(*user_ids: int | None) -> None:

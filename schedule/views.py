@@ -7,7 +7,6 @@ from django.db.models import Prefetch
 from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from core.forms import add_errors
 from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
-from notices.badges import kept_html
+from notices.badges import kept_part
 from schedule import busy, rows, selectors, services, sources
 from schedule.feed import feed_for
 from schedule.forms import AttendanceForm, EventForm, OccurrenceForm, TimeZoneForm
@@ -52,22 +51,15 @@ def agenda(request):
     if view == "agenda":
         page = request.GET.get("page", "")
         parts = ("agenda", page if page.isdigit() and len(page) < 6 else "")
-
-        def write():
-            return render_to_string("schedule/_agenda_dates.html", _agenda(request), request)
+        template, context = "schedule/_agenda_dates.html", lambda: _agenda(request)
     else:
         day = _day_asked(request)
         parts = (view, day.isoformat())
-
-        def write():
-            return render_to_string(
-                "schedule/_period_days.html", _period(request.user, view, day), request
-            )
-
-    context = {"view": view}
-    context["dates"] = kept_html(
-        request.user.pk, "calendar", today.isoformat(), *parts, build=write
+        template, context = "schedule/_period_days.html", lambda: _period(request.user, view, day)
+    dates = kept_part(
+        request, "calendar", today.isoformat(), *parts, template=template, context=context
     )
+    context = {"view": view, "dates": dates}
     token = selectors.active_feed(request.user)
     if token:
         context["feed_url"] = request.build_absolute_uri(

@@ -2,6 +2,8 @@
 nothing announced a change, counted afresh at once when a notice reaches the coach or
 the coach sends a form."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +11,7 @@ from django.utils import timezone
 from agreements.selectors import sharing_for
 from journal.models import Post, Status
 from journal.services import post_create
+from notices.badges import _token_stand_in
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +63,36 @@ def test_sharing_the_post_clears_it_from_the_coachs_today_at_once(
     post.refresh_from_db()
     assert post.status == Status.PUBLISHED and post.published_at <= timezone.now()
     assert WAITING not in today_of(carmen)
+
+
+def test_a_kept_today_gives_each_browser_a_form_token_of_its_own(
+    kept, coach, birth_parent, partnership
+):
+    """The Today is kept as written, its "Done" forms with a stand-in for the CSRF token
+    (decision 0048): a second browser of the coach's gets its own token, and its form
+    is accepted with the check on."""
+    from django.test import Client
+
+    from accounts.testing import sign_in_client
+    from caseplan.services import contact_log
+
+    data = {"kind": "check_in", "medium": "phone", "happened_on": timezone.localdate()}
+    data.update(minutes=20, follow_up_on=timezone.localdate())
+    contact = contact_log(
+        actor=coach, partnership=partnership, data=data, people=[birth_parent.person]
+    )
+    laptop = sign_in_client(Client(enforce_csrf_checks=True), coach)
+    phone = sign_in_client(Client(enforce_csrf_checks=True), coach)
+    assert "follow up on the Check-in" in today_of(laptop)  # written, and kept
+    html = phone.get(reverse("home:home")).content.decode()
+    form = html[html.index(reverse("caseplan:contact_done", args=[contact.pk])) :]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+    assert _token_stand_in() not in html
+    done = phone.post(
+        reverse("caseplan:contact_done", args=[contact.pk]),
+        {"from": "home", "csrfmiddlewaretoken": token},
+    )
+    assert done.status_code == 302
+    contact.refresh_from_db()
+    assert contact.followed_up_at is not None
+    assert "follow up on the Check-in" not in today_of(phone)
