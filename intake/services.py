@@ -17,7 +17,11 @@ from families.services import partner_home_create, partner_home_parent_add
 from intake.business_days import due_at
 from intake.models import ContactAttempt, Holiday, Kind, Outcome, Submission
 from intake.tasks import acknowledge_submission, notify_coaches_of_submission
+from notices.badges import kept_shared_forget
 from partnerships.services import partnership_refer
+
+#: The team's kept queues of interest forms (intake/views.py, decision 0048).
+QUEUE = "intake"
 
 
 class TooManySubmissions(Exception):
@@ -57,6 +61,7 @@ def submission_receive(
     except IntegrityError:  # the same form sent twice at the same moment
         raise AlreadyReceived from None
     audit_entry_create(actor=None, action=Action.CREATED, record=submission, fields=data.keys())
+    kept_shared_forget(QUEUE)
     if submission.email:
         acknowledge_submission.enqueue(submission.pk)
     notify_coaches_of_submission.enqueue(submission.pk)
@@ -65,6 +70,7 @@ def submission_receive(
 
 def _changed(actor, submission, fields):
     audit_entry_create(actor=actor, action=Action.CHANGED, record=submission, fields=fields)
+    kept_shared_forget(QUEUE)  # every coach's queue shows it changed
 
 
 def submission_assign(*, actor, submission: Submission, coach) -> Submission:
@@ -173,4 +179,5 @@ def holiday_add(*, actor, day, name: str) -> Holiday:
     holiday.save()
     # A holiday moves every open form's contact deadline, so who added it is kept.
     audit_entry_create(actor=actor, action=Action.CREATED, record=holiday, fields=["day", "name"])
+    kept_shared_forget(QUEUE)
     return holiday

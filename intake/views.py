@@ -1,3 +1,4 @@
+import hashlib
 from datetime import datetime
 
 from django.contrib import messages
@@ -23,6 +24,8 @@ from intake.forms import (
     QueueFilterForm,
 )
 from intake.models import Holiday, Source
+from intake.services import QUEUE
+from notices.badges import kept_part
 
 #: The thanks page's "we will answer by" travels in a signed cookie of a few minutes, not
 #: the session: a visitor's form must not leave a session row behind (or one for each
@@ -93,15 +96,28 @@ def thanks(request):
 
 
 def queue(request):
-    filters = QueueFilterForm(request.GET or None)
-    chosen = filters.cleaned_data if filters.is_valid() else {}
-    page, query = paginate(request, selectors.triage_queue(request.user, **chosen))
-    page.object_list = selectors.queue_page(page.object_list)
-    return render(
+    """The open interest forms, soonest due first: kept for the coach a minute, and
+    written afresh for every coach when any form arrives or changes (decision 0048)."""
+
+    def context() -> dict:
+        filters = QueueFilterForm(request.GET or None)
+        chosen = filters.cleaned_data if filters.is_valid() else {}
+        page, query = paginate(request, selectors.triage_queue(request.user, **chosen))
+        page.object_list = selectors.queue_page(page.object_list)
+        return {"filters": filters, "page": page, "query": query}
+
+    asked = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    today = timezone.localdate().isoformat()
+    kept = kept_part(
         request,
-        "intake/queue.html",
-        {"filters": filters, "page": page, "query": query},
+        "intake",
+        today,
+        asked,
+        template="intake/_queue.html",
+        context=context,
+        shared=QUEUE,
     )
+    return render(request, "intake/queue.html", {"queue": kept})
 
 
 def _detail_context(request, submission, **forms):

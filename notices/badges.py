@@ -13,8 +13,11 @@ changes (agreements and court orders, agreements/services.py). What none of thos
 announce shows within settings.BADGE_SECONDS."""
 
 import functools
+import hashlib
+import os
 import secrets
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -38,20 +41,31 @@ def _version_key(user_id: int) -> str:
     return f"village:kept:{user_id}"
 
 
+def _shared_key(name: str) -> str:
+    return f"village:kept:shared:{name}"
+
+
+def _version(key: str) -> str:
+    return cache.get_or_set(key, lambda: secrets.token_hex(8), VERSION_SECONDS)
+
+
 def kept_key(user_id: int, *parts: str) -> str:
     """The cache key of one of the person's kept summaries, under their current version."""
-    version = cache.get_or_set(_version_key(user_id), lambda: secrets.token_hex(8), VERSION_SECONDS)
-    return ":".join(("village:kept", str(user_id), version, *parts))
+    return ":".join(("village:kept", str(user_id), _version(_version_key(user_id)), *parts))
 
 
 def badge_key(user_id: int, *, journal: bool) -> str:
     return kept_key(user_id, "badges", "journal" if journal else "messages")
 
 
-def kept_part(request, *parts: str, template: str, context: Callable[[], dict]) -> SafeString:
+def kept_part(
+    request, *parts: str, template: str, context: Callable[[], dict], shared: str = ""
+) -> SafeString:
     """A part of the person's page as `template` wrote it within the last minute, unless
     something since has made it stale (decision 0048); `context` is asked only when it
-    is written afresh. Kept for the language and clock it was written in.
+    is written afresh. Kept for the language and clock it was written in. A part that
+    shows records nobody's own (the team's intake queue) names them: `shared`, which
+    kept_shared_forget makes stale for everyone.
 
     A form's CSRF token belongs to one browser, and a person may have two: the part is
     kept with a stand-in for the token, and each page gets its own browser's."""
@@ -60,11 +74,34 @@ def kept_part(request, *parts: str, template: str, context: Callable[[], dict]) 
         return render_to_string(template, {**context(), "csrf_token": _token_stand_in()}, request)
 
     zone = timezone.get_current_timezone_name()
-    key = kept_key(request.user.pk, "part", *parts, get_language() or "", zone)
+    if shared:
+        parts = (*parts, shared, _version(_shared_key(shared)))
+    key = kept_key(request.user.pk, "part", _release(), *parts, get_language() or "", zone)
     kept = cache.get_or_set(key, write, kept_seconds())
     # Written by our own templates, with the stand-in where {% csrf_token %} was.
     token = get_token(request)  # and the browser gets the cookie that goes with it
     return mark_safe(kept.replace(_token_stand_in(), token))  # noqa: S308  # nosec
+
+
+#: What writes a page: a part kept by the code before a deploy is not shown by the code after.
+_WRITES_PAGES = (".py", ".html", ".mo")
+_NOT_THE_APP = {".venv", "node_modules", "staticfiles", "bench", "docs", "design", "tests"}
+
+
+@functools.cache
+def _release() -> str:
+    """A digest of the code, templates and translations this process serves, read once
+    (some 700 files, 20 ms): the same on every machine of one release."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder, folders, files in os.walk(root):
+        folders[:] = sorted(f for f in folders if f not in _NOT_THE_APP and not f.startswith("."))
+        for name in sorted(files):
+            if name.endswith(_WRITES_PAGES):
+                path = Path(folder, name)
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @functools.cache
@@ -78,7 +115,15 @@ def kept_forget(*user_ids: int | None) -> None:
     """Count these people's summaries afresh on their next page: now, and again once the
     change that makes them stale is committed, since a page read in between would count
     what was there before it and keep that for the minute."""
-    keys = [_version_key(user_id) for user_id in user_ids if user_id is not None]
+    _forget([_version_key(user_id) for user_id in user_ids if user_id is not None])
+
+
+def kept_shared_forget(name: str) -> None:
+    """Write afresh, for everyone, the kept parts that show the records `name` stands for."""
+    _forget([_shared_key(name)])
+
+
+def _forget(keys: list[str]) -> None:
     if keys:
         cache.delete_many(keys)
         transaction.on_commit(lambda: cache.delete_many(keys))

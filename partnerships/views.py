@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from core.once import once_for
 from core.pagination import paginate
 from core.roles import is_casework
 from families.selectors import partner_homes_visible_to
+from notices.badges import kept_part
 from partnerships import sections, selectors, services
 from partnerships.forms import CoverageForm, PartnershipForm, ReferralForm, StageChangeForm
 from partnerships.models import Coverage, Partnership, Stage
@@ -63,17 +65,26 @@ def partnership_new(request):
 
 
 def _detail_page(request, partnership, *, is_staff, stage_form=None, status=200):
-    """The partnership page composed of its registered sections, for a first look or
-    shown again with a refused stage change."""
-    context = sections.compose(request, partnership, is_staff=is_staff)
-    context |= {
-        "partnership": partnership,
-        "is_staff_view": is_staff,
-        "today": timezone.localdate(),
-    }
-    if is_staff:
-        context["stage_form"] = stage_form or StageChangeForm()
-    return render(request, "partnerships/detail.html", context, status=status)
+    """The partnership page composed of its registered sections, for a first look (kept
+    for the reader a minute, decision 0048) or shown again with a refused stage change."""
+    today = timezone.localdate()
+
+    def context() -> dict:
+        found = sections.compose(request, partnership, is_staff=is_staff)
+        found |= {"partnership": partnership, "is_staff_view": is_staff, "today": today}
+        if is_staff:
+            found["stage_form"] = stage_form or StageChangeForm()
+        return found
+
+    if stage_form is None:
+        parts = ("partnership", str(partnership.pk), today.isoformat())
+        page = kept_part(request, *parts, template="partnerships/_detail.html", context=context)
+    else:  # what the person typed, and why it was refused: never kept
+        page = render_to_string("partnerships/_detail.html", context(), request)
+    title = partnership.birth_family.name if is_staff else ""
+    return render(
+        request, "partnerships/detail.html", {"page": page, "title": title}, status=status
+    )
 
 
 def partnership_detail(request, partnership):
