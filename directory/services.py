@@ -23,6 +23,10 @@ from directory.models import (
 )
 from directory.needs import TAXONOMY_ID, needs_ensure, term_id
 from directory.search import place_of, search_text_refresh
+from notices.badges import kept_shared_forget
+
+#: The search results kept for everyone (directory/views.py): any change here makes them stale.
+DIRECTORY = "directory"
 
 LISTING_FIELDS = (
     "name",
@@ -51,6 +55,7 @@ def directory_import(*, name: str, data: bytes, actor=None) -> reading.Report:
     importer.import_rows(rows, report)
     touched = importer.touched_services(rows)
     search_text_refresh(touched)
+    kept_shared_forget(DIRECTORY)
     for service in Service.objects.filter(pk__in=touched).only("pk"):
         audit_entry_create(actor=actor, action=Action.CHANGED, record=service, fields=["import"])
     return report
@@ -69,6 +74,7 @@ def organization_save(*, actor, form) -> Organization:
             fields=form.changed_data,
         )
     search_text_refresh(organization.services.values_list("pk", flat=True))
+    kept_shared_forget(DIRECTORY)
     return organization
 
 
@@ -85,6 +91,7 @@ def service_verify(*, actor, service: Service) -> Service:
         record=service,
         fields=["assured_date", "assurer_email"],
     )
+    kept_shared_forget(DIRECTORY)
     return service
 
 
@@ -116,6 +123,7 @@ def service_save(*, actor, service: Service | None, data: dict) -> Service:
     }
     changed += [part for part, part_changed in parts.items() if part_changed]
     search_text_refresh([service.pk])
+    kept_shared_forget(DIRECTORY)
     if adding or changed:
         action = Action.CREATED if adding else Action.CHANGED
         audit_entry_create(actor=actor, action=action, record=service, fields=changed)

@@ -1,3 +1,4 @@
+import hashlib
 import json
 
 from django.contrib import messages
@@ -20,27 +21,47 @@ from directory.models import Attribute, Service
 from directory.needs import TAXONOMY_ID
 from directory.search import search_page
 from directory.sections import service_page_context
+from notices.badges import kept_part
 
 PER_PAGE = 20
 
 
 def search(request):
     """The directory, for anyone: families not enrolled included. Nothing personal is
-    shown; signed-in staff and parents also get a way to refer."""
+    shown; signed-in staff and parents also get a way to refer. The results are the same
+    for everyone who asks the same: kept once for all a minute, and written afresh when
+    the directory changes (decision 0048)."""
     form = SearchForm(request.GET or None)
-    criteria = form.criteria()
-    now = timezone.now()
-    page = search_page(criteria, now=now, number=request.GET.get("page"), per_page=PER_PAGE)
-    selectors.cards_of(page.object_list, now=now)
+
+    def results() -> dict:
+        criteria = form.criteria()
+        now = timezone.now()
+        number = request.GET.get("page")
+        page = search_page(criteria, now=now, number=number, per_page=PER_PAGE)
+        selectors.cards_of(page.object_list, now=now)
+        return {
+            "page": page,
+            "query": query_of_pages(request),
+            "criteria": criteria,
+            "searched": form.is_bound,
+        }
+
+    asked = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    found = kept_part(
+        request,
+        "directory",
+        asked,
+        template="directory/_results.html",
+        context=results,
+        shared=services.DIRECTORY,
+        everyone=True,
+    )
     return render(
         request,
         "directory/search.html",
         {
             "form": form,
-            "page": page,
-            "query": query_of_pages(request),
-            "criteria": criteria,
-            "searched": form.is_bound,
+            "results": found,
             "more_chosen": bool(form.errors)
             or any(request.GET.get(name) for name in ("near", "language", "open", "free")),
             "team": is_casework(request.user),

@@ -59,16 +59,25 @@ def badge_key(user_id: int, *, journal: bool) -> str:
 
 
 def kept_part(
-    request, *parts: str, template: str, context: Callable[[], dict], shared: str = ""
+    request,
+    *parts: str,
+    template: str,
+    context: Callable[[], dict],
+    shared: str = "",
+    everyone: bool = False,
 ) -> SafeString:
     """A part of the person's page as `template` wrote it within the last minute, unless
     something since has made it stale (decision 0048); `context` is asked only when it
     is written afresh. Kept for the language and clock it was written in. A part that
     shows records nobody's own (the team's intake queue) names them: `shared`, which
-    kept_shared_forget makes stale for everyone.
+    kept_shared_forget makes stale for everyone. A part the same for `everyone` who asks
+    (the directory's results) is kept once for all, under `shared` alone.
 
     A form's CSRF token belongs to one browser, and a person may have two: the part is
     kept with a stand-in for the token, and each page gets its own browser's."""
+
+    if everyone and not shared:
+        raise ValueError("A part kept for everyone names what makes it stale (shared).")
 
     def write() -> str:
         return render_to_string(template, {**context(), "csrf_token": _token_stand_in()}, request)
@@ -76,7 +85,11 @@ def kept_part(
     zone = timezone.get_current_timezone_name()
     if shared:
         parts = (*parts, shared, _version(_shared_key(shared)))
-    key = kept_key(request.user.pk, "part", _release(), *parts, get_language() or "", zone)
+    parts = ("part", _release(), *parts, get_language() or "", zone)
+    if everyone:
+        key = ":".join(("village:kept:everyone", *parts))
+    else:
+        key = kept_key(request.user.pk, *parts)
     kept = cache.get_or_set(key, write, kept_seconds())
     # Written by our own templates, with the stand-in where {% csrf_token %} was.
     token = get_token(request)  # and the browser gets the cookie that goes with it
