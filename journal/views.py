@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from core.uploads import accepts_upload, private
 from journal import selectors, services
 from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnForm, ReviewSettingForm
 from journal.models import EMOJI, Post, ReactionKind
+from notices.badges import kept_part
 from partnerships.selectors import exchange_partnerships
 
 #: A feed shown again after a form with errors tags nothing new: the reading that did was
@@ -24,28 +26,44 @@ SEEN = object()
 
 def _feed_page(request, partnership, sharing, form, status=200, read_before=SEEN):
     sharing.reader = request.user
-    page, query = paginate(request, selectors.feed(request.user, sharing), selectors.FEED_PAGE)
-    # What others shared since the reader last opened the journal is new to them, this once.
-    for post in page.object_list:
-        post.is_new = (
-            read_before is not SEEN
-            and post.author_id != request.user.pk
-            and post.published_at is not None
-            and (read_before is None or post.published_at > read_before)
-        )
+
+    def posts() -> dict:
+        feed = selectors.feed(request.user, sharing)
+        page, query = paginate(request, feed, selectors.FEED_PAGE)
+        # What others shared since the reader last opened the journal is new to them, this once.
+        for post in page.object_list:
+            post.is_new = (
+                read_before is not SEEN
+                and post.author_id != request.user.pk
+                and post.published_at is not None
+                and (read_before is None or post.published_at > read_before)
+            )
+        return {
+            "partnership": partnership,
+            "sharing": sharing,
+            "page": page,
+            "query": query,
+            "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
+        }
+
+    # The posts are kept for the reader a minute (decision 0048): a post, reply or
+    # reaction reaches them through a notice or a form about the partnership, either of
+    # which writes them afresh. Kept by what was new to the reader when they were written.
+    asked = request.GET.get("page", "")
+    since = "seen" if read_before is SEEN else (read_before.isoformat() if read_before else "")
+    parts = ("journal", str(partnership.pk), asked if asked.isdigit() else "", since)
+    shown = kept_part(request, *parts, template="journal/_posts.html", context=posts)
+    # Scrolling to the end asks htmx for the next page: only its posts are sent.
+    if request.htmx and asked.isdigit() and int(asked) > 1:
+        return HttpResponse(shown)
     context = {
         "partnership": partnership,
         "sharing": sharing,
-        "page": page,
-        "query": query,
+        "posts": shown,
         "form": form,
         "is_staff_view": sharing.side_of_user(request.user) is None,
         "posts_wait": selectors.posts_wait_for_review(partnership),
-        "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
     }
-    # Scrolling to the end asks htmx for the next page: only its posts are sent.
-    if request.htmx and page.number > 1:
-        return render(request, "journal/_posts.html", context)
     return render(request, "journal/feed.html", context, status=status)
 
 
