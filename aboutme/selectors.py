@@ -95,6 +95,20 @@ def _latest(entries, visible: Q):
     return Entry.objects.filter(pk__in=newest).filter(visible).select_related("written_by__person")
 
 
+def profile_state(user, child: Child) -> tuple[int, bool]:
+    """The newest entry on the child's profile, and whether someone else wrote on it
+    since the reader last opened it. With nothing new, the page reads the same whenever
+    that was (a first look shows nothing as new). Indexed lookups."""
+    entries = Entry.objects.filter(child=child)
+    newest = entries.order_by("-written_at").values_list("pk", flat=True).first() or 0
+    last_seen = Seen.objects.filter(user=user, child=child).values_list("seen_at", flat=True)
+    last_seen = last_seen.first()
+    if last_seen is None:
+        return newest, False
+    since = entries.filter(written_at__gt=last_seen).exclude(written_by=user)
+    return newest, since.exists()
+
+
 def profiles(user, children, sharing: Sharing, *, today=None, news: bool = False) -> list[Profile]:
     """Each child's profile as `user` may read it: the current words of each home on each
     topic and, with `news`, what changed since the reader last looked. A fixed number of

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import get_text_list
@@ -13,6 +14,7 @@ from agreements.selectors import sharing_for
 from audit.models import Action
 from audit.services import audit_entry_create
 from core.pagination import paginate
+from notices.badges import kept_part
 from voice.selectors import for_children as recordings_for_children
 
 
@@ -24,14 +26,17 @@ def _shared(request, child):
 
 
 def profile(request, child):
-    partnership, sharing = _shared(request, child)
-    (shown,) = selectors.profiles(request.user, [child], sharing, news=True)
-    seen.about_me_seen(user=request.user, child=child)
-    recordings = recordings_for_children(request.user, [child], sharing)[child.pk]
-    return render(
-        request,
-        "aboutme/profile.html",
-        {
+    """A child's profile as the reader may read it, what is new to them marked. Kept for
+    the reader a minute while nothing is new to them (decision 0048): then the page does
+    not depend on when they last looked. New words change its key; a recording or a
+    change of what the agreement shares reaches them through a notice or a form about
+    the partnership, which writes it afresh."""
+
+    def context() -> dict:
+        partnership, sharing = _shared(request, child)
+        (shown,) = selectors.profiles(request.user, [child], sharing, news=True)
+        recordings = recordings_for_children(request.user, [child], sharing)[child.pk]
+        return {
             "profile": shown,
             "partnership": partnership,
             "sharing": sharing,
@@ -44,8 +49,17 @@ def profile(request, child):
                 if any(r.author_id == request.user.pk for r in found)
             ],
             "records": sharing.side_of_user(request.user) is not None,
-        },
-    )
+        }
+
+    newest, anything_new = selectors.profile_state(request.user, child)
+    if anything_new:
+        shown = render_to_string("aboutme/_profile.html", context(), request)
+    else:  # kept by the newest entry: words written since are always shown
+        today = timezone.localdate().isoformat()
+        parts = ("aboutme", str(child.pk), str(newest), today)
+        shown = kept_part(request, *parts, template="aboutme/_profile.html", context=context)
+    seen.about_me_seen(user=request.user, child=child)
+    return render(request, "aboutme/profile.html", {"child": child, "shown": shown})
 
 
 def edit(request, child):

@@ -344,3 +344,23 @@ def test_a_topic_not_in_the_childs_version_has_no_page(client_for, birth_parent,
     client = client_for(birth_parent)
     assert edit_topic(client, young, "own_words").status_code == 404
     assert edit_topic(client, young, "no_such_topic").status_code == 404
+
+
+def test_words_the_other_home_writes_show_on_a_kept_profile_at_once(
+    settings, client_for, birth_parent, partner_parent, agreed
+):
+    """The profile is kept for the reader a minute while nothing is new to her (decision
+    0048); new words change what it is kept by, whether or not a notice went out."""
+    from aboutme.models import Entry
+
+    settings.BADGE_SECONDS = 60
+    child = agreed.children.first()
+    profile(client_for(partner_parent), child)
+    assert "Pancakes" not in profile(client_for(partner_parent), child)
+    Entry.objects.create(
+        child=child, topic="breakfast", author="birth", text="Pancakes.", written_by=birth_parent
+    )
+    page = profile(client_for(partner_parent), child)
+    assert "Pancakes." in page and "New: Favorite breakfast" in page
+    again = profile(client_for(partner_parent), child)
+    assert "Pancakes." in again and "New: Favorite breakfast" not in again
