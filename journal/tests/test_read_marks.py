@@ -62,3 +62,29 @@ def test_posts_shared_since_the_last_reading_are_tagged_new_in_the_feed_once(
     shared_post(agreed, birth_parent, "birth")
     shared_post(agreed, partner_parent, "partner")  # his own: never new to him
     assert father.get(feed).content.decode().count(new) == 1
+
+
+def test_a_post_shared_with_her_shows_on_her_kept_journal_at_once_marked_new(
+    settings, client_for, coach, birth_parent, partner_parent, agreed
+):
+    """The posts are kept for the reader a minute (decision 0048); a post shared since
+    moves her read mark when she opens the journal, which writes them afresh, with the
+    post marked new once."""
+    from django.test import Client
+
+    from accounts.testing import sign_in_client
+
+    settings.BADGE_SECONDS = 60
+    mother = sign_in_client(Client(), birth_parent)
+    url = reverse("journal:feed", args=[agreed.pk])
+    mother.get(url)
+    assert "Pancakes at the park" not in mother.get(url).content.decode()
+    post = Post.objects.create(
+        partnership=agreed, author=partner_parent, side="partner", text="Pancakes at the park"
+    )
+    Post.objects.filter(pk=post.pk).update(status=Status.PUBLISHED, published_at=timezone.now())
+    page = mother.get(url).content.decode()
+    new = '<span class="badge attention">New</span>'
+    assert "Pancakes at the park" in page and new in page
+    again = mother.get(url).content.decode()
+    assert "Pancakes at the park" in again and new not in again
