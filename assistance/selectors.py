@@ -77,20 +77,14 @@ def funds_with_numbers() -> list[Fund]:
 
 
 def spending(*, year: int) -> dict:
-    """Money paid in a year, by fund, need, month and family: three grouped queries over
-    the ledger (reversals count against what they reverse), and in a fourth the year's
+    """Money paid in a year, by fund, need, month and family: grouped queries over the
+    ledger (reversals count against what they reverse), and in one more the year's
     total, the part of it that helped parents keep their jobs ("Job security") and each
-    month's sum."""
+    month's sum. The families (thousands, statewide) as a query to page through."""
     entries = Entry.objects.filter(paid_on__year=year)
 
-    def money(rows):
-        rows = list(rows)
-        for row in rows:
-            row["total"] = cents(row["total"])
-        return rows
-
     def by(*fields):
-        return money(entries.values(*fields).annotate(total=Sum("amount")).order_by(*fields))
+        return in_money(entries.values(*fields).annotate(total=Sum("amount")).order_by(*fields))
 
     # Each month a sum between its first day and the next month's, not a truncation of
     # every entry's date: on SQLite that is a Python function called once an entry.
@@ -113,10 +107,20 @@ def spending(*, year: int) -> dict:
             for i, start in enumerate(months)
             if sums[f"month{i}"] is not None
         ],
-        "by_family": by("request__partnership__birth_family__name", "request__home"),
+        "by_family": entries.values("request__partnership__birth_family__name", "request__home")
+        .annotate(total=Sum("amount"))
+        .order_by("request__partnership__birth_family__name", "request__home"),
         "total": cents(sums["total"]),
         "job_security": cents(sums["job_security"]),
     }
+
+
+def in_money(rows) -> list[dict]:
+    """A page of spending's grouped rows, their totals as money."""
+    rows = list(rows)
+    for row in rows:
+        row["total"] = cents(row["total"])
+    return rows
 
 
 def ledger_rows(*, year: int | None):

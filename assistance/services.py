@@ -31,8 +31,13 @@ from core.money import dollars
 from core.roles import is_casework
 from core.uploads import checked_document
 from families.models import BirthFamily, PartnerHome, Person
+from notices.badges import kept_shared_forget
 from notices.delivery import notify
 from partnerships.models import Partnership, refuse_if_closed
+
+#: The spending report kept for the director and finance (assistance/views.py): any
+#: payment, reversal or fund's name makes it stale.
+LEDGER = "ledger"
 
 
 def balance_of(fund: Fund) -> Decimal:
@@ -87,6 +92,7 @@ def fund_save(*, actor, form) -> Fund:
     audit_entry_create(
         actor=actor, action=Action.CHANGED, record=fund, fields=sorted(form.changed_data)
     )
+    kept_shared_forget(LEDGER)  # the report names the funds
     return fund
 
 
@@ -341,6 +347,7 @@ def payment_record(
             assistance_request.status = Status.PAID
             assistance_request.save(update_fields=["status"])
             audit_entry_create(actor=actor, action=Action.CREATED, record=entry, fields=["amount"])
+            kept_shared_forget(LEDGER)
             return entry
     except IntegrityError:
         # The same key won a race with this very submission: that payment stands.
@@ -386,6 +393,7 @@ def payment_reverse(*, actor, entry: Entry, note: str) -> Entry:
     )
     AssistanceRequest.objects.filter(pk=entry.request_id).update(status=Status.APPROVED)
     audit_entry_create(actor=actor, action=Action.CREATED, record=reversal, fields=["amount"])
+    kept_shared_forget(LEDGER)
     return reversal
 
 

@@ -27,6 +27,7 @@ from core.once import once
 from core.pagination import paginate
 from core.roles import is_casework
 from core.uploads import MAX_DOCUMENT_BYTES, accepts_upload, private_file_response
+from notices.badges import kept_part
 from partnerships.models import Stage
 from partnerships.selectors import partnerships_visible_to
 
@@ -296,13 +297,35 @@ def _year(request) -> int:
     return year if 2000 <= year <= today.year + 1 else today.year
 
 
+#: Families on a page of the spending report: the CSV holds every one.
+FAMILIES_PAGE = 100
+
+
 def report(request):
+    """A year's spending for a funder. The same for whoever may read it: kept once for
+    them all a minute, and written afresh at any payment (decision 0048)."""
     year = _year(request)
-    figures = selectors.spending(year=year)
-    needs = dict(Need.choices)
-    for row in figures["by_need"]:
-        row["label"] = needs.get(row["request__need"], row["request__need"])
-    return render(request, "assistance/report.html", {"year": year, **figures})
+
+    def context() -> dict:
+        figures = selectors.spending(year=year)
+        needs = dict(Need.choices)
+        for row in figures["by_need"]:
+            row["label"] = needs.get(row["request__need"], row["request__need"])
+        page, query = paginate(request, figures.pop("by_family"), FAMILIES_PAGE)
+        page.object_list = selectors.in_money(page.object_list)
+        return {"year": year, "page": page, "query": query, **figures}
+
+    asked = request.GET.get("page", "")
+    parts = ("spending", str(year), asked if asked.isdigit() else "")
+    report = kept_part(
+        request,
+        *parts,
+        template="assistance/_report.html",
+        context=context,
+        shared=services.LEDGER,
+        everyone=True,
+    )
+    return render(request, "assistance/report.html", {"report": report})
 
 
 def report_csv(request):
