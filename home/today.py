@@ -4,7 +4,6 @@ A fixed number of queries whatever the caseload (asserted in home/tests)."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-
 from accounts.models import Role
 from aftercare.selectors import check_ins_due, warning_signs
 from caseplan.selectors import follow_ups_due, steps_due
