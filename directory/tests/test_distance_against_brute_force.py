@@ -1,6 +1,8 @@
-"""The search near a place reads a box around it before any distance (directory.search.
-_within); held here to a brute force that measures every place of every service, for
-any places, any centre and any radius: the same services, in the same order."""
+"""The search near a place has two writings (directory.search._near_q): asked for little
+else, a place in a box around the circle read before any distance, or no place on the
+map; narrowed by a need or a language, each service's nearest place. Both are held here
+to a brute force that measures every place of every service, for any places, any centre
+and any radius: the same services, in the same order."""
 
 import math
 from datetime import datetime
@@ -10,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from directory.models import Location, Organization, Service, ServiceAtLocation
+from directory.models import Attribute, Language, Location, Organization, Service, ServiceAtLocation
+from directory.needs import needs_ensure, term_id
 from directory.search import MILES_PER_DEGREE, Criteria, Place, services_matching
 
 pytestmark = pytest.mark.django_db
@@ -62,17 +65,24 @@ def brute_force(centre: Place, miles: int, made) -> list:
     centre=centres,
     miles=st.integers(1, 25),
     services=st.lists(service, min_size=1, max_size=8),
+    narrowed_by=st.sampled_from(["", "language", "need"]),
 )
 def test_the_search_near_a_place_keeps_and_orders_what_measuring_every_place_does(
-    centre, miles, services
+    centre, miles, services, narrowed_by
 ):
     Organization.objects.all().delete()
+    needs_ensure()
     organization = Organization.objects.create(name="Anywhere Inc.")
     reach = miles / MILES_PER_DEGREE
     across = reach / math.cos(math.radians(centre.latitude))
     made = []
     for name, places in services:
         listing = Service.objects.create(organization=organization, name=name)
+        # Every service speaks Spanish and helps with childcare: the other tests keep all.
+        Language.objects.create(service=listing, code="es", name="Spanish")
+        Attribute.objects.create(
+            link_entity="service", link_id=listing.pk, taxonomy_term_id=term_id("childcare")
+        )
         points = []
         for up, right in places:
             latitude = None if up is None else centre.latitude + up * reach
@@ -82,7 +92,12 @@ def test_the_search_near_a_place_keeps_and_orders_what_measuring_every_place_doe
             points.append((latitude, longitude))
         made.append((listing, points))
 
-    found = list(services_matching(Criteria(place=centre, miles=miles), now=NOW))
+    criteria = Criteria(place=centre, miles=miles)
+    if narrowed_by == "language":
+        criteria.language = "es"
+    elif narrowed_by == "need":
+        criteria.need = "childcare"
+    found = list(services_matching(criteria, now=NOW))
 
     assert [listing.pk for listing in found] == brute_force(centre, miles, made)
     # The distance shown is the nearest place's, none for a service not on the map.
