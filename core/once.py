@@ -16,6 +16,8 @@ its payment key in its own column (docs/decisions/0012). The key is made here fo
 import re
 import secrets
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django import forms
@@ -34,8 +36,29 @@ KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")
 FORM_USED = "form_used"
 
 
+#: While a page's part is written to be kept (notices.badges.kept_part), each form's key
+#: is this stand-in, and every page that shows the part gets keys of its own (keys_put_in).
+_stand_in: ContextVar[str] = ContextVar("once_key_stand_in", default="")
+
+
 def new_key() -> str:
-    return secrets.token_urlsafe(24)
+    return _stand_in.get() or secrets.token_urlsafe(24)
+
+
+@contextmanager
+def keys_stood_in(stand_in: str):
+    """Forms made within carry `stand_in` for their one-time key."""
+    token = _stand_in.set(stand_in)
+    try:
+        yield
+    finally:
+        _stand_in.reset(token)
+
+
+def keys_put_in(html: str, stand_in: str) -> str:
+    """A new key for each form of a kept part, where the stand-in is: one part shown
+    twice is two forms, and each sending makes its own record."""
+    return re.sub(re.escape(stand_in), lambda _found: new_key(), html)
 
 
 class FormUsed(ValidationError):

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,8 +25,19 @@ from partnerships.selectors import exchange_partnerships
 SEEN = object()
 
 
-def _feed_page(request, partnership, sharing, form, status=200, read_before=SEEN):
+def _feed_page(request, partnership, sharing, form=None, status=200, read_before=SEEN):
+    """The journal: a form to share a moment (`form` when shown again with what the
+    person typed), and a page of posts."""
     sharing.reader = request.user
+    is_staff_view = sharing.side_of_user(request.user) is None
+
+    def compose(form) -> dict:
+        return {
+            "partnership": partnership,
+            "form": form or PostForm(children=partnership.children.all()),
+            "is_staff_view": is_staff_view,
+            "posts_wait": selectors.posts_wait_for_review(partnership),
+        }
 
     def posts() -> dict:
         feed = selectors.feed(request.user, sharing)
@@ -56,13 +68,19 @@ def _feed_page(request, partnership, sharing, form, status=200, read_before=SEEN
     # Scrolling to the end asks htmx for the next page: only its posts are sent.
     if request.htmx and asked.isdigit() and int(asked) > 1:
         return HttpResponse(shown)
+    if form is None:
+        parts = ("journal-compose", str(partnership.pk))
+        writing = kept_part(
+            request, *parts, template="journal/_compose.html", context=lambda: compose(None)
+        )
+    else:  # what the person typed, and why it was refused: never kept
+        writing = render_to_string("journal/_compose.html", compose(form), request)
     context = {
         "partnership": partnership,
         "sharing": sharing,
         "posts": shown,
-        "form": form,
-        "is_staff_view": sharing.side_of_user(request.user) is None,
-        "posts_wait": selectors.posts_wait_for_review(partnership),
+        "compose": writing,
+        "is_staff_view": is_staff_view,
     }
     return render(request, "journal/feed.html", context, status=status)
 
@@ -84,8 +102,7 @@ def feed(request, partnership):
         partnership=partnership,
         up_to=selectors.newest_shared(request.user, sharing),
     )
-    form = PostForm(children=partnership.children.all())
-    return _feed_page(request, partnership, sharing, form, read_before=read_before)
+    return _feed_page(request, partnership, sharing, read_before=read_before)
 
 
 @accepts_upload(max(MAX_UPLOAD_BYTES, MAX_AUDIO_BYTES))

@@ -29,6 +29,8 @@ from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from core.once import keys_put_in, keys_stood_in
+
 #: A version outlives the summaries hung on it by far; one that expires starts anew.
 VERSION_SECONDS = 24 * 3600
 
@@ -74,13 +76,16 @@ def kept_part(
     (the directory's results) is kept once for all, under `shared` alone.
 
     A form's CSRF token belongs to one browser, and a person may have two: the part is
-    kept with a stand-in for the token, and each page gets its own browser's."""
+    kept with a stand-in for the token, and each page gets its own browser's. A form's
+    one-time key (core.once) belongs to one showing of it: each page gets new ones."""
 
     if everyone and not shared:
         raise ValueError("A part kept for everyone names what makes it stale (shared).")
 
     def write() -> str:
-        return render_to_string(template, {**context(), "csrf_token": _token_stand_in()}, request)
+        with keys_stood_in(_stand_in("once")):
+            found = context()
+            return render_to_string(template, {**found, "csrf_token": _stand_in("csrf")}, request)
 
     zone = timezone.get_current_timezone_name()
     if shared:
@@ -91,9 +96,11 @@ def kept_part(
     else:
         key = kept_key(request.user.pk, *parts)
     kept = cache.get_or_set(key, write, kept_seconds())
-    # Written by our own templates, with the stand-in where {% csrf_token %} was.
+    # Written by our own templates, with stand-ins where {% csrf_token %} and each form's
+    # one-time key (core.once) were.
     token = get_token(request)  # and the browser gets the cookie that goes with it
-    return mark_safe(kept.replace(_token_stand_in(), token))  # noqa: S308  # nosec
+    kept = keys_put_in(kept.replace(_stand_in("csrf"), token), _stand_in("once"))
+    return mark_safe(kept)  # noqa: S308  # nosec
 
 
 #: What writes a page: a part kept by the code before a deploy is not shown by the code after.
@@ -118,10 +125,10 @@ def _release() -> str:
 
 
 @functools.cache
-def _token_stand_in() -> str:
+def _stand_in(what: str) -> str:
     """Nothing a person could type into a page by chance or on purpose: a text derived
-    from the secret key, in the alphabet of a CSRF token."""
-    return salted_hmac("village.kept_part", "csrf", algorithm="sha256").hexdigest()[:32]
+    from the secret key, in the alphabet of a CSRF token and of a form's key."""
+    return salted_hmac("village.kept_part", what, algorithm="sha256").hexdigest()[:32]
 
 
 def kept_forget(*user_ids: int | None) -> None:

@@ -88,3 +88,28 @@ def test_a_post_shared_with_her_shows_on_her_kept_journal_at_once_marked_new(
     assert "Pancakes at the park" in page and new in page
     again = mother.get(url).content.decode()
     assert "Pancakes at the park" in again and new not in again
+
+
+def test_a_kept_journal_gives_each_showing_of_its_form_a_key_of_its_own(
+    settings, client_for, birth_parent, agreed
+):
+    """The form to share a moment is kept with the page (decision 0048), but its one-time
+    key (core.once) is new at each showing: two posts written one after the other within
+    the minute are two posts, and the same form sent twice is still one."""
+    import re
+
+    from notices.badges import _stand_in
+
+    settings.BADGE_SECONDS = 60
+    mother = client_for(birth_parent)
+    url = reverse("journal:feed", args=[agreed.pk])
+    keys = []
+    for _ in range(2):
+        page = mother.get(url).content.decode()
+        assert _stand_in("once") not in page
+        keys.append(re.search(r'name="key" value="([^"]+)"', page).group(1))
+    assert keys[0] != keys[1]
+    new = reverse("journal:post_new", args=[agreed.pk])
+    for key, text in ((keys[0], "First tooth!"), (keys[1], "Second tooth!"), (keys[1], "Again")):
+        assert mother.post(new, {"text": text, "key": key}).status_code == 302
+    assert sorted(Post.objects.values_list("text", flat=True)) == ["First tooth!", "Second tooth!"]
