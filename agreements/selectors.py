@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -24,6 +25,7 @@ from agreements.models import (
     Side,
 )
 from families.models import Person
+from notices.badges import kept_seconds, kept_shared_version
 from partnerships.models import Partnership, Stage
 from partnerships.selectors import partnerships_visible_to, with_parents
 
@@ -249,16 +251,47 @@ def _versions():
 def sharing_for_many(partnerships, *, today: date | None = None) -> dict[int, Sharing]:
     """One Sharing per partnership, in five queries whatever their number. The
     partnerships must come with both homes' parents prefetched."""
-    today = today or timezone.localdate()
     partnerships = list(partnerships)
-    ids = [p.pk for p in partnerships]
-    sharing = {p.pk: Sharing(partnership=p, today=today) for p in partnerships}
+    records = _agreement_records([p.pk for p in partnerships])
+    return _sharing_of(partnerships, records, today=today or timezone.localdate())
+
+
+def sharing_for(partnership: Partnership, *, today: date | None = None) -> Sharing:
+    """The Sharing of one partnership, for a page about it. Its agreement's records are
+    kept a minute under a version every change in agreements/services.py forgets at once
+    (decision 0048): each visit to a journal or a profile asks for them. What they
+    allow is worked out afresh each time, for today and the homes' parents as they are."""
+    name = agreement_records_name(partnership.pk)
+    key = f"village:agreement:{partnership.pk}:{kept_shared_version(name)}"
+    records = cache.get_or_set(key, lambda: _agreement_records([partnership.pk]), kept_seconds())
+    return _sharing_of([partnership], records, today=today or timezone.localdate())[partnership.pk]
+
+
+def agreement_records_name(partnership_id: int) -> str:
+    return f"agreement:{partnership_id}"
+
+
+@dataclass
+class _Records:
+    versions: dict[int, list[AgreementVersion]]
+    consents: list[Consent]
+    restrictions: list[CourtRestriction]
+
+
+def _agreement_records(ids: list[int]) -> _Records:
     versions = defaultdict(list)
     for version in _versions().filter(partnership__in=ids).order_by("-number"):
         versions[version.partnership_id].append(version)
+    consents = list(Consent.objects.filter(partnership__in=ids))
+    restrictions = CourtRestriction.objects.filter(partnership__in=ids).select_related("person")
+    return _Records(dict(versions), consents, list(restrictions))
+
+
+def _sharing_of(partnerships, records: _Records, *, today: date) -> dict[int, Sharing]:
+    sharing = {p.pk: Sharing(partnership=p, today=today) for p in partnerships}
     for p in partnerships:
         rules = sharing[p.pk]
-        history = versions[p.pk]
+        history = records.versions.get(p.pk, [])
         rules.current = history[0] if history else None
         needed = _account_holders(p)
         rules.acknowledged = next(
@@ -271,13 +304,11 @@ def sharing_for_many(partnerships, *, today: date | None = None) -> dict[int, Sh
         )
         for side in Side.values:
             rules.terms[side] = _effective(rules.current, rules.acknowledged, side)
-    for consent in Consent.objects.filter(partnership__in=ids):
+    for consent in records.consents:
         sharing[consent.partnership_id].consents[(consent.person_id, consent.purpose)] = (
             consent.given
         )
-    for restriction in CourtRestriction.objects.filter(partnership__in=ids).select_related(
-        "person"
-    ):
+    for restriction in records.restrictions:
         sharing[restriction.partnership_id].restrictions.append(restriction)
     return sharing
 
@@ -295,10 +326,6 @@ def _effective(current, acknowledged, side) -> Terms:
     return Terms(
         flags=_flags(now) & _flags(agreed), quiet_from=now.quiet_from, quiet_until=now.quiet_until
     )
-
-
-def sharing_for(partnership: Partnership, *, today: date | None = None) -> Sharing:
-    return sharing_for_many([partnership], today=today)[partnership.pk]
 
 
 def partnership_with_agreement_for(user, partnership_id: int) -> Partnership:

@@ -15,10 +15,11 @@ from agreements.models import (
     HomeTerms,
     Side,
 )
+from agreements.selectors import agreement_records_name
 from audit.models import Action
 from audit.services import audit_entry_create
 from families.models import Person
-from notices.badges import kept_forget
+from notices.badges import kept_forget, kept_shared_forget
 from partnerships.models import Partnership
 from partnerships.selectors import readers_of
 
@@ -44,6 +45,7 @@ def agreement_draft(*, actor, partnership: Partnership, terms: dict[str, dict]) 
     audit_entry_create(
         actor=actor, action=Action.CREATED, record=version, fields=["terms", "number"]
     )
+    _summaries_stale(partnership.pk)
     return version
 
 
@@ -71,6 +73,7 @@ def consent_set(*, actor, partnership: Partnership, person: Person, purpose: str
         partnership=partnership, person=person, purpose=purpose, defaults={"given": given}
     )
     audit_entry_create(actor=actor, action=Action.CHANGED, record=consent, fields=["given"])
+    _summaries_stale(partnership.pk)  # a photo shown or held back from now on
     return consent
 
 
@@ -115,7 +118,9 @@ def restriction_end(*, actor, restriction: CourtRestriction, ends_on: date) -> C
 
 
 def _summaries_stale(partnership_id: int) -> None:
-    """What the partnership's people may read has changed: their counts of what is new
-    and their kept pages (notices/badges.py) are made afresh, so an order never leaves a
-    message counted or a date shown."""
+    """What the partnership's people may read has changed: its agreement's kept records
+    (agreements.selectors.sharing_for), and their counts of what is new and kept pages
+    (notices/badges.py) are made afresh, so an order never leaves a message counted or a
+    date shown."""
+    kept_shared_forget(agreement_records_name(partnership_id))
     kept_forget(*readers_of([partnership_id]))

@@ -89,7 +89,7 @@ def kept_part(
 
     zone = timezone.get_current_timezone_name()
     if shared:
-        parts = (*parts, shared, _version(_shared_key(shared)))
+        parts = (*parts, shared, kept_shared_version(shared))
     parts = ("part", _release(), *parts, get_language() or "", zone)
     if everyone:
         key = ":".join(("village:kept:everyone", *parts))
@@ -136,6 +136,11 @@ def kept_forget(*user_ids: int | None) -> None:
     change that makes them stale is committed, since a page read in between would count
     what was there before it and keep that for the minute."""
     _forget([_version_key(user_id) for user_id in user_ids if user_id is not None])
+
+
+def kept_shared_version(name: str) -> str:
+    """The current version of what `name` stands for: a key for what is kept of it."""
+    return _version(_shared_key(name))
 
 
 def kept_shared_forget(name: str) -> None:
