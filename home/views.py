@@ -12,7 +12,11 @@ from gatherings.selectors import gathering_list, upcoming_replies
 from home.selectors import finance_desk, program_overview, with_next_family_time
 from home.today import today_for
 from notices.badges import kept_part
-from partnerships.selectors import caseload_overview, partnerships_of_parent
+from partnerships.selectors import (
+    caseload_overview,
+    open_partnerships_of_parent,
+    with_their_people,
+)
 from referrals.selectors import waiting_for
 from transition.selectors import road_home_of
 
@@ -50,7 +54,7 @@ def home(request):
             "caseload", "home/_caseload.html", lambda: _caseload(user, today)
         )
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT):
-        partnerships = list(partnerships_of_parent(user))
+        partnerships = list(open_partnerships_of_parent(user))
         for partnership in partnerships:
             audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)
         parent = functools.cache(lambda: _parent(user, partnerships, today))
@@ -78,6 +82,7 @@ def _caseload(user, today) -> dict:
 
 
 def _parent(user, partnerships, today) -> dict:
+    with_their_people(partnerships)
     sharing = sharing_for_many(partnerships)
     for partnership in partnerships:
         partnership.sharing = sharing[partnership.pk]

@@ -4,7 +4,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.http import Http404
 from django.utils import timezone
 
@@ -110,20 +118,38 @@ def parents_in(partnerships: QuerySet[Partnership]) -> QuerySet[Person]:
 
 
 def partnership_for(user, partnership_id: int) -> Partnership:
-    """One partnership the person may see, with what its page shows; 404 otherwise."""
+    """One partnership the person may see, with its homes and coach; 404 otherwise. Its
+    people and history come with partnership_page_people, when its page is written
+    rather than shown as kept (decision 0048)."""
     try:
         return (
-            with_people(partnerships_visible_to(user))
-            .prefetch_related(
-                Prefetch(
-                    "stage_changes",
-                    queryset=StageChange.objects.select_related("changed_by__person"),
-                ),
-            )
+            partnerships_visible_to(user)
+            .select_related("birth_family", "partner_home", "coach__person")
             .get(pk=partnership_id)
         )
     except Partnership.DoesNotExist:
         raise Http404 from None
+
+
+def partnership_page_people(partnership: Partnership) -> Partnership:
+    """What the partnership's page shows of its people and history, in four queries."""
+    with_their_people([partnership])
+    history = StageChange.objects.select_related("changed_by__person")
+    prefetch_related_objects([partnership], Prefetch("stage_changes", queryset=history))
+    return partnership
+
+
+def with_their_people(partnerships: list[Partnership]) -> list[Partnership]:
+    """Both homes' parents and the children of partnerships already read, in three
+    queries: for a page written afresh rather than shown as kept (decision 0048)."""
+    people = Person.objects.select_related("user").order_by("pk")
+    prefetch_related_objects(
+        partnerships,
+        Prefetch("birth_family__parents", queryset=people),
+        Prefetch("partner_home__parents", queryset=people),
+        Prefetch("children", queryset=Child.objects.order_by("birth_date", "pk")),
+    )
+    return partnerships
 
 
 def partnership_list(user, *, stage: str = "") -> QuerySet[Partnership]:
@@ -216,6 +242,14 @@ def caseload_overview(user, *, today: date | None = None) -> Caseload:
 def partnerships_of_parent(user) -> QuerySet[Partnership]:
     """A parent's open partnerships with both homes' people, for their home page."""
     return with_parents(partnership_list(user).exclude(stage=Stage.CLOSED))
+
+
+def open_partnerships_of_parent(user) -> QuerySet[Partnership]:
+    """A parent's open partnerships with their homes and coach, and no more: their home
+    page adds the people (with_their_people) only when it writes them afresh."""
+    partnerships = partnerships_visible_to(user).exclude(stage=Stage.CLOSED)
+    partnerships = partnerships.select_related("birth_family", "partner_home", "coach__person")
+    return partnerships.order_by("birth_family__name", "pk")
 
 
 def exchange_partnerships(user) -> QuerySet[Partnership]:

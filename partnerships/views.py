@@ -70,6 +70,7 @@ def _detail_page(request, partnership, *, is_staff, stage_form=None, status=200)
     today = timezone.localdate()
 
     def context() -> dict:
+        selectors.partnership_page_people(partnership)
         found = sections.compose(request, partnership, is_staff=is_staff)
         found |= {"partnership": partnership, "is_staff_view": is_staff, "today": today}
         if is_staff:
