@@ -28,22 +28,25 @@ PER_PAGE = 20
 
 def search(request):
     """The directory, for anyone: families not enrolled included. Nothing personal is
-    shown; signed-in staff and parents also get a way to refer. The results are the same
-    for everyone who asks the same: kept once for all a minute, and written afresh when
-    the directory changes (decision 0048)."""
-    form = SearchForm(request.GET or None)
+    shown; signed-in staff and parents also get a way to refer. The form as asked and
+    its results are the same for everyone who asks the same: kept once for all a minute,
+    and written afresh when the directory changes (decision 0048)."""
 
     def results() -> dict:
+        form = SearchForm(request.GET or None)
         criteria = form.criteria()
         now = timezone.now()
         number = request.GET.get("page")
         page = search_page(criteria, now=now, number=number, per_page=PER_PAGE)
         selectors.cards_of(page.object_list, now=now)
         return {
+            "form": form,
             "page": page,
             "query": query_of_pages(request),
             "criteria": criteria,
             "searched": form.is_bound,
+            "more_chosen": bool(form.errors)
+            or any(request.GET.get(name) for name in ("near", "language", "open", "free")),
         }
 
     asked = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
@@ -56,17 +59,8 @@ def search(request):
         shared=services.DIRECTORY,
         everyone=True,
     )
-    return render(
-        request,
-        "directory/search.html",
-        {
-            "form": form,
-            "results": found,
-            "more_chosen": bool(form.errors)
-            or any(request.GET.get(name) for name in ("near", "language", "open", "free")),
-            "team": is_casework(request.user),
-        },
-    )
+    context = {"results": found, "team": is_casework(request.user)}
+    return render(request, "directory/search.html", context)
 
 
 def service(request, listing):
