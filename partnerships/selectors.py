@@ -16,7 +16,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Role
+from accounts.models import Role, User
 from core.roles import is_casework
 from families.models import BirthFamily, Child, PartnerHome, Person
 from partnerships.models import Coverage, Partnership, Stage, StageChange
@@ -58,7 +58,11 @@ def partnerships_visible_to(user) -> QuerySet[Partnership]:
 
 
 def _caseload(user) -> Q:
-    return Q(coach=user) | Q(coach__in=coaches_covered_by(user))
+    # One list of coaches, the person and whom they cover, rather than `coach = me OR
+    # coach IN (covered)`: PostgreSQL cannot estimate that OR and reads every visit of
+    # every partnership to find a caseload's thirty (a coach's Today 138 → 61 ms).
+    me = User.objects.filter(pk=user.pk).values("pk")
+    return Q(coach__in=me.union(coaches_covered_by(user), all=True))
 
 
 def readers_of(partnership_ids) -> set[int]:
