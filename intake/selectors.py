@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from core.dates import SecondsBetween
 from core.roles import is_casework
 from families.models import Person
 from intake.models import ContactAttempt, Kind, Source, Submission
@@ -112,16 +113,16 @@ def _counted(*, weeks: int) -> dict:
     )
     # Only the answered forms' two times come back, for the median: no form is read whole,
     # and in no order (a median needs none; the forms' own order cost a sort of them all).
-    waits = [
-        contacted - received_at
-        for received_at, contacted in judged.filter(first_contact_at__isnull=False)
+    waits = list(
+        judged.filter(first_contact_at__isnull=False)
         .order_by()
-        .values_list("received_at", "first_contact_at")
-    ]
+        .values_list(SecondsBetween("received_at", "first_contact_at"), flat=True)
+    )
     return {
         "weeks": weeks,
         "per_week": _per_week(received, since=since, now=now),
-        "median_to_contact": statistics.median(waits) if waits else None,
+        # To the second: SQLite's day numbers are exact to a few microseconds.
+        "median_to_contact": timedelta(seconds=round(statistics.median(waits))) if waits else None,
         "promise_kept_share": (
             round(100 * promise["kept"] / promise["counted"]) if promise["counted"] else None
         ),
