@@ -81,6 +81,9 @@ def kept_part(
 
     if everyone and not shared:
         raise ValueError("A part kept for everyone names what makes it stale (shared).")
+    if not everyone and not request.user.is_authenticated:
+        # Every visitor would share one person's keeping: what one was shown, all would be.
+        raise ValueError("A part kept for one person needs a person signed in.")
 
     def write() -> str:
         with keys_stood_in(_stand_in("once")):
