@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import LIST, Action, AuditEntry
-from audit.unusual import unusual_access, unusual_notice_claim
+from audit.unusual import unusual_access, unusual_access_keep, unusual_notice_claim
 from core.roles import Role
 from families.models import Child
 from notices.delivery import notify
@@ -98,8 +98,11 @@ def _assigned_families(readers: set[int]) -> dict[int, set[tuple[str, int]]]:
 def unusual_access_notify(*, now: datetime | None = None) -> int:
     """Tell every director that the audit page shows unusual access: once a day for each
     kind found. A sweep job: returns how many kinds were told."""
+    findings = unusual_access(now=now)
+    if now is None:  # what the audit page shows now, until the next sweep
+        unusual_access_keep(findings)
     now = now or timezone.now()
-    kinds = sorted({finding.kind for finding in unusual_access(now=now)})
+    kinds = sorted({finding.kind for finding in findings})
     if not kinds:
         return 0
     directors = list(

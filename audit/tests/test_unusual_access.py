@@ -110,7 +110,7 @@ def test_the_audit_page_runs_the_same_queries_for_few_or_many_findings(client_fo
     client = client_for(director)
 
     def queries():
-        cache.clear()  # the watch is kept a minute: each reading counts afresh
+        cache.clear()  # the findings are kept between sweeps: each reading counts afresh
         with CaptureQueriesContext(connection) as captured:
             assert client.get(reverse("audit:search")).status_code == 200
         return len(captured)
@@ -123,6 +123,24 @@ def test_the_audit_page_runs_the_same_queries_for_few_or_many_findings(client_fo
         reads_of_families(person_with_account(Role.COACH), 16)
     assert len(unusual_access()) == 1 + 5 + 5
     assert queries() == few
+
+
+def test_the_audit_page_shows_what_the_sweep_last_counted_without_counting_again(
+    client_for, director, outsider
+):
+    cache.clear()
+    refusals(20, actor=outsider)
+    unusual_access_notify()  # the worker's sweep counts, tells and keeps the findings
+    refusals(20, ip="203.0.113.50")  # after the sweep: shown when the next one counts
+    client = client_for(director)
+
+    def unusual() -> str:
+        html = client.get(reverse("audit:search")).content.decode()
+        return html.split('id="unusual"')[1].split("</section>")[0]
+
+    assert outsider.email in unusual() and "203.0.113.50" not in unusual()
+    unusual_access_notify()
+    assert "203.0.113.50" in unusual()
 
 
 def test_directors_are_told_once_a_day_for_each_kind_and_never_who(
