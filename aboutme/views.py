@@ -57,7 +57,9 @@ def profile(request, child):
     else:  # kept by the newest entry: words written since are always shown
         today = timezone.localdate().isoformat()
         parts = ("aboutme", str(child.pk), str(newest), today)
-        shown = kept_part(request, *parts, template="aboutme/_profile.html", context=context)
+        shown = kept_part(
+            request, *parts, template="aboutme/_profile.html", context=context, area="aboutme"
+        )
     seen.about_me_seen(user=request.user, child=child)
     return render(request, "aboutme/profile.html", {"child": child, "shown": shown})
 

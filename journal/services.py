@@ -214,5 +214,5 @@ def journal_read(*, user, partnership, up_to: datetime | None) -> datetime | Non
     if mark is not None:
         mark.read_at, written = up_to, mark
     audit_entry_create(actor=user, action=Action.CHANGED, record=written, fields=["read_at"])
-    kept_forget(user.pk)
+    kept_forget(user.pk, area="journal")
     return read_before

@@ -64,14 +64,20 @@ def _feed_page(request, partnership, sharing, form=None, status=200, read_before
     asked = request.GET.get("page", "")
     since = "seen" if read_before is SEEN else (read_before.isoformat() if read_before else "")
     parts = ("journal", str(partnership.pk), asked if asked.isdigit() else "", since)
-    shown = kept_part(request, *parts, template="journal/_posts.html", context=posts)
+    shown = kept_part(
+        request, *parts, template="journal/_posts.html", context=posts, area="journal"
+    )
     # Scrolling to the end asks htmx for the next page: only its posts are sent.
     if request.htmx and asked.isdigit() and int(asked) > 1:
         return HttpResponse(shown)
     if form is None:
         parts = ("journal-compose", str(partnership.pk))
         writing = kept_part(
-            request, *parts, template="journal/_compose.html", context=lambda: compose(None)
+            request,
+            *parts,
+            template="journal/_compose.html",
+            context=lambda: compose(None),
+            area="journal",
         )
     else:  # what the person typed, and why it was refused: never kept
         writing = render_to_string("journal/_compose.html", compose(form), request)

@@ -18,12 +18,14 @@ import os
 import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.safestring import SafeString, mark_safe
@@ -39,8 +41,18 @@ def kept_seconds() -> int:
     return settings.BADGE_SECONDS
 
 
-def _version_key(user_id: int) -> str:
-    return f"village:kept:{user_id}"
+#: The apps whose pages' kept parts a change elsewhere in the same three leaves alone (an
+#: "area", by the app's URL namespace): a journal post makes the journal, the tab bar's
+#: counts and the home page stale, not the calendar or All About Me. A change of any
+#: other app's records (an agreement, a court order, a family, a gathering, a recording)
+#: makes all of the person's parts stale, these three included.
+AREAS = frozenset({"journal", "schedule", "aboutme"})
+#: The version of the parts outside the AREAS: the home page's and the tab bar's counts.
+_ANYWHERE = "any"
+
+
+def _version_key(user_id: int, area: str = "") -> str:
+    return f"village:kept:{user_id}:{area}" if area else f"village:kept:{user_id}"
 
 
 def _shared_key(name: str) -> str:
@@ -51,9 +63,14 @@ def _version(key: str) -> str:
     return cache.get_or_set(key, lambda: secrets.token_hex(8), VERSION_SECONDS)
 
 
-def kept_key(user_id: int, *parts: str) -> str:
-    """The cache key of one of the person's kept summaries, under their current version."""
-    return ":".join(("village:kept", str(user_id), _version(_version_key(user_id)), *parts))
+def kept_key(user_id: int, *parts: str, area: str = "") -> str:
+    """The cache key of one of the person's kept summaries, under their current version
+    and that of its area (one of AREAS, or the rest)."""
+    if area and area not in AREAS:
+        raise ValueError(f"Not an area of its own: {area!r}")
+    everything = _version(_version_key(user_id))
+    this_area = _version(_version_key(user_id, area or _ANYWHERE))
+    return ":".join(("village:kept", str(user_id), everything, this_area, area, *parts))
 
 
 def badge_key(user_id: int, *, journal: bool) -> str:
@@ -67,13 +84,15 @@ def kept_part(
     context: Callable[[], dict],
     shared: str = "",
     everyone: bool = False,
+    area: str = "",
 ) -> SafeString:
     """A part of the person's page as `template` wrote it within the last minute, unless
     something since has made it stale (decision 0048); `context` is asked only when it
     is written afresh. Kept for the language and clock it was written in. A part that
     shows records nobody's own (the team's intake queue) names them: `shared`, which
     kept_shared_forget makes stale for everyone. A part the same for `everyone` who asks
-    (the directory's results) is kept once for all, under `shared` alone.
+    (the directory's results) is kept once for all, under `shared` alone. A part of one
+    of the AREAS names it, and is kept through changes of the others'.
 
     A form's CSRF token belongs to one browser, and a person may have two: the part is
     kept with a stand-in for the token, and each page gets its own browser's. A form's
@@ -97,7 +116,7 @@ def kept_part(
     if everyone:
         key = ":".join(("village:kept:everyone", *parts))
     else:
-        key = kept_key(request.user.pk, *parts)
+        key = kept_key(request.user.pk, *parts, area=area)
     kept = cache.get_or_set(key, write, kept_seconds())
     # Written by our own templates, with stand-ins where {% csrf_token %} and each form's
     # one-time key (core.once) were.
@@ -134,11 +153,26 @@ def _stand_in(what: str) -> str:
     return salted_hmac("village.kept_part", what, algorithm="sha256").hexdigest()[:32]
 
 
-def kept_forget(*user_ids: int | None) -> None:
+def kept_forget(*user_ids: int | None, area: str = "") -> None:
     """Count these people's summaries afresh on their next page: now, and again once the
     change that makes them stale is committed, since a page read in between would count
-    what was there before it and keep that for the minute."""
-    _forget([_version_key(user_id) for user_id in user_ids if user_id is not None])
+    what was there before it and keep that for the minute. A change within one of the
+    AREAS makes that area's parts stale and those outside every area; any other, all."""
+    people = [user_id for user_id in user_ids if user_id is not None]
+    if area in AREAS:
+        keys = [_version_key(u, a) for u in people for a in (area, _ANYWHERE)]
+    else:
+        keys = [_version_key(u) for u in people]
+    _forget(keys)
+
+
+def area_of(path: str) -> str:
+    """The area (AREAS) an address of the site belongs to, or "" for the rest."""
+    try:
+        namespace = resolve(urlsplit(path).path).namespace
+    except Resolver404:
+        return ""
+    return namespace if namespace in AREAS else ""
 
 
 def kept_shared_version(name: str) -> str:
@@ -187,12 +221,14 @@ class ForgetOnWriteMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
-            kept_forget(request.user.pk)
+            match = request.resolver_match
+            area = match.namespace if match is not None and match.namespace in AREAS else ""
+            kept_forget(request.user.pk, area=area)
             # The access rule swapped the URL's key for the record in these same arguments.
             records = getattr(request, "_kept_view_kwargs", {}).values()
             partnerships = {p for p in map(_partnership_of, records) if p is not None}
             if partnerships and _readers_of is not None:
-                kept_forget(*_readers_of(partnerships))
+                kept_forget(*_readers_of(partnerships), area=area)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from core.quiet_hours import quiet_until
 from core.zones import program_zone, zone_of
-from notices.badges import kept_forget
+from notices.badges import area_of, kept_forget
 from notices.models import Frequency, PendingNotice
 from notices.services import channels_of
 from notices.tasks import send_digest, send_update_notice
@@ -31,8 +31,9 @@ def notify(*, user_id: int, path: str, quiet=None) -> None:
     """Queue a notice for one person. `quiet` is their home's terms (with quiet_from and
     quiet_until) or None. A queue that cannot hold a notice back skips it rather than
     wake anyone: the page still shows what is new."""
-    # Whatever the channels, the person's kept counts and Today are stale now.
-    kept_forget(user_id)
+    # Whatever the channels, the person's kept counts and Today are stale now, and the
+    # parts of the page the notice leads to.
+    kept_forget(user_id, area=area_of(path))
     now = timezone.now()
     zone = _zone_of(user_id)
     wait = quiet_until(now, quiet.quiet_from, quiet.quiet_until, zone) if quiet else None

@@ -57,7 +57,13 @@ def agenda(request):
         parts = (view, day.isoformat())
         template, context = "schedule/_period_days.html", lambda: _period(request.user, view, day)
     dates = kept_part(
-        request, "calendar", today.isoformat(), *parts, template=template, context=context
+        request,
+        "calendar",
+        today.isoformat(),
+        *parts,
+        template=template,
+        context=context,
+        area="schedule",
     )
     context = {"view": view, "dates": dates}
     token = selectors.active_feed(request.user)

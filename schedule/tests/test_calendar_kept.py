@@ -1,6 +1,7 @@
 """The calendar's dates are kept for the person a minute (decision 0048): reused when
 nothing announced a change, written afresh at once when the person, another reader of
-the partnership or a court order changes what it shows."""
+the partnership or a court order changes what it shows, and kept through a change of
+another area's records (a journal post)."""
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from accounts.testing import sign_in_client
 from agreements.services import restriction_add
+from notices.badges import area_of, kept_forget, kept_key
 from partnerships.models import Coverage
 from schedule.models import Event
 
@@ -133,3 +135,53 @@ def test_the_kept_dates_follow_the_readers_language(client_for, coach, agreed):
     coach.save(update_fields=["language"])
     spanish = week_of(carmen)
     assert "Nada este día." in spanish and "Nothing this day." not in spanish
+
+
+def test_a_journal_post_leaves_the_other_homes_calendar_kept_and_writes_the_rest_afresh(
+    client_for, coach, birth_parent, partner_parent, agreed
+):
+    def versions() -> dict:
+        areas = ("", "journal", "schedule", "aboutme")
+        return {area: kept_key(partner_parent.pk, "part", area=area) for area in areas}
+
+    paula = client_for(partner_parent)
+    assert "Bath night" not in week_of(paula)
+    before = versions()
+    straight_to_the_table(agreed, coach, "Bath night")
+    sent = sign_in_client(Client(), birth_parent).post(
+        reverse("journal:post_new", args=[agreed.pk]),
+        {"text": "She sang the bath song all the way home.", "key": "k" * 32},
+    )
+    assert sent.status_code == 302
+    # The post touched the journal, the tab bar's counts and the home page: not the
+    # calendar nor All About Me, which stay as they were kept.
+    after = versions()
+    assert after["journal"] != before["journal"] and after[""] != before[""]
+    assert after["schedule"] == before["schedule"] and after["aboutme"] == before["aboutme"]
+    assert "Bath night" not in week_of(paula)
+    # A change anywhere else (here, as an agreement's service does) writes all afresh.
+    kept_forget(partner_parent.pk)
+    assert "Bath night" in week_of(paula)
+
+
+def test_a_date_scheduled_leaves_the_journal_kept_and_writes_the_calendar_afresh(
+    client_for, coach, birth_parent, agreed
+):
+    mother = client_for(birth_parent)
+    journal = reverse("journal:feed", args=[agreed.pk])
+    assert mother.get(journal).status_code == 200
+    journal_kept = kept_key(birth_parent.pk, "part", area="journal")
+    sent = sign_in_client(Client(), coach).post(
+        reverse("schedule:event_new", args=[agreed.pk]), form_for("Dentist")
+    )
+    assert sent.status_code == 302
+    assert kept_key(birth_parent.pk, "part", area="journal") == journal_kept
+    assert "Dentist" in week_of(mother)
+
+
+def test_an_address_names_its_area_only_for_the_apps_that_have_one():
+    assert area_of(reverse("journal:feed", args=[7])) == "journal"
+    assert area_of(reverse("schedule:agenda") + "?view=week") == "schedule"
+    assert area_of("/") == "" and area_of("/no/such/page/") == ""
+    with pytest.raises(ValueError):
+        kept_key(1, "part", area="families")
