@@ -26,6 +26,10 @@ OTHER_PLURALS = {
 
 #: Largest upload accepted: a county's whole directory is a few megabytes.
 MAX_BYTES = 50 * 1024 * 1024
+#: The longest value one field may hold: csv's default limit, checked here rather than
+#: left to csv, whose limit is the whole process's and which frictionless raises as it is
+#: imported. A file was refused or taken depending on what else the process had loaded.
+MAX_FIELD_CHARS = 131_072
 
 
 @dataclass
@@ -222,6 +226,10 @@ def old_version_refused(version: str, where: str, report: Report) -> None:
     )
 
 
+def _too_long(record: dict) -> bool:
+    return any(isinstance(v, str) and len(v) > MAX_FIELD_CHARS for v in record.values())
+
+
 def read_csv_files(
     files: dict[str, bytes], report: Report, paths: dict[str, str] | None = None
 ) -> dict[str, list[Row]]:
@@ -247,6 +255,8 @@ def read_csv_files(
         reader = csv.DictReader(io.StringIO(text, newline=""))
         try:
             records = list(reader)
+            if any(_too_long(record) for record in records):
+                raise csv.Error(f"field larger than field limit ({MAX_FIELD_CHARS})")
         except csv.Error as error:
             report.error(filename, _("it is not readable CSV (%(error)s).") % {"error": error})
             continue

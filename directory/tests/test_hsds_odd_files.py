@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from directory.hsds import exporter, importer
+from directory.hsds import exporter, importer, reading
 from directory.models import Organization, Service, TaxonomyTerm
 from directory.needs import TAXONOMY_ID, needs_ensure
 from directory.search import Criteria, services_matching
@@ -182,3 +182,14 @@ def test_a_renamed_term_is_found_by_its_new_name():
     found = services_matching(Criteria(words="daycare"), now=datetime.now().astimezone())
     assert [str(service.pk) for service in found] == [LITTLE_STEPS]
     assert Service.objects.count() == 2
+
+
+def test_a_field_too_long_is_refused_whatever_the_process_loaded_before():
+    import csv
+
+    import frictionless.formats.csv.parser  # noqa: F401  # raises csv's limit as it loads
+
+    assert csv.field_size_limit() > reading.MAX_FIELD_CHARS
+    long_service = sample("service").replace("Anyone in need", "x" * 200_000)
+    errors = refused("sample.zip", sample_package(service=long_service))
+    assert any("it is not readable CSV" in error for error in errors)
