@@ -169,9 +169,12 @@ def kept_forget(*user_ids: int | None, area: str = "") -> None:
 def area_of(path: str) -> str:
     """The area (AREAS) an address of the site belongs to, or "" for the rest."""
     try:
-        namespace = resolve(urlsplit(path).path).namespace
+        return _area_named(resolve(urlsplit(path).path).namespace)
     except Resolver404:
         return ""
+
+
+def _area_named(namespace: str) -> str:
     return namespace if namespace in AREAS else ""
 
 
@@ -222,7 +225,7 @@ class ForgetOnWriteMiddleware:
         response = self.get_response(request)
         if request.method not in ("GET", "HEAD", "OPTIONS") and request.user.is_authenticated:
             match = request.resolver_match
-            area = match.namespace if match is not None and match.namespace in AREAS else ""
+            area = _area_named(match.namespace) if match is not None else ""
             kept_forget(request.user.pk, area=area)
             # The access rule swapped the URL's key for the record in these same arguments.
             records = getattr(request, "_kept_view_kwargs", {}).values()
