@@ -17,7 +17,7 @@ from core.uploads import accepts_upload, private
 from journal import selectors, services
 from journal.forms import EditForm, PostForm, ReactionForm, ReplyForm, ReturnForm, ReviewSettingForm
 from journal.models import EMOJI, Post, ReactionKind
-from notices.badges import kept_part
+from notices.badges import STEADY, kept_part
 from partnerships.selectors import exchange_partnerships
 
 #: A feed shown again after a form with errors tags nothing new: the reading that did was
@@ -31,12 +31,14 @@ def _feed_page(request, partnership, sharing, form=None, status=200, read_before
     sharing.reader = request.user
     is_staff_view = sharing.side_of_user(request.user) is None
 
+    posts_wait = selectors.posts_wait_for_review(partnership)
+
     def compose(form) -> dict:
         return {
             "partnership": partnership,
             "form": form or PostForm(children=partnership.children.all()),
             "is_staff_view": is_staff_view,
-            "posts_wait": selectors.posts_wait_for_review(partnership),
+            "posts_wait": posts_wait,
         }
 
     def posts() -> dict:
@@ -55,7 +57,7 @@ def _feed_page(request, partnership, sharing, form=None, status=200, read_before
             "sharing": sharing,
             "page": page,
             "query": query,
-            "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
+            "reactions": _reactions(),
         }
 
     # The posts are kept for the reader a minute (decision 0048): a post, reply or
@@ -71,13 +73,15 @@ def _feed_page(request, partnership, sharing, form=None, status=200, read_before
     if request.htmx and asked.isdigit() and int(asked) > 1:
         return HttpResponse(shown)
     if form is None:
-        parts = ("journal-compose", str(partnership.pk))
+        # Kept through the journal's own changes (posts, replies, read marks), which the
+        # form does not show: whether posts wait, the one it does, is in its key.
+        parts = ("journal-compose", str(partnership.pk), "waits" if posts_wait else "")
         writing = kept_part(
             request,
             *parts,
             template="journal/_compose.html",
             context=lambda: compose(None),
-            area="journal",
+            area=STEADY,
         )
     else:  # what the person typed, and why it was refused: never kept
         writing = render_to_string("journal/_compose.html", compose(form), request)
@@ -89,6 +93,12 @@ def _feed_page(request, partnership, sharing, form=None, status=200, read_before
         "is_staff_view": is_staff_view,
     }
     return render(request, "journal/feed.html", context, status=status)
+
+
+def _reactions() -> list[tuple[str, str, str]]:
+    """Each reaction's kind, name and emoji, the names translated once for the page
+    rather than at each of its posts' buttons."""
+    return [(kind, str(label), EMOJI[kind]) for kind, label in ReactionKind.choices]
 
 
 def mine(request):
@@ -159,7 +169,7 @@ def post_detail(request, post):
             "sharing": post.sharing,
             "reply_form": ReplyForm(),
             "is_staff_view": post.sharing.side_of_user(request.user) is None,
-            "reactions": [(kind, label, EMOJI[kind]) for kind, label in ReactionKind.choices],
+            "reactions": _reactions(),
         },
     )
 

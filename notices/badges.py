@@ -49,6 +49,10 @@ def kept_seconds() -> int:
 AREAS = frozenset({"journal", "schedule", "aboutme"})
 #: The version of the parts outside the AREAS: the home page's and the tab bar's counts.
 _ANYWHERE = "any"
+#: Parts no area's change makes stale, only a change of any other app's records: the
+#: one record of an area they show is named in their key instead (the journal's form to
+#: share a moment, by whether posts wait for review), so a post does not write it afresh.
+STEADY = "steady"
 
 
 def _version_key(user_id: int, area: str = "") -> str:
@@ -66,7 +70,7 @@ def _version(key: str) -> str:
 def kept_key(user_id: int, *parts: str, area: str = "") -> str:
     """The cache key of one of the person's kept summaries, under their current version
     and that of its area (one of AREAS, or the rest)."""
-    if area and area not in AREAS:
+    if area and area not in AREAS and area != STEADY:
         raise ValueError(f"Not an area of its own: {area!r}")
     everything = _version(_version_key(user_id))
     this_area = _version(_version_key(user_id, area or _ANYWHERE))
@@ -92,7 +96,8 @@ def kept_part(
     shows records nobody's own (the team's intake queue) names them: `shared`, which
     kept_shared_forget makes stale for everyone. A part the same for `everyone` who asks
     (the directory's results) is kept once for all, under `shared` alone. A part of one
-    of the AREAS names it, and is kept through changes of the others'.
+    of the AREAS names it, and is kept through changes of the others'; a STEADY part
+    through changes of all of them.
 
     A form's CSRF token belongs to one browser, and a person may have two: the part is
     kept with a stand-in for the token, and each page gets its own browser's. A form's
