@@ -11,7 +11,7 @@ from core.roles import is_casework
 from gatherings.selectors import gathering_list, upcoming_replies
 from home.selectors import finance_desk, program_overview, with_next_family_time
 from home.today import today_for
-from notices.badges import kept_part
+from notices.badges import STEADY, kept_part
 from partnerships.selectors import (
     caseload_overview,
     open_partnerships_of_parent,
@@ -31,7 +31,7 @@ def home(request):
     today = timezone.localdate()
     context = {"today": today}
 
-    def kept(name: str, template: str, build_context) -> str:
+    def kept(name: str, template: str, build_context, area: str = "") -> str:
         return kept_part(
             request,
             "home",
@@ -39,6 +39,7 @@ def home(request):
             today.isoformat(),
             template=template,
             context=lambda: {"today": today, **build_context()},
+            area=area,
         )
 
     if is_casework(user):
@@ -58,16 +59,21 @@ def home(request):
         for partnership in partnerships:
             audit_entry_create(actor=user, action=Action.VIEWED, record=partnership)
         parent = functools.cache(lambda: _parent(user, partnerships, today))
+        # Of the three areas' records a parent's partnerships show the calendar's dates
+        # alone (decision 0048): a journal post or an All About Me entry leaves them kept.
         if partnerships:
-            context["next_family_time_html"] = kept("next", "home/_next_family_time.html", parent)
-        context["parent_html"] = kept("parent", "home/_parent.html", parent)
+            context["next_family_time_html"] = kept(
+                "next", "home/_next_family_time.html", parent, area="schedule"
+            )
+        context["parent_html"] = kept("parent", "home/_parent.html", parent, area="schedule")
     context["is_finance"] = user.has_role(Role.FINANCE)
     if context["is_finance"]:
         context["finance"] = finance_desk(user)
         audit_list_read(user=user, model="assistance.assistancerequest")
     if user.has_role(Role.BIRTH_PARENT, Role.PARTNER_PARENT, Role.VOLUNTEER):
+        # Gatherings and replies to them, none of the three areas' records.
         context["gatherings_html"] = kept(
-            "gatherings", "home/_gatherings.html", lambda: _gatherings(user)
+            "gatherings", "home/_gatherings.html", lambda: _gatherings(user), area=STEADY
         )
     return render(request, "home/home.html", context)
 
