@@ -193,8 +193,8 @@ def review_setting_set(*, actor, partnership, posts_wait: bool) -> None:
 
 
 def journal_read(*, user, partnership, up_to: datetime | None) -> datetime | None:
-    """Mark the partnership's journal read by `user` up to `up_to`, when the newest post
-    they were shown was shared, and say up to when they had read it before (None: never).
+    """Mark the partnership's journal read by `user` up to `up_to`, when its newest post
+    was shared (selectors.newest_shared), and say up to when they had read it before (None: never).
     Opening it again with nothing new changes nothing, so the trail says nothing (as
     conversations.services.conversation_read)."""
     if up_to is None:

@@ -116,7 +116,7 @@ def feed(request, partnership):
     read_before = services.journal_read(
         user=request.user,
         partnership=partnership,
-        up_to=selectors.newest_shared(request.user, sharing),
+        up_to=selectors.newest_shared(partnership),
     )
     return _feed_page(request, partnership, sharing, read_before=read_before)
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from journal.models import Post, ReadMark, Status
+from journal.selectors import unread_candidates
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +114,18 @@ def test_a_kept_journal_gives_each_showing_of_its_form_a_key_of_its_own(
     for key, text in ((keys[0], "First tooth!"), (keys[1], "Second tooth!"), (keys[1], "Again")):
         assert mother.post(new, {"text": text, "key": key}).status_code == 302
     assert sorted(Post.objects.values_list("text", flat=True)) == ["First tooth!", "Second tooth!"]
+
+
+def test_opening_the_journal_reads_the_posts_the_agreement_still_hides_from_the_reader(
+    client_for, coach, birth_parent, partner_parent, partnership
+):
+    """No acknowledged agreement: the other home's posts are not his to read. Opening the
+    journal reads up to the newest all the same, so none stays "new" to him, to be looked
+    at again by every count of what is new on every page after."""
+    shared_post(partnership, partner_parent, "partner")
+    hidden = shared_post(partnership, birth_parent, "birth")
+    father = client_for(partner_parent)
+    page = father.get(reverse("journal:feed", args=[partnership.pk])).content.decode()
+    assert page.count("At the park") == 1  # his own post alone
+    assert ReadMark.objects.get(user=partner_parent).read_at == hidden.published_at
+    assert not unread_candidates(partner_parent).exists()
