@@ -24,6 +24,8 @@ from gatherings.models import (
 
 #: The team looks back this far on its list of gatherings.
 TEAM_LOOKS_BACK = timedelta(days=90)
+#: A person's replies shown on a page, the soonest: the rest are on their calendar.
+REPLIES_SHOWN = 10
 
 
 def with_counts(gatherings):
@@ -46,7 +48,8 @@ def gathering_list(user, *, past: bool = False):
         found = found.filter(starts_at__lt=now, starts_at__gte=now - TEAM_LOOKS_BACK)
         found = found.order_by("-starts_at", "-pk")
     else:
-        found = found.filter(starts_at__gte=now - timedelta(hours=3))
+        # Named again: a query that counts (with_counts) does not take Meta.ordering.
+        found = found.filter(starts_at__gte=now - timedelta(hours=3)).order_by("starts_at", "pk")
     return with_counts(found)
 
 

@@ -34,19 +34,26 @@ from gatherings.models import Gathering, Registration, Resource, Status
 REPLIES_PER_PAGE, DOOR_LIST = 100, 100
 #: The most characters of a name searched for at the door.
 DOOR_SEARCH = 80
+#: Gatherings on one page of the list. A state's program plans sixty at a time: the whole
+#: list, with a parent's replies to each, cost 70 ms of template a visit.
+LIST_PAGE = 20
 
 
 def gathering_list(request):
     past = request.GET.get("when") == "past" and is_casework(request.user)
+    page, query = paginate(request, selectors.gathering_list(request.user, past=past), LIST_PAGE)
+    mine = []
+    if request.user.is_authenticated:
+        mine = list(selectors.upcoming_replies(request.user)[: selectors.REPLIES_SHOWN + 1])
     return render(
         request,
         "gatherings/list.html",
         {
-            "gatherings": selectors.gathering_list(request.user, past=past),
+            "page": page,
+            "query": query,
             "past": past,
-            "mine": selectors.upcoming_replies(request.user)
-            if request.user.is_authenticated
-            else [],
+            "mine": mine[: selectors.REPLIES_SHOWN],
+            "more_replies": len(mine) > selectors.REPLIES_SHOWN,
         },
     )
 

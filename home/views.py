@@ -8,7 +8,7 @@ from agreements.selectors import sharing_for_many
 from audit.models import Action
 from audit.services import audit_entry_create, audit_list_read
 from core.roles import is_casework
-from gatherings.selectors import gathering_list, upcoming_replies
+from gatherings.selectors import REPLIES_SHOWN, gathering_list, upcoming_replies
 from home.selectors import finance_desk, program_overview, with_next_family_time
 from home.today import today_for
 from notices.badges import STEADY, kept_part
@@ -103,7 +103,7 @@ def _parent(user, partnerships, today) -> dict:
 
 def _gatherings(user) -> dict:
     context = {"is_volunteer": user.has_role(Role.VOLUNTEER)}
-    context["gatherings_mine"] = list(upcoming_replies(user))
+    context["gatherings_mine"] = list(upcoming_replies(user)[:REPLIES_SHOWN])
     context["gatherings_next"] = list(gathering_list(user)[:3])
     if context["is_volunteer"]:  # only a volunteer's card offers to reply
         context["replied"] = {reply.gathering_id for reply in context["gatherings_mine"]}

@@ -394,3 +394,35 @@ def test_a_room_of_no_places_is_refused_in_words(client_for, coach, gathering):
     assert (
         response.status_code == 400 and "Give it at least one place." in response.content.decode()
     )
+
+
+def test_a_long_list_of_gatherings_comes_a_page_at_a_time_with_a_parents_soonest_replies(
+    client_for, coach, partner_parent, gathering
+):
+    from gatherings.selectors import REPLIES_SHOWN
+    from gatherings.views import LIST_PAGE
+
+    for n in range(LIST_PAGE + 5):
+        later = Gathering.objects.create(
+            title=f"Supper club {n:02d}",
+            starts_at=gathering.starts_at + timedelta(days=n + 1),
+            place="Hall",
+            capacity=20,
+            created_by=coach,
+        )
+        Registration.objects.create(
+            gathering=later,
+            user=partner_parent,
+            name="Paula",
+            status=Status.CONFIRMED,
+            secret=f"paula-{n}",
+        )
+    parent = client_for(partner_parent)
+    first = parent.get(reverse("gatherings:list")).content.decode()
+    assert "Holidays in two homes" in first and "Supper club 18" in first
+    replies, listing = first.split('id="mine-heading"')[1].split("</section>", 1)
+    assert replies.count("Supper club") == REPLIES_SHOWN
+    assert "Supper club 19" not in listing
+    assert "Your replies further ahead are on your calendar" in first
+    second = parent.get(reverse("gatherings:list"), {"page": 2}).content.decode()
+    assert "Supper club 24" in second and "Page 2 of 2" in second
