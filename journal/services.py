@@ -17,6 +17,7 @@ from journal.models import Photo, Post, Reaction, ReadMark, ReviewSetting, Revis
 from journal.selectors import posts_wait_for_review
 from notices.badges import kept_forget
 from notices.delivery import notify
+from partnerships.selectors import readers_of
 from voice.models import Purpose
 from voice.services import recording_create
 
@@ -183,6 +184,9 @@ def reaction_toggle(*, actor, post: Post, kind: str) -> bool:
 
 
 def review_setting_set(*, actor, partnership, posts_wait: bool) -> None:
+    """Whether the partnership's posts wait for the coach. The form to share a moment
+    says so and is kept through the journal's own changes (a steady part, decision 0048):
+    a change this rare makes everything kept for the partnership's readers stale."""
     ReviewSetting.objects.update_or_create(
         partnership=partnership,
         defaults={"posts_wait_for_review": posts_wait, "changed_by": actor},
@@ -190,6 +194,7 @@ def review_setting_set(*, actor, partnership, posts_wait: bool) -> None:
     audit_entry_create(
         actor=actor, action=Action.CHANGED, record=partnership, fields=["journal_review"]
     )
+    kept_forget(*readers_of([partnership.pk]))
 
 
 def journal_read(*, user, partnership, up_to: datetime | None) -> datetime | None:

@@ -31,14 +31,12 @@ def _feed_page(request, partnership, sharing, form=None, status=200, read_before
     sharing.reader = request.user
     is_staff_view = sharing.side_of_user(request.user) is None
 
-    posts_wait = selectors.posts_wait_for_review(partnership)
-
     def compose(form) -> dict:
         return {
             "partnership": partnership,
             "form": form or PostForm(children=partnership.children.all()),
             "is_staff_view": is_staff_view,
-            "posts_wait": posts_wait,
+            "posts_wait": selectors.posts_wait_for_review(partnership),
         }
 
     def posts() -> dict:
@@ -74,8 +72,9 @@ def _feed_page(request, partnership, sharing, form=None, status=200, read_before
         return HttpResponse(shown)
     if form is None:
         # Kept through the journal's own changes (posts, replies, read marks), which the
-        # form does not show: whether posts wait, the one it does, is in its key.
-        parts = ("journal-compose", str(partnership.pk), "waits" if posts_wait else "")
+        # form does not show; whether posts wait, the one it does, makes everything of
+        # the partnership's readers stale when it changes (services.review_setting_set).
+        parts = ("journal-compose", str(partnership.pk))
         writing = kept_part(
             request,
             *parts,

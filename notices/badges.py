@@ -49,9 +49,10 @@ def kept_seconds() -> int:
 AREAS = frozenset({"journal", "schedule", "aboutme"})
 #: The version of the parts outside the AREAS: the home page's and the tab bar's counts.
 _ANYWHERE = "any"
-#: Parts no area's change makes stale, only a change of any other app's records: the
-#: one record of an area they show is named in their key instead (the journal's form to
-#: share a moment, by whether posts wait for review), so a post does not write it afresh.
+#: Parts no area's change makes stale, only a change of any other app's records: they
+#: show nothing an area's forms change often (the journal's form to share a moment;
+#: journal.services.review_setting_set forgets all its readers' parts), so a post does
+#: not write them afresh.
 STEADY = "steady"
 
 
