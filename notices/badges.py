@@ -70,11 +70,13 @@ def _version(key: str) -> str:
 
 def kept_key(user_id: int, *parts: str, area: str = "") -> str:
     """The cache key of one of the person's kept summaries, under their current version
-    and that of its area (one of AREAS, or the rest)."""
+    and that of its area (one of AREAS, or the rest). Both versions in one round trip to
+    the cache; one that has expired or was forgotten starts anew."""
     if area and area not in AREAS and area != STEADY:
         raise ValueError(f"Not an area of its own: {area!r}")
-    everything = _version(_version_key(user_id))
-    this_area = _version(_version_key(user_id, area or _ANYWHERE))
+    keys = (_version_key(user_id), _version_key(user_id, area or _ANYWHERE))
+    found = cache.get_many(keys)
+    everything, this_area = (found.get(key) or _version(key) for key in keys)
     return ":".join(("village:kept", str(user_id), everything, this_area, area, *parts))
 
 
