@@ -255,8 +255,9 @@ FEW = 3
 
 
 def sharing_for_many(partnerships, *, today: date | None = None) -> dict[int, Sharing]:
-    """One Sharing per partnership, in five queries whatever their number. The
-    partnerships must come with both homes' parents prefetched."""
+    """One Sharing per partnership, in five queries whatever their number (up to FEW,
+    from the shared cache instead). The partnerships must come with both homes' parents
+    prefetched."""
     partnerships = list(partnerships)
     if len(partnerships) <= FEW:
         # A parent's one or two: their kept records, as their journal's page reads them.

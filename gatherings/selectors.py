@@ -88,7 +88,7 @@ def upcoming_replies(user):
             gathering__cancelled_at__isnull=True,
         )
         .select_related("gathering")
-        .order_by("gathering__starts_at")
+        .order_by("gathering__starts_at", "gathering__pk")
     )
 
 

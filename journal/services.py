@@ -194,7 +194,8 @@ def review_setting_set(*, actor, partnership, posts_wait: bool) -> None:
     audit_entry_create(
         actor=actor, action=Action.CHANGED, record=partnership, fields=["journal_review"]
     )
-    kept_forget(*readers_of([partnership.pk]))
+    # The sender too: a director or a coach covering may not be among the readers.
+    kept_forget(actor.pk, *readers_of([partnership.pk]))
 
 
 def journal_read(*, user, partnership, up_to: datetime | None) -> datetime | None:

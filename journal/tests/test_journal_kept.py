@@ -54,3 +54,12 @@ def test_whether_posts_wait_for_the_coach_shows_to_the_parents_at_once(coach, bi
     assert WAITS not in journal_of(mother, agreed)
     carmen.post(reverse("journal:review_setting", args=[agreed.pk]), {"posts_wait": "on"})
     assert WAITS in journal_of(mother, agreed)
+
+
+def test_the_director_who_changes_whether_posts_wait_sees_the_change_at_once(director, agreed):
+    """A director may change it without being one of the partnership's readers."""
+    dana = sign_in_client(Client(), director)
+    checked = 'id="posts-wait" checked'
+    assert checked in journal_of(dana, agreed)
+    dana.post(reverse("journal:review_setting", args=[agreed.pk]), {})
+    assert checked not in journal_of(dana, agreed)
