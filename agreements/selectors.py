@@ -248,20 +248,10 @@ def _versions():
     )
 
 
-#: Up to this many partnerships, each one's agreement records come from the shared cache
-#: (sharing_for), one or two round trips each, rather than five queries for them all:
-#: building those queries cost a parent's tab bar counts some 5 ms.
-FEW = 3
-
-
 def sharing_for_many(partnerships, *, today: date | None = None) -> dict[int, Sharing]:
-    """One Sharing per partnership, in five queries whatever their number (up to FEW,
-    from the shared cache instead). The partnerships must come with both homes' parents
-    prefetched."""
+    """One Sharing per partnership, in five queries whatever their number. The
+    partnerships must come with both homes' parents prefetched."""
     partnerships = list(partnerships)
-    if len(partnerships) <= FEW:
-        # A parent's one or two: their kept records, as their journal's page reads them.
-        return {p.pk: sharing_for(p, today=today) for p in partnerships}
     records = _agreement_records([p.pk for p in partnerships])
     return _sharing_of(partnerships, records, today=today or timezone.localdate())
 
