@@ -149,6 +149,13 @@ def security_events():
 
 
 @pytest.fixture
+def kept_a_minute(settings):
+    """Production's minute for the kept parts of pages (decision 0048): the suite writes
+    every page afresh (test_settings)."""
+    settings.BADGE_SECONDS = 60
+
+
+@pytest.fixture
 def client_for(client):
     """client_for(user) signs the test client in as that person."""
 

@@ -19,9 +19,7 @@ CHICAGO = ZoneInfo("America/Chicago")
 
 
 @pytest.fixture(autouse=True)
-def kept(settings):
-    """Production's minute: the suite writes every page afresh (test_settings)."""
-    settings.BADGE_SECONDS = 60
+def kept(kept_a_minute, settings):
     settings.TIME_ZONE = "America/Chicago"
 
 

@@ -11,15 +11,9 @@ from django.urls import reverse
 from accounts.testing import sign_in_client
 from families.models import Child
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kept_a_minute")]
 
 WAITS = "Your coach looks at each post before the other home sees it."
-
-
-@pytest.fixture(autouse=True)
-def kept(settings):
-    """Production's minute: the suite writes every page afresh (test_settings)."""
-    settings.BADGE_SECONDS = 60
 
 
 def journal_of(client, partnership) -> str:
