@@ -120,7 +120,7 @@ def kept_part(
     zone = timezone.get_current_timezone_name()
     if shared:
         parts = (*parts, shared, kept_shared_version(shared))
-    parts = ("part", _release(), *parts, get_language() or "", zone)
+    parts = ("part", release(), *parts, get_language() or "", zone)
     if everyone:
         key = ":".join(("village:kept:everyone", *parts))
     else:
@@ -139,7 +139,7 @@ _NOT_THE_APP = {".venv", "node_modules", "staticfiles", "bench", "docs", "design
 
 
 @functools.cache
-def _release() -> str:
+def release() -> str:
     """A digest of the code, templates and translations this process serves, read once
     (some 700 files, 20 ms): the same on every machine of one release."""
     root = Path(settings.BASE_DIR)
