@@ -38,26 +38,10 @@ preload_app = True
 
 
 def when_ready(server):
-    """Before any worker is forked, what each worker's first page would otherwise load
-    again: the views and the URL patterns' reverse lookups, every language's catalogue,
-    the release's digest that kept parts carry, and the shared cache's client library,
-    which Django imports at the cache's first use (together some 0.3 s of a worker's first
-    page). It reads no database and connects to no cache; a database connection opened all
-    the same is closed, so no two workers inherit one."""
-    from django.conf import settings
+    """Before any worker is forked, with the app loaded (village/wsgi.py loads what a
+    first page would). No two workers may inherit one database connection: any the
+    loading opened is closed."""
     from django.db import connections
-    from django.urls import get_resolver
-    from django.utils import translation
-
-    from notices.badges import release
-
-    get_resolver().reverse_dict  # noqa: B018 - filling it is the point
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            pass
-    release()
-    if settings.REDIS_URL:
-        import redis  # noqa: F401
 
     connections.close_all()
     # What the master holds now lives as long as the workers do: out of the collector's
