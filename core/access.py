@@ -121,7 +121,10 @@ PROFILE = Load("aboutme.selectors.child_profile_for", "child").noting("about_me"
 # A partnership a person exchanges news in: its journal, messages, calendar, the children's
 # profiles printed together.
 EXCHANGE = Load("partnerships.selectors.exchange_partnership_for", "partnership")
-JOURNAL = EXCHANGE.noting("journal")
+# The journal's pages need the partnership's parents alone (its Sharing).
+JOURNAL = Load(
+    "partnerships.selectors.exchange_partnership_with_parents_for", "partnership"
+).noting("journal")
 POST = Load("journal.selectors.post_for", "post")
 OWN_POST = Load("journal.selectors.own_post_for", "post")
 PHOTO = Load("journal.selectors.photo_for", "photo")

@@ -296,6 +296,16 @@ def exchange_partnership_for(user, partnership_id: int) -> Partnership:
         raise Http404 from None
 
 
+def exchange_partnership_with_parents_for(user, partnership_id: int) -> Partnership:
+    """One partnership the person may exchange news in, with both homes' parents (what its
+    Sharing needs) and no more; 404 otherwise. For the journal, which names neither the
+    coach nor the children on every visit: with_people's two cost it 2.4 ms of 16."""
+    try:
+        return with_parents(exchange_partnerships(user)).get(pk=partnership_id)
+    except Partnership.DoesNotExist:
+        raise Http404 from None
+
+
 def casework_partnership_for(user, partnership_id: int) -> Partnership:
     """A partnership in the team member's casework (one they see), with both homes'
     parents, for the casework pages of any capability; 404 otherwise."""
